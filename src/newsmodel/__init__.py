@@ -1,0 +1,71 @@
+"""newsmodel: a typed content model for news articles.
+
+The top level is the stable API: the model (:class:`Article`, :class:`Section`,
+:class:`Attribution` and their parts), the errors, and the Russian-text tools. Each format is a
+module with the same four functions, ``loads``, ``load``, ``dumps`` and ``dump``:
+:mod:`newsmodel.json`.
+
+>>> from newsmodel import Article
+>>> Article(headline="Заголовок статьи").slug
+'zagolovok-stati'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from newsmodel._models import (
+    Article,
+    Attribution,
+    Block,
+    Emphasis,
+    Figure,
+    Inline,
+    ItemList,
+    LineBreak,
+    Link,
+    Paragraph,
+    Quote,
+    Role,
+    Section,
+    Strong,
+    Subject,
+)
+from newsmodel.errors import (
+    LossyConversionWarning,
+    NewsmodelError,
+    NewsmodelWarning,
+    ParseError,
+    ValidationError,
+    WriteError,
+)
+
+try:
+    __version__ = version("newsmodel")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "Block",
+    "Emphasis",
+    "Figure",
+    "Inline",
+    "ItemList",
+    "LineBreak",
+    "Link",
+    "LossyConversionWarning",
+    "NewsmodelError",
+    "NewsmodelWarning",
+    "ParseError",
+    "Paragraph",
+    "Quote",
+    "Role",
+    "Section",
+    "Strong",
+    "Subject",
+    "ValidationError",
+    "WriteError",
+    "__version__",
+]

@@ -1,0 +1,746 @@
+"""The article model: :class:`Article`, :class:`Section`, :class:`Attribution` and their parts.
+
+Every class is an attrs class: frozen, slotted, hashable, equal by value, changed with
+:func:`attrs.evolve`. Constructors take plain Python values and normalise them: lists become
+tuples, a ``str`` block becomes a :class:`Paragraph`, text is cleaned by the rules in
+:mod:`newsmodel._text`. A value that breaks a rule raises
+:class:`~newsmodel.errors.ValidationError` naming the field.
+
+The models know nothing of formats: readers and writers live in the format modules.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timezone
+from typing import TypeVar, Union
+from urllib.parse import urlsplit
+
+import attrs
+
+from newsmodel._text import InvalidTextError, collapse, collapse_inner
+from newsmodel.errors import ValidationError
+from newsmodel.slug import slugify
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "Block",
+    "Emphasis",
+    "Figure",
+    "Inline",
+    "ItemList",
+    "LineBreak",
+    "Link",
+    "Paragraph",
+    "Quote",
+    "Role",
+    "Section",
+    "Strong",
+    "Subject",
+]
+
+T = TypeVar("T")
+
+
+class Role(enum.Enum):
+    """What a credited person or organisation did for an article.
+
+    >>> Role("source")
+    <Role.SOURCE: 'source'>
+    """
+
+    #: wrote the article (a byline).
+    AUTHOR = "author"
+    #: edited it.
+    EDITOR = "editor"
+    #: translated it from another language.
+    TRANSLATOR = "translator"
+    #: took a photograph in it.
+    PHOTOGRAPHER = "photographer"
+    #: shot a video in it.
+    VIDEOGRAPHER = "videographer"
+    #: the outlet or agency the story is taken from ("передает Altyn-orda.kz").
+    SOURCE = "source"
+    #: the publication a translated piece first appeared in (the "Иносми" rubric).
+    ORIGINAL = "original"
+    #: the organisation that publishes it.
+    PUBLISHER = "publisher"
+
+
+# --- field helpers -------------------------------------------------------------------------
+
+
+def _text(field: str, value: object, *, inner: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(field, f"expected str, got {type(value).__name__}")
+    try:
+        return collapse_inner(value) if inner else collapse(value)
+    except InvalidTextError as exc:
+        raise ValidationError(field, str(exc)) from None
+
+
+def _required_text(field: str) -> Callable[[str], str]:
+    def convert(value: str) -> str:
+        text = _text(field, value)
+        if not text:
+            raise ValidationError(field, "must not be empty")
+        return text
+
+    return convert
+
+
+def _optional_text(field: str) -> Callable[[str | None], str | None]:
+    """Blank text counts as absent: ``""`` and ``"  "`` become ``None``."""
+
+    def convert(value: str | None) -> str | None:
+        if value is None:
+            return None
+        return _text(field, value) or None
+
+    return convert
+
+
+def _text_tuple(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
+    """A tuple of non-blank one-line strings; blank items are refused, order is kept."""
+
+    def convert(values: Iterable[str]) -> tuple[str, ...]:
+        items = _iterable(field, values)
+        out = []
+        for i, value in enumerate(items):
+            text = _text(f"{field}[{i}]", value)
+            if not text:
+                raise ValidationError(f"{field}[{i}]", "must not be empty")
+            out.append(text)
+        return tuple(out)
+
+    return convert
+
+
+def _iterable(field: str, values: object) -> tuple[object, ...]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise ValidationError(field, f"expected a sequence, got {type(values).__name__}")
+    return tuple(values)
+
+
+def _typed_tuple(
+    field: str, types: tuple[type, ...], coerce: Callable[[object], object] | None = None
+) -> Callable[[Iterable[object]], tuple[object, ...]]:
+    names = " or ".join(t.__name__ for t in types)
+
+    def convert(values: Iterable[object]) -> tuple[object, ...]:
+        out = []
+        for i, value in enumerate(_iterable(field, values)):
+            item = coerce(value) if coerce is not None else value
+            if not isinstance(item, types):
+                msg = f"expected {names}, got {type(value).__name__}"
+                raise ValidationError(f"{field}[{i}]", msg)
+            out.append(item)
+        return tuple(out)
+
+    return convert
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_NO_SPACE = re.compile(r"^\S+$")
+
+
+def _absolute_url(field: str) -> Callable[[str | None], str | None]:
+    def convert(value: str | None) -> str | None:
+        if value is None:
+            return None
+        url = _text(field, value)
+        if not url:
+            return None
+        if not _NO_SPACE.match(url):
+            raise ValidationError(field, "a URL must not contain whitespace")
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise ValidationError(field, f"not a URL: {exc}") from None
+        if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+            raise ValidationError(field, f"must be an absolute http(s) URL, got {url!r}")
+        return url
+
+    return convert
+
+
+#: Link schemes the model accepts. Anything else (javascript:, data:, vbscript:, file:, ...)
+#: is refused, so no format can ever write an executable link from a model.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def _href(value: str) -> str:
+    href = _text("href", value)
+    if not href:
+        raise ValidationError("href", "must not be empty")
+    if not _NO_SPACE.match(href):
+        raise ValidationError("href", "a URL must not contain whitespace")
+    scheme = _SCHEME.match(href)
+    if scheme is not None and scheme.group(1).lower() not in LINK_SCHEMES:
+        allowed = ", ".join(sorted(LINK_SCHEMES))
+        msg = f"scheme {scheme.group(1)!r} is not allowed (allowed: {allowed}, or a relative URL)"
+        raise ValidationError("href", msg)
+    return href
+
+
+# --- inline content ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class LineBreak:
+    """A line break inside a paragraph (``<br>``).
+
+    >>> Paragraph(["Первая строка", LineBreak(), "вторая строка"]).text
+    'Первая строка\\nвторая строка'
+    """
+
+    @property
+    def text(self) -> str:
+        """A newline."""
+        return "\n"
+
+
+def _inline_tuple(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
+    if isinstance(value, str):
+        return (value,)
+    out: list[Inline] = []
+    for i, item in enumerate(_iterable("content", value)):
+        if not isinstance(item, (str, Link, Emphasis, Strong, LineBreak)):
+            names = "str, Link, Emphasis, Strong or LineBreak"
+            msg = f"expected {names}, got {type(item).__name__}"
+            raise ValidationError(f"content[{i}]", msg)
+        out.append(item)
+    return tuple(out)
+
+
+def _inline_text(content: tuple[Inline, ...]) -> str:
+    return "".join(item if isinstance(item, str) else item.text for item in content)
+
+
+@attrs.frozen
+class Emphasis:
+    """Emphasised text (``<em>``, italics).
+
+    >>> Emphasis("важно").text
+    'важно'
+    """
+
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+@attrs.frozen
+class Strong:
+    """Strongly emphasised text (``<strong>``, bold).
+
+    >>> Strong(["очень ", Emphasis("важно")]).text
+    'очень важно'
+    """
+
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+@attrs.frozen
+class Link:
+    """A hyperlink around inline content.
+
+    ``href`` is an http, https, mailto or tel URL, or a relative reference; other schemes
+    (``javascript:``, ``data:``…) are refused.
+
+    >>> Link("https://example.kz/", "сайт").text
+    'сайт'
+    """
+
+    href: str = attrs.field(converter=_href)
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple, default=())
+    title: str | None = attrs.field(default=None, converter=_optional_text("title"), kw_only=True)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+Inline = Union[str, Link, Emphasis, Strong, LineBreak]
+"""Inline content: plain text, a link, emphasis, strong emphasis or a line break."""
+
+
+def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline, ...]:
+    """Collapse whitespace across inline boundaries and trim the paragraph's ends.
+
+    One space survives between words wherever it stood; leading and trailing spaces of the
+    paragraph and spaces next to a line break are removed; adjacent strings merge; empty
+    emphasis is removed. The result is a fixed point: normalising it again changes nothing.
+    """
+    at_space = [True]  # mutable cell: True when the last emitted character was a space or start
+
+    def walk(items: tuple[Inline, ...]) -> list[Inline]:
+        out: list[Inline] = []
+        for item in items:
+            if isinstance(item, str):
+                text = _text(field, item, inner=True)
+                if at_space[0] and text.startswith(" "):
+                    text = text[1:]
+                if not text:
+                    continue
+                at_space[0] = text.endswith(" ")
+                if out and isinstance(out[-1], str):
+                    out[-1] += text
+                else:
+                    out.append(text)
+            elif isinstance(item, LineBreak):
+                _rstrip(out)
+                out.append(item)
+                at_space[0] = True
+            else:
+                inner = walk(item.content)
+                if not inner and not isinstance(item, Link):
+                    continue
+                out.append(attrs.evolve(item, content=tuple(inner)))
+        return out
+
+    result = walk(content)
+    _rstrip(result)
+    return tuple(result)
+
+
+def _rstrip(items: list[Inline]) -> bool:
+    """Remove trailing spaces from a list of inlines, in place; False when it ends empty."""
+    while items:
+        last = items[-1]
+        if isinstance(last, str):
+            stripped = last.rstrip(" ")
+            if stripped:
+                items[-1] = stripped
+                return True
+            items.pop()
+        elif isinstance(last, (Emphasis, Strong, Link)):
+            inner = list(last.content)
+            if _rstrip(inner) or isinstance(last, Link):
+                items[-1] = attrs.evolve(last, content=tuple(inner))
+                return True
+            items.pop()
+        else:
+            return True
+    return False
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+
+def _paragraph_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
+    content = _normalize_inlines(_inline_tuple(value), "content")
+    if not content:
+        raise ValidationError("content", "a paragraph must not be empty")
+    return content
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of inline content.
+
+    A plain string is a paragraph of one text run; whitespace is collapsed across inline
+    boundaries.
+
+    >>> p = Paragraph(["Подробности на ", Link("https://example.kz/", "сайте"), "."])
+    >>> p.text
+    'Подробности на сайте.'
+    """
+
+    content: tuple[Inline, ...] = attrs.field(converter=_paragraph_content)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+def _as_paragraph(value: object) -> object:
+    return Paragraph(value) if isinstance(value, str) else value
+
+
+def _paragraphs(field: str) -> Callable[[Iterable[Paragraph | str] | str], tuple[Paragraph, ...]]:
+    convert_items = _typed_tuple(field, (Paragraph,), _as_paragraph)
+
+    def convert(values: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...]:
+        if isinstance(values, str):
+            values = [values]
+        items = convert_items(values)
+        if not items:
+            raise ValidationError(field, "must hold at least one paragraph")
+        return items  # type: ignore[return-value]
+
+    return convert
+
+
+@attrs.frozen
+class Quote:
+    """A block quotation, with who is quoted when known.
+
+    >>> Quote("Мы готовы к переговорам.", cite="министр").text
+    'Мы готовы к переговорам.'
+    """
+
+    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs("paragraphs"))
+    cite: str | None = attrs.field(default=None, converter=_optional_text("cite"))
+
+    @property
+    def text(self) -> str:
+        """The quoted paragraphs, one per line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@attrs.frozen
+class ItemList:
+    """A bulleted or numbered list; each item is a paragraph.
+
+    >>> ItemList(["первый пункт", "второй пункт"], ordered=True).text
+    'первый пункт\\nвторой пункт'
+    """
+
+    items: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs("items"))
+    ordered: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    @property
+    def text(self) -> str:
+        """The items, one per line."""
+        return "\n".join(p.text for p in self.items)
+
+
+def _optional_attribution(value: Attribution | None) -> Attribution | None:
+    if value is not None and not isinstance(value, Attribution):
+        msg = f"expected Attribution, got {type(value).__name__}"
+        raise ValidationError("credit", msg)
+    return value
+
+
+@attrs.frozen
+class Figure:
+    """An image with its caption and credit.
+
+    >>> fig = Figure(
+    ...     "https://example.kz/photo.jpg",
+    ...     caption="Вид на Астану",
+    ...     credit=Attribution("Иван Петров", role=Role.PHOTOGRAPHER, phrase="фото"),
+    ... )
+    >>> fig.text
+    'Вид на Астану'
+    """
+
+    image: str = attrs.field(converter=_absolute_url("image"))
+    caption: str | None = attrs.field(default=None, converter=_optional_text("caption"))
+    credit: Attribution | None = attrs.field(default=None, converter=_optional_attribution)
+    alt: str | None = attrs.field(default=None, converter=_optional_text("alt"))
+
+    def __attrs_post_init__(self) -> None:
+        if self.image is None:
+            raise ValidationError("image", "a figure needs an image URL")
+
+    @property
+    def text(self) -> str:
+        """The caption, or ``""``."""
+        return self.caption or ""
+
+
+Block = Union[Paragraph, Quote, ItemList, Figure]
+"""A block of a section: a paragraph, a quote, a list or a figure."""
+
+
+# --- sections, attributions, subjects ------------------------------------------------------
+
+
+@attrs.frozen
+class Section:
+    """A run of blocks under an optional subheading.
+
+    >>> s = Section(heading="Подзаголовок", blocks=["Первый абзац.", "Второй абзац."])
+    >>> s.blocks[0]
+    Paragraph(content=('Первый абзац.',))
+    >>> print(s.text)
+    Подзаголовок
+    <BLANKLINE>
+    Первый абзац.
+    <BLANKLINE>
+    Второй абзац.
+    """
+
+    heading: str | None = attrs.field(default=None, converter=_optional_text("heading"))
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(),
+        converter=_typed_tuple("blocks", (Paragraph, Quote, ItemList, Figure), _as_paragraph),  # type: ignore[misc]
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.heading is None and not self.blocks:
+            raise ValidationError("blocks", "a section needs a heading or at least one block")
+
+    @property
+    def text(self) -> str:
+        """The heading and the blocks' text, separated by blank lines."""
+        parts = [self.heading] if self.heading else []
+        parts.extend(t for t in (b.text for b in self.blocks) if t)
+        return "\n\n".join(parts)
+
+
+def _role(value: Role | str) -> Role:
+    if isinstance(value, Role):
+        return value
+    try:
+        return Role(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Role)
+        raise ValidationError("role", f"unknown role {value!r} (one of {allowed})") from None
+
+
+@attrs.frozen
+class Attribution:
+    """Who an article or a figure is credited to, in which role, with which phrase.
+
+    ``phrase`` keeps the words the credit was printed with ("передает", "фото", "по данным"),
+    so that a writer can give it back as it was.
+
+    >>> Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает")
+    Attribution(name='Altyn-orda.kz', role=<Role.SOURCE: 'source'>, url=None, phrase='передает')
+    """
+
+    name: str = attrs.field(converter=_required_text("name"))
+    role: Role = attrs.field(default=Role.AUTHOR, converter=_role)
+    url: str | None = attrs.field(default=None, converter=_absolute_url("url"))
+    phrase: str | None = attrs.field(default=None, converter=_optional_text("phrase"))
+
+
+_QCODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
+
+
+def _qcode(value: str) -> str:
+    code = _text("code", value)
+    if not _QCODE.match(code):
+        msg = f"must be a QCode such as 'medtop:11000000', got {code!r}"
+        raise ValidationError("code", msg)
+    return code
+
+
+@attrs.frozen
+class Subject:
+    """A subject from a controlled vocabulary, as a QCode with an optional label.
+
+    >>> Subject("medtop:11000000", "политика")
+    Subject(code='medtop:11000000', label='политика')
+    """
+
+    code: str = attrs.field(converter=_qcode)
+    label: str | None = attrs.field(default=None, converter=_optional_text("label"))
+
+
+def _as_subject(value: object) -> object:
+    return Subject(value) if isinstance(value, str) else value
+
+
+# --- the article ---------------------------------------------------------------------------
+
+
+def _aware(field: str) -> Callable[[datetime | None], datetime | None]:
+    def convert(value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise ValidationError(field, f"expected datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValidationError(field, "must be timezone-aware (naive datetimes are refused)")
+        # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
+        # is a guess, and no format could carry it back as it was.
+        there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
+        if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
+            raise ValidationError(field, f"{value.isoformat()} does not exist in {value.tzinfo}")
+        return value
+
+    return convert
+
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def _language(value: str) -> str:
+    text = _text("language", value).replace("_", "-")
+    if not _LANGUAGE.match(text):
+        raise ValidationError("language", f"must be a BCP 47 tag such as 'ru' or 'kk-KZ', got {text!r}")
+    parts = text.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():  # noqa: PLR2004 - a region subtag
+            out.append(part.upper())
+        elif len(part) == 4 and part.isalpha():  # noqa: PLR2004 - a script subtag
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+
+
+def _optional_slug(value: str | None) -> str | None:
+    if value is None:
+        return None
+    slug = _text("slug", value)
+    if not _SLUG.match(slug) or slug != slug.lower():
+        msg = f"must be lower-case letters and digits joined by single hyphens, got {slug!r}"
+        raise ValidationError("slug", msg)
+    return slug
+
+
+def _version(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("version", f"expected int, got {type(value).__name__}")
+    if value < 1:
+        raise ValidationError("version", f"must be 1 or more, got {value}")
+    return value
+
+
+def _extra(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else _iterable("extra", value)
+    out = []
+    for i, pair in enumerate(pairs):
+        if not isinstance(pair, tuple | list) or len(pair) != 2:  # noqa: PLR2004
+            raise ValidationError(f"extra[{i}]", "expected a (key, value) pair")
+        key = _text(f"extra[{i}]", pair[0])
+        if not key:
+            raise ValidationError(f"extra[{i}]", "the key must not be empty")
+        if not isinstance(pair[1], str):
+            msg = f"expected a str value, got {type(pair[1]).__name__}"
+            raise ValidationError(f"extra[{i}]", msg)
+        try:
+            out.append((key, collapse_inner(pair[1]).strip(" ")))
+        except InvalidTextError as exc:
+            raise ValidationError(f"extra[{i}]", str(exc)) from None
+    return tuple(out)
+
+
+def fallback_slug(headline: str, guid: str | None) -> str:
+    """The slug of an article whose headline gives none (e.g. only punctuation or emoji).
+
+    It is the slug of the guid when that gives one, else ``"article-"`` and the first 12 hex
+    digits of the SHA-256 of the headline: stable for the same article, never empty.
+
+    >>> fallback_slug("!!!", None)
+    'article-ad4f8ac6b3ea'
+    """
+    if guid:
+        slug = slugify(guid)
+        if slug:
+            return slug
+    digest = hashlib.sha256(headline.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"article-{digest[:12]}"
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """A news article: its text, who it is credited to, when and where it was published.
+
+    Every argument is keyword-only; only ``headline`` is required. See the model page of the
+    documentation for every field.
+
+    >>> from datetime import datetime, timezone
+    >>> article = Article(
+    ...     headline="Заголовок статьи",
+    ...     lede="Короткий анонс",
+    ...     sections=[Section(blocks=["Первый абзац."])],
+    ...     published=datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc),
+    ... )
+    >>> article.slug
+    'zagolovok-stati'
+    >>> article.sections[0].blocks[0].text
+    'Первый абзац.'
+    """
+
+    #: the headline (title) of the article; required and non-blank.
+    headline: str = attrs.field(converter=_required_text("headline"))
+    #: the standfirst or summary shown under the headline.
+    lede: str | None = attrs.field(default=None, converter=_optional_text("lede"))
+    #: the body: runs of blocks under optional subheadings.
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_typed_tuple("sections", (Section,))  # type: ignore[misc]
+    )
+    #: authors, sources, translators, photographers, ... in the order they were credited.
+    attributions: tuple[Attribution, ...] = attrs.field(
+        default=(), converter=_typed_tuple("attributions", (Attribution,))  # type: ignore[misc]
+    )
+    #: when it was first published (timezone-aware).
+    published: datetime | None = attrs.field(default=None, converter=_aware("published"))
+    #: when it was last changed (timezone-aware, not before ``published``).
+    updated: datetime | None = attrs.field(default=None, converter=_aware("updated"))
+    #: the language of the text, a BCP 47 tag.
+    language: str = attrs.field(default="ru", converter=_language)
+    #: the site's categories the article is filed under, in order ("Главные новости").
+    rubrics: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple("rubrics"))
+    #: free keywords.
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple("tags"))
+    #: subjects from controlled vocabularies such as IPTC Media Topics.
+    subjects: tuple[Subject, ...] = attrs.field(
+        default=(), converter=_typed_tuple("subjects", (Subject,), _as_subject)  # type: ignore[misc]
+    )
+    #: the outlet's name ("АЛТЫНОРДА").
+    site: str | None = attrs.field(default=None, converter=_optional_text("site"))
+    #: the canonical absolute http(s) URL.
+    url: str | None = attrs.field(default=None, converter=_absolute_url("url"))
+    #: a stable identifier (a URN, a URL, a CMS id).
+    guid: str | None = attrs.field(default=None, converter=_optional_text("guid"))
+    #: the revision number, from 1.
+    version: int = attrs.field(default=1, converter=_version)
+    #: the dateline as printed ("АСТАНА, 25 ноября").
+    dateline: str | None = attrs.field(default=None, converter=_optional_text("dateline"))
+    #: the place the story is about or filed from ("Астана").
+    place: str | None = attrs.field(default=None, converter=_optional_text("place"))
+    #: the lead image.
+    image: Figure | None = attrs.field(default=None)
+    #: the URL path segment; derived from the headline when not given.
+    slug: str = attrs.field(default=None, converter=_optional_slug)
+    #: fields a reader met that the model does not hold, as ``(key, value)`` pairs; keys are
+    #: prefixed by the format they came from (``"newsml:urgency"``).
+    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_extra)
+
+    def __attrs_post_init__(self) -> None:
+        if self.image is not None and not isinstance(self.image, Figure):
+            raise ValidationError("image", f"expected Figure, got {type(self.image).__name__}")
+        if (
+            self.published is not None
+            and self.updated is not None
+            and self.updated < self.published
+        ):
+            raise ValidationError("updated", "must not be before published")
+        if self.slug is None:
+            slug = slugify(self.headline) or fallback_slug(self.headline, self.guid)
+            object.__setattr__(self, "slug", slug)
+
+    @property
+    def text(self) -> str:
+        """The plain text: headline, lede and sections, separated by blank lines."""
+        parts = [self.headline]
+        if self.lede:
+            parts.append(self.lede)
+        parts.extend(t for t in (s.text for s in self.sections) if t)
+        return "\n\n".join(parts)
+
+    def credited(self, *roles: Role) -> tuple[Attribution, ...]:
+        """The attributions with any of the given roles, in order.
+
+        >>> a = Article(headline="Т", attributions=[Attribution("Анна Ким")])
+        >>> [x.name for x in a.credited(Role.AUTHOR)]
+        ['Анна Ким']
+        """
+        return tuple(a for a in self.attributions if a.role in roles)

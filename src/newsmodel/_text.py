@@ -1,0 +1,86 @@
+"""Shared text rules: how every string that enters the model is cleaned.
+
+The rule, applied by every constructor (and so by every reader):
+
+1. The text is NFC-normalised.
+2. Lone surrogates and control characters (C0 and C1, DEL) are refused, except the
+   whitespace controls tab, newline, carriage return, form feed and vertical tab, which are
+   whitespace like any other.
+3. Invisible formatting characters that can disguise text are removed: zero-width space
+   U+200B, word joiner U+2060, byte order mark U+FEFF, soft hyphen U+00AD, and the bidi
+   embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069. Zero-width joiner and
+   non-joiner (U+200D, U+200C, needed by emoji and some scripts) and the bidi marks U+200E,
+   U+200F are kept.
+4. Runs of whitespace become one space. No-break spaces (U+00A0, U+202F, U+2007) are not
+   collapsible whitespace: Russian typography sets them on purpose ("1 200", "25 ноября").
+
+Readers call :func:`scrub` first, which removes what rule 2 would refuse, so that a stray
+control character in a page or a feed never makes the whole document unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "InvalidTextError",
+    "collapse",
+    "collapse_inner",
+    "normalize",
+    "scrub",
+]
+
+# Rule 2: C0 and C1 controls and DEL, minus the whitespace controls; lone surrogates.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+# Rule 3: invisible characters that are removed.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# Rule 4: collapsible whitespace is \s minus the no-break spaces.
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+class InvalidTextError(ValueError):
+    """A string holds a character the model refuses; the message says which and where."""
+
+
+def normalize(text: str) -> str:
+    """Apply rules 1–3: refuse controls and surrogates, remove invisibles, NFC.
+
+    Whitespace is left as it is; see :func:`collapse`.
+
+    >>> normalize("Е\u0308лка\u200b")
+    'Ёлка'
+    """
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        char = bad.group()
+        msg = f"control character or lone surrogate U+{ord(char):04X} at index {bad.start()}"
+        raise InvalidTextError(msg)
+    if _INVISIBLE.search(text) is not None:
+        text = _INVISIBLE.sub("", text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse(text: str) -> str:
+    """Apply every rule and trim: the form of a one-line field such as a headline.
+
+    >>> collapse("  Заголовок\\n  статьи  ")
+    'Заголовок статьи'
+    """
+    return _SPACES.sub(" ", normalize(text)).strip(" ")
+
+
+def collapse_inner(text: str) -> str:
+    """Apply every rule without trimming: for text that sits beside inline markup."""
+    return _SPACES.sub(" ", normalize(text))
+
+
+def scrub(text: str) -> str:
+    """Remove what :func:`normalize` would refuse: for readers of untrusted input.
+
+    >>> scrub("a\\x00b\\x1bc")
+    'abc'
+    """
+    return _FORBIDDEN.sub("", text)
