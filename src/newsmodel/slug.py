@@ -1,0 +1,317 @@
+"""URL slugs and transliteration for Russian and Kazakh headlines.
+
+:func:`slugify` is built on `python-slugify`_, but every letter is transliterated by newsmodel's
+own tables first, so python-slugify only ever sees ASCII (or, with ``allow_unicode=True``,
+text it keeps as it is). Which transliteration backend python-slugify would pick
+(``Unidecode`` or ``text-unidecode``) therefore never changes a slug.
+
+Schemes:
+
+``"ru"`` (default)
+    A context-free, readable table: ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu, я ya, й y,
+    ы y, ё e, э e; ъ and ь are dropped. Kazakh letters follow the 2021 Kazakh Latin alphabet
+    with diacritics folded: ә a, ғ g, қ q, ң n, ө o, ұ u, ү u, һ h, і i.
+``"icao"``
+    ICAO Doc 9303 (machine-readable passports): й i, х kh, ц ts, ъ ie, ю iu, я ia, ь dropped.
+    Kazakh letters, which Doc 9303 does not cover, fold as on Kazakhstan passports:
+    ә a, ғ g, қ k, ң n, ө o, ұ u, ү u, һ h, і i.
+``"iso9"``
+    The ASCII system B of ISO 9:1995, as published in GOST 7.79-2000: ё yo, й j, х x,
+    ц cz (c before е, и, й, ы, э), щ shh, ъ ``, ы y', ь `, э e`, і i'. Kazakh letters that
+    the standard does not list fold as in ``"ru"``. The apostrophes and backticks of this
+    system are kept by :func:`transliterate` and deleted (like every quote) by
+    :func:`slugify`.
+
+.. _python-slugify: https://github.com/un33k/python-slugify
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Literal
+
+from slugify import slugify as _py_slugify
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Container, Mapping
+
+__all__ = ["Scheme", "slugify", "transliterate", "unique_slug"]
+
+Scheme = Literal["ru", "icao", "iso9"]
+
+_RU_COMMON: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+    "и": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "ч": "ch", "ш": "sh",
+}  # fmt: skip
+
+_RU: dict[str, str] = {
+    **_RU_COMMON,
+    "ё": "e", "й": "y", "х": "kh", "ц": "ts", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh: the 2021 Latin alphabet with its diacritics folded.
+    "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    # Neighbouring Cyrillic alphabets, so their headlines do not lose letters.
+    "є": "ye", "ї": "yi", "ґ": "g", "ў": "u", "ј": "j",
+}  # fmt: skip
+
+_ICAO: dict[str, str] = {
+    **_RU_COMMON,
+    "ё": "e", "й": "i", "х": "kh", "ц": "ts", "щ": "shch", "ъ": "ie", "ы": "y", "ь": "",
+    "э": "e", "ю": "iu", "я": "ia",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    "є": "ie", "ї": "i", "ґ": "g", "ў": "u", "ј": "j",
+}  # fmt: skip
+
+_ISO9: dict[str, str] = {
+    **_RU_COMMON,
+    "ё": "yo", "й": "j", "х": "x", "ц": "cz", "щ": "shh", "ъ": "``", "ы": "y'", "ь": "`",
+    "э": "e`", "ю": "yu", "я": "ya", "і": "i'", "ѣ": "ye", "ѳ": "fh", "ѵ": "yh",
+    "є": "ye", "ї": "yi", "ґ": "g`", "ў": "u`", "ј": "j",
+    "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+}  # fmt: skip
+
+_TABLES: Mapping[str, Mapping[str, str]] = {"ru": _RU, "icao": _ICAO, "iso9": _ISO9}
+
+# GOST 7.79 system B writes ц as "c" before these letters and "cz" elsewhere.
+_ISO9_TS_BEFORE = re.compile(r"ц(?=[еиыэйіЕИЫЭЙІ])", re.IGNORECASE)
+
+# Quotes of every kind, deleted (not turned into a word break): "Д’Артаньян" is one word.
+_QUOTES = re.compile("[\"'`´«»„“”‟‘’‚‛‹›″′＂＇ʼʹʺ]")
+# Digit grouping with a no-break, narrow no-break or thin space: "1 200 000" is one number.
+_GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+# A decimal comma or point between digits becomes a word break: "8,5" -> "8-5".
+_DECIMAL_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
+_NUMERO = re.compile("№")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _table(scheme: str) -> Mapping[str, str]:
+    try:
+        return _TABLES[scheme]
+    except KeyError:
+        known = ", ".join(repr(name) for name in _TABLES)
+        msg = f"unknown transliteration scheme {scheme!r}; expected one of {known}"
+        raise ValueError(msg) from None
+
+
+def _match_case(latin: str, *, word_in_capitals: bool) -> str:
+    if len(latin) <= 1 or word_in_capitals:
+        return latin.upper()
+    return latin[0].upper() + latin[1:]
+
+
+def transliterate(text: str, scheme: Scheme = "ru") -> str:
+    """Write Cyrillic letters in Latin ones, leaving everything else as it is.
+
+    Capital letters stay capital: ``"Щи"`` becomes ``"Shchi"``, ``"ЩИ"`` becomes ``"SHCHI"``.
+    Characters that are not
+    Cyrillic, digits and punctuation included, pass through unchanged.
+
+    Args:
+        text: any text.
+        scheme: ``"ru"``, ``"icao"`` or ``"iso9"`` (see the module docstring).
+
+    Returns:
+        The text with every Cyrillic letter the scheme knows replaced.
+
+    Raises:
+        ValueError: the scheme is unknown.
+
+    >>> transliterate("Бәйтерек, Щучинск и Қостанай")
+    'Bayterek, Shchuchinsk i Qostanay'
+    >>> transliterate("Юрий Щербаков", scheme="icao")
+    'Iurii Shcherbakov'
+    >>> transliterate("Цирк на площади", scheme="iso9")
+    'Cirk na ploshhadi'
+    """
+    table = _table(scheme)
+    text = unicodedata.normalize("NFC", text)
+    if scheme == "iso9":
+        text = _ISO9_TS_BEFORE.sub(lambda m: "C" if m.group().isupper() else "c", text)
+    out: list[str] = []
+    last = len(text) - 1
+    for i, char in enumerate(text):
+        latin = table.get(char)
+        if latin is None:
+            lower = char.lower()
+            latin = table.get(lower)
+            if latin is not None and lower != char:
+                # "Щи" -> "Shchi", but "ЩИ" -> "SHCHI": a capital next to a capital.
+                capitals = (i > 0 and text[i - 1].isupper()) or (i < last and text[i + 1].isupper())
+                latin = _match_case(latin, word_in_capitals=capitals)
+        out.append(char if latin is None else latin)
+    return "".join(out)
+
+
+def _prepare(text: str, *, scheme: Scheme, allow_unicode: bool) -> str:
+    """Apply newsmodel's rules and return text for python-slugify's cleanup."""
+    text = unicodedata.normalize("NFC", html.unescape(text))
+    text = _QUOTES.sub("", text)
+    text = _GROUPED_DIGITS.sub("", text)
+    text = _DECIMAL_MARK.sub(" ", text)
+    text = _NUMERO.sub(" no ", text)
+    text = text.lower()
+    if allow_unicode:
+        return text
+    text = transliterate(text, scheme)
+    text = _QUOTES.sub("", text)  # the iso9 scheme writes ъ, ь and э with marks
+    if not text.isascii():
+        # Fold accented Latin letters (é -> e); anything else is a word break, so the
+        # slug never depends on a transliteration backend.
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = _NOT_ASCII.sub(" ", text)
+    return text
+
+
+def slugify(
+    text: str,
+    *,
+    scheme: Scheme = "ru",
+    max_length: int = 80,
+    word_boundary: bool = True,
+    separator: str = "-",
+    allow_unicode: bool = False,
+) -> str:
+    """Make a URL slug from a Russian or Kazakh headline.
+
+    The rules, in order: HTML entities are decoded; quotes of every kind are deleted;
+    digits grouped with a no-break, narrow no-break or thin space are joined into one number;
+    a decimal comma or point between digits becomes a word break; ``№`` becomes ``no``;
+    letters are lower-cased and transliterated with ``scheme``; every run of other characters
+    becomes one ``separator``. No stopwords are removed. Letters no scheme knows (CJK, Arabic)
+    become word breaks, so a headline written only in them gives ``""``.
+
+    Args:
+        text: the headline (or any text).
+        scheme: the transliteration table: ``"ru"``, ``"icao"`` or ``"iso9"``.
+        max_length: the longest slug returned; ``0`` means no limit.
+        word_boundary: cut at a word boundary when the slug is too long (a single word
+            longer than ``max_length`` is still cut hard).
+        separator: put between words.
+        allow_unicode: keep Cyrillic (and other) letters instead of transliterating.
+
+    Returns:
+        The slug, or ``""`` when the text has no letters or digits.
+
+    Raises:
+        ValueError: the scheme is unknown or ``max_length`` is negative.
+
+    >>> slugify("Бәйтерек: «Самрук-Казына» вложит $1\u00a0200 млн")
+    'bayterek-samruk-kazyna-vlozhit-1200-mln'
+    >>> slugify("Инфляция замедлилась до 8,5% — Нацбанк")
+    'inflyatsiya-zamedlilas-do-8-5-natsbank'
+    >>> slugify("Закон № 5 о СМИ", separator="_")
+    'zakon_no_5_o_smi'
+    >>> slugify("Ещё одна длинная новость", max_length=12)
+    'eshche-odna'
+    >>> slugify("Астана — Алматы", allow_unicode=True)
+    'астана-алматы'
+    >>> slugify("«…»")
+    ''
+    """
+    if max_length < 0:
+        msg = f"max_length must be 0 or more, not {max_length}"
+        raise ValueError(msg)
+    _table(scheme)
+    prepared = _prepare(text, scheme=scheme, allow_unicode=allow_unicode)
+    # python-slugify only cleans up; newsmodel cuts, so that a separator longer than one
+    # character still counts fully against max_length.
+    slug: str = _py_slugify(
+        prepared,
+        entities=False,
+        decimal=False,
+        hexadecimal=False,
+        separator=separator,
+        allow_unicode=allow_unicode,
+    )
+    if max_length:
+        slug = _cut(slug, max_length, separator=separator, word_boundary=word_boundary)
+    return slug
+
+
+def unique_slug(
+    text: str,
+    taken: Container[str] | Callable[[str], bool],
+    *,
+    scheme: Scheme = "ru",
+    max_length: int = 80,
+    word_boundary: bool = True,
+    separator: str = "-",
+    allow_unicode: bool = False,
+) -> str:
+    """Make a slug that is not taken yet, appending ``-2``, ``-3``, … when needed.
+
+    The suffix always fits: the base slug is shortened (at a word boundary when
+    ``word_boundary``) so that base, separator and number stay within ``max_length``.
+
+    Args:
+        text: the headline.
+        taken: the slugs already in use, as a container (``set``, ``dict``…) or a callable
+            that answers whether a slug is taken (for a database lookup).
+        scheme: as for :func:`slugify`.
+        max_length: as for :func:`slugify`.
+        word_boundary: as for :func:`slugify`.
+        separator: as for :func:`slugify`; also put before the number.
+        allow_unicode: as for :func:`slugify`.
+
+    Returns:
+        The first free slug. When the headline gives ``""``, the candidates are ``"2"``,
+        ``"3"``… (a CMS should not store an empty slug).
+
+    Raises:
+        ValueError: as for :func:`slugify`, or ``max_length`` is too short for any suffix.
+
+    >>> unique_slug("Новости Астаны", {"novosti-astany", "novosti-astany-2"})
+    'novosti-astany-3'
+    >>> unique_slug("Новости Астаны", lambda slug: False)
+    'novosti-astany'
+    """
+    is_taken: Callable[[str], bool] = taken if callable(taken) else taken.__contains__
+
+    def make(limit: int) -> str:
+        return slugify(
+            text,
+            scheme=scheme,
+            max_length=limit,
+            word_boundary=word_boundary,
+            separator=separator,
+            allow_unicode=allow_unicode,
+        )
+
+    base = make(max_length)
+    if base and not is_taken(base):
+        return base
+    full = make(0)
+    number = 2
+    while True:
+        suffix = f"{number}"
+        if max_length and len(suffix) > max_length:
+            msg = f"max_length={max_length} leaves no room for a unique suffix"
+            raise ValueError(msg)
+        room = max_length - len(separator) - len(suffix) if max_length else 0
+        if max_length and room <= 0:
+            head = ""
+        elif max_length:
+            head = _cut(full, room, separator=separator, word_boundary=word_boundary)
+        else:
+            head = full
+        candidate = f"{head}{separator}{suffix}" if head else suffix
+        if not is_taken(candidate):
+            return candidate
+        number += 1
+
+
+def _cut(slug: str, limit: int, *, separator: str, word_boundary: bool) -> str:
+    """Shorten a slug to ``limit`` characters, at a separator when asked and possible."""
+    if len(slug) <= limit:
+        return slug
+    if word_boundary:
+        cut = slug[: limit + len(separator)].rfind(separator)
+        if cut > 0:
+            return slug[:cut]
+    hard = slug[:limit]
+    return hard.rstrip(separator) if separator else hard
