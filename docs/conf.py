@@ -6,7 +6,7 @@ from importlib.metadata import version as _version
 
 project = "newsmodel"
 author = "newsmodel contributors"
-copyright = "2026, newsmodel contributors"  # noqa: A001 - Sphinx's name
+copyright = "2026, newsmodel contributors"
 release = _version("newsmodel")
 version = ".".join(release.split(".")[:2])
 
