@@ -63,9 +63,7 @@ def test_packaged_tzdata_is_used_when_the_system_database_is_older(monkeypatch):
     monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "2000a")
     zone = _packaged_zone("Asia/Almaty")
     assert zone is not None
-    assert dt.datetime(2025, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset() == dt.timedelta(
-        hours=5
-    )
+    assert dt.datetime(2025, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset() == dt.timedelta(hours=5)
 
 
 def test_packaged_tzdata_is_not_used_when_the_system_database_is_newer(monkeypatch):
@@ -287,9 +285,7 @@ def test_relative_days_are_counted_in_tz_not_utc():
 
 def test_relative_kazakh():
     assert format_relative(NOW, now=NOW, locale="kk") == "жаңа ғана"
-    assert format_relative(NOW - dt.timedelta(minutes=5), now=NOW, locale="kk") == (
-        "5 минут бұрын"
-    )
+    assert format_relative(NOW - dt.timedelta(minutes=5), now=NOW, locale="kk") == ("5 минут бұрын")
     assert format_relative(almaty(2026, 11, 25, 9, 0), now=NOW, locale="kk") == "бүгін, 09:00"
     assert format_relative(almaty(2026, 11, 24, 9, 0), now=NOW, locale="kk") == "кеше, 09:00"
     assert format_relative(almaty(2025, 12, 31, 23, 59), now=NOW, locale="kk") == (

@@ -84,10 +84,12 @@ class YearMonth:
     '2026-11'
     """
 
-    year: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1),
-                                                           attrs.validators.le(9999)))
-    month: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1),
-                                                            attrs.validators.le(12)))
+    year: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999))
+    )
+    month: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
+    )
 
     def __str__(self) -> str:
         """Write it as ISO 8601 does: ``YYYY-MM``."""
@@ -525,9 +527,7 @@ def _tables() -> _Tables:
             rf"(?<!\d)(?P<year>\d{{4}})\s*(?:ж\.|жылғы|жылы|ж(?![{_LETTER}]))?\s*"
             rf"{day}\s*{month}"
         ),
-        month_year=re.compile(
-            rf"(?<![{_LETTER}]){month}\s*,?\s*(?P<year>\d{{4}})(?!\d)"
-        ),
+        month_year=re.compile(rf"(?<![{_LETTER}]){month}\s*,?\s*(?P<year>\d{{4}})(?!\d)"),
         year_month=re.compile(
             rf"(?<!\d)(?P<year>\d{{4}})\s*(?:ж\.|жылғы|жылы|ж(?![{_LETTER}]))\s*{month}"
         ),
@@ -545,8 +545,10 @@ def _tables() -> _Tables:
             rf"(?P<unit>{unit_alternatives})[{_LETTER}]*\.?\s*(?:назад|бұрын)"
         ),
         just_now=re.compile(r"только что|жаңа ғана|прямо сейчас"),
-        day_word=re.compile(rf"(?<![{_LETTER}])(?P<word>позавчера|сегодня|вчера|бүгін|кеше)"
-                            rf"(?![{_LETTER}])"),
+        day_word=re.compile(
+            rf"(?<![{_LETTER}])(?P<word>позавчера|сегодня|вчера|бүгін|кеше)"
+            rf"(?![{_LETTER}])"
+        ),
     )
 
 
@@ -590,9 +592,7 @@ def _recent_past(month: int, day: int, today: dt.date) -> dt.date | None:
     return None
 
 
-def _combine(
-    day: dt.date, time: re.Match[str] | None, zone: dt.tzinfo
-) -> ParsedDate:
+def _combine(day: dt.date, time: re.Match[str] | None, zone: dt.tzinfo) -> ParsedDate:
     if time is None:
         return ParsedDate(day, Precision.DAY)
     second = time.group("second")
