@@ -41,6 +41,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from newsmodel._models import Attribution, Role
+from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -162,6 +163,13 @@ def _clean_name(raw: str) -> str | None:
     return name or None
 
 
+def _make(name: str, role: Role, phrase: str) -> Attribution | None:
+    try:
+        return Attribution(name, role=role, phrase=phrase)
+    except ValidationError:  # a name the model refuses (control characters) credits no one
+        return None
+
+
 def _clause(rest: str) -> str:
     end = _CLAUSE_END.search(rest)
     return rest if end is None else rest[: end.start()]
@@ -177,12 +185,12 @@ def _from_sentence(text: str) -> Attribution | None:
             continue
         name = _clean_name(_clause(rest))
         if name is not None:
-            return Attribution(name, role=role, phrase=phrase)
+            return _make(name, role, phrase)
     secondary = _SECONDARY_RE.search(folded)
     if secondary is not None:
         name = _clean_name(_clause(text[secondary.start("rest") :]))
         if name is not None:
-            return Attribution(name, role=Role.SOURCE, phrase=_SECONDARY)
+            return _make(name, Role.SOURCE, _SECONDARY)
     return None
 
 
@@ -194,7 +202,7 @@ def _from_credit_line(text: str) -> Attribution | None:
     name = _clean_name(text[match.start("rest") :])
     if name is None:
         return None
-    return Attribution(name, role=role, phrase=phrase)
+    return _make(name, role, phrase)
 
 
 def _from_bare_credit(text: str) -> Attribution | None:
@@ -207,7 +215,7 @@ def _from_bare_credit(text: str) -> Attribution | None:
         return None
     if name is None:
         return None
-    return Attribution(name, role=Role.SOURCE, phrase="credit")
+    return _make(name, Role.SOURCE, "credit")
 
 
 def parse_attribution(text: str) -> Attribution | None:
@@ -278,7 +286,8 @@ def split_attribution(lede: str) -> tuple[str, Attribution | None]:
     if mark in {"—", "–", "-"}:
         mark = ""
     head += mark or match["period"].strip()
-    return head, Attribution(name, role=role, phrase=phrase)
+    found = _make(name, role, phrase)
+    return (lede, None) if found is None else (head, found)
 
 
 _LEDE_PHRASES = frozenset({_SECONDARY}) | {phrase for phrase, _ in _SENTENCE_PHRASES.values()}
