@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import re
+import subprocess
+import sys
 import zoneinfo
 
 import pytest
@@ -629,3 +631,14 @@ def test_month_names_come_from_cldr():
         assert months[name] == number
     assert "ма" not in months
     assert all(re.fullmatch("[а-яәғқңөұүһі]+", name) for name in months)
+
+
+def test_tables_are_not_built_at_import_time():
+    code = (
+        "import newsmodel.dates as d; "
+        "print(d._tables.cache_info().currsize, d._locale.cache_info().currsize)"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", "0"]
