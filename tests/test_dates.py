@@ -642,3 +642,10 @@ def test_tables_are_not_built_at_import_time():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["0", "0"]
+
+
+@pytest.mark.parametrize("key", ["../etc/passwd", "Asia/../../x", "", "Asia//Almaty", "/abs"])
+def test_zone_names_are_checked_before_any_file_is_read(key):
+    assert _packaged_zone(key) is None
+    with pytest.raises(ValueError, match="unknown time zone"):
+        format_date(MOMENT, tz=key)

@@ -12,7 +12,8 @@ either kind of space.
 **Time zones.** ``tz`` is an IANA name (``"Asia/Almaty"``) or any :class:`~datetime.tzinfo`.
 Names are resolved against the ``tzdata`` package when the operating system's database is
 older than it and disagrees (an outdated system database still puts Almaty at UTC+6 after
-Kazakhstan moved to a single UTC+5 on 2024-03-01).
+Kazakhstan moved to a single UTC+5 on 2024-03-01). Only then is a zone built from the
+package's file; such a zone does not pickle, while the usual named zone does.
 
 **Errors.** Naive datetimes are refused with :class:`ValueError`: a naive datetime could be
 in any zone, and guessing would print the wrong hour. :func:`parse_date` with ``strict=True``
@@ -141,7 +142,12 @@ def _system_tzdata_version() -> str | None:
     return None
 
 
+_ZONE_KEY = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
+
+
 def _packaged_zone(key: str) -> zoneinfo.ZoneInfo | None:
+    if not _ZONE_KEY.fullmatch(key):
+        return None
     try:
         tzdata = importlib.import_module("tzdata")
     except ImportError:  # pragma: no cover - tzdata is a dependency
