@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import KAZAKH, RUSSIAN, articles, words
 
 from newsmodel import (
     Article,
@@ -30,6 +29,7 @@ from newsmodel import (
     text,
 )
 from newsmodel._attribution import parse_attribution
+from strategies import KAZAKH, RUSSIAN, articles, words
 
 DATA = Path(__file__).parent / "data" / "text"
 ARTICLE = DATA / "zhetysu-hydrogen.txt"
@@ -45,7 +45,7 @@ def captured() -> str:
     return ARTICLE.read_text(encoding="utf-8")
 
 
-# --- reading a captured page -----------------------------------------------------------------
+# --- reading a captured page ---
 
 
 def test_reads_the_masthead_headline_and_lede(captured):
@@ -119,21 +119,27 @@ def test_whitespace_only_lines_are_blank(captured):
     assert text.loads(spaced) == text.loads(captured)
 
 
-# --- rubrics -----------------------------------------------------------------------------------
+# --- rubrics ---
 
 
 @pytest.mark.parametrize(
     ("line", "known", "expected"),
     [
-        ("Главные новостиИносмиНовости Казахстана", (), ("Главные новости", "Иносми",
-                                                         "Новости Казахстана")),
+        (
+            "Главные новостиИносмиНовости Казахстана",
+            (),
+            ("Главные новости", "Иносми", "Новости Казахстана"),
+        ),
         ("Политика", (), ("Политика",)),
         ("  ", (), ()),
         ("ЭкономикаҚоғам", (), ("Экономика", "Қоғам")),
         ("ЕАЭСЭкономика", (), ("ЕАЭСЭкономика",)),
         ("ЕАЭСЭкономика", ("ЕАЭС",), ("ЕАЭС", "Экономика")),
-        ("iPhoneТехнологииМинЭнерго", ("iPhone", "МинЭнерго"), ("iPhone", "Технологии",
-                                                                "МинЭнерго")),
+        (
+            "iPhoneТехнологииМинЭнерго",
+            ("iPhone", "МинЭнерго"),
+            ("iPhone", "Технологии", "МинЭнерго"),
+        ),
         ("Спорт 2026Футбол", (), ("Спорт 2026Футбол",)),
     ],
 )
@@ -147,7 +153,7 @@ def test_rubric_names_given_to_loads_win_over_the_case_rule():
     assert text.loads(page, rubrics=["МинЭнерго"]).rubrics == ("МинЭнерго", "Новости")
 
 
-# --- options -----------------------------------------------------------------------------------
+# --- options ---
 
 
 def test_without_masthead_the_text_starts_with_the_headline():
@@ -181,7 +187,7 @@ def test_no_lede_when_the_body_starts_with_a_subheading():
     assert article.sections == (Section("Подзаголовок", ["Абзац."]),)
 
 
-# --- errors ------------------------------------------------------------------------------------
+# --- errors ---
 
 
 @pytest.mark.parametrize("page", ["", "САЙТ", "САЙТ\nРубрика\n\n   \n"])
@@ -213,7 +219,7 @@ def test_any_input_gives_an_article_or_a_parse_error(data):
     assert isinstance(article, Article)
 
 
-# --- what the shape cannot carry ----------------------------------------------------------------
+# --- what the shape cannot carry ---
 
 
 def _plain(**fields) -> Article:
@@ -245,16 +251,19 @@ def _plain(**fields) -> Article:
         ({"rubrics": ["ЕАЭС", "Экономика"]}, "rubrics"),
         ({"lede": None}, "lede"),
         ({"sections": [Section(blocks=["А."]), Section(blocks=["Б."])]}, "sections without"),
-        ({"sections": [Section(blocks=[Paragraph(["См. ", Link("/a", "сайт"), "."])])]},
-         "links"),
+        ({"sections": [Section(blocks=[Paragraph(["См. ", Link("/a", "сайт"), "."])])]}, "links"),
         ({"sections": [Section(blocks=[Paragraph([Emphasis("важно"), "."])])]}, "emphasis"),
         ({"sections": [Section(blocks=[Quote("Цитата.", cite="аким")])]}, "quotes"),
         ({"sections": [Section(blocks=[ItemList(["один", "два"])])]}, "lists"),
-        ({"sections": [Section(blocks=[Figure("https://e.kz/a.jpg", caption="Подпись")])]},
-         "figures"),
+        (
+            {"sections": [Section(blocks=[Figure("https://e.kz/a.jpg", caption="Подпись")])]},
+            "figures",
+        ),
         ({"sections": [Section(blocks=["А.", "Без точки"])]}, "last paragraph"),
-        ({"sections": [Section(blocks=[Paragraph(["А", LineBreak(), LineBreak(), "Б."])])]},
-         "line breaks"),
+        (
+            {"sections": [Section(blocks=[Paragraph(["А", LineBreak(), LineBreak(), "Б."])])]},
+            "line breaks",
+        ),
     ],
 )
 def test_dumps_warns_naming_what_is_lost(fields, named):
@@ -279,7 +288,7 @@ def test_every_article_writes_and_reads_back_as_an_article(article):
     assert back.site == article.site
 
 
-# --- the round trip ------------------------------------------------------------------------------
+# --- the round trip ---
 
 _UPPER = [c for c in RUSSIAN + KAZAKH if c.isupper()]
 _LOWER = [c for c in RUSSIAN + KAZAKH if c.islower()]

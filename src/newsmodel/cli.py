@@ -192,8 +192,19 @@ def convert_data(data: bytes, name: str, source: str | None, target: str) -> Out
             out = _as_bytes(format_module(target).dumps(article))
         except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
             found = tuple(str(w.message) for w in caught)
-            return _failure(exc, found)
+            return _failure(_located(exc, data), found)
     return Outcome(out, article.slug, tuple(str(w.message) for w in caught))
+
+
+def _located(exc: BaseException, data: bytes) -> BaseException:
+    """A JSON error known only by its path, with the line and column of that path added."""
+    if isinstance(exc, ParseError) and exc.format == "json" and exc.path and exc.line is None:
+        where = _locate(data.decode("utf-8-sig", "replace"), exc.path)
+        if where is not None:
+            return ParseError(
+                exc.format, exc.message, line=where[0], column=where[1], path=exc.path
+            )
+    return exc
 
 
 def _failure(exc: BaseException, found: tuple[str, ...]) -> Outcome:
@@ -356,7 +367,7 @@ class _Reporter:
             _say(
                 f"converted {self.converted}, failed {self.failed}, warnings {self.warned}",
                 err=True,
-        )
+            )
 
 
 def _outcome_of(exc: BaseException) -> Outcome:
@@ -435,6 +446,8 @@ def _convert(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-" or (args.output is None and one)
     if to_stdout and not one:
         _usage_error("writing to standard output needs exactly one input document")
+    if args.output is None and not one:
+        _usage_error("several input documents need an output directory: -o DIR")
 
     with _open_report(args.report) as report:
         reporter = _Reporter(len(inputs) + len(missing), quiet=args.quiet, report=report)
@@ -547,9 +560,7 @@ def _articles(
         yield article
 
 
-def _convert_to_message(
-    inputs: list[_Input], missing: list[str], args: argparse.Namespace
-) -> int:
+def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse.Namespace) -> int:
     """Stream every input into one newsMessage, holding one article at a time."""
     if args.to != "newsml":
         _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
@@ -569,8 +580,10 @@ def _convert_to_message(
                 with out.open("wb" if args.force else "xb") as fp:
                     newsml.dump_message(_articles(inputs, args.source, reporter), fp)
         except FileExistsError:
-            reporter.failure(str(out), Outcome(b"", "", (), "FileExistsError",
-                                               f"{out} exists (use --force to overwrite)"))
+            reporter.failure(
+                str(out),
+                Outcome(b"", "", (), "FileExistsError", f"{out} exists (use --force to overwrite)"),
+            )
         reporter.summary()
         return 1 if reporter.failed else 0
 
@@ -644,13 +657,8 @@ def _problems(data: bytes, fmt: str) -> list[ParseError | str]:
             if not problems:
                 module.loads(data)
         except ParseError as exc:
-            if fmt == "json" and exc.path is not None and exc.line is None:
-                where = _locate(data.decode("utf-8-sig", "replace"), exc.path)
-                if where is not None:
-                    exc = ParseError(
-                        exc.format, exc.message, line=where[0], column=where[1], path=exc.path
-                    )
-            problems.append(exc)
+            located = _located(exc, data)
+            problems.append(located if isinstance(located, ParseError) else exc)
     problems.extend(str(w.message) for w in caught)
     return problems
 
@@ -750,7 +758,7 @@ def _keywords(article: Article) -> list[str]:
     subjects = tuple(s.code + (f" {s.label}" if s.label else "") for s in article.subjects)
     for label, values in (("Tags", article.tags), ("Subjects", subjects)):
         if values:
-            lines.append(f"{label}: {', '.join(values)}")
+            lines.append(f"{label}: {'; '.join(values)}")
     if article.url:
         lines.append(f"URL: {article.url}")
     return lines
@@ -772,11 +780,12 @@ def _show(args: argparse.Namespace) -> int:
         _say(f"{args.file}: error: not a file", err=True)
         return 1
     item = inputs[0]
+    data = b""
     try:
         data = _read(item)
         article = format_module(args.source or detect_format(data, item.label)).loads(data)
     except (OSError, ValueError, UnavailableFormatError) as exc:
-        _say(_describe(item.label, _failure(exc, ())), err=True)
+        _say(_describe(item.label, _failure(_located(exc, data), ())), err=True)
         return 1
     _say(summary(article))
     return 0
@@ -826,9 +835,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert, validate and show news articles "
         "(HTML, NewsML-G2, JSON and plain text).",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"newsmodel {newsmodel.__version__}"
-    )
+    parser.add_argument("--version", action="version", version=f"newsmodel {newsmodel.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     convert = commands.add_parser(
@@ -845,16 +852,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="source", choices=formats, help="input format (default: detected)"
     )
     convert.add_argument(
-        "-o", "--output", metavar="OUT",
+        "-o",
+        "--output",
+        metavar="OUT",
         help="output directory, or - for standard output "
         "(default: standard output for one input document)",
     )
     convert.add_argument(
-        "--name", choices=["slug", "stem"], default="slug",
+        "--name",
+        choices=["slug", "stem"],
+        default="slug",
         help="name outputs from the article's slug (default) or the input file's name",
     )
     convert.add_argument(
-        "-j", "--jobs", type=_jobs, default=_cpu_count(), metavar="N",
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=_cpu_count(),
+        metavar="N",
         help="worker processes (default: the number of CPUs)",
     )
     convert.add_argument(
@@ -863,7 +878,8 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--report", metavar="FILE", help="write each failure as a JSON line")
     convert.add_argument("--force", action="store_true", help="overwrite existing files")
     convert.add_argument(
-        "--message", metavar="OUT.xml",
+        "--message",
+        metavar="OUT.xml",
         help="with --to newsml: stream every input into one newsMessage",
     )
 
@@ -914,4 +930,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-

@@ -361,7 +361,7 @@ def _block_text(block: Block, lost: set[str]) -> list[str]:
         lost.add("quotes (written as paragraphs)")
         out = [_paragraph_lines(p, lost) for p in block.paragraphs]
         if block.cite:
-            out.append(block.cite)
+            out.append(f"— {block.cite}")
         return out
     if isinstance(block, ItemList):
         lost.add("lists (written as a paragraph of lines)")
@@ -483,8 +483,18 @@ def _looks_like_credit(chunk: str, blanks: int) -> bool:
 def _lost_fields(article: Article) -> list[str]:
     defaults = Article(headline=article.headline)
     names = [
-        "published", "updated", "tags", "subjects", "url", "guid", "version", "dateline",
-        "place", "image", "extra", "language",
+        "published",
+        "updated",
+        "tags",
+        "subjects",
+        "url",
+        "guid",
+        "version",
+        "dateline",
+        "place",
+        "image",
+        "extra",
+        "language",
     ]
     lost = [n for n in names if getattr(article, n) != getattr(defaults, n)]
     if article.slug != defaults.slug:
