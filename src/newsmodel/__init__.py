@@ -10,9 +10,8 @@ module with the same four functions, ``loads``, ``load``, ``dumps`` and ``dump``
 'zagolovok-stati'
 """
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 from newsmodel._models import (
     Article,
@@ -40,9 +39,19 @@ from newsmodel.errors import (
     WriteError,
 )
 
+# Public classes belong to the top level, where users import them from: reprs, tracebacks,
+# pickles and the documentation name them ``newsmodel.Article``, not the private module.
+for _obj in (
+    Article, Attribution, Emphasis, Figure, ItemList, LineBreak, Link, LossyConversionWarning,
+    NewsmodelError, NewsmodelWarning, ParseError, Paragraph, Quote, Role, Section, Strong,
+    Subject, ValidationError, WriteError,
+):
+    _obj.__module__ = __name__
+del _obj
+
 try:
-    __version__ = version("newsmodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
+    __version__ = _version("newsmodel")
+except _PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
     __version__ = "0+unknown"
 
 __all__ = [
@@ -58,8 +67,8 @@ __all__ = [
     "LossyConversionWarning",
     "NewsmodelError",
     "NewsmodelWarning",
-    "ParseError",
     "Paragraph",
+    "ParseError",
     "Quote",
     "Role",
     "Section",
