@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from html import unescape
 from collections import Counter
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -110,6 +111,7 @@ _BY_PREFIX = re.compile(
     r"\s*[:：]?\s+",
     re.IGNORECASE,
 )
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|—–·•«»:]|-{1,2}|::)\s+")
 
 
@@ -121,6 +123,8 @@ def _clean(value: object) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
+    if "&" in value and _ENTITY.search(value):
+        value = unescape(value)
     text = squash(scrub(value))
     return text or None
 
@@ -517,7 +521,7 @@ class _Reader:
                 except ValidationError:
                     pass
         body = obj.get("articleBody")
-        f.add("article_body", _clean(body) if isinstance(body, str) else None)
+        f.add("article_body", scrub(body).strip() if isinstance(body, str) else None)
 
     def meta(self, meta: Meta) -> None:
         f = self.fields
@@ -543,7 +547,7 @@ class _Reader:
         f.add("language_meta", lang.replace("_", "-") if lang else None)
         for key in meta.order:
             if key in _IGNORED_META or key in _CONSUMED_META or key in _PUBLISHED_META \
-                    or key in _MODIFIED_META or key.startswith(("og:image", "twitter:", "msapplication")):
+                    or key in _MODIFIED_META or key.startswith(("og:image", "msapplication")):
                 continue
             for value in meta.all(key)[:5]:
                 cleaned = _clean(value)
@@ -622,7 +626,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     for element in list(root.iter(*DROP)):
         parent = element.getparent()
         if parent is not None and element.tag not in {"head", "title", "meta", "link"}:
-            if element.tag in {"iframe", "video", "object", "embed"} and element.tag not in {"head"}:
+            if element.tag == "form":
+                # Some sites wrap the whole page in one <form>: keep its text, drop the controls.
+                element.drop_tag()
+            elif element.tag in {"iframe", "video", "object", "embed"}:
                 marker = lxml_html.Element("hr")
                 marker.set("data-dropped", element.tag)
                 marker.tail = element.tail
@@ -656,8 +663,12 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
                 break
     if headline is None:
         raise ParseError(_FORMAT, "no headline: the page has no title, h1 or article metadata")
-    if h1_text and headline != h1_text and _similar(headline, h1_text) and len(h1_text) <= len(headline):
-        headline = h1_text
+    if h1_text and headline != h1_text:
+        cut = headline.rstrip(".… ")
+        if (_similar(headline, h1_text) and len(h1_text) <= len(headline)) or (
+            cut != headline and h1_text.startswith(cut)
+        ):
+            headline = h1_text
 
     # body
     body_reader = BodyReader(reader.base, trusted=container is not None and container is body_el)
@@ -669,6 +680,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
                 body_reader.dropped[{"iframe": "embedded frame", "video": "video",
                                      "object": "embedded object", "embed": "embedded object"}
                                     .get(hr.get("data-dropped") or "", "embedded object")] += 1
+
+    # A page whose visible body is missing (rendered by script) may still carry the text in
+    # its JSON-LD articleBody.
+    ld_body = f.first("article_body")
+    if ld_body and len(ld_body) > 2 * sum(len(s.text) for s in sections):
+        sections = [Section(blocks=[p for p in re.split(r"\n\s*\n|\n", ld_body) if p.strip()])]
+        sections = [Section(blocks=[ld_body])] if not sections[0].blocks else sections
 
     # lede
     lede = f.first("lede")
@@ -721,6 +739,8 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         published = _time_element(root, scope, reader.zone, modified=False)
     if published is None:
         published = _date_text(scope if scope is not None else root, reader.zone)
+    if published is None and scope is not None:
+        published = _date_text(root, reader.zone)
     updated = f.first("updated") or f.first("updated_meta")
     if updated is not None and (published is None or updated < published):
         if published is None or updated < published:
