@@ -77,8 +77,14 @@ def ours(page: bytes, url: str) -> dict[str, Any]:
 def theirs(page: bytes, url: str) -> dict[str, Any]:
     d = trafilatura.bare_extraction(page, url=url, with_metadata=True)
     if d is None:
-        return {"headline": None, "day": None, "authors": [], "body": "", "lede": None,
-                "subheadings": []}
+        return {
+            "headline": None,
+            "day": None,
+            "authors": [],
+            "body": "",
+            "lede": None,
+            "subheadings": [],
+        }
     heads = [h.text or "" for h in d.body.iter("head")] if d.body is not None else []
     return {
         "headline": d.title,
@@ -91,9 +97,18 @@ def theirs(page: bytes, url: str) -> dict[str, Any]:
 
 
 def score(results: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, tuple[float, int]]:
-    fields: dict[str, list[float]] = {k: [] for k in (
-        "headline", "published day", "author recall", "body excerpts found",
-        "boilerplate kept out", "lede", "subheadings as sections")}
+    fields: dict[str, list[float]] = {
+        k: []
+        for k in (
+            "headline",
+            "published day",
+            "author recall",
+            "body excerpts found",
+            "boilerplate kept out",
+            "lede",
+            "subheadings as sections",
+        )
+    }
     for got, truth in results:
         if truth.get("headline"):
             fields["headline"].append(same_headline(got["headline"], truth["headline"]))
@@ -105,16 +120,19 @@ def score(results: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, tup
         body = norm(got["body"])
         if truth.get("body_excerpt"):
             fields["body excerpts found"].append(
-                all(norm(x) in body for x in truth["body_excerpt"]))
+                all(norm(x) in body for x in truth["body_excerpt"])
+            )
         if truth.get("must_not_contain"):
             fields["boilerplate kept out"].append(
-                not any(norm(x) in body for x in truth["must_not_contain"]))
+                not any(norm(x) in body for x in truth["must_not_contain"])
+            )
         if truth.get("lede"):
             fields["lede"].append(similar(got["lede"], truth["lede"]))
         if truth.get("subheadings"):
             heads = {norm(h) for h in got["subheadings"]}
             fields["subheadings as sections"].append(
-                sum(norm(h) in heads for h in truth["subheadings"]) / len(truth["subheadings"]))
+                sum(norm(h) in heads for h in truth["subheadings"]) / len(truth["subheadings"])
+            )
     return {k: (sum(v) / len(v) if v else float("nan"), len(v)) for k, v in fields.items()}
 
 
@@ -136,18 +154,31 @@ def main() -> int:
     args = parser.parse_args()
     files = sorted(Path(args.corpus).glob("*.html"))
     truths = [json.loads(f.with_suffix(".json").read_text("utf-8")) for f in files]
-    pages = [(f.read_bytes(), t["url"]) for f, t in zip(files, truths)]
+    pages = [(f.read_bytes(), t["url"]) for f, t in zip(files, truths, strict=False)]
     mine = [ours(p, u) for p, u in pages]
-    rows = {"newsmodel": score(list(zip(mine, truths)))}
+    rows = {"newsmodel": score(list(zip(mine, truths, strict=False)))}
     if trafilatura is not None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             other = [theirs(p, u) for p, u in pages]
-        rows[f"trafilatura {trafilatura.__version__}"] = score(list(zip(other, truths)))
+        rows[f"trafilatura {trafilatura.__version__}"] = score(
+            list(zip(other, truths, strict=False))
+        )
     if args.verbose:
-        for f, got, truth in zip(files, mine, truths):
-            print(f.stem, "|", got["headline"], "|", got["day"], "|", got["authors"],
-                  "|", truth.get("headline"), truth.get("published_date"), truth.get("authors"))
+        for f, got, truth in zip(files, mine, truths, strict=False):
+            print(
+                f.stem,
+                "|",
+                got["headline"],
+                "|",
+                got["day"],
+                "|",
+                got["authors"],
+                "|",
+                truth.get("headline"),
+                truth.get("published_date"),
+                truth.get("authors"),
+            )
     names = list(rows)
     print(f"Corpus: {len(files)} pages in {args.corpus}\n")
     print("| field (pages) | " + " | ".join(names) + " |")
@@ -160,8 +191,11 @@ def main() -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             speed[names[1]] = timed(theirs, pages, max(1, args.repeat // 2))
-    speed["bare lxml parse"] = timed(lambda p, u: lxml.html.document_fromstring(p), pages,
-                                     args.repeat)
+    speed["bare lxml parse"] = timed(
+        lambda p, u: lxml.html.document_fromstring(p),
+        pages,
+        args.repeat,  # noqa: ARG005
+    )
     print("\n| reader | pages/s | × trafilatura | share of bare lxml speed |")
     print("| --- | --- | --- | --- |")
     base = speed.get(names[1]) if len(names) > 1 else None

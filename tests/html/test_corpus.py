@@ -45,15 +45,22 @@ def test_corpus_is_complete(results: list[tuple[Article, dict[str, Any]]]) -> No
 
 
 def test_headline(results: list[tuple[Article, dict[str, Any]]]) -> None:
-    right = [_norm(a.headline).strip(" .!?") == _norm(t["headline"]).strip(" .!?")
-             for a, t in results if t.get("headline")]
+    right = [
+        _norm(a.headline).strip(" .!?") == _norm(t["headline"]).strip(" .!?")
+        for a, t in results
+        if t.get("headline")
+    ]
     assert _share(right) >= 0.8
 
 
 def test_published_day(results: list[tuple[Article, dict[str, Any]]]) -> None:
-    right = [a.published is not None and a.published.date().isoformat()
-             in {t["published_date"], *t.get("published_date_also_ok", [])}
-             for a, t in results if t.get("published_date")]
+    right = [
+        a.published is not None
+        and a.published.date().isoformat()
+        in {t["published_date"], *t.get("published_date_also_ok", [])}
+        for a, t in results
+        if t.get("published_date")
+    ]
     assert _share(right) >= 0.75
 
 
@@ -63,8 +70,10 @@ def test_author_recall(results: list[tuple[Article, dict[str, Any]]]) -> None:
         if not t.get("authors"):
             continue
         found = [_norm(x.name) for x in a.credited(Role.AUTHOR)]
-        hits = sum(any(_norm(n) in f or (len(f) > 3 and f in _norm(n)) for f in found)
-                   for n in t["authors"])
+        hits = sum(
+            any(_norm(n) in f or (len(f) > 3 and f in _norm(n)) for f in found)
+            for n in t["authors"]
+        )
         recall.append(hits / len(t["authors"]))
     assert _share(recall) >= 0.75
 

@@ -13,8 +13,13 @@ from newsmodel import html as nhtml
 from newsmodel.html._decode import decode, detect
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
-CYRILLIC = ["htmldate__aif.ru-1742998174", "fundus__ru-Kommersant", "htmldate__tass.ru-1647262025",
-            "htmldate__inform.kz-1784458132", "htmldate__mk.ru-1719330438"]
+CYRILLIC = [
+    "htmldate__aif.ru-1742998174",
+    "fundus__ru-Kommersant",
+    "htmldate__tass.ru-1647262025",
+    "htmldate__inform.kz-1784458132",
+    "htmldate__mk.ru-1719330438",
+]
 _META_CHARSET = re.compile(r"<meta[^>]*charset[^>]*>", re.IGNORECASE)
 
 
@@ -41,7 +46,7 @@ def _headline(data: bytes, **kwargs: object) -> str:
 @pytest.mark.parametrize("name", CYRILLIC)
 @pytest.mark.parametrize("codec", ["windows-1251", "koi8-r"])
 @pytest.mark.parametrize("declare", [True, False], ids=["declared", "detected"])
-def test_cyrillic_page_in_single_byte_charsets(name: str, codec: str, declare: bool) -> None:
+def test_cyrillic_page_in_single_byte_charsets(name: str, codec: str, declare: bool) -> None:  # noqa: FBT001
     text, truth = _load(name)
     data = _reencode(text, codec, declare=declare)
     assert _headline(data) == " ".join(str(truth["headline"]).split())
@@ -67,7 +72,9 @@ def test_bom_wins_over_everything() -> None:
 
 
 def test_http_equiv_declaration() -> None:
-    page = '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><title>Привет</title>'
+    page = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><title>Привет</title>'
+    )
     assert _headline(page.encode("koi8-r")) == "Привет"
 
 

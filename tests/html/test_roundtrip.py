@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import articles
 
 from newsmodel import Article, html
+from strategies import articles
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
 

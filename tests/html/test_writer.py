@@ -11,7 +11,6 @@ import html5lib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import html as lxml_html
-from strategies import articles
 
 from newsmodel import (
     Article,
@@ -24,6 +23,7 @@ from newsmodel import (
     Section,
 )
 from newsmodel import html as nhtml
+from strategies import articles
 
 ARTICLE = Article(
     headline="Заголовок </script><!-- & «кавычки» \"двойные\" 'одинарные'",
@@ -56,15 +56,18 @@ def test_output_is_conforming_html5(article: Article) -> None:
 
 def test_head_metadata_read_by_extruct() -> None:
     page = nhtml.dumps(ARTICLE)
-    data = extruct.extract(page, base_url=ARTICLE.url, syntaxes=["json-ld", "opengraph", "microdata"],
-                           uniform=True)
+    data = extruct.extract(
+        page, base_url=ARTICLE.url, syntaxes=["json-ld", "opengraph", "microdata"], uniform=True
+    )
     ld = data["json-ld"][0]
     assert ld["@type"] == "NewsArticle"
     assert ld["headline"] == ARTICLE.headline
     assert ld["description"] == ARTICLE.lede
     assert ld["datePublished"] == "2026-11-25T09:05:00+00:00"
     assert ld["dateModified"] == "2026-11-25T10:00:00+00:00"
-    assert ld["author"] == [{"@type": "Person", "name": "Анна Ким", "url": "https://example.kz/anna"}]
+    assert ld["author"] == [
+        {"@type": "Person", "name": "Анна Ким", "url": "https://example.kz/anna"}
+    ]
     assert ld["publisher"]["name"] == "АЛТЫНОРДА"
     assert ld["articleSection"] == ["Политика"]
     assert ld["keywords"] == ["выборы", "парламент"]
@@ -82,10 +85,12 @@ def test_head_metadata_read_by_extruct() -> None:
 
 def test_script_cannot_be_broken_out_of() -> None:
     page = nhtml.dumps(ARTICLE)
-    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
     assert script is not None
     body = script.group(1)
-    assert "<" not in body and ">" not in body and "&" not in body
+    assert "<" not in body
+    assert ">" not in body
+    assert "&" not in body
     assert json.loads(body)["headline"] == ARTICLE.headline
     # Exactly one script element, and the tree has the headline as text, not markup.
     tree = lxml_html.document_fromstring(page)
@@ -102,9 +107,24 @@ def test_attribute_values_are_escaped() -> None:
 
 
 def test_only_http_https_mailto_links_are_written() -> None:
-    article = Article(headline="Ссылки", sections=[Section(blocks=[Paragraph([
-        Link("tel:+77010000000", "позвонить"), " ", Link("mailto:desk@example.kz", "написать"),
-        " ", Link("https://example.kz/", "сайт")])])])
+    article = Article(
+        headline="Ссылки",
+        sections=[
+            Section(
+                blocks=[
+                    Paragraph(
+                        [
+                            Link("tel:+77010000000", "позвонить"),
+                            " ",
+                            Link("mailto:desk@example.kz", "написать"),
+                            " ",
+                            Link("https://example.kz/", "сайт"),
+                        ]
+                    )
+                ]
+            )
+        ],
+    )
     with pytest.warns(LossyConversionWarning, match=r"tel:\+77010000000"):
         page = nhtml.dumps(article)
     tree = lxml_html.document_fromstring(page)
@@ -137,7 +157,8 @@ def test_fragment_is_the_article_element_only() -> None:
     fragment = nhtml.dumps(ARTICLE, fragment=True)
     assert fragment.startswith("<article ")
     assert fragment.rstrip().endswith("</article>")
-    assert "<head>" not in fragment and "<script" not in fragment
+    assert "<head>" not in fragment
+    assert "<script" not in fragment
 
 
 def test_dump_writes_utf8_bytes() -> None:

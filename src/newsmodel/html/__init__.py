@@ -14,13 +14,15 @@ True
 
 from __future__ import annotations
 
-from datetime import tzinfo
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from newsmodel._models import Article
 from newsmodel.dates import _tzinfo as _zone
 from newsmodel.html._reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, read
 from newsmodel.html._writer import render
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -34,7 +36,7 @@ __all__ = [
 
 
 def dumps(article: Article, /, *, fragment: bool = False) -> str:
-    """Write an article as an HTML5 page, or as its ``<article>`` element alone.
+    r"""Write an article as an HTML5 page, or as its ``<article>`` element alone.
 
     Every text is escaped for where it stands (element text, attribute value, JSON inside
     ``<script>``). Links are written only with http, https and mailto schemes (or relative);
@@ -116,7 +118,11 @@ def loads(
     ('Заголовок', 'Первый абзац статьи, довольно длинный для текста.')
     """
     return read(
-        data, url=url, encoding=encoding, tz=_zone(tz), max_bytes=max_bytes,
+        data,
+        url=url,
+        encoding=encoding,
+        tz=_zone(tz),
+        max_bytes=max_bytes,
         max_tag_chars=max_tag_chars,
     )
 

@@ -1,5 +1,4 @@
-"""Turn the bytes of a page into text: BOM, the caller's hint, the page's own declaration, then
-a detector that knows Russian text.
+"""Turn the bytes of a page into text: BOM, hint, ``<meta>`` declaration, then detection.
 
 ``lxml.html.fromstring(bytes)`` falls back to Latin-1 on many real pages, including some that
 declare UTF-8 after the first kilobyte, so the reader never hands lxml bytes.
@@ -15,6 +14,8 @@ from __future__ import annotations
 
 import codecs
 import re
+
+from typing_extensions import Self
 
 __all__ = ["DecodedText", "decode", "detect", "normalize_label"]
 
@@ -55,13 +56,13 @@ _WHATWG = {
 }
 
 
-class DecodedText(str):
+class DecodedText(str):  # noqa: SLOT000
     """Decoded page text that remembers which encoding was used and why."""
 
     encoding: str
     reason: str
 
-    def __new__(cls, text: str, encoding: str, reason: str) -> DecodedText:  # noqa: D102
+    def __new__(cls, text: str, encoding: str, reason: str) -> Self:
         obj = super().__new__(cls, text)
         obj.encoding = encoding
         obj.reason = reason
@@ -132,8 +133,9 @@ def _single_byte(data: bytes) -> str:
 
 
 def decode(data: bytes, encoding: str | None = None) -> DecodedText:
-    """Decode a page: BOM, then ``encoding`` (a hint such as an HTTP charset), then the page's
-    ``<meta>`` declaration, then :func:`detect`.
+    """Decode a page: BOM, ``encoding`` hint, the page's ``<meta>``, then :func:`detect`.
+
+    The hint is a charset the page was served with, such as an HTTP ``Content-Type`` charset.
 
     Bytes invalid in the chosen encoding become U+FFFD, as in a browser.
 
@@ -144,7 +146,7 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return DecodedText(data[len(bom):].decode(name, "replace"), name, "bom")
+            return DecodedText(data[len(bom) :].decode(name, "replace"), name, "bom")
     if encoding is not None:
         label = normalize_label(encoding)
         if label is not None:

@@ -11,6 +11,7 @@ embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConv
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from urllib.parse import urljoin
@@ -48,12 +49,44 @@ __all__ = [
 HtmlElement = lxml_html.HtmlElement
 
 #: Elements whose content is never text of the article (nor safe to keep).
-DROP = frozenset({
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "svg", "math", "base", "form", "input", "button", "select", "textarea", "option",
-    "canvas", "dialog", "nav", "audio", "video", "source", "track", "map", "area", "link", "meta",
-    "head", "title", "portal", "fencedframe",
-})
+DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "base",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "option",
+        "canvas",
+        "dialog",
+        "nav",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+        "link",
+        "meta",
+        "head",
+        "title",
+        "portal",
+        "fencedframe",
+    }
+)
 # Dropped from the body with a report: what the model has no block for.
 _REPORTED = {
     "iframe": "embedded frame",
@@ -72,39 +105,205 @@ _EMBED_CLASSES = {
     "instagram-media": "embedded Instagram post",
     "tiktok-embed": "embedded TikTok video",
 }
-BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
-    "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside",
-    "table", "pre", "hr", "address", "details", "summary", "center", "picture",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "aside",
+        "table",
+        "pre",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "center",
+        "picture",
+    }
+)
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-_NEGATIVE = frozenset({
-    "comment", "comments", "disqus", "share", "sharing", "social", "related", "recommend",
-    "recommended", "recommendations", "more", "read", "also", "advert", "advertisement", "ad",
-    "ads", "adv", "banner", "promo", "newsletter", "subscribe", "subscription", "cookie", "cookies",
-    "popup", "modal", "sidebar", "breadcrumb", "breadcrumbs", "menu", "nav", "navigation",
-    "footer", "teaser", "teasers", "widget", "sponsor", "sponsored", "outbrain", "taboola",
-    "rating", "tags", "tag", "toolbar", "login", "signup", "paywall", "donate", "print",
-    "copyright", "masthead", "header", "topbar", "pagination", "pager", "next", "prev", "latest",
-    "popular", "trending", "most", "feed", "rss", "follow", "author-bio", "bio", "meta",
-    "byline", "date", "dateline", "caption", "credits", "hidden", "sr", "visually", "skip",
-})
-_POSITIVE = frozenset({
-    "article", "body", "content", "entry", "main", "post", "text", "story", "news", "detail",
-    "material", "publication", "itemtext", "articletext", "blog", "prose", "rte",
-})
+_NEGATIVE = frozenset(
+    {
+        "comment",
+        "comments",
+        "disqus",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "recommendations",
+        "more",
+        "read",
+        "also",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adv",
+        "banner",
+        "promo",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "cookie",
+        "cookies",
+        "popup",
+        "modal",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navigation",
+        "footer",
+        "teaser",
+        "teasers",
+        "widget",
+        "sponsor",
+        "sponsored",
+        "outbrain",
+        "taboola",
+        "rating",
+        "tags",
+        "tag",
+        "toolbar",
+        "login",
+        "signup",
+        "paywall",
+        "donate",
+        "print",
+        "copyright",
+        "masthead",
+        "header",
+        "topbar",
+        "pagination",
+        "pager",
+        "next",
+        "prev",
+        "latest",
+        "popular",
+        "trending",
+        "most",
+        "feed",
+        "rss",
+        "follow",
+        "author-bio",
+        "bio",
+        "meta",
+        "byline",
+        "date",
+        "dateline",
+        "caption",
+        "credits",
+        "hidden",
+        "sr",
+        "visually",
+        "skip",
+    }
+)
+_POSITIVE = frozenset(
+    {
+        "article",
+        "body",
+        "content",
+        "entry",
+        "main",
+        "post",
+        "text",
+        "story",
+        "news",
+        "detail",
+        "material",
+        "publication",
+        "itemtext",
+        "articletext",
+        "blog",
+        "prose",
+        "rte",
+    }
+)
 # Names that mean "remove this subtree" when met inside the main content.
-_STRIP = frozenset({
-    "comment", "comments", "disqus", "share", "sharing", "social", "related", "recommend",
-    "recommended", "recommendations", "advert", "advertisement", "ad", "ads", "adv", "banner",
-    "promo", "newsletter", "subscribe", "subscription", "cookie", "popup", "modal", "sidebar",
-    "breadcrumb", "breadcrumbs", "menu", "nav", "navigation", "teaser", "teasers", "widget",
-    "sponsor", "sponsored", "outbrain", "taboola", "rating", "toolbar", "login", "signup",
-    "paywall", "donate", "pagination", "pager", "popular", "trending", "follow", "readmore",
-    "banners", "subscribe-block", "socials", "likes", "tags", "tag",
-})
+_STRIP = frozenset(
+    {
+        "comment",
+        "comments",
+        "disqus",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "recommendations",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adv",
+        "banner",
+        "promo",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "cookie",
+        "popup",
+        "modal",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navigation",
+        "teaser",
+        "teasers",
+        "widget",
+        "sponsor",
+        "sponsored",
+        "outbrain",
+        "taboola",
+        "rating",
+        "toolbar",
+        "login",
+        "signup",
+        "paywall",
+        "donate",
+        "pagination",
+        "pager",
+        "popular",
+        "trending",
+        "follow",
+        "readmore",
+        "banners",
+        "subscribe-block",
+        "socials",
+        "likes",
+        "tags",
+        "tag",
+    }
+)
 
 
 def class_tokens(element: HtmlElement) -> set[str]:
@@ -176,10 +375,13 @@ def _class_weight(element: HtmlElement) -> float:
     return weight
 
 
-def find_main(root: HtmlElement) -> HtmlElement | None:
+def find_main(root: HtmlElement) -> HtmlElement | None:  # noqa: C901
     """The element most likely to hold the article's text, or ``None`` when nothing looks so."""
     for element in root.iter():
-        if isinstance(element.tag, str) and "articleBody" in (element.get("itemprop") or "").split():
+        if (  # noqa: SIM102
+            isinstance(element.tag, str)
+            and "articleBody" in (element.get("itemprop") or "").split()
+        ):
             if len(text_of(element)) >= 1:
                 return element
     scores: dict[HtmlElement, float] = {}
@@ -192,7 +394,9 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
         level = 0
         while parent is not None and level < 3:  # noqa: PLR2004
             if parent not in scores:
-                scores[parent] = _class_weight(parent) + (5 if parent.tag in {"div", "article", "section", "main"} else 0)
+                scores[parent] = _class_weight(parent) + (
+                    5 if parent.tag in {"div", "article", "section", "main"} else 0
+                )
             scores[parent] += score / (1, 2, 3)[level]
             parent = parent.getparent()
             level += 1
@@ -241,10 +445,8 @@ class BodyReader:
     def close(self) -> None:
         """End the current section, keeping it when it has a heading or a block."""
         if self.heading is not None or self.blocks:
-            try:
+            with contextlib.suppress(ValidationError):
                 self.sections.append(Section(heading=self.heading, blocks=self.blocks))
-            except ValidationError:
-                pass
         self.heading = None
         self.blocks = []
 
@@ -271,7 +473,7 @@ class BodyReader:
                 out.append(child.tail)
         return out
 
-    def inline_child(self, child: HtmlElement) -> list[Inline]:
+    def inline_child(self, child: HtmlElement) -> list[Inline]:  # noqa: PLR0911
         """One child element read as inline content (its tail excluded)."""
         tag = child.tag
         if tag in DROP or tag in {"img", "picture", "figure", "table"}:
@@ -321,7 +523,7 @@ class BodyReader:
             return
         self.blocks.append(block)
 
-    def walk(self, element: HtmlElement) -> None:  # noqa: C901, PLR0912 - one case per tag
+    def walk(self, element: HtmlElement) -> None:  # noqa: C901, PLR0912 , PLR0915- one case per tag
         """Read the children of a block-level element."""
         pending: list[Inline] = []
         if element.text and element.text.strip():
@@ -341,7 +543,7 @@ class BodyReader:
             if tag in DROP or tag in {"table", "hr"}:
                 flush()
                 self.report(child)
-            elif tag not in BLOCK_TAGS and tag not in {"img"}:
+            elif tag not in BLOCK_TAGS and tag != "img":
                 # inline content running between blocks (text in a <div>)
                 pending.extend(self.inline_child(child))
             elif self.embed(child) or (not self.trusted and is_boilerplate(child)):
@@ -452,7 +654,7 @@ class BodyReader:
         return None
 
 
-def read_caption(element: HtmlElement) -> tuple[str | None, Attribution | None]:
+def read_caption(element: HtmlElement) -> tuple[str | None, Attribution | None]:  # noqa: C901
     """A figure caption and its photo credit, from explicit markup or the caption's text."""
     credit: Attribution | None = None
     credit_el: HtmlElement | None = None
@@ -497,7 +699,9 @@ def read_credit(element: HtmlElement, default_role: Role) -> Attribution | None:
     phrase = element.get("data-phrase")
     name_el = None
     for child in element.iter():
-        if child is not element and ("name" in class_tokens(child) or child.get("itemprop") == "name"):
+        if child is not element and (
+            "name" in class_tokens(child) or child.get("itemprop") == "name"
+        ):
             name_el = child
             break
     url = None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -54,7 +56,9 @@ def types_of(obj: dict[str, Any]) -> list[str]:
     """
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return [k.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds if isinstance(k, str)]
+    return [
+        k.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds if isinstance(k, str)
+    ]
 
 
 def _walk(value: object, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -83,9 +87,9 @@ def json_ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
     for text in scripts:
         if len(text) > _MAX_JSON_LD:
             continue
-        text = text.strip()
+        text = text.strip()  # noqa: PLW2901
         if text.startswith("<!--"):
-            text = text.removeprefix("<!--").removesuffix("-->")
+            text = text.removeprefix("<!--").removesuffix("-->")  # noqa: PLW2901
         try:
             data = json.loads(text, strict=False)
         except (ValueError, RecursionError):

@@ -8,11 +8,11 @@ main content (see :mod:`newsmodel.html._extract`).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
-from html import unescape
-from collections import Counter
 from datetime import datetime, timedelta, timezone, tzinfo
+from html import unescape
 from typing import Any
 
 from lxml import etree
@@ -74,32 +74,97 @@ _ROLE_BY_PROPERTY = {
     "isBasedOn": Role.ORIGINAL,
     "contributor": Role.AUTHOR,
 }
-_IGNORED_META = frozenset({
-    "viewport", "theme-color", "format-detection", "referrer", "color-scheme", "robots",
-    "googlebot", "msapplication-tilecolor", "msapplication-config", "msapplication-tileimage",
-    "apple-mobile-web-app-capable", "apple-mobile-web-app-status-bar-style",
-    "apple-mobile-web-app-title", "mobile-web-app-capable", "handheldfriendly", "mobileoptimized",
-    "og:type", "og:image:width", "og:image:height", "og:image:type", "og:image:secure_url",
-    "og:locale:alternate", "csrf-token", "csrf-param", "generator", "google-site-verification",
-    "yandex-verification", "msvalidate.01", "fb:app_id", "fb:pages", "fb:admins",
-    "twitter:card", "twitter:image", "twitter:title", "twitter:description",
-    "twitter:image:alt", "twitter:url",
-})
-_CONSUMED_META = frozenset({
-    "description", "og:description", "og:title", "og:url", "og:site_name", "og:image",
-    "og:image:alt", "og:locale", "article:published_time", "article:modified_time",
-    "article:section", "article:tag", "keywords", "news_keywords", "author", "article:author",
-    "application-name",
-})
+_IGNORED_META = frozenset(
+    {
+        "viewport",
+        "theme-color",
+        "format-detection",
+        "referrer",
+        "color-scheme",
+        "robots",
+        "googlebot",
+        "msapplication-tilecolor",
+        "msapplication-config",
+        "msapplication-tileimage",
+        "apple-mobile-web-app-capable",
+        "apple-mobile-web-app-status-bar-style",
+        "apple-mobile-web-app-title",
+        "mobile-web-app-capable",
+        "handheldfriendly",
+        "mobileoptimized",
+        "og:type",
+        "og:image:width",
+        "og:image:height",
+        "og:image:type",
+        "og:image:secure_url",
+        "og:locale:alternate",
+        "csrf-token",
+        "csrf-param",
+        "generator",
+        "google-site-verification",
+        "yandex-verification",
+        "msvalidate.01",
+        "fb:app_id",
+        "fb:pages",
+        "fb:admins",
+        "twitter:card",
+        "twitter:image",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image:alt",
+        "twitter:url",
+    }
+)
+_CONSUMED_META = frozenset(
+    {
+        "description",
+        "og:description",
+        "og:title",
+        "og:url",
+        "og:site_name",
+        "og:image",
+        "og:image:alt",
+        "og:locale",
+        "article:published_time",
+        "article:modified_time",
+        "article:section",
+        "article:tag",
+        "keywords",
+        "news_keywords",
+        "author",
+        "article:author",
+        "application-name",
+    }
+)
 _PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "datepublished", "date",
-    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
-    "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
-    "article.published", "published_time", "citation_publication_date", "og:published_time",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "article.published",
+    "published_time",
+    "citation_publication_date",
+    "og:published_time",
 )
 _MODIFIED_META = (
-    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-    "last-modified", "article.updated", "modified_time",
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "article.updated",
+    "modified_time",
 )
 _ISO = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
@@ -146,8 +211,14 @@ def _parse_iso(value: str, zone: tzinfo) -> datetime | None:
                 tz = timezone(-delta if offset[0] == "-" else delta)
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         return datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
-            micro, tzinfo=tz,
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            micro,
+            tzinfo=tz,
         )
     except ValueError:
         return None
@@ -188,7 +259,9 @@ def _names(value: object) -> list[tuple[str, str | None, str | None]]:
             url = item.get("url")
             kinds = types_of(item)
             if name:
-                out.append((name, url if isinstance(url, str) else None, kinds[0] if kinds else None))
+                out.append(
+                    (name, url if isinstance(url, str) else None, kinds[0] if kinds else None)
+                )
     return out
 
 
@@ -197,7 +270,7 @@ def _strings(value: object, *, split_commas: bool = False) -> list[str]:
     out: list[str] = []
     for item in items[:200]:
         if isinstance(item, dict):
-            item = item.get("name")
+            item = item.get("name")  # noqa: PLW2901
         text = _clean(item)
         if text is None:
             continue
@@ -255,7 +328,7 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
             raise ParseError(_FORMAT, msg, line=line, column=column)
 
 
-def parse_page(
+def parse_page(  # noqa: C901
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
 ) -> HtmlElement:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError."""
@@ -280,7 +353,10 @@ def parse_page(
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
     parser = lxml_html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, default_doctype=False,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
         recover=True,
     )
     try:
@@ -303,7 +379,7 @@ class _Fields:
         self.values: dict[str, list[Any]] = {}
 
     def add(self, name: str, value: Any) -> None:  # noqa: ANN401 - any field's value
-        if value is None or value == [] or value == "":
+        if value is None or value in ([], ""):
             return
         self.values.setdefault(name, []).append(value)
 
@@ -332,7 +408,7 @@ class _Reader:
 
     # -- metadata sources -----------------------------------------------------------------
 
-    def microdata(self, item: HtmlElement) -> HtmlElement | None:  # noqa: C901, PLR0912
+    def microdata(self, item: HtmlElement) -> HtmlElement | None:  # noqa: C901, PLR0912, PLR0915
         f = self.fields
         body: HtmlElement | None = None
         lang = item.get("lang")
@@ -419,7 +495,9 @@ class _Reader:
 
     def attributions_contain(self, attribution: Attribution) -> bool:
         key = attribution.name.casefold()
-        return any(a.name.casefold() == key and a.role is attribution.role for a in self.attributions)
+        return any(
+            a.name.casefold() == key and a.role is attribution.role for a in self.attributions
+        )
 
     def subject(self, element: HtmlElement) -> None:
         code = label = None
@@ -481,21 +559,30 @@ class _Reader:
         obj = articles[0]
         f.add("headline", _clean(obj.get("headline")) or _clean(obj.get("name")))
         f.add("lede", _clean(obj.get("description")))
-        f.add("published", _date_value(obj.get("datePublished") or obj.get("dateCreated"), self.zone))
+        f.add(
+            "published", _date_value(obj.get("datePublished") or obj.get("dateCreated"), self.zone)
+        )
         f.add("updated", _date_value(obj.get("dateModified"), self.zone))
-        for prop, role in (("author", Role.AUTHOR), ("creator", Role.AUTHOR),
-                           ("editor", Role.EDITOR), ("translator", Role.TRANSLATOR),
-                           ("sourceOrganization", Role.SOURCE)):
+        for prop, role in (
+            ("author", Role.AUTHOR),
+            ("creator", Role.AUTHOR),
+            ("editor", Role.EDITOR),
+            ("translator", Role.TRANSLATOR),
+            ("sourceOrganization", Role.SOURCE),
+        ):
             people = []
             for name, url, _ in _names(obj.get(prop)):
                 for part in _split_people(name) if prop != "sourceOrganization" else [name]:
-                    people.append((part, url))
+                    people.append((part, url))  # noqa: PERF401
             f.add(f"ld:{role.value}", people)
         for name, _, _ in _names(obj.get("publisher")):
             f.add("site_fallback", name)
         f.add("rubrics_ld", _strings(obj.get("articleSection")))
         f.add("tags_ld", _strings(obj.get("keywords"), split_commas=True))
-        f.add("language", _clean(obj.get("inLanguage")) if isinstance(obj.get("inLanguage"), str) else None)
+        f.add(
+            "language",
+            _clean(obj.get("inLanguage")) if isinstance(obj.get("inLanguage"), str) else None,
+        )
         url = obj.get("url")
         if not isinstance(url, str):
             page = obj.get("mainEntityOfPage")
@@ -513,26 +600,34 @@ class _Reader:
         f.add("version", obj.get("version") if isinstance(obj.get("version"), (int, str)) else None)
         f.add("dateline", _clean(obj.get("dateline")))
         location = obj.get("contentLocation")
-        f.add("place", _clean(location.get("name")) if isinstance(location, dict) else _clean(location))
+        f.add(
+            "place",
+            _clean(location.get("name")) if isinstance(location, dict) else _clean(location),
+        )
         for subject in obj.get("about") if isinstance(obj.get("about"), list) else []:
             if isinstance(subject, dict) and isinstance(subject.get("termCode"), str):
-                try:
+                with contextlib.suppress(ValidationError):
                     f.add("subject_ld", Subject(subject["termCode"], _clean(subject.get("name"))))
-                except ValidationError:
-                    pass
         body = obj.get("articleBody")
         f.add("article_body", scrub(body).strip() if isinstance(body, str) else None)
 
     def meta(self, meta: Meta) -> None:
         f = self.fields
         f.add("headline_og", _clean(meta.first("og:title")))
-        f.add("lede_meta", _clean(meta.first("og:description", "description", "twitter:description")))
+        f.add(
+            "lede_meta", _clean(meta.first("og:description", "description", "twitter:description"))
+        )
         f.add("site_og", _clean(meta.first("og:site_name", "application-name")))
         f.add("url_og", _clean(meta.first("og:url")))
-        f.add("image_og", self.make_figure(
-            _image_url(meta.first("og:image", "twitter:image"), self.base), None, None,
-            _clean(meta.first("og:image:alt")),
-        ))
+        f.add(
+            "image_og",
+            self.make_figure(
+                _image_url(meta.first("og:image", "twitter:image"), self.base),
+                None,
+                None,
+                _clean(meta.first("og:image:alt")),
+            ),
+        )
         f.add("published_meta", _date_value(meta.first(*_PUBLISHED_META), self.zone))
         f.add("updated_meta", _date_value(meta.first(*_MODIFIED_META), self.zone))
         f.add("rubrics_og", _unique([t for v in meta.all("article:section") if (t := _clean(v))]))
@@ -540,14 +635,23 @@ class _Reader:
         if not tags:
             tags = _strings(meta.first("news_keywords", "keywords"), split_commas=True)
         f.add("tags_meta", _unique(tags))
-        authors = [n for v in meta.all("author") + meta.all("article:author")
-                   if not v.startswith(("http://", "https://")) for n in _split_people(v)]
+        authors = [
+            n
+            for v in meta.all("author") + meta.all("article:author")
+            if not v.startswith(("http://", "https://"))
+            for n in _split_people(v)
+        ]
         f.add("authors_meta", _unique(authors))
         lang = meta.first("og:locale", "language", "content-language")
         f.add("language_meta", lang.replace("_", "-") if lang else None)
         for key in meta.order:
-            if key in _IGNORED_META or key in _CONSUMED_META or key in _PUBLISHED_META \
-                    or key in _MODIFIED_META or key.startswith(("og:image", "msapplication")):
+            if (
+                key in _IGNORED_META
+                or key in _CONSUMED_META
+                or key in _PUBLISHED_META
+                or key in _MODIFIED_META
+                or key.startswith(("og:image", "msapplication"))
+            ):
                 continue
             for value in meta.all(key)[:5]:
                 cleaned = _clean(value)
@@ -612,7 +716,8 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     f = reader.fields
     # JSON-LD lives in scripts, which are dropped below: read it first.
     scripts = [
-        s.text or "" for s in root.iter("script")
+        s.text or ""
+        for s in root.iter("script")
         if (s.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
     ]
     reader.head()
@@ -649,8 +754,12 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     # headline
     credited_publishers = {a.name for a in reader.attributions if a.role is Role.PUBLISHER}
-    site = f.first("site") or f.first("site_og") or next(
-        (s for s in f.values.get("site_fallback", []) if s not in credited_publishers), None
+    site = (
+        f.first("site")
+        or f.first("site_og")
+        or next(
+            (s for s in f.values.get("site_fallback", []) if s not in credited_publishers), None
+        )
     )
     headline = f.first("headline")
     h1_text = text_of(h1) if h1 is not None else None
@@ -677,9 +786,14 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         sections = body_reader.read(container)
         for hr in container.iter("hr"):
             if hr.get("data-dropped"):
-                body_reader.dropped[{"iframe": "embedded frame", "video": "video",
-                                     "object": "embedded object", "embed": "embedded object"}
-                                    .get(hr.get("data-dropped") or "", "embedded object")] += 1
+                body_reader.dropped[
+                    {
+                        "iframe": "embedded frame",
+                        "video": "video",
+                        "object": "embedded object",
+                        "embed": "embedded object",
+                    }.get(hr.get("data-dropped") or "", "embedded object")
+                ] += 1
 
     # A page whose visible body is missing (rendered by script) may still carry the text in
     # its JSON-LD articleBody.
@@ -742,7 +856,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if published is None and scope is not None:
         published = _date_text(root, reader.zone)
     updated = f.first("updated") or f.first("updated_meta")
-    if updated is not None and (published is None or updated < published):
+    if updated is not None and (published is None or updated < published):  # noqa: SIM102
         if published is None or updated < published:
             reader.extra.append(("html:dateModified", updated.isoformat()))
             updated = None
@@ -753,7 +867,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     language = None
     for key in ("language", "language_html", "language_meta"):
         for candidate in f.values.get(key, []):
-            if isinstance(candidate, str) and re.match(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$", candidate.strip()):
+            if isinstance(candidate, str) and re.match(
+                r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$", candidate.strip()
+            ):
                 language = candidate.strip()
                 break
         if language:
@@ -800,9 +916,8 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         "dateline": f.first("dateline"),
         "place": f.first("place"),
         "image": image,
-        "extra": reader.explicit_extra + [
-            p for p in _unique_pairs(reader.extra) if p not in reader.explicit_extra
-        ],
+        "extra": reader.explicit_extra
+        + [p for p in _unique_pairs(reader.extra) if p not in reader.explicit_extra],
     }
     if language:
         fields["language"] = language
@@ -819,7 +934,7 @@ def _build(fields: dict[str, Any], notes: list[str]) -> Article:
     for _ in range(len(fields) + 1):
         try:
             return Article(**fields)
-        except ValidationError as exc:
+        except ValidationError as exc:  # noqa: PERF203
             name = exc.field.split("[")[0].split(".")[0]
             if name == "headline" or name not in fields:
                 raise ParseError(_FORMAT, str(exc)) from None
@@ -863,11 +978,30 @@ def _first_paragraph_text(sections: list[Section]) -> str | None:
     return None
 
 
-_LEDE_CLASSES = frozenset({
-    "lede", "lead", "standfirst", "subtitle", "subheadline", "summary", "intro", "dek",
-    "excerpt", "abstract", "annotation", "anons", "announce", "teaser-text", "description",
-    "deck", "kicker-text", "leadtext", "article-lead", "article__lead",
-})
+_LEDE_CLASSES = frozenset(
+    {
+        "lede",
+        "lead",
+        "standfirst",
+        "subtitle",
+        "subheadline",
+        "summary",
+        "intro",
+        "dek",
+        "excerpt",
+        "abstract",
+        "annotation",
+        "anons",
+        "announce",
+        "teaser-text",
+        "description",
+        "deck",
+        "kicker-text",
+        "leadtext",
+        "article-lead",
+        "article__lead",
+    }
+)
 
 
 def _visible_lede(container: HtmlElement | None, h1: HtmlElement | None) -> str | None:
@@ -890,8 +1024,21 @@ def _visible_lede(container: HtmlElement | None, h1: HtmlElement | None) -> str 
     return None
 
 
-_BYLINE_CLASSES = frozenset({"author", "authors", "byline", "by-line", "writer", "avtor", "autor",
-                            "article-author", "author-name", "authorname", "creator"})
+_BYLINE_CLASSES = frozenset(
+    {
+        "author",
+        "authors",
+        "byline",
+        "by-line",
+        "writer",
+        "avtor",
+        "autor",
+        "article-author",
+        "author-name",
+        "authorname",
+        "creator",
+    }
+)
 
 
 def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
@@ -900,21 +1047,37 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
             name = text_of(element)
             if 3 <= len(name) <= 60:  # noqa: PLR2004
                 return _split_people(name)
-    scopes = [container.getparent() if container is not None and container.getparent() is not None else root, root]
+    scopes = [
+        container.getparent()
+        if container is not None and container.getparent() is not None
+        else root,
+        root,
+    ]
     for scope in scopes:
         for element in scope.iter():
-            if not isinstance(element.tag, str) or element.tag in {"body", "html", "article", "main"}:
+            if not isinstance(element.tag, str) or element.tag in {
+                "body",
+                "html",
+                "article",
+                "main",
+            }:
                 continue
             if class_tokens(element) & _BYLINE_CLASSES:
                 text = text_of(element)
                 if 3 <= len(text) <= 80 and not re.search(r"\d{2}", text):  # noqa: PLR2004
-                    names = [n for n in _split_people(text) if 3 <= len(n) <= 40 and len(n.split()) <= 4]  # noqa: PLR2004
+                    names = [
+                        n
+                        for n in _split_people(text)
+                        if 3 <= len(n) <= 40 and len(n.split()) <= 4  # noqa: PLR2004
+                    ]
                     if names:
                         return names
     return []
 
 
-def _time_element(root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, *, modified: bool) -> datetime | None:
+def _time_element(
+    root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, *, modified: bool
+) -> datetime | None:
     del modified
     for where in (scope, root):
         if where is None:
@@ -927,8 +1090,21 @@ def _time_element(root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, *,
     return None
 
 
-_DATE_CLASSES = frozenset({"date", "time", "published", "pubdate", "datetime", "timestamp",
-                          "article-date", "publish", "posted", "data", "dateline"})
+_DATE_CLASSES = frozenset(
+    {
+        "date",
+        "time",
+        "published",
+        "pubdate",
+        "datetime",
+        "timestamp",
+        "article-date",
+        "publish",
+        "posted",
+        "data",
+        "dateline",
+    }
+)
 
 
 def _date_text(scope: HtmlElement, zone: tzinfo) -> datetime | None:

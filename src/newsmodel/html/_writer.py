@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 import warnings
-from datetime import datetime, tzinfo
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import (
     Article,
@@ -33,6 +32,9 @@ from newsmodel._models import (
 )
 from newsmodel.dates import format_date
 from newsmodel.errors import LossyConversionWarning
+
+if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
 
 __all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
 
@@ -197,10 +199,12 @@ class _Writer:
     # -- the article ----------------------------------------------------------------------
 
     def time(self, value: datetime, prop: str) -> str:
-        shown = format_date(value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value))
+        shown = format_date(
+            value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
+        )
         return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
 
-    def article_element(self) -> None:  # noqa: C901, PLR0912 - one field after another
+    def article_element(self) -> None:  # noqa: C901, PLR0912 , PLR0915- one field after another
         a = self.article
         head = (
             f'<article itemscope itemtype="{SCHEMA}NewsArticle" lang="{_attr(a.language)}"'
@@ -214,9 +218,7 @@ class _Writer:
                 f'<span itemprop="name">{_text(a.site)}</span></p>'
             )
         if a.rubrics:
-            items = "".join(
-                f'<li itemprop="articleSection">{_text(r)}</li>' for r in a.rubrics
-            )
+            items = "".join(f'<li itemprop="articleSection">{_text(r)}</li>' for r in a.rubrics)
             self.out.append(f'<ul class="rubrics">{items}</ul>')
         self.out.append(f'<h1 itemprop="headline">{_text(a.headline)}</h1>')
         if a.lede is not None:
@@ -225,11 +227,13 @@ class _Writer:
         if a.published is not None:
             times.append(self.time(a.published, "datePublished"))
         if a.updated is not None:
-            times.append(f'<span class="updated">обновлено {self.time(a.updated, "dateModified")}</span>')
+            times.append(
+                f'<span class="updated">обновлено {self.time(a.updated, "dateModified")}</span>'
+            )
         if times:
             self.out.append(f'<p class="dates">{" ".join(times)}</p>')
         if a.attributions:
-            credits = ", ".join(self.credit(x, microdata=True) for x in a.attributions)
+            credits = ", ".join(self.credit(x, microdata=True) for x in a.attributions)  # noqa: A001
             self.out.append(f'<p class="byline">{credits}</p>')
         if a.dateline is not None:
             self.out.append(f'<p class="dateline" itemprop="dateline">{_text(a.dateline)}</p>')
@@ -334,7 +338,7 @@ def _person(attribution: Attribution) -> dict[str, Any]:
     return data
 
 
-def json_ld(article: Article) -> dict[str, Any]:
+def json_ld(article: Article) -> dict[str, Any]:  # noqa: C901, PLR0912
     """The schema.org ``NewsArticle`` of an article, as a JSON-ready dict."""
     a = article
     data: dict[str, Any] = {
@@ -352,7 +356,7 @@ def json_ld(article: Article) -> dict[str, Any]:
     for attribution in a.attributions:
         by_property.setdefault(ROLE_PROPERTY[attribution.role], []).append(_person(attribution))
     for prop, people in by_property.items():
-        data[prop] = people
+        data[prop] = people  # noqa: PERF403
     if "publisher" not in data and a.site is not None:
         data["publisher"] = {"@type": "Organization", "name": a.site}
     if a.rubrics:
