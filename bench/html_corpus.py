@@ -192,9 +192,9 @@ def main() -> int:
             warnings.simplefilter("ignore")
             speed[names[1]] = timed(theirs, pages, max(1, args.repeat // 2))
     speed["bare lxml parse"] = timed(
-        lambda p, u: lxml.html.document_fromstring(p),
+        lambda p, _u: lxml.html.document_fromstring(p),
         pages,
-        args.repeat,  # noqa: ARG005
+        args.repeat,
     )
     print("\n| reader | pages/s | × trafilatura | share of bare lxml speed |")
     print("| --- | --- | --- | --- |")

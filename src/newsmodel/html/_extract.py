@@ -523,7 +523,7 @@ class BodyReader:
             return
         self.blocks.append(block)
 
-    def walk(self, element: HtmlElement) -> None:  # noqa: C901, PLR0912 , PLR0915- one case per tag
+    def walk(self, element: HtmlElement) -> None:  # noqa: C901, PLR0912, PLR0915 - one case per tag
         """Read the children of a block-level element."""
         pending: list[Inline] = []
         if element.text and element.text.strip():

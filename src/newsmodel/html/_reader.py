@@ -604,7 +604,8 @@ class _Reader:
             "place",
             _clean(location.get("name")) if isinstance(location, dict) else _clean(location),
         )
-        for subject in obj.get("about") if isinstance(obj.get("about"), list) else []:
+        about = obj.get("about")
+        for subject in about if isinstance(about, list) else []:
             if isinstance(subject, dict) and isinstance(subject.get("termCode"), str):
                 with contextlib.suppress(ValidationError):
                     f.add("subject_ld", Subject(subject["termCode"], _clean(subject.get("name"))))
@@ -744,12 +745,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     container = body_el
     if container is None:
-        container = find_main(root.find("body") if root.find("body") is not None else root)
-    scope = item if item is not None else None
-    if scope is None and container is not None:
-        scope = container
-        while scope.getparent() is not None and scope.tag != "article" and len(text_of(scope)) < 1:
-            scope = scope.getparent()
+        body = root.find("body")
+        container = find_main(body if body is not None else root)
+    scope: HtmlElement | None = item if item is not None else container
     h1 = _first_h1(root, item)
 
     # headline
@@ -1047,12 +1045,8 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
             name = text_of(element)
             if 3 <= len(name) <= 60:  # noqa: PLR2004
                 return _split_people(name)
-    scopes = [
-        container.getparent()
-        if container is not None and container.getparent() is not None
-        else root,
-        root,
-    ]
+    parent = container.getparent() if container is not None else None
+    scopes: list[HtmlElement] = [parent if parent is not None else root, root]
     for scope in scopes:
         for element in scope.iter():
             if not isinstance(element.tag, str) or element.tag in {

@@ -204,7 +204,7 @@ class _Writer:
         )
         return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
 
-    def article_element(self) -> None:  # noqa: C901, PLR0912 , PLR0915- one field after another
+    def article_element(self) -> None:  # noqa: C901, PLR0912, PLR0915 - one field after another
         a = self.article
         head = (
             f'<article itemscope itemtype="{SCHEMA}NewsArticle" lang="{_attr(a.language)}"'
