@@ -109,7 +109,7 @@ def loads(
 
     Raises:
         ParseError: the input is empty, not HTML, too large, nested more than
-            :data:`MAX_DEPTH` levels deep, has an over-long tag, or has no headline.
+            :data:`~newsmodel.html.MAX_DEPTH` levels deep, has an over-long tag, or has no headline.
 
     >>> page = "<html><head><title>Заголовок</title></head><body><h1>Заголовок</h1>"
     >>> page += "<article><p>Первый абзац статьи, довольно длинный для текста.</p></article>"
