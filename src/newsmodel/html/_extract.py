@@ -12,6 +12,7 @@ embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConv
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import Counter
 from urllib.parse import urljoin
@@ -306,14 +307,23 @@ _STRIP = frozenset(
 )
 
 
-def class_tokens(element: HtmlElement) -> set[str]:
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+def class_tokens(element: HtmlElement) -> frozenset[str]:
     """The lower-case words of an element's class and id (``article-body`` gives three)."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if not names.strip():
-        return set()
+    cls = element.get("class")
+    ident = element.get("id")
+    if not cls and not ident:
+        return _NO_TOKENS
+    return _tokens(f"{cls or ''} {ident or ''}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(names: str) -> frozenset[str]:
     out = {t.lower() for t in _TOKEN_SPLIT.split(names) if t}
     out.update(n.lower() for n in names.split())
-    return out
+    return frozenset(out)
 
 
 def is_boilerplate(element: HtmlElement) -> bool:
@@ -375,15 +385,40 @@ def _class_weight(element: HtmlElement) -> float:
     return weight
 
 
-def find_main(root: HtmlElement) -> HtmlElement | None:  # noqa: C901
+def _best(scores: dict[HtmlElement, float]) -> HtmlElement:
+    """The candidate with the best score once its link density is counted against it."""
+    densities: dict[HtmlElement, float] = {}
+
+    def adjusted(element: HtmlElement) -> float:
+        if element not in densities:
+            densities[element] = link_density(element)
+        return scores[element] * (1 - densities[element])
+
+    # The link density only lowers a score: candidates are taken by raw score, and the search
+    # stops at the first whose raw score cannot beat the best adjusted one.
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    best, best_score = ranked[0], adjusted(ranked[0])
+    for element in ranked[1:]:
+        if scores[element] <= best_score:
+            break
+        value = adjusted(element)
+        if value > best_score:
+            best, best_score = element, value
+    # A parent that holds nearly as much good text (the body split around an ad) is better.
+    parent = best.getparent()
+    while parent is not None and parent.tag not in {"body", "html"}:
+        if parent in scores and adjusted(parent) >= best_score * 0.9:
+            best, best_score = parent, adjusted(parent)
+        parent = parent.getparent()
+    return best
+
+
+def find_main(root: HtmlElement) -> HtmlElement | None:
     """The element most likely to hold the article's text, or ``None`` when nothing looks so."""
-    for element in root.iter():
-        if (  # noqa: SIM102
-            isinstance(element.tag, str)
-            and "articleBody" in (element.get("itemprop") or "").split()
-        ):
-            if len(text_of(element)) >= 1:
-                return element
+    element: HtmlElement
+    for element in root.xpath(".//*[@itemprop]"):
+        if "articleBody" in (element.get("itemprop") or "").split() and text_of(element):
+            return element
     scores: dict[HtmlElement, float] = {}
     for p in root.iter("p", "pre", "td", "blockquote"):
         text = text_of(p)
@@ -400,17 +435,7 @@ def find_main(root: HtmlElement) -> HtmlElement | None:  # noqa: C901
             scores[parent] += score / (1, 2, 3)[level]
             parent = parent.getparent()
             level += 1
-    if not scores:
-        return None
-    best = max(scores, key=lambda e: scores[e] * (1 - link_density(e)))
-    # A parent that holds nearly as much good text (the body split around an ad) is better.
-    best_score = scores[best] * (1 - link_density(best))
-    parent = best.getparent()
-    while parent is not None and parent.tag not in {"body", "html"}:
-        if parent in scores and scores[parent] * (1 - link_density(parent)) >= best_score * 0.9:
-            best, best_score = parent, scores[parent] * (1 - link_density(parent))
-        parent = parent.getparent()
-    return best
+    return _best(scores) if scores else None
 
 
 # --- turning the main content into blocks ----------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from html import unescape
@@ -314,6 +315,9 @@ def _image_url(value: object, base: str | None) -> str | None:
 
 def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit, in one linear pass."""
+    # No run between two ">" is longer than the limit: no tag can be (the common case, in C).
+    if max(map(len, text.split(">"))) <= max_tag_chars:
+        return
     next_close = -1
     for match in _TAG_START.finditer(text):
         start = match.start()
@@ -326,6 +330,33 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
             column = start - (text.rfind("\n", 0, start) + 1) + 1
             msg = f"a start tag is longer than max_tag_chars={max_tag_chars} characters"
             raise ParseError(_FORMAT, msg, line=line, column=column)
+
+
+_PARSERS = threading.local()
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """This thread's HTML parser (lxml parsers may be reused, not shared between threads).
+
+    Every element is an :class:`lxml.html.HtmlElement` through a lookup done in C: lxml's default
+    lookup calls back into Python for each element the reader touches.
+    """
+    parser: lxml_html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = lxml_html.HTMLParser(
+            remove_comments=True,
+            remove_pis=True,
+            no_network=True,
+            default_doctype=False,
+            recover=True,
+        )
+        parser.set_element_class_lookup(
+            etree.ElementDefaultClassLookup(
+                element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment
+            )
+        )
+        _PARSERS.parser = parser
+    return parser
 
 
 def parse_page(  # noqa: C901
@@ -352,13 +383,7 @@ def parse_page(  # noqa: C901
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
-    parser = lxml_html.HTMLParser(
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-        default_doctype=False,
-        recover=True,
-    )
+    parser = _parser()
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
