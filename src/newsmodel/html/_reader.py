@@ -24,6 +24,7 @@ from newsmodel._models import Article, Attribution, Figure, Role, Section, Subje
 from newsmodel._text import scrub
 from newsmodel.dates import parse_date
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
+from newsmodel.html._dates import latin_date, url_date
 from newsmodel.html._decode import decode
 from newsmodel.html._extract import (
     DROP,
@@ -177,6 +178,8 @@ _BY_PREFIX = re.compile(
     r"\s*[:：]?\s+",
     re.IGNORECASE,
 )
+_RUSSIAN_DATE_HINT = re.compile(r"[\u0400-\u04ff]|\d\.\d\d?\.\d\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|—–·•«»:]|-{1,2}|::)\s+")
 
@@ -225,13 +228,16 @@ def _parse_iso(value: str, zone: tzinfo) -> datetime | None:
         return None
 
 
-def _date_value(value: object, zone: tzinfo) -> datetime | None:
+def _date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
     text = _clean(value)
     if text is None:
         return None
-    parsed = _parse_iso(text, zone)
+    parsed = _parse_iso(text, zone) or latin_date(text[:200], zone)
     if parsed is not None:
         return parsed
+    if _RUSSIAN_DATE_HINT.search(text) is None:
+        # parse_date reads Russian and Kazakh: elsewhere a lone "3:51 pm" would be today.
+        return None
     found = parse_date(text[:200], tz=zone)
     if found is None:
         return None
@@ -878,6 +884,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         published = _date_text(scope if scope is not None else root, reader.zone)
     if published is None and scope is not None:
         published = _date_text(root, reader.zone)
+    if published is None:
+        for candidate in (url, f.first("url_canonical"), f.first("url_og")):
+            published = url_date(candidate, reader.zone)
+            if published is not None:
+                break
+    if published is None:
+        published = _printed_date(h1, container, reader.zone)
     updated = f.first("updated") or f.first("updated_meta")
     if updated is not None and (published is None or updated < published):  # noqa: SIM102
         if published is None or updated < published:
@@ -1136,4 +1149,40 @@ def _date_text(scope: HtmlElement, zone: tzinfo) -> datetime | None:
                 parsed = _date_value(text, zone)
                 if parsed is not None:
                     return parsed
+    return None
+
+
+def _printed_date(
+    h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo
+) -> datetime | None:
+    """A complete date printed in a short text near the headline or in the article body.
+
+    The last resort for pages that mark their date nowhere: the nearest scope around the
+    ``<h1>`` first, then the body (a date under the signature), then the body's parent.
+    """
+    scopes: list[HtmlElement] = []
+    if h1 is not None:
+        parent = h1.getparent()
+        for _ in range(4):
+            if parent is None or parent.tag in {"body", "html"}:
+                break
+            scopes.append(parent)
+            parent = parent.getparent()
+    if container is not None:
+        scopes.append(container)
+        outer = container.getparent()
+        if outer is not None and outer.tag not in {"body", "html"}:
+            scopes.append(outer)
+    for scope in dict.fromkeys(scopes):
+        for element in scope.iter():
+            for text in (element.text, element.tail if element is not scope else None):
+                parsed = _short_date(text, zone)
+                if parsed is not None:
+                    return parsed
+    return None
+
+
+def _short_date(text: str | None, zone: tzinfo) -> datetime | None:
+    if text and 6 <= len(text) <= 120 and _YEAR.search(text):  # noqa: PLR2004
+        return _date_value(text, zone)
     return None
