@@ -185,3 +185,21 @@ def test_no_warning_for_our_own_output() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         nhtml.loads(page)
+
+
+def test_subtitle_heading_under_h1_is_the_lede_not_a_section() -> None:
+    page = (
+        "<title>T</title><body><article><header><h1>Заголовок статьи</h1>"
+        "<h2>Подзаголовок, который сайт показывает под заголовком статьи</h2></header>"
+        f"<div><p>{LONG}</p><p>{LONG}</p></div></article>"
+    ).encode()
+    article = nhtml.loads(page)
+    assert article.lede == "Подзаголовок, который сайт показывает под заголовком статьи"
+    assert all(s.heading is None for s in article.sections)
+    assert "Подзаголовок" not in "".join(s.text for s in article.sections)
+
+
+def test_a_link_teaser_is_not_the_lede() -> None:
+    teaser = '<div class="description"><p><b>READ MORE</b> <a href="/other">Another story entirely, on another page of this site</a></p></div>'
+    page = f"<title>T</title><body><article><h1>Head</h1><div><p>{LONG}</p>{teaser}<p>{LONG}</p></div></article>".encode()
+    assert nhtml.loads(page).lede is None

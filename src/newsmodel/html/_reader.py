@@ -31,6 +31,7 @@ from newsmodel.html._extract import (
     BodyReader,
     class_tokens,
     find_main,
+    link_density,
     read_caption,
     read_credit,
     resolve,
@@ -808,6 +809,15 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         ):
             headline = h1_text
 
+    # A subtitle heading under the <h1> is taken out of the tree: it is the standfirst, not the
+    # heading of the body's first section.
+    visible_lede = _visible_lede(container, h1) if item is None else None
+    visible_text = None
+    if visible_lede is not None:
+        lede_el, visible_text = visible_lede
+        if lede_el.tag in _SUBTITLE_TAGS and lede_el.getparent() is not None:
+            lede_el.drop_tree()
+
     # body
     body_reader = BodyReader(reader.base, trusted=container is not None and container is body_el)
     sections: list[Section] = []
@@ -834,9 +844,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     # lede
     lede = f.first("lede")
     if item is None:
-        lede = _visible_lede(container, h1) or lede or f.first("lede_meta")
+        lede = visible_text or lede or f.first("lede_meta")
     first_text = _first_paragraph_text(sections)
-    if lede and first_text and (_prefix(lede, first_text)):
+    if lede and first_text and _prefix(lede, first_text):
         lede = None if item is None else lede
 
     # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page
@@ -1040,7 +1050,50 @@ _LEDE_CLASSES = frozenset(
 )
 
 
-def _visible_lede(container: HtmlElement | None, h1: HtmlElement | None) -> str | None:
+def _heading_after(h1: HtmlElement) -> HtmlElement | None:
+    """A heading that follows the ``<h1>`` (short lines such as a date or byline between)."""
+    element: HtmlElement | None = h1
+    for _ in range(2):
+        if element is None:
+            return None
+        skipped = 0
+        sibling = element.getnext()
+        while sibling is not None and skipped < 3:  # noqa: PLR2004
+            if isinstance(sibling.tag, str):
+                if sibling.tag in _SUBTITLE_TAGS:
+                    return sibling
+                if len(text_of(sibling)) >= _MIN_LEDE:
+                    return None
+                skipped += 1
+            sibling = sibling.getnext()
+        if h1.getnext() is not None and element is h1:
+            return None
+        # an <h1> alone in its wrapper: look after the wrapper
+        element = element.getparent()
+    return None
+
+
+_SUBTITLE_TAGS = frozenset({"h2", "h3", "h4"})
+_MIN_LEDE = 30
+_TEASER_LINKS = 0.3
+
+
+def _visible_lede(  # noqa: C901
+    container: HtmlElement | None, h1: HtmlElement | None
+) -> tuple[HtmlElement, str] | None:
+    """The standfirst the page shows: a subtitle heading under the ``<h1>``, or a lede class.
+
+    A candidate that is mostly a link is a teaser ("READ MORE ..."), not the standfirst.
+    """
+    if h1 is not None:
+        subtitle = _heading_after(h1)
+        if subtitle is not None:
+            text = text_of(subtitle)
+            if (
+                _MIN_LEDE <= len(text) <= 1000  # noqa: PLR2004
+                and link_density(subtitle) < _TEASER_LINKS
+            ):
+                return subtitle, text
     scopes = []
     if h1 is not None:
         parent = h1.getparent()
@@ -1053,10 +1106,15 @@ def _visible_lede(container: HtmlElement | None, h1: HtmlElement | None) -> str 
         scopes.append(container)
     for scope in scopes:
         for element in scope.iter("p", "div", "h2", "span"):
-            if class_tokens(element) & _LEDE_CLASSES and "caption" not in class_tokens(element):
+            tokens = class_tokens(element)
+            if tokens & _LEDE_CLASSES and "caption" not in tokens:
                 text = text_of(element)
-                if 40 <= len(text) <= 1000 and len(element) < 8:  # noqa: PLR2004
-                    return text
+                if (
+                    40 <= len(text) <= 1000  # noqa: PLR2004
+                    and len(element) < 8  # noqa: PLR2004
+                    and link_density(element) < _TEASER_LINKS
+                ):
+                    return element, text
     return None
 
 
