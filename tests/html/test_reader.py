@@ -203,3 +203,22 @@ def test_a_link_teaser_is_not_the_lede() -> None:
     teaser = '<div class="description"><p><b>READ MORE</b> <a href="/other">Another story entirely, on another page of this site</a></p></div>'
     page = f"<title>T</title><body><article><h1>Head</h1><div><p>{LONG}</p>{teaser}<p>{LONG}</p></div></article>".encode()
     assert nhtml.loads(page).lede is None
+
+
+def test_bold_paragraph_before_text_is_a_subheading() -> None:
+    page = (
+        f"<title>T</title><body><article><h1>Head</h1><p>{LONG}</p>"
+        f"<p><strong>Что было дальше</strong></p><p>{LONG}</p>"
+        f"<p><strong>Это жирный абзац, а не подзаголовок.</strong></p><p>{LONG}</p></article>"
+    ).encode()
+    sections = nhtml.loads(page).sections
+    assert [s.heading for s in sections] == [None, "Что было дальше"]
+    assert "Это жирный абзац, а не подзаголовок." in sections[1].text
+
+
+def test_heading_with_a_widget_class_is_kept_and_an_empty_one_dropped() -> None:
+    page = (
+        f'<title>T</title><body><article><h1>Head</h1><p>{LONG}</p><h2 class="widget-title">Второй раздел</h2><p>{LONG}</p>'
+        '<h2>Читайте также</h2><ul><li><a href="/a">Другая статья сайта</a></li><li><a href="/b">Ещё одна статья</a></li></ul></article>'
+    ).encode()
+    assert [s.heading for s in nhtml.loads(page).sections] == [None, "Второй раздел"]

@@ -468,8 +468,12 @@ class BodyReader:
     # -- sections -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """End the current section, keeping it when it has a heading or a block."""
-        if self.heading is not None or self.blocks:
+        """End the current section, keeping it when it has a block (or, trusted, a heading).
+
+        On another site's page a heading with nothing under it is a widget's title ("Related",
+        "Share"), not a section.
+        """
+        if self.blocks or (self.heading is not None and self.trusted):
             with contextlib.suppress(ValidationError):
                 self.sections.append(Section(heading=self.heading, blocks=self.blocks))
         self.heading = None
@@ -571,7 +575,11 @@ class BodyReader:
             elif tag not in BLOCK_TAGS and tag != "img":
                 # inline content running between blocks (text in a <div>)
                 pending.extend(self.inline_child(child))
-            elif self.embed(child) or (not self.trusted and is_boilerplate(child)):
+            elif self.embed(child) or (
+                not self.trusted and tag not in _HEADINGS and is_boilerplate(child)
+            ):
+                # A heading's class names say how it looks ("widget-title"), not what it is:
+                # an empty section under it is dropped in close().
                 flush()
             elif tag in _HEADINGS:
                 flush()
@@ -588,7 +596,12 @@ class BodyReader:
                 self.close()
             elif tag == "p":
                 flush()
-                self.add(self.paragraph(self.inlines(child)))
+                heading = None if self.trusted else bold_heading(child)
+                if heading is not None:
+                    self.close()
+                    self.heading = heading
+                else:
+                    self.add(self.paragraph(self.inlines(child)))
             elif tag == "blockquote":
                 flush()
                 self.add(self.quote(child))
@@ -677,6 +690,43 @@ class BodyReader:
                 if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
                     return url
         return None
+
+
+_BOLD = frozenset({"strong", "b"})
+_MAX_HEADING = 150
+
+
+def _bold_only(p: HtmlElement) -> str | None:
+    """The text of a paragraph that holds one bold run and nothing else."""
+    if p.tag != "p" or (p.text and p.text.strip()):
+        return None
+    children = [c for c in p if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag not in _BOLD or (children[0].tail or "").strip():
+        return None
+    inner = children[0]
+    for c in inner.iter():
+        if c is not inner and isinstance(c.tag, str) and c.tag not in {"em", "i", "br"}:
+            return None
+    return text_of(p) or None
+
+
+def bold_heading(p: HtmlElement) -> str | None:
+    """The text of a paragraph that is one bold run followed by more text: a subheading.
+
+    Many editors mark subheadings as ``<p><strong>…</strong></p>``. A bold line ending in a full
+    stop or a colon, or one with nothing after it, is a paragraph or a label, not a heading.
+    """
+    text = _bold_only(p)
+    if not text or len(text) > _MAX_HEADING or text.endswith((".", ":", "…")):
+        return None
+    following = p.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or following.tag not in {"p", "ul", "ol", "blockquote"}:
+        return None
+    if _bold_only(following) is not None or len(text_of(following)) <= len(text):
+        return None
+    return text
 
 
 def read_caption(element: HtmlElement) -> tuple[str | None, Attribution | None]:  # noqa: C901
