@@ -222,3 +222,27 @@ def test_heading_with_a_widget_class_is_kept_and_an_empty_one_dropped() -> None:
         '<h2>Читайте также</h2><ul><li><a href="/a">Другая статья сайта</a></li><li><a href="/b">Ещё одна статья</a></li></ul></article>'
     ).encode()
     assert [s.heading for s in nhtml.loads(page).sections] == [None, "Второй раздел"]
+
+
+def test_byline_beats_an_organisation_named_as_author() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок", "author": {"@type": "Organization", "name": "Агентство"}}'
+    page = (
+        f'<title>T</title><script type="application/ld+json">{ld}</script>'
+        f'<body><article><h1>Заголовок</h1><div class="article-author">Автор: Олеся Иванова</div><p>{LONG}</p></article>'
+    ).encode()
+    authors = [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)]
+    assert authors == ["Олеся Иванова"]
+
+
+def test_organisation_author_kept_without_a_byline() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок", "author": {"@type": "Organization", "name": "Агентство"}}'
+    page = f'<title>T</title><script type="application/ld+json">{ld}</script><body><article><h1>Заголовок</h1><p>{LONG}</p></article>'.encode()
+    assert [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)] == ["Агентство"]
+
+
+def test_link_to_an_author_page_names_the_author() -> None:
+    page = (
+        '<title>T</title><body><article><h1>Head</h1><div><span>Text:</span> <a href="/author/jane-doe/">Jane Doe</a></div>'
+        f'<div><p>{LONG}</p><p>{LONG}</p></div></article><footer><a href="/about">About</a></footer>'
+    ).encode()
+    assert [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)] == ["Jane Doe"]

@@ -300,6 +300,19 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
+_ORGANIZATION_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand", "NGO"}
+)
+
+
+def _weak_author(name: str, weak: set[str]) -> bool:
+    """True for an author that stands for the publisher: an organisation, the site, a domain."""
+    key = name.casefold()
+    if key in weak or (" " not in key and "." in key):
+        return True
+    return any(key in w or w in key for w in weak if len(w) > 3)  # noqa: PLR2004
+
+
 def _split_people(text: str) -> list[str]:
     text = _BY_PREFIX.sub("", text).strip(" ,.;:|")
     parts = re.split(r"\s*(?:,|;|\band\b|\bund\b|\bи\b|\bet\b|\by\b|\bve\b|&|\|)\s*", text)
@@ -603,7 +616,9 @@ class _Reader:
             ("sourceOrganization", Role.SOURCE),
         ):
             people = []
-            for name, url, _ in _names(obj.get(prop)):
+            for name, url, kind in _names(obj.get(prop)):
+                if prop in {"author", "creator"} and kind in _ORGANIZATION_TYPES:
+                    f.add("ld:author_orgs", name.casefold())
                 for part in _split_people(name) if prop != "sourceOrganization" else [name]:
                     people.append((part, url))  # noqa: PERF401
             f.add(f"ld:{role.value}", people)
@@ -864,9 +879,24 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
             if not any(x.name.casefold() == a.name.casefold() for x in attributions):
                 attributions.append(a)
 
+    # An organisation (or the site itself) named as author stands for "no byline in the
+    # metadata": a person's byline on the page is better.
+    site_keys = {
+        x.casefold()
+        for x in (site, f.first("site_og"), *f.values.get("site_fallback", []))
+        if isinstance(x, str)
+    }
+    weak = set(f.values.get("ld:author_orgs", [])) | site_keys
+    ld_authors = f.first(f"ld:{Role.AUTHOR.value}") or []
+    meta_authors = f.first("authors_meta") or []
+    if (
+        not attributions
+        and all(_weak_author(n, weak) for n, _ in ld_authors)
+        and all(_weak_author(n, weak) for n in meta_authors)
+    ):
+        add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
     if not any(a.role is Role.AUTHOR for a in attributions):
-        for role in (Role.AUTHOR,):
-            add_people(f.first(f"ld:{role.value}") or [], role)
+        add_people(ld_authors, Role.AUTHOR)
     for role in (Role.EDITOR, Role.TRANSLATOR, Role.SOURCE):
         if not any(a.role is role for a in attributions):
             add_people(f.first(f"ld:{role.value}") or [], role)
@@ -1118,6 +1148,24 @@ def _visible_lede(  # noqa: C901
     return None
 
 
+_AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|autoren|avtor|avtory|writer|writers|journalist|journalists)"
+    r"(?:[/_-]|$)",
+    re.IGNORECASE,
+)
+def _author_link(scope: HtmlElement) -> list[str]:
+    """The names a link to the author's page carries (/author/jane-doe/, /avtor/…)."""
+    for element in scope.iter("a"):
+        href = element.get("href") or ""
+        if _AUTHOR_HREF.search(href.split("?", 1)[0]):
+            name = text_of(element)
+            if 3 <= len(name) <= 60 and not _YEAR.search(name):  # noqa: PLR2004
+                names = _split_people(name)
+                if names:
+                    return names
+    return []
+
+
 _BYLINE_CLASSES = frozenset(
     {
         "author",
@@ -1135,7 +1183,7 @@ _BYLINE_CLASSES = frozenset(
 )
 
 
-def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
+def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:  # noqa: C901
     for element in root.iter("a"):
         if "author" in (element.get("rel") or "").split():
             name = text_of(element)
@@ -1143,6 +1191,9 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
                 return _split_people(name)
     parent = container.getparent() if container is not None else None
     scopes: list[HtmlElement] = [parent if parent is not None else root, root]
+    linked = _author_link(scopes[0])
+    if linked:
+        return linked
     for scope in scopes:
         for element in scope.iter():
             if not isinstance(element.tag, str) or element.tag in {
