@@ -9,7 +9,9 @@ import pytest
 
 from newsmodel import html as nhtml
 
-BODY = "<p>" + "A paragraph of article text, long enough to be taken as the body, yes. " * 3 + "</p>"
+BODY = (
+    "<p>" + "A paragraph of article text, long enough to be taken as the body, yes. " * 3 + "</p>"
+)
 
 
 def _published(page: str, url: str | None = None) -> dt.datetime | None:

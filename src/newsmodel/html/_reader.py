@@ -1153,6 +1153,8 @@ _AUTHOR_HREF = re.compile(
     r"(?:[/_-]|$)",
     re.IGNORECASE,
 )
+
+
 def _author_link(scope: HtmlElement) -> list[str]:
     """The names a link to the author's page carries (/author/jane-doe/, /avtor/…)."""
     for element in scope.iter("a"):
