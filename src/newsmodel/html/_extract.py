@@ -421,7 +421,7 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
             return element
     scores: dict[HtmlElement, float] = {}
     for p in root.iter("p", "pre", "td", "blockquote"):
-        text = text_of(p)
+        text = " ".join(p.text_content().split())  # for counting only: faster than squash
         if len(text) < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
             continue
         score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)

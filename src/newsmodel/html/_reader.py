@@ -352,6 +352,10 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
             raise ParseError(_FORMAT, msg, line=line, column=column)
 
 
+# Dropped before the body is looked for: these leave a mark (or their text, for a form)...
+_MARKED_DROPS = ("form", "iframe", "video", "object", "embed")
+# ...and these go whole, tail kept (in C); the head's own metadata tags stay.
+_PLAIN_DROPS = tuple(sorted(DROP - {*_MARKED_DROPS, "head", "title", "meta", "link"}))
 _PARSERS = threading.local()
 
 
@@ -776,19 +780,19 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     reader.meta(meta)
 
     # Drop everything that is never article text, before the body is looked for.
-    for element in list(root.iter(*DROP)):
+    for element in list(root.iter(*_MARKED_DROPS)):
         parent = element.getparent()
-        if parent is not None and element.tag not in {"head", "title", "meta", "link"}:
-            if element.tag == "form":
-                # Some sites wrap the whole page in one <form>: keep its text, drop the controls.
-                element.drop_tag()
-            elif element.tag in {"iframe", "video", "object", "embed"}:
-                marker = lxml_html.Element("hr")
-                marker.set("data-dropped", element.tag)
-                marker.tail = element.tail
-                parent.replace(element, marker)
-            else:
-                element.drop_tree()
+        if parent is None:
+            continue
+        if element.tag == "form":
+            # Some sites wrap the whole page in one <form>: keep its text, drop the controls.
+            element.drop_tag()
+        else:
+            marker = lxml_html.Element("hr")
+            marker.set("data-dropped", element.tag)
+            marker.tail = element.tail
+            parent.replace(element, marker)
+    etree.strip_elements(root, *_PLAIN_DROPS, with_tail=False)
 
     container = body_el
     if container is None:
