@@ -1139,7 +1139,9 @@ def _visible_lede(  # noqa: C901
     if container is not None:
         scopes.append(container)
     for scope in scopes:
-        for element in scope.iter("p", "div", "h2", "span"):
+        for element in _classed(scope):
+            if element.tag not in {"p", "div", "h2", "span"}:
+                continue
             tokens = class_tokens(element)
             if tokens & _LEDE_CLASSES and "caption" not in tokens:
                 text = text_of(element)
@@ -1201,13 +1203,8 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:  # n
     if linked:
         return linked
     for scope in scopes:
-        for element in scope.iter():
-            if not isinstance(element.tag, str) or element.tag in {
-                "body",
-                "html",
-                "article",
-                "main",
-            }:
+        for element in _classed(scope):
+            if element.tag in {"body", "html", "article", "main"}:
                 continue
             if class_tokens(element) & _BYLINE_CLASSES:
                 text = text_of(element)
@@ -1254,10 +1251,14 @@ _DATE_CLASSES = frozenset(
 )
 
 
+def _classed(scope: HtmlElement) -> list[HtmlElement]:
+    """The elements under ``scope`` (itself included) that have a class or an id."""
+    found: list[HtmlElement] = scope.xpath("descendant-or-self::*[@class or @id]")
+    return found
+
+
 def _date_text(scope: HtmlElement, zone: tzinfo) -> datetime | None:
-    for element in scope.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in _classed(scope):
         if class_tokens(element) & _DATE_CLASSES:
             text = text_of(element)
             if 6 <= len(text) <= 80:  # noqa: PLR2004
