@@ -246,3 +246,18 @@ def test_link_to_an_author_page_names_the_author() -> None:
         f'<div><p>{LONG}</p><p>{LONG}</p></div></article><footer><a href="/about">About</a></footer>'
     ).encode()
     assert [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)] == ["Jane Doe"]
+
+
+def test_body_split_into_many_blocks_is_read_whole() -> None:
+    entries = "".join(
+        f'<div class="entry"><h3>Запись {i}</h3><div class="entry-text"><p>{LONG}</p></div></div>'
+        for i in range(6)
+    )
+    page = (
+        f'<title>T</title><body><div class="page"><header><h1>Заголовок</h1></header><div class="column">'
+        f'<div class="intro-text"><p>{LONG} Вступление.</p><p>{LONG}</p></div><div class="entries">{entries}</div>'
+        "</div></div></body>"
+    ).encode()
+    article = nhtml.loads(page)
+    assert [s.heading for s in article.sections if s.heading] == [f"Запись {i}" for i in range(6)]
+    assert "Заголовок" not in "".join(s.text for s in article.sections)

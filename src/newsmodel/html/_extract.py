@@ -420,6 +420,8 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
         if "articleBody" in (element.get("itemprop") or "").split() and text_of(element):
             return element
     scores: dict[HtmlElement, float] = {}
+    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
+    mass: Counter[HtmlElement] = Counter()
     for p in root.iter("p", "pre", "td", "blockquote"):
         text = " ".join(p.text_content().split())  # for counting only: faster than squash
         if len(text) < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
@@ -427,15 +429,45 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
         score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)
         parent = p.getparent()
         level = 0
-        while parent is not None and level < 3:  # noqa: PLR2004
-            if parent not in scores:
-                scores[parent] = _class_weight(parent) + (
-                    5 if parent.tag in {"div", "article", "section", "main"} else 0
-                )
-            scores[parent] += score / (1, 2, 3)[level]
+        while parent is not None:
+            if level < 3:  # noqa: PLR2004
+                if parent not in scores:
+                    scores[parent] = _class_weight(parent) + (
+                        5 if parent.tag in {"div", "article", "section", "main"} else 0
+                    )
+                scores[parent] += score / (1, 2, 3)[level]
+            mass[parent] += len(text)
             parent = parent.getparent()
             level += 1
-    return _best(scores) if scores else None
+    if not scores:
+        return None
+    return _widen(_best(scores), mass)
+
+
+def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:
+    """An ancestor of ``best`` holding at least twice its paragraph text, with few links.
+
+    A body split into many small blocks (a live blog's entries, paragraphs in separate
+    wrappers) scores low in each block; the block that holds them all is the body. The
+    widening stops below the block that holds the ``<h1>``: that one holds the header too.
+    """
+    own = mass[best]
+    parent = best.getparent()
+    for _ in range(4):
+        if (
+            parent is None
+            or parent.tag in {"body", "html"}
+            or is_boilerplate(parent)
+            or next(parent.iter("h1"), None) is not None  # the header: headline, byline, lede
+        ):
+            break
+        if mass[parent] >= 2 * own and link_density(parent) < _WIDE_LINKS:
+            best, own = parent, mass[parent]
+        parent = parent.getparent()
+    return best
+
+
+_WIDE_LINKS = 0.25
 
 
 # --- turning the main content into blocks ----------------------------------------------------
