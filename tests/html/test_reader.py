@@ -261,3 +261,14 @@ def test_body_split_into_many_blocks_is_read_whole() -> None:
     article = nhtml.loads(page)
     assert [s.heading for s in article.sections if s.heading] == [f"Запись {i}" for i in range(6)]
     assert "Заголовок" not in "".join(s.text for s in article.sections)
+
+
+def test_breadcrumbs_give_rubrics_without_home_and_article() -> None:
+    crumbs = (
+        '{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": ['
+        '{"@type": "ListItem", "position": 1, "item": {"@id": "https://example.kz/", "name": "Новости сайта"}},'
+        '{"@type": "ListItem", "position": 2, "item": {"@id": "https://example.kz/politics/", "name": "Политика"}},'
+        '{"@type": "ListItem", "position": 3, "name": "Заголовок статьи"}]}'
+    )
+    page = f'<title>T</title><script type="application/ld+json">{crumbs}</script><body><h1>Заголовок статьи</h1><p>{LONG}</p>'.encode()
+    assert nhtml.loads(page).rubrics == ("Политика",)

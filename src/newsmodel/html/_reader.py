@@ -941,7 +941,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
             reader.extra.append(("html:dateModified", updated.isoformat()))
             updated = None
 
-    rubrics = _merge_lists(f, "rubric", "rubrics_ld", "rubrics_og")
+    rubrics = _merge_lists(f, "rubric", "rubrics_ld", "rubrics_og") or _breadcrumb_rubrics(
+        f.first("breadcrumbs"), headline, site
+    )
     tags = _merge_lists(f, "tag", "tags_ld", "tags_meta")
     subjects = f.values.get("subject") or f.values.get("subject_ld") or []
     language = None
@@ -1021,6 +1023,37 @@ def _build(fields: dict[str, Any], notes: list[str]) -> Article:
             notes.append(f"{name} left out: {exc.reason}")
             fields.pop(name)
     raise ParseError(_FORMAT, "no valid article could be built")  # pragma: no cover
+
+
+_HOME = frozenset({"home", "главная", "startseite", "accueil", "inicio", "головна", "басты бет"})
+
+
+def _breadcrumb_rubrics(items: object, headline: str, site: str | None) -> list[str]:
+    """The rubrics a schema.org ``BreadcrumbList`` names, but the home page and the article."""
+    if not isinstance(items, list):
+        return []
+    named: list[tuple[float, str]] = []
+    for index, entry in enumerate(items[:20]):
+        if not isinstance(entry, dict):
+            continue
+        item = entry.get("item")
+        name = entry.get("name")
+        if name is None and isinstance(item, dict):
+            name = item.get("name")
+        link = item.get("@id") or item.get("url") if isinstance(item, dict) else item
+        if isinstance(link, str) and re.match(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$", link):
+            continue  # the home page
+        position = entry.get("position")
+        order = position if isinstance(position, (int, float)) else index
+        cleaned = _clean(name)
+        if cleaned:
+            named.append((order, cleaned))
+    names = [n for _, n in sorted(named, key=lambda pair: pair[0])]
+    if names and (names[0].casefold() in _HOME or (site and _similar(names[0], site))):
+        names = names[1:]
+    if names and _similar(names[-1], headline):
+        names = names[:-1]
+    return _unique([n for n in names if len(n) <= 60])  # noqa: PLR2004
 
 
 def _unique_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
