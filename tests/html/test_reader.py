@@ -272,3 +272,23 @@ def test_breadcrumbs_give_rubrics_without_home_and_article() -> None:
     )
     page = f'<title>T</title><script type="application/ld+json">{crumbs}</script><body><h1>Заголовок статьи</h1><p>{LONG}</p>'.encode()
     assert nhtml.loads(page).rubrics == ("Политика",)
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        (
+            "МОСКВА, 29 июня. /ТАСС/. Движение по новому участку дороги открывается в понедельник.",
+            "ТАСС",
+        ),
+        (
+            "Птицефабрику построят в области, передает агентство «Вести». Работы начнутся весной.",
+            "Вести",
+        ),
+    ],
+)
+def test_source_in_the_dateline_or_first_sentence(first: str, name: str) -> None:
+    page = f"<title>T</title><body><article><h1>Заголовок</h1><p>{first}</p><p>{LONG}</p></article>".encode()
+    article = nhtml.loads(page)
+    assert [a.name for a in article.credited(Role.SOURCE)] == [name]
+    assert article.sections[0].blocks[0].text == first

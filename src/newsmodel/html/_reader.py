@@ -913,11 +913,21 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         if not text_source:
             continue
         rest, credited = split_attribution(text_source)
-        if credited is not None and credited.role is Role.SOURCE:
+        if (
+            credited is not None
+            and credited.role is Role.SOURCE
+            and _SENTENCE_END.search(credited.name) is None  # a name, not the next sentences
+        ):
             if text_source is lede:
                 lede = rest or None
-            if not any(x.name.casefold() == credited.name.casefold() for x in attributions):
-                attributions.append(credited)
+        elif item is None:
+            # the phrase may end the first sentence, or the dateline may name the agency
+            # ("МОСКВА, 29 июня. /ТАСС/."): credited, the text left as it is
+            credited = _source_in_text(text_source)
+        else:
+            credited = None
+        if credited is not None:
+            _add_source(attributions, credited)
             break
 
     # dates
@@ -1009,6 +1019,36 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if warnings_text:
         warnings.warn("; ".join(warnings_text), LossyConversionWarning, stacklevel=3)
     return article
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"„“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_AGENCY_DATELINE = re.compile(r"^[^/\n]{2,60}?[.,]\s*/\s*([^/\s][^/\n]{0,40}?)\s*/")
+
+
+def _source_in_text(text: str) -> Attribution | None:
+    """A source named by the dateline or by a phrase ending one of the first sentences."""
+    match = _AGENCY_DATELINE.match(text)
+    if match:
+        try:
+            return Attribution(match.group(1), role=Role.SOURCE)
+        except ValidationError:
+            pass
+    for sentence in _SENTENCE_END.split(text, maxsplit=2)[:2]:
+        _, credited = split_attribution(sentence)
+        if credited is not None and credited.role is Role.SOURCE:
+            return credited
+    return None
+
+
+def _add_source(attributions: list[Attribution], credited: Attribution) -> None:
+    """Credit a source; an organisation of that name credited as author is the source."""
+    key = credited.name.casefold()
+    for index, existing in enumerate(attributions):
+        if existing.name.casefold() == key:
+            if existing.role is Role.AUTHOR:
+                attributions[index] = credited
+            return
+    attributions.append(credited)
 
 
 def _build(fields: dict[str, Any], notes: list[str]) -> Article:
