@@ -335,8 +335,9 @@ def _image_url(value: object, base: str | None) -> str | None:
 
 def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit, in one linear pass."""
-    # No run between two ">" is longer than the limit: no tag can be (the common case, in C).
-    if max(map(len, text.split(">"))) <= max_tag_chars:
+    # A page shorter than the limit, or with no run between two ">" longer than it, cannot
+    # hold a longer tag (the common cases, in C).
+    if len(text) <= max_tag_chars or max(map(len, text.split(">"))) <= max_tag_chars:
         return
     next_close = -1
     for match in _TAG_START.finditer(text):
