@@ -25,7 +25,7 @@ from newsmodel._text import scrub
 from newsmodel.dates import parse_date
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date
-from newsmodel.html._decode import decode
+from newsmodel.html._decode import decode_clean
 from newsmodel.html._extract import (
     DROP,
     BodyReader,
@@ -393,16 +393,16 @@ def parse_page(  # noqa: C901
         if len(raw) > max_bytes:
             msg = f"the page is {len(raw)} bytes, more than max_bytes={max_bytes}"
             raise ParseError(_FORMAT, msg)
-        text: str = decode(raw, encoding)
+        text: str = decode_clean(raw, encoding)
     elif isinstance(data, str):
         if len(data) > max_bytes:
             msg = f"the page is {len(data)} characters, more than max_bytes={max_bytes}"
             raise ParseError(_FORMAT, msg)
-        text = data
+        text = scrub(data)
     else:
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
-    text = scrub(text).lstrip("\ufeff")
+    text = text.lstrip("\ufeff")
     if not text.strip():
         raise ParseError(_FORMAT, "the page is empty")
     if _HTML_SIGN.search(text, 0, 65536) is None:
