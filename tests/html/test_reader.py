@@ -292,3 +292,15 @@ def test_source_in_the_dateline_or_first_sentence(first: str, name: str) -> None
     article = nhtml.loads(page)
     assert [a.name for a in article.credited(Role.SOURCE)] == [name]
     assert article.sections[0].blocks[0].text == first
+
+
+def test_kicker_is_not_part_of_the_headline() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Klimaschutz: Bohren, bis es heiß wird"}'
+    page = (
+        f'<title>T</title><script type="application/ld+json">{ld}</script><body><article>'
+        '<h1><span class="heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span>'
+        f'<span class="heading__title">Bohren, bis es heiß wird</span></h1><p>{LONG}</p></article>'
+    ).encode()
+    article = nhtml.loads(page)
+    assert article.headline == "Bohren, bis es heiß wird"
+    assert ("html:kicker", "Klimaschutz") in article.extra

@@ -737,6 +737,38 @@ def _first_h1(root: HtmlElement, within: HtmlElement | None) -> HtmlElement | No
     return None
 
 
+_KICKER_CLASSES = frozenset(
+    {"kicker", "overline", "dachzeile", "topline", "roofline", "supertitle", "pretitle", "eyebrow"}
+)
+_HIDDEN_CLASSES = frozenset({"visually-hidden", "sr-only", "screen-reader-text", "hidden"})
+
+
+def _kicker(h1: HtmlElement) -> HtmlElement | None:
+    """The kicker (a topic line above the headline) marked inside the ``<h1>``, if any."""
+    for child in h1.iter():
+        if child is not h1 and class_tokens(child) & _KICKER_CLASSES and text_of(child):
+            return child
+    return None
+
+
+def _text_without(h1: HtmlElement, kicker: HtmlElement) -> str:
+    """The ``<h1>``'s text without its kicker and without text hidden from sight."""
+    parts: list[str] = []
+    for piece in h1.xpath(".//text()"):
+        parent = piece.getparent()
+        owner = parent if piece.is_text or parent is None else parent.getparent()
+        hidden = False
+        for el in (owner, *(owner.iterancestors() if owner is not None else ())):
+            if el is kicker or class_tokens(el) & _HIDDEN_CLASSES:
+                hidden = True
+                break
+            if el is h1:
+                break
+        if not hidden:
+            parts.append(str(piece))
+    return squash("".join(parts)).strip(" :|–—-")
+
+
 def _strip_site(title: str, site: str | None) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:  # noqa: PLR2004
@@ -813,6 +845,11 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     )
     headline = f.first("headline")
     h1_text = text_of(h1) if h1 is not None else None
+    kicker = _kicker(h1) if h1 is not None and item is None else None
+    if h1 is not None and kicker is not None:
+        # "Klimaschutz: Bohren, bis es heiß wird": the kicker above a headline is not part of it
+        reader.extra.append(("html:kicker", text_of(kicker)))
+        h1_text = _text_without(h1, kicker) or h1_text
     og_title = f.first("headline_og")
     title = f.first("title")
     if headline is None:
