@@ -304,3 +304,15 @@ def test_kicker_is_not_part_of_the_headline() -> None:
     article = nhtml.loads(page)
     assert article.headline == "Bohren, bis es heiß wird"
     assert ("html:kicker", "Klimaschutz") in article.extra
+
+
+def test_name_beside_a_printed_date_is_the_author() -> None:
+    page = (
+        "<title>T</title><body><div><h1>Die Freiheit der Planung</h1>"
+        "<div><span>25.10.2022 - Reiner Nagel</span></div><div><span>Essay - Stadt</span></div>"
+        f"<div><p>{LONG}</p><p>{LONG}</p></div></div>"
+    ).encode()
+    article = nhtml.loads(page)
+    assert [a.name for a in article.credited(Role.AUTHOR)] == ["Reiner Nagel"]
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2022-10-25"

@@ -946,6 +946,8 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         add_people([(n, None) for n in f.first("authors_meta") or []], Role.AUTHOR)
     if not attributions:
         add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
+    if not attributions and item is None:
+        add_people([(n, None) for n in _dated_byline(h1, container, reader.zone)], Role.AUTHOR)
     # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph
     for text_source in (lede, first_text):
         if not text_source:
@@ -1379,14 +1381,8 @@ def _date_text(scope: HtmlElement, zone: tzinfo) -> datetime | None:
     return None
 
 
-def _printed_date(
-    h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo
-) -> datetime | None:
-    """A complete date printed in a short text near the headline or in the article body.
-
-    The last resort for pages that mark their date nowhere: the nearest scope around the
-    ``<h1>`` first, then the body (a date under the signature), then the body's parent.
-    """
+def _near_headline(h1: HtmlElement | None, container: HtmlElement | None) -> list[HtmlElement]:
+    """Where a page prints what it does not mark: around the ``<h1>``, then the body."""
     scopes: list[HtmlElement] = []
     if h1 is not None:
         parent = h1.getparent()
@@ -1400,7 +1396,37 @@ def _printed_date(
         outer = container.getparent()
         if outer is not None and outer.tag not in {"body", "html"}:
             scopes.append(outer)
-    for scope in dict.fromkeys(scopes):
+    return list(dict.fromkeys(scopes))
+
+
+_LINE_PARTS = re.compile(r"\s+[-–—|·•/]\s+")
+_PERSON = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+$")
+
+
+def _dated_byline(h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo) -> list[str]:
+    """A person's name printed beside the date ("25.10.2022 - Reiner Nagel")."""
+    for scope in _near_headline(h1, container)[:5]:
+        for element in scope.iter():
+            text = element.text
+            if not text or len(text) > 80 or not _YEAR.search(text):  # noqa: PLR2004
+                continue
+            parts = _LINE_PARTS.split(text.strip())
+            if len(parts) == 2 and any(_date_value(p, zone) for p in parts):  # noqa: PLR2004
+                names = [p for p in parts if _PERSON.match(p) and not _YEAR.search(p)]
+                if names:
+                    return names
+    return []
+
+
+def _printed_date(
+    h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo
+) -> datetime | None:
+    """A complete date printed in a short text near the headline or in the article body.
+
+    The last resort for pages that mark their date nowhere: the nearest scope around the
+    ``<h1>`` first, then the body (a date under the signature), then the body's parent.
+    """
+    for scope in _near_headline(h1, container):
         for element in scope.iter():
             for text in (element.text, element.tail if element is not scope else None):
                 parsed = _short_date(text, zone)
