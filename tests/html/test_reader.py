@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmodel import Link, LossyConversionWarning, ParseError, Role
+from newsmodel import Figure, Link, LossyConversionWarning, ParseError, Role
 from newsmodel import html as nhtml
 
 INVALID = Path(__file__).parent.parent / "data" / "html" / "invalid"
@@ -316,3 +316,19 @@ def test_name_beside_a_printed_date_is_the_author() -> None:
     assert [a.name for a in article.credited(Role.AUTHOR)] == ["Reiner Nagel"]
     assert article.published is not None
     assert article.published.date().isoformat() == "2022-10-25"
+
+
+def test_image_with_caption_in_a_paragraph_is_a_figure() -> None:
+    page = (
+        f"<title>T</title><body><article><h1>Head</h1><p>{LONG}</p>"
+        '<p class="image"><img src="https://example.kz/a.jpg" alt="Alt"><span class="caption">Подпись к фото.</span>'
+        '<span class="credits">Агентство / Фотограф</span></p>'
+        f"<p>{LONG}</p></article>"
+    ).encode()
+    article = nhtml.loads(page)
+    figures = [b for s in article.sections for b in s.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    assert figures[0].caption == "Подпись к фото."
+    assert figures[0].credit is not None
+    assert figures[0].credit.name == "Агентство / Фотограф"
+    assert "Фотограф" not in article.sections[0].text

@@ -635,7 +635,10 @@ class BodyReader:
             elif tag == "p":
                 flush()
                 heading = None if self.trusted else bold_heading(child)
-                if heading is not None:
+                if not self.trusted and _captioned_image(child):
+                    # an image with its caption and credit set in a paragraph is a figure
+                    self.add(self.figure(child, caption_el=child))
+                elif heading is not None:
                     self.close()
                     self.heading = heading
                 else:
@@ -700,13 +703,15 @@ class BodyReader:
             return None
         return ItemList(items, ordered=element.tag == "ol")
 
-    def figure(self, element: HtmlElement) -> Figure | None:
+    def figure(self, element: HtmlElement, caption_el: HtmlElement | None = None) -> Figure | None:
+        """A figure from an image element, or an element holding one and its caption."""
         image = self.image_url(element)
         if image is None:
             return None
         img = element if element.tag == "img" else next(element.iter("img"), None)
         alt = img.get("alt") if img is not None else None
-        caption_el = element.find(".//figcaption") if element.tag != "img" else None
+        if caption_el is None and element.tag != "img":
+            caption_el = element.find(".//figcaption")
         caption: str | None = None
         credit: Attribution | None = None
         if caption_el is not None:
@@ -728,6 +733,16 @@ class BodyReader:
                 if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
                     return url
         return None
+
+
+_CAPTION_CLASSES = frozenset({"caption", "credit", "credits", "copyright"})
+
+
+def _captioned_image(p: HtmlElement) -> bool:
+    """True for a paragraph holding an image and text marked as its caption or credit."""
+    if next(p.iter("img"), None) is None:
+        return False
+    return any(class_tokens(el) & _CAPTION_CLASSES for el in p.iter() if el is not p)
 
 
 _BOLD = frozenset({"strong", "b"})
