@@ -44,12 +44,14 @@ __all__ = [
     "FORMATS",
     "Outcome",
     "UnavailableFormatError",
+    "build_parser",
     "convert_batch",
     "convert_data",
     "convert_files",
     "detect_format",
     "format_module",
     "main",
+    "summary",
 ]
 
 #: Format name → (module, usual file extension). A format whose module is not installed is
