@@ -211,7 +211,7 @@ def test_parallel_workers_never_overwrite_and_clean_up(tmp_path, capsys):
     assert cli.main(args) == 0
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     assert len(first) == 30
-    victim = out / sorted(first)[0]
+    victim = out / min(first)
     victim.write_bytes(b"keep me")
     capsys.readouterr()
     assert cli.main(args) == 1

@@ -378,13 +378,19 @@ def _block_text(block: Block, lost: set[str]) -> list[str]:
 def _credit_line(attribution: Attribution) -> str:
     if attribution.phrase in (None, _CREDIT):
         return attribution.name
-    return format_attribution(attribution, style="credit")
+    try:
+        return format_attribution(attribution, style="credit")
+    except ValueError:
+        return attribution.name
 
 
 def _lede_line(lede: str, attributions: list[Attribution], lost: set[str]) -> str:
     """The lede with the first attribution written after it, when it reads back the same."""
     if attributions and attributions[0].phrase not in (None, _CREDIT):
-        candidate = lede + format_attribution(attributions[0], style="lede")
+        try:
+            candidate = lede + format_attribution(attributions[0], style="lede")
+        except ValueError:  # a role that has no lede phrase (an editor, a photographer)
+            candidate = lede
         if split_attribution(candidate) == (lede, attributions[0]):
             attributions.pop(0)
             return candidate
