@@ -36,7 +36,8 @@ nitpicky = True
 # Names Sphinx cannot resolve without fetching other projects' inventories (the build is offline).
 nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|zoneinfo|typing|collections\.abc|enum|attrs|lxml|cattrs)\..*"),
-    (r"py:.*", r"(datetime|date|tzinfo|IO|Iterable|Iterator|Mapping|Callable|Any|T|Path)"),
+    (r"py:.*", r"(datetime|date|dt\.datetime|dt\.date|tzinfo|IO|Iterable|Iterator|Mapping)"),
+    (r"py:.*", r"(Callable|Any|T|Path)"),
     (r"py:.*", r"newsmodel\._\w+\..*"),
     (r"py:class", r"(Inline|Block|Scheme)"),
     (r"py:class", r"(ZoneInfo|timezone|timedelta|BinaryIO|os\.PathLike|Element)"),

@@ -12,6 +12,9 @@ PUBLIC = {
     "Link", "LossyConversionWarning", "NewsmodelError", "NewsmodelWarning", "ParseError",
     "Paragraph", "Quote", "Role", "Section", "Strong", "Subject", "ValidationError",
     "WriteError", "__version__",
+    "DateStyle", "ParsedDate", "Precision", "YearMonth", "format_date", "format_relative",
+    "parse_date", "format_attribution", "parse_attribution", "split_attribution", "Scheme",
+    "slugify", "transliterate", "unique_slug",
 }
 
 
@@ -35,7 +38,9 @@ def test_version_is_the_installed_metadata() -> None:
     assert newsmodel.__version__ == version("newsmodel")
 
 
-@pytest.mark.parametrize("module", ["newsmodel.errors", "newsmodel.json", "newsmodel.slug"])
+@pytest.mark.parametrize(
+    "module", ["newsmodel.errors", "newsmodel.json", "newsmodel.slug", "newsmodel.dates"]
+)
 def test_module_all_is_sorted_and_resolves(module: str) -> None:
     mod = importlib.import_module(module)
     assert mod.__all__ == sorted(mod.__all__)

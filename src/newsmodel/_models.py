@@ -832,11 +832,3 @@ class Article:
         ['Анна Ким']
         """
         return tuple(a for a in self.attributions if a.role in roles)
-
-
-# Resolve the string annotations now, in this module's namespace: the public classes are
-# re-homed to the top-level package, where names such as ``datetime`` are not defined.
-for _cls in (Article, Attribution, Emphasis, Figure, ItemList, LineBreak, Link, Paragraph, Quote,
-             Section, Strong, Subject):
-    attrs.resolve_types(_cls)
-del _cls

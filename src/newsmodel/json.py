@@ -2,10 +2,10 @@
 
 The shape is stable and documented (see the JSON page of the documentation, and the JSON Schema
 that ships in the package, :func:`newsmodel.json.schema`): every field of
-:class:`~newsmodel.Article` is always present, ``null`` or ``[]`` when empty; datetimes are ISO 8601 strings with their offset; enums
-are written by value; blocks and inline markup are objects with a ``"type"``; plain text runs
-are strings. Unknown keys and wrong types are refused with a :class:`~newsmodel.ParseError`
-that gives the JSON path.
+:class:`~newsmodel.Article` is always present, ``null`` or ``[]`` when empty; datetimes are
+ISO 8601 strings with their offset; enums are written by value; blocks and inline markup are
+objects with a ``"type"``; plain text runs are strings. Unknown keys and wrong types are refused
+with a :class:`~newsmodel.ParseError` that gives the JSON path.
 
 >>> from newsmodel import Article, Section, json
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
