@@ -44,12 +44,10 @@ __all__ = [
     "FORMATS",
     "Outcome",
     "UnavailableFormatError",
-    "build_parser",
     "convert_batch",
     "convert_data",
     "convert_files",
     "detect_format",
-    "format_module",
     "main",
     "summary",
 ]
@@ -81,13 +79,13 @@ class UnavailableFormatError(LookupError):
     """A format's module is not installed, or the name is not a format."""
 
 
-def format_module(name: str) -> ModuleType:
+def _format_module(name: str) -> ModuleType:
     """Import the module of a format by its name.
 
     Raises:
         UnavailableFormatError: the name is unknown or its module is not installed.
 
-    >>> format_module("json").__name__
+    >>> _format_module("json").__name__
     'newsmodel.json'
     """
     try:
@@ -106,7 +104,7 @@ def format_module(name: str) -> ModuleType:
 
 def _available(name: str) -> bool:
     try:
-        format_module(name)
+        _format_module(name)
     except UnavailableFormatError:
         return False
     return True
@@ -197,8 +195,8 @@ def convert_data(data: bytes, name: str, source: str | None, target: str) -> Out
         warnings.simplefilter("always")
         try:
             fmt = source or detect_format(data, name)
-            article = format_module(fmt).loads(data)
-            out = _as_bytes(format_module(target).dumps(article))
+            article = _format_module(fmt).loads(data)
+            out = _as_bytes(_format_module(target).dumps(article))
         except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
             found = tuple(str(w.message) for w in caught)
             return _failure(_located(exc, data), found)
@@ -499,9 +497,9 @@ def _write(path: Path, outcome: Outcome, *, force: bool) -> None:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    format_module(args.to)
+    _format_module(args.to)
     if args.source is not None:
-        format_module(args.source)
+        _format_module(args.source)
     inputs, missing = _discover(args.sources, args.source)
     if args.message is not None:
         return _convert_to_message(inputs, missing, args)
@@ -596,15 +594,15 @@ def _message_input(item: _Input, args: argparse.Namespace) -> bool:
         return False
     if not _is_message(head) or not _available("newsml"):
         return False
-    return hasattr(format_module("newsml"), "iter_articles")
+    return hasattr(_format_module("newsml"), "iter_articles")
 
 
 def _split_message(
     item: _Input, namer: _Namer | None, args: argparse.Namespace, reporter: _Reporter
 ) -> None:
     """Stream a newsMessage item by item into one output document per article."""
-    newsml = format_module("newsml")
-    target = format_module(args.to)
+    newsml = _format_module("newsml")
+    target = _format_module(args.to)
     assert item.path is not None  # noqa: S101 - _message_input checked it
     try:
         with item.path.open("rb") as fp, warnings.catch_warnings(record=True) as caught:
@@ -634,7 +632,7 @@ def _articles(
             warnings.simplefilter("always")
             try:
                 data = _read(item)
-                article = format_module(source or detect_format(data, item.label)).loads(data)
+                article = _format_module(source or detect_format(data, item.label)).loads(data)
             except Exception as exc:  # noqa: BLE001 - keep going past a bad file
                 reporter.done(item.label, _failure(exc, tuple(str(w.message) for w in caught)))
                 continue
@@ -646,7 +644,7 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
     """Stream every input into one newsMessage, holding one article at a time."""
     if args.to != "newsml":
         _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
-    newsml = format_module("newsml")
+    newsml = _format_module("newsml")
     if not hasattr(newsml, "dump_message"):
         _usage_error("this installation's newsmodel.newsml cannot write a newsMessage")
     out = Path(args.message)
@@ -727,7 +725,7 @@ def _step(text: str, i: int, key: str, index: int | None) -> int:
 
 def _problems(data: bytes, fmt: str) -> list[ParseError | str]:
     """Check one document; the problems found (errors, or warnings as plain strings)."""
-    module = format_module(fmt)
+    module = _format_module(fmt)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         problems: list[ParseError | str] = []
@@ -865,7 +863,7 @@ def _show(args: argparse.Namespace) -> int:
     data = b""
     try:
         data = _read(item)
-        article = format_module(args.source or detect_format(data, item.label)).loads(data)
+        article = _format_module(args.source or detect_format(data, item.label)).loads(data)
     except (OSError, ValueError, UnavailableFormatError) as exc:
         _say(_describe(item.label, _failure(_located(exc, data), ())), err=True)
         return 1
@@ -905,10 +903,10 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsmodel`` command.
 
-    >>> build_parser().prog
+    >>> _build_parser().prog
     'newsmodel'
     """
     formats = sorted(FORMATS)
@@ -991,7 +989,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["show", "no-such-file.json"])
     1
     """
-    parser = build_parser()
+    parser = _build_parser()
     handlers = {"convert": _convert, "validate": _validate, "show": _show}
     try:
         args = parser.parse_args(argv)
