@@ -277,6 +277,34 @@ def bench_batch(n: int, jobs: int, target: str) -> list[tuple[str, float, str, f
     return [(f"{label}, {jobs} jobs", many, f"{label}, 1 job", one)]
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def bench_machine(jobs: int, n: int) -> list[tuple[str, float, str, float]]:
+    """The machine's own scaling: the same pure-Python loop in ``jobs`` processes and in one.
+
+    The batch conversion cannot scale better than this: it is the floor for its ratio (on
+    hyper-threads, or beside other busy processes, it is well under ``jobs``).
+    """
+    import concurrent.futures as cf  # noqa: PLC0415
+
+    start = time.perf_counter()
+    for _ in range(jobs):
+        _spin(n)
+    one = jobs / (time.perf_counter() - start)
+    with cf.ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_spin, [1] * jobs))  # start the workers
+        start = time.perf_counter()
+        list(pool.map(_spin, [n] * jobs))
+        many = jobs / (time.perf_counter() - start)
+    label = f"pure-Python loop of {n:,} steps"
+    return [(f"{label}, {jobs} processes", many, f"{label}, 1 process", one)]
+
+
 def _cpu() -> float:
     """CPU seconds used so far by this process and its finished children."""
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -346,8 +374,10 @@ def main() -> int:
         rows = bench_model(seconds) + bench_json(seconds)
         n = 400 if args.quick else 3000
         jobs = max(2, args.jobs)
+        rows += bench_machine(jobs, 2_000_000 if args.quick else 10_000_000)
         rows += bench_batch(n, jobs, "json")
         rows += bench_batch(n, jobs, "text")
+        rows += bench_machine(jobs, 2_000_000 if args.quick else 10_000_000)
         print("## core (bench/run_all.py)\n")
         print(table(rows), flush=True)
     if args.only != "core":
