@@ -345,6 +345,10 @@ def run_others(*, quick: bool) -> list[tuple[str, int, float]]:
     return ran
 
 
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
+
+
 def table(rows: list[tuple[str, float, str, float]]) -> str:
     lines = [
         "| operation | newsmodel /s | floor or peer | floor /s | newsmodel ÷ floor |",
@@ -352,7 +356,7 @@ def table(rows: list[tuple[str, float, str, float]]) -> str:
     ]
     for name, ours, peer, theirs in rows:
         ratio = ours / theirs if theirs == theirs and theirs else float("nan")  # noqa: PLR0124
-        lines.append(f"| {name} | {ours:,.0f} | {peer} | {theirs:,.0f} | {ratio:.2f}× |")
+        lines.append(f"| {name} | {_num(ours)} | {peer} | {_num(theirs)} | {ratio:.2f}× |")
     return "\n".join(lines)
 
 
