@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import IO, Any
+from zoneinfo import ZoneInfo
 
 import attrs
 from lxml import etree
@@ -231,7 +232,7 @@ class _Collector:
                 return None
             tz = timezone(-delta if offset[0] == "-" else delta)
         try:
-            return datetime(
+            value = datetime(
                 int(year), int(month), int(day), int(hour or 0), int(minute or 0),
                 int(second or 0), micro, tzinfo=tz,
             )
@@ -239,6 +240,21 @@ class _Collector:
             self.note(f"{field}: {raw!r} is not a valid date; kept in extra")
             self.keep(f"newsml:{field}", raw)
             return None
+        zone = _zone(el.get(f"{{{NM}}}tz"))
+        return value.astimezone(zone) if zone is not None and offset is not None else value
+
+
+_ZONE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")
+
+
+def _zone(key: str | None) -> ZoneInfo | None:
+    """The named zone of newsmodel's ``nm:tz``, when it is a tz database name."""
+    if not key or not _ZONE_KEY.match(key):
+        return None
+    try:
+        return ZoneInfo(key)
+    except (ValueError, OSError, LookupError):
+        return None
 
 
 # --- roles -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import IO, Literal
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 
@@ -142,6 +143,15 @@ def _dt(value: datetime) -> str:
     return value.isoformat(timespec=spec)
 
 
+def _when(parent: etree._Element, name: str, value: datetime) -> etree._Element:
+    """A dateTime element; a named zone is kept in ``nm:tz`` (an offset alone loses it)."""
+    el = etree.SubElement(parent, f"{{{NAR}}}{name}")
+    el.text = _dt(value)
+    if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key:
+        el.set(f"{{{NM}}}tz", value.tzinfo.key)
+    return el
+
+
 def _check(field: str, text: str) -> str:
     if _NOT_XML.search(text):
         raise WriteError(_FORMAT, field, "holds U+FFFE or U+FFFF, which XML cannot carry")
@@ -244,14 +254,14 @@ class _Builder:
             self.sub(provider, "name", _check("site", a.site))
         created = a.updated or a.published
         if created is not None:
-            self.sub(meta, "versionCreated", _dt(created))
+            _when(meta, "versionCreated", created)
         else:
             now = self.options.now or datetime.now(timezone.utc).replace(microsecond=0)
             # The article has no date: the time of writing stands in, and says so, so that a
             # reader does not take it for the article's own date.
             self.sub(meta, "versionCreated", _dt(now)).set(f"{{{NM}}}of", "writing")
         if a.published is not None:
-            self.sub(meta, "firstCreated", _dt(a.published))
+            _when(meta, "firstCreated", a.published)
         for value in self.extras("newsml:embargoed"):
             if value == "" or _XS_DATETIME.match(value):
                 self.sub(meta, "embargoed", value or None)
@@ -279,9 +289,9 @@ class _Builder:
         if urgency is not None:
             self.sub(meta, "urgency", urgency)
         if a.published is not None:
-            self.sub(meta, "contentCreated", _dt(a.published))
+            _when(meta, "contentCreated", a.published)
         if a.updated is not None:
-            self.sub(meta, "contentModified", _dt(a.updated))
+            _when(meta, "contentModified", a.updated)
         if a.place:
             self.sub(self.sub(meta, "located"), "name", _check("place", a.place))
         for i, credit in enumerate(a.attributions):
