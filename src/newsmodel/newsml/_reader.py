@@ -120,6 +120,15 @@ def _parser() -> etree.XMLParser:
 
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_POSITION = re.compile(r", line \d+, column \d+$")
+
+
+def syntax_error(exc: etree.XMLSyntaxError) -> ParseError:
+    """A :class:`ParseError` with the line and column of an lxml syntax error."""
+    line, column = exc.position if exc.position else (None, None)
+    msg = _POSITION.sub("", exc.msg or "") or "not well-formed XML"
+    return ParseError(_FORMAT, msg, line=line or None, column=column or None)
 
 
 def parse_document(data: bytes | str, options: ReadOptions) -> etree._Element:
@@ -136,12 +145,14 @@ def parse_document(data: bytes | str, options: ReadOptions) -> etree._Element:
         raise ParseError(_FORMAT, msg)
     if not data.strip():
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
+    doctype = _DOCTYPE.search(data, 0, 8192)
+    if doctype is not None:
+        line = data.count(b"\n", 0, doctype.start()) + 1
+        raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=line)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        msg = exc.msg or "not well-formed XML"
-        raise ParseError(_FORMAT, msg, line=line or None, column=column or None) from None
+        raise syntax_error(exc) from None
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(_FORMAT, f"not readable XML: {exc}") from None
     if root.getroottree().docinfo.doctype:
@@ -193,6 +204,7 @@ class _Collector:
         self.lost: list[str] = []
         self.notes: list[str] = []
         self.fields: dict[str, Any] = {}
+        self.naive: list[tuple[str, str]] = []
 
     def lose(self, what: str) -> None:
         if what not in self.lost:
@@ -216,11 +228,11 @@ class _Collector:
             return None
         year, month, day, hour, minute, second, fraction, offset = m.groups()
         micro = int((fraction or "0")[:6].ljust(6, "0"))
-        tz: tzinfo
+        tz: tzinfo | None
         if offset is None:
-            tz = self.options.default_tz
-            what = "date" if hour is None else "date-time"
-            self.note(f"{field}: the {what} {raw!r} has no UTC offset; read in {tz}")
+            # Resolved in finish(): the offset of the item's other timestamps, else default_tz.
+            tz = None
+            self.naive.append((field, raw))
         elif offset.upper() == "Z":
             tz = timezone.utc
         else:
@@ -408,7 +420,8 @@ class _ItemReader(_Collector):
         text = _text(el)
         if not text:
             return
-        if _is_nonpublic(el) or _is_nonpublic(el.getparent() or el):
+        parent = el.getparent()
+        if _is_nonpublic(el) or (parent is not None and _is_nonpublic(parent)):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
             else:
@@ -590,6 +603,11 @@ class _ItemReader(_Collector):
             sections, image = body_reader.read(body)
         if headline is None:
             headline = self.fallback_headline(body_reader)
+        if body_reader.body_lede is not None:
+            if lede is None:
+                lede = body_reader.body_lede
+            elif body_reader.body_lede != lede:
+                self.keep("newsml:nitf:abstract", body_reader.body_lede)
         # slug
         slug = None
         for slugline in f.get("sluglines", []):
@@ -598,6 +616,7 @@ class _ItemReader(_Collector):
             else:
                 self.keep("newsml:slugline", slugline)
         # dates
+        self.resolve_offsets()
         first = f.get("firstCreated")
         created = f.get("contentCreated")
         version_created = None if f.get("writer_clock") else f.get("versionCreated")
@@ -664,6 +683,25 @@ class _ItemReader(_Collector):
         self.report()
         return article
 
+    def resolve_offsets(self) -> None:
+        """Give timestamps written without an offset the offset of the item's other ones.
+
+        Feeds that leave the offset out of one timestamp mostly write it on another; when none
+        has one, ``default_tz`` is used. Either way a warning says so.
+        """
+        if not self.naive:
+            return
+        names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
+        values = [self.fields.get(n) for n in names]
+        reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
+        tz = reference or self.options.default_tz
+        for name, value in zip(names, values):
+            if value is not None and value.tzinfo is None:
+                self.fields[name] = value.replace(tzinfo=tz)
+        source = "the offset of the item's other timestamps" if reference else str(tz)
+        for field, raw in self.naive:
+            self.note(f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})")
+
     def fallback_headline(self, body: _BodyReader) -> str:
         for source, text in (("the body's headline", body.body_headline),
                              ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
@@ -709,6 +747,7 @@ class _BodyReader:
         self.headline = headline
         self.lede = lede
         self.body_headline: str | None = None
+        self.body_lede: str | None = None
         self.seen_block = False
         self.image: Figure | None = None
         self.max_depth = item.options.max_depth
@@ -745,10 +784,8 @@ class _BodyReader:
             name = _local(el)
             if name == "hl1" and self.body_headline is None:
                 self.body_headline = _text(el) or None
-            elif name == "abstract" and self.lede is None:
-                text = _text(el)
-                if text:
-                    self.item.keep("newsml:nitf:abstract", text)
+            elif name == "abstract" and self.body_lede is None:
+                self.body_lede = _text(el) or None
             elif name == "byline":
                 self.item.keep("newsml:nitf:byline", _text(el))
 
@@ -829,6 +866,10 @@ class _BodyReader:
                 if text:
                     self.add(out, Paragraph(text))
             self.item.lose("a table (read as one paragraph per row)")
+        elif name == "body.end":
+            for node in el.iter():
+                if _local(node) == "tagline":
+                    self.item.keep("newsml:nitf:tagline", _text(node))
         elif name in _SKIP:
             if name not in ("head", "title", "hr", "meta", "link"):
                 self.item.lose(f"<{name}> in the body")
@@ -1097,9 +1138,6 @@ def iter_items(
                 while el.getprevious() is not None:
                     del parent[0]
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        raise ParseError(
-            _FORMAT, exc.msg or "not well-formed XML", line=line or None, column=column or None
-        ) from None
+        raise syntax_error(exc) from None
     except etree.LxmlError as exc:
         raise ParseError(_FORMAT, f"not readable XML: {exc}") from None
