@@ -596,7 +596,10 @@ class _ItemReader(_Collector):
         f = self.fields
         headline, lede = self.headline_and_labels()
         body = f.get("body")
-        body_reader = _BodyReader(self, headline, lede)
+        # Agencies repeat the headline and lede at the top of the body; newsmodel's own items
+        # (which declare its namespace) never do, so their body is taken as it is.
+        own = NM in self.item.nsmap.values()
+        body_reader = _BodyReader(self, None if own else headline, None if own else lede)
         sections: list[Section] = []
         image: Figure | None = None
         if body is not None:
