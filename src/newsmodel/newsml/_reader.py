@@ -1140,6 +1140,13 @@ def iter_items(
             if parent is not None:
                 while el.getprevious() is not None:
                     del parent[0]
+        if not checked:
+            # No item at all: say what the document is instead, when it is not a message.
+            root = context.root
+            if root is not None:
+                if root.getroottree().docinfo.doctype:
+                    raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
+                check_root(root)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc) from None
     except etree.LxmlError as exc:

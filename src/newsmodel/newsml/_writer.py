@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 import warnings
@@ -597,6 +598,11 @@ def write_message(
     pretty: bool,
 ) -> int:
     """Stream a ``newsMessage`` of articles to a binary file; return how many were written."""
+    iterator = iter(articles)
+    first = next(iterator, None)
+    if first is None:
+        # The schema requires at least one item in a message's itemSet.
+        raise WriteError(_FORMAT, "articles", "a newsMessage must hold at least one item")
     count = 0
     with etree.xmlfile(fp, encoding="UTF-8") as xf:
         xf.write_declaration()
@@ -612,7 +618,7 @@ def write_message(
             if pretty:
                 xf.write("\n  ")
             with xf.element(f"{{{NAR}}}itemSet"):
-                for article in articles:
+                for article in itertools.chain((first,), iterator):
                     item = build_item(article, options)
                     if pretty:
                         xf.write("\n    ")
