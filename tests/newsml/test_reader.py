@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import warnings
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import DATA
 
+from conftest import DATA
 from newsmodel import (
     Article,
     Figure,
@@ -20,6 +20,9 @@ from newsmodel import (
     json,
     newsml,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NEWSML = DATA / "newsml"
 VALID = sorted((NEWSML / "valid").glob("*.xml"))
@@ -93,10 +96,10 @@ IPTC_EXPECTED = {
     "LISTING_18_Planning_Item_at_PCL.xml": "!a planning item",
     "LISTING_19_Planning_Item_with_delivery_at_CCL.xml": "!a planning item",
     "LISTING_20_Planning_Item_with_delivery_at_PCL.xml": "!a planning item",
-    "LISTING_7_Group_Set_example_showing_Hierarchical_Package_Structure.xml": "!not a NewsML-G2 item or message",
-    "LISTING_8_Group_Set_example_showing_an_ALT_Package_Mode.xml": "!not a NewsML-G2 item or message",
-    "LISTING_9_Group_Set_example_showing_a_SEQ_Package_Mode.xml": "!not a NewsML-G2 item or message",
-    "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml": "!not a NewsML-G2 item or message",
+    "LISTING_7_Group_Set_example_showing_Hierarchical_Package_Structure.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_8_Group_Set_example_showing_an_ALT_Package_Mode.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_9_Group_Set_example_showing_a_SEQ_Package_Mode.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml": "!not a NewsML-G2 item or message",  # noqa: E501
     "LISTING_28_Illustrating_Located_Subject_and_Dateline.xml": "!not a NewsML-G2 item or message",
     "LISTING_29_Hop_History.xml": "!the item has no headline",
     "facet-example.xml": "!the item has no headline",

@@ -6,9 +6,9 @@ import warnings
 from datetime import datetime, timezone
 
 from hypothesis import given, settings
-from strategies import articles
 
 from newsmodel import Article, LossyConversionWarning, newsml
+from strategies import articles
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 

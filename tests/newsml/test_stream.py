@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from strategies import articles
 
 from newsmodel import Article, LossyConversionWarning, ParseError, WriteError, newsml
+from strategies import articles
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
@@ -29,7 +29,7 @@ def message(items: list[Article], **options: object) -> bytes:
 
 @settings(max_examples=25)
 @given(st.lists(articles(), min_size=1, max_size=4), st.booleans())
-def test_message_round_trip_and_schema(items: list[Article], pretty: bool) -> None:
+def test_message_round_trip_and_schema(items: list[Article], pretty: bool) -> None:  # noqa: FBT001
     data = message(items, pretty=pretty)
     assert newsml.schema_errors(data) == []
     assert list(newsml.iter_articles(io.BytesIO(data))) == items
@@ -44,7 +44,7 @@ def test_header() -> None:
 
 
 def test_dump_message_consumes_a_generator_once() -> None:
-    def generate():  # noqa: ANN202
+    def generate():
         for i in range(5):
             yield Article(headline=f"Новость {i}")
 

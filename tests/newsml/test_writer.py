@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import datetime, timezone
 
 import pytest
 from hypothesis import given, settings
 from lxml import etree
-from strategies import articles
 
 from newsmodel import (
     Article,
@@ -24,6 +24,7 @@ from newsmodel import (
     WriteError,
     newsml,
 )
+from strategies import articles
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 NS = {"n": NAR, "h": "http://www.w3.org/1999/xhtml", "t": "http://iptc.org/std/NITF/2006-10-18/"}
@@ -266,8 +267,6 @@ def test_urgency_that_is_not_1_to_9_is_kept_but_not_written_as_urgency() -> None
 
 
 def test_dump_writes_the_same_bytes() -> None:
-    import io
-
     article = Article(headline="Т")
     buf = io.BytesIO()
     newsml.dump(article, buf, now=NOW, pretty=True)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -39,6 +38,9 @@ from newsmodel._text import collapse, scrub
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.newsml._ns import NAR, NM, XML
 from newsmodel.newsml._writer import derive_guid, derive_provider
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 __all__ = ["ReadOptions", "iter_items", "parse_document", "read_item"]
 
@@ -126,19 +128,20 @@ _POSITION = re.compile(r", line \d+, column \d+$")
 
 def syntax_error(exc: etree.XMLSyntaxError) -> ParseError:
     """A :class:`ParseError` with the line and column of an lxml syntax error."""
-    line, column = exc.position if exc.position else (None, None)
+    line, column = exc.position
     msg = _POSITION.sub("", exc.msg or "") or "not well-formed XML"
     return ParseError(_FORMAT, msg, line=line or None, column=column or None)
 
 
-def parse_document(data: bytes | str, options: ReadOptions) -> etree._Element:
+def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     """Parse untrusted bytes into a root element; every failure is a :class:`ParseError`."""
-    if isinstance(data, str):
-        data = _DECLARATION.sub("", data, count=1).encode("utf-8", "surrogatepass")
-    elif isinstance(data, (bytearray, memoryview)):
-        data = bytes(data)
-    elif not isinstance(data, bytes):
-        msg = f"expected bytes or str, got {type(data).__name__}"
+    given: object = raw
+    if isinstance(given, str):
+        data = _DECLARATION.sub("", given, count=1).encode("utf-8", "surrogatepass")
+    elif isinstance(given, (bytes, bytearray, memoryview)):
+        data = bytes(given)
+    else:
+        msg = f"expected bytes or str, got {type(given).__name__}"
         raise TypeError(msg)
     if len(data) > options.max_bytes:
         msg = f"document of {len(data)} bytes is over the limit of {options.max_bytes} (max_bytes)"
@@ -170,7 +173,8 @@ def check_root(root: etree._Element) -> None:
         msg = f"{_OTHER_ITEMS[name]}, not a news item; newsmodel reads text news items"
         raise _error(msg, root)
     if name not in ("newsItem", "newsMessage"):
-        raise _error(f"not a NewsML-G2 item or message: the root element is <{name}>", root)
+        msg = f"not a NewsML-G2 item or message: the root element is <{name}>"
+        raise _error(msg, root)
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
@@ -381,7 +385,7 @@ class _ItemReader(_Collector):
             else:
                 self.lose(f"rightsInfo/<{name}>")
 
-    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
         f = self.fields
         for child in meta:
             name = _local(child)
@@ -437,9 +441,9 @@ class _ItemReader(_Collector):
         elif href:
             self.keep(f"newsml:link:{el.get('rel') or 'link'}", href)
 
-    def content_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912, PLR0915
+    def content_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912, PLR0915 - one branch per element
         f = self.fields
-        credits: list[Attribution] = f.setdefault("attributions", [])
+        party_list: list[Attribution] = f.setdefault("attributions", [])
         for child in meta:
             name = _local(child)
             if not _is_nar(child):
@@ -464,7 +468,7 @@ class _ItemReader(_Collector):
                 else:
                     self.keep("newsml:located", place or _value(child))
             elif name in ("creator", "contributor", "infoSource"):
-                self.party(child, name, credits)
+                self.party(child, name, party_list)
             elif name == "language":
                 tag = (child.get("tag") or "").strip()
                 if tag and "language" not in f:
@@ -496,7 +500,7 @@ class _ItemReader(_Collector):
             else:
                 self.lose(f"contentMeta/<{name}>")
 
-    def party(self, el: etree._Element, tag: str, credits: list[Attribution]) -> None:
+    def party(self, el: etree._Element, tag: str, party_list: list[Attribution]) -> None:
         name = _name(el, self.item_lang)
         if not name:
             self.keep(f"newsml:{tag}", _value(el))
@@ -506,12 +510,12 @@ class _ItemReader(_Collector):
             url = ""
         phrase = el.get(f"{{{NM}}}phrase")
         try:
-            credits.append(
+            party_list.append(
                 Attribution(name, role=_role(el, tag), url=url or None,
                             phrase=collapse(scrub(phrase)) if phrase else None)
             )
         except ValidationError:
-            credits.append(Attribution(name, role=_role(el, tag)))
+            party_list.append(Attribution(name, role=_role(el, tag)))
             self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out")
 
     def subject(self, el: etree._Element) -> None:
@@ -548,9 +552,7 @@ class _ItemReader(_Collector):
     def content_set(self, el: etree._Element) -> None:
         for child in el:
             name = _local(child)
-            if name == "inlineXML" and "body" not in self.fields:
-                self.fields["body"] = child
-            elif name == "inlineData" and "body" not in self.fields:
+            if name in ("inlineXML", "inlineData") and "body" not in self.fields:
                 self.fields["body"] = child
             elif name == "remoteContent":
                 self.keep("newsml:remoteContent", child.get("href") or child.get("residref"))
@@ -592,7 +594,7 @@ class _ItemReader(_Collector):
                 self.extra.append((key, text))
         return chosen["headline"], chosen["description"]
 
-    def finish(self, guid: str | None, version: int) -> Article:  # noqa: C901, PLR0912, PLR0915
+    def finish(self, guid: str | None, version: int) -> Article:  # noqa: C901, PLR0912, PLR0915 - one step per field
         f = self.fields
         headline, lede = self.headline_and_labels()
         body = f.get("body")
@@ -698,7 +700,7 @@ class _ItemReader(_Collector):
         values = [self.fields.get(n) for n in names]
         reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
         tz = reference or self.options.default_tz
-        for name, value in zip(names, values):
+        for name, value in zip(names, values, strict=False):
             if value is not None and value.tzinfo is None:
                 self.fields[name] = value.replace(tzinfo=tz)
         source = "the offset of the item's other timestamps" if reference else str(tz)
@@ -811,7 +813,7 @@ class _BodyReader:
         flush()
         return out
 
-    def walk(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:  # noqa: C901, PLR0912
+    def walk(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:
         if depth > self.max_depth:
             msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
             raise ParseError(_FORMAT, msg, line=el.sourceline)
@@ -837,7 +839,7 @@ class _BodyReader:
                 loose.append(scrub(child.tail))
         flush_loose()
 
-    def element(  # noqa: C901, PLR0912
+    def element(  # noqa: C901, PLR0912 - one branch per kind of block
         self, el: etree._Element, name: str, out: list[tuple[str, Any]], depth: int
     ) -> None:
         if name in ("p", "pre", "address"):
@@ -917,7 +919,9 @@ class _BodyReader:
         if paragraphs:
             self.add(out, Quote(paragraphs, cite=cite))
 
-    def figure(self, el: etree._Element, name: str, out: list[tuple[str, Any]]) -> None:
+    def figure(  # noqa: C901, PLR0912 - XHTML img, figure and NITF media
+        self, el: etree._Element, name: str, out: list[tuple[str, Any]]
+    ) -> None:
         src = alt = caption = None
         credit: Attribution | None = None
         if name == "img":
@@ -990,7 +994,7 @@ class _BodyReader:
             msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
             raise ParseError(_FORMAT, msg, line=el.sourceline)
         if not block:
-            return [self.inline(el, depth)] if _local(el) in _INLINE_NAMES else []
+            return self._inline_list(el, depth) if _local(el) in _INLINE_NAMES else []
         out: list[Inline] = []
         if el.text:
             out.append(scrub(el.text))
@@ -1012,11 +1016,9 @@ class _BodyReader:
 
     def _inline_list(self, el: etree._Element, depth: int) -> list[Inline]:
         item = self.inline(el, depth)
-        if isinstance(item, list):
-            return item
-        return [item]
+        return item if isinstance(item, list) else [item]
 
-    def inline(self, el: etree._Element, depth: int) -> Any:  # noqa: ANN401, C901
+    def inline(self, el: etree._Element, depth: int) -> Inline | list[Inline]:
         name = _local(el)
         content = self.inlines_of(el, depth + 1, block=True)
         if name == "br":
@@ -1044,7 +1046,7 @@ _INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "va
                  "person", "org", "location", "chron", "num", "money", "classifier", "copyrite",
                  "event", "function", "lang", "object.title", "postaddr", "pronounce", "virtloc",
                  "city", "country", "region", "state", "sublocation", "alt-code", "frac",
-                 "frac-numer", "frac-denom", "sub", "sup"}
+                 "frac-numer", "frac-denom"}
 
 
 def _paragraph(content: list[Inline]) -> Paragraph | None:
@@ -1093,11 +1095,12 @@ def items_of_message(root: etree._Element) -> list[etree._Element]:
             if name == "newsItem":
                 out.append(item)
             elif name in _OTHER_ITEMS:
-                raise _error(f"the message holds {_OTHER_ITEMS[name]}", item)
+                msg = f"the message holds {_OTHER_ITEMS[name]}"
+                raise _error(msg, item)
     return out
 
 
-def iter_items(
+def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapping
     fp: IO[bytes], options: ReadOptions, on_other: Callable[[str, int | None], None]
 ) -> Iterator[Article]:
     """Stream the text items of a message; other item kinds are passed to ``on_other``."""
@@ -1142,11 +1145,11 @@ def iter_items(
                     del parent[0]
         if not checked:
             # No item at all: say what the document is instead, when it is not a message.
-            root = context.root
-            if root is not None:
-                if root.getroottree().docinfo.doctype:
+            last = context.root
+            if last is not None:
+                if last.getroottree().docinfo.doctype:
                     raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
-                check_root(root)
+                check_root(last)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc) from None
     except etree.LxmlError as exc:
