@@ -368,3 +368,13 @@ def test_unique_slug_property(text, taken, max_length):
     assert result not in taken
     assert result
     assert len(result) <= max_length
+
+
+@given(st.text(max_size=60), st.sampled_from(["ru", "icao", "iso9"]))
+@settings(max_examples=300)
+def test_any_unicode_gives_an_ascii_idempotent_slug(text, scheme):
+    slug = slugify(text, scheme=scheme, max_length=40)
+    assert SLUG.match(slug), slug
+    assert len(slug) <= 40
+    assert slugify(slug, scheme=scheme, max_length=40) == slug
+    assert _inputs_to_python_slugify(text, scheme=scheme).isascii()

@@ -1,7 +1,8 @@
 """newsmodel: a typed content model for news articles.
 
 The top level is the stable API: the model (:class:`Article`, :class:`Section`,
-:class:`Attribution` and their parts), the errors, and the Russian-text tools. Each format is a
+:class:`Attribution` and their parts), the errors, and the Russian-text tools (slugs, dates
+both ways, attribution phrases). Each format is a
 module with the same four functions, ``loads``, ``load``, ``dumps`` and ``dump``:
 :mod:`newsmodel.json`.
 
@@ -10,10 +11,12 @@ module with the same four functions, ``loads``, ``load``, ``dumps`` and ``dump``
 'zagolovok-stati'
 """
 
-from __future__ import annotations
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
-from importlib.metadata import PackageNotFoundError, version
+import attrs as _attrs
 
+from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
 from newsmodel._models import (
     Article,
     Attribution,
@@ -31,6 +34,15 @@ from newsmodel._models import (
     Strong,
     Subject,
 )
+from newsmodel.dates import (
+    DateStyle,
+    ParsedDate,
+    Precision,
+    YearMonth,
+    format_date,
+    format_relative,
+    parse_date,
+)
 from newsmodel.errors import (
     LossyConversionWarning,
     NewsmodelError,
@@ -39,16 +51,31 @@ from newsmodel.errors import (
     ValidationError,
     WriteError,
 )
+from newsmodel.slug import Scheme, slugify, transliterate, unique_slug
+
+# Public classes belong to the top level, where users import them from: reprs, tracebacks,
+# pickles and the documentation name them ``newsmodel.Article``, not the private module. Their
+# string annotations are resolved first, in the namespace of the module that defines them.
+for _obj in (
+    Article, Attribution, Emphasis, Figure, ItemList, LineBreak, Link, LossyConversionWarning,
+    NewsmodelError, NewsmodelWarning, ParseError, Paragraph, Quote, Role, Section, Strong,
+    Subject, ValidationError, WriteError, ParsedDate, Precision, YearMonth,
+):
+    if _attrs.has(_obj):
+        _attrs.resolve_types(_obj)
+    _obj.__module__ = __name__
+del _obj
 
 try:
-    __version__ = version("newsmodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
+    __version__ = _version("newsmodel")
+except _PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
     __version__ = "0+unknown"
 
 __all__ = [
     "Article",
     "Attribution",
     "Block",
+    "DateStyle",
     "Emphasis",
     "Figure",
     "Inline",
@@ -58,14 +85,27 @@ __all__ = [
     "LossyConversionWarning",
     "NewsmodelError",
     "NewsmodelWarning",
-    "ParseError",
     "Paragraph",
+    "ParseError",
+    "ParsedDate",
+    "Precision",
     "Quote",
     "Role",
+    "Scheme",
     "Section",
     "Strong",
     "Subject",
     "ValidationError",
     "WriteError",
+    "YearMonth",
     "__version__",
+    "format_attribution",
+    "format_date",
+    "format_relative",
+    "parse_attribution",
+    "parse_date",
+    "slugify",
+    "split_attribution",
+    "transliterate",
+    "unique_slug",
 ]

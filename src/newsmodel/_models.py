@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
-from typing import TypeVar, Union
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -83,41 +83,23 @@ def _text(field: str, value: object, *, inner: bool = False) -> str:
         raise ValidationError(field, str(exc)) from None
 
 
-def _required_text(field: str) -> Callable[[str], str]:
-    def convert(value: str) -> str:
-        text = _text(field, value)
-        if not text:
-            raise ValidationError(field, "must not be empty")
-        return text
-
-    return convert
+def _required_text(value: object, field: str) -> str:
+    text = _text(field, value)
+    if not text:
+        raise ValidationError(field, "must not be empty")
+    return text
 
 
-def _optional_text(field: str) -> Callable[[str | None], str | None]:
+def _optional_text(value: object, field: str) -> str | None:
     """Blank text counts as absent: ``""`` and ``"  "`` become ``None``."""
-
-    def convert(value: str | None) -> str | None:
-        if value is None:
-            return None
-        return _text(field, value) or None
-
-    return convert
+    if value is None:
+        return None
+    return _text(field, value) or None
 
 
-def _text_tuple(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
+def _text_tuple(values: object, field: str) -> tuple[str, ...]:
     """A tuple of non-blank one-line strings; blank items are refused, order is kept."""
-
-    def convert(values: Iterable[str]) -> tuple[str, ...]:
-        items = _iterable(field, values)
-        out = []
-        for i, value in enumerate(items):
-            text = _text(f"{field}[{i}]", value)
-            if not text:
-                raise ValidationError(f"{field}[{i}]", "must not be empty")
-            out.append(text)
-        return tuple(out)
-
-    return convert
+    return tuple(_required_text(v, f"{field}[{i}]") for i, v in enumerate(_iterable(field, values)))
 
 
 def _iterable(field: str, values: object) -> tuple[object, ...]:
@@ -127,45 +109,45 @@ def _iterable(field: str, values: object) -> tuple[object, ...]:
 
 
 def _typed_tuple(
-    field: str, types: tuple[type, ...], coerce: Callable[[object], object] | None = None
-) -> Callable[[Iterable[object]], tuple[object, ...]]:
-    names = " or ".join(t.__name__ for t in types)
-
-    def convert(values: Iterable[object]) -> tuple[object, ...]:
-        out = []
-        for i, value in enumerate(_iterable(field, values)):
+    values: object,
+    field: str,
+    types: tuple[type[T], ...],
+    coerce: Callable[[object], object] | None = None,
+) -> tuple[T, ...]:
+    """A tuple of instances of ``types``; ``coerce`` turns plain values into them first."""
+    out: list[T] = []
+    for i, value in enumerate(_iterable(field, values)):
+        try:
             item = coerce(value) if coerce is not None else value
-            if not isinstance(item, types):
-                msg = f"expected {names}, got {type(value).__name__}"
-                raise ValidationError(f"{field}[{i}]", msg)
-            out.append(item)
-        return tuple(out)
-
-    return convert
+        except ValidationError as exc:
+            raise ValidationError(f"{field}[{i}].{exc.field}", exc.reason) from None
+        if not isinstance(item, types):
+            names = " or ".join(t.__name__ for t in types)
+            msg = f"expected {names}, got {type(value).__name__}"
+            raise ValidationError(f"{field}[{i}]", msg)
+        out.append(item)
+    return tuple(out)
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _NO_SPACE = re.compile(r"^\S+$")
 
 
-def _absolute_url(field: str) -> Callable[[str | None], str | None]:
-    def convert(value: str | None) -> str | None:
-        if value is None:
-            return None
-        url = _text(field, value)
-        if not url:
-            return None
-        if not _NO_SPACE.match(url):
-            raise ValidationError(field, "a URL must not contain whitespace")
-        try:
-            parts = urlsplit(url)
-        except ValueError as exc:
-            raise ValidationError(field, f"not a URL: {exc}") from None
-        if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-            raise ValidationError(field, f"must be an absolute http(s) URL, got {url!r}")
-        return url
-
-    return convert
+def _absolute_url(value: object, field: str) -> str | None:
+    if value is None:
+        return None
+    url = _text(field, value)
+    if not url:
+        return None
+    if not _NO_SPACE.match(url):
+        raise ValidationError(field, "a URL must not contain whitespace")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise ValidationError(field, f"not a URL: {exc}") from None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        raise ValidationError(field, f"must be an absolute http(s) URL, got {url!r}")
+    return url
 
 
 #: Link schemes the model accepts. Anything else (javascript:, data:, vbscript:, file:, ...)
@@ -187,15 +169,127 @@ def _href(value: str) -> str:
     return href
 
 
+
+
+# Each field's converter is a named function: the form mypy's attrs plugin understands.
+
+
+def _title_field(value: str | None) -> str | None:
+    return _optional_text(value, "title")
+
+
+def _cite_field(value: str | None) -> str | None:
+    return _optional_text(value, "cite")
+
+
+def _caption_field(value: str | None) -> str | None:
+    return _optional_text(value, "caption")
+
+
+def _alt_field(value: str | None) -> str | None:
+    return _optional_text(value, "alt")
+
+
+def _heading_field(value: str | None) -> str | None:
+    return _optional_text(value, "heading")
+
+
+def _phrase_field(value: str | None) -> str | None:
+    return _optional_text(value, "phrase")
+
+
+def _label_field(value: str | None) -> str | None:
+    return _optional_text(value, "label")
+
+
+def _lede_field(value: str | None) -> str | None:
+    return _optional_text(value, "lede")
+
+
+def _site_field(value: str | None) -> str | None:
+    return _optional_text(value, "site")
+
+
+def _guid_field(value: str | None) -> str | None:
+    return _optional_text(value, "guid")
+
+
+def _dateline_field(value: str | None) -> str | None:
+    return _optional_text(value, "dateline")
+
+
+def _place_field(value: str | None) -> str | None:
+    return _optional_text(value, "place")
+
+
+def _name_field(value: str) -> str:
+    return _required_text(value, "name")
+
+
+def _headline_field(value: str) -> str:
+    return _required_text(value, "headline")
+
+
+def _url_field(value: str | None) -> str | None:
+    return _absolute_url(value, "url")
+
+
+def _image_field(value: str) -> str:
+    url = _absolute_url(value, "image")
+    if url is None:
+        raise ValidationError("image", "a figure needs an image URL")
+    return url
+
+
+def _published_field(value: datetime | None) -> datetime | None:
+    return _aware(value, "published")
+
+
+def _updated_field(value: datetime | None) -> datetime | None:
+    return _aware(value, "updated")
+
+
+def _rubrics_field(value: Iterable[str]) -> tuple[str, ...]:
+    return _text_tuple(value, "rubrics")
+
+
+def _tags_field(value: Iterable[str]) -> tuple[str, ...]:
+    return _text_tuple(value, "tags")
+
+
+def _paragraphs_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...]:
+    return _paragraphs(value, "paragraphs")
+
+
+def _items_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...]:
+    return _paragraphs(value, "items")
+
+
+def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
+    return _typed_tuple(value, "blocks", (Paragraph, Quote, ItemList, Figure), _as_paragraph)
+
+
+def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
+    return _typed_tuple(value, "sections", (Section,))
+
+
+def _attributions_field(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    return _typed_tuple(value, "attributions", (Attribution,))
+
+
+def _subjects_field(value: Iterable[Subject | str]) -> tuple[Subject, ...]:
+    return _typed_tuple(value, "subjects", (Subject,), _as_subject)
+
+
 # --- inline content ------------------------------------------------------------------------
 
 
 @attrs.frozen
 class LineBreak:
-    """A line break inside a paragraph (``<br>``).
+    r"""A line break inside a paragraph (``<br>``).
 
     >>> Paragraph(["Первая строка", LineBreak(), "вторая строка"]).text
-    'Первая строка\\nвторая строка'
+    'Первая строка\nвторая строка'
     """
 
     @property
@@ -266,7 +360,7 @@ class Link:
 
     href: str = attrs.field(converter=_href)
     content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple, default=())
-    title: str | None = attrs.field(default=None, converter=_optional_text("title"), kw_only=True)
+    title: str | None = attrs.field(default=None, converter=_title_field, kw_only=True)
 
     @property
     def text(self) -> str:
@@ -274,7 +368,7 @@ class Link:
         return _inline_text(self.content)
 
 
-Inline = Union[str, Link, Emphasis, Strong, LineBreak]
+Inline = str | Link | Emphasis | Strong | LineBreak
 """Inline content: plain text, a link, emphasis, strong emphasis or a line break."""
 
 
@@ -372,18 +466,12 @@ def _as_paragraph(value: object) -> object:
     return Paragraph(value) if isinstance(value, str) else value
 
 
-def _paragraphs(field: str) -> Callable[[Iterable[Paragraph | str] | str], tuple[Paragraph, ...]]:
-    convert_items = _typed_tuple(field, (Paragraph,), _as_paragraph)
-
-    def convert(values: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...]:
-        if isinstance(values, str):
-            values = [values]
-        items = convert_items(values)
-        if not items:
-            raise ValidationError(field, "must hold at least one paragraph")
-        return items  # type: ignore[return-value]
-
-    return convert
+def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:
+    items = _typed_tuple([values] if isinstance(values, str) else values, field, (Paragraph,),
+                         _as_paragraph)
+    if not items:
+        raise ValidationError(field, "must hold at least one paragraph")
+    return items
 
 
 @attrs.frozen
@@ -394,8 +482,8 @@ class Quote:
     'Мы готовы к переговорам.'
     """
 
-    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs("paragraphs"))
-    cite: str | None = attrs.field(default=None, converter=_optional_text("cite"))
+    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs_field)
+    cite: str | None = attrs.field(default=None, converter=_cite_field)
 
     @property
     def text(self) -> str:
@@ -405,13 +493,13 @@ class Quote:
 
 @attrs.frozen
 class ItemList:
-    """A bulleted or numbered list; each item is a paragraph.
+    r"""A bulleted or numbered list; each item is a paragraph.
 
     >>> ItemList(["первый пункт", "второй пункт"], ordered=True).text
-    'первый пункт\\nвторой пункт'
+    'первый пункт\nвторой пункт'
     """
 
-    items: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs("items"))
+    items: tuple[Paragraph, ...] = attrs.field(converter=_items_field)
     ordered: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     @property
@@ -440,14 +528,10 @@ class Figure:
     'Вид на Астану'
     """
 
-    image: str = attrs.field(converter=_absolute_url("image"))
-    caption: str | None = attrs.field(default=None, converter=_optional_text("caption"))
+    image: str = attrs.field(converter=_image_field)
+    caption: str | None = attrs.field(default=None, converter=_caption_field)
     credit: Attribution | None = attrs.field(default=None, converter=_optional_attribution)
-    alt: str | None = attrs.field(default=None, converter=_optional_text("alt"))
-
-    def __attrs_post_init__(self) -> None:
-        if self.image is None:
-            raise ValidationError("image", "a figure needs an image URL")
+    alt: str | None = attrs.field(default=None, converter=_alt_field)
 
     @property
     def text(self) -> str:
@@ -455,7 +539,7 @@ class Figure:
         return self.caption or ""
 
 
-Block = Union[Paragraph, Quote, ItemList, Figure]
+Block = Paragraph | Quote | ItemList | Figure
 """A block of a section: a paragraph, a quote, a list or a figure."""
 
 
@@ -477,10 +561,10 @@ class Section:
     Второй абзац.
     """
 
-    heading: str | None = attrs.field(default=None, converter=_optional_text("heading"))
+    heading: str | None = attrs.field(default=None, converter=_heading_field)
     blocks: tuple[Block, ...] = attrs.field(
         default=(),
-        converter=_typed_tuple("blocks", (Paragraph, Quote, ItemList, Figure), _as_paragraph),  # type: ignore[misc]
+        converter=_blocks_field,
     )
 
     def __attrs_post_init__(self) -> None:
@@ -516,10 +600,10 @@ class Attribution:
     Attribution(name='Altyn-orda.kz', role=<Role.SOURCE: 'source'>, url=None, phrase='передает')
     """
 
-    name: str = attrs.field(converter=_required_text("name"))
+    name: str = attrs.field(converter=_name_field)
     role: Role = attrs.field(default=Role.AUTHOR, converter=_role)
-    url: str | None = attrs.field(default=None, converter=_absolute_url("url"))
-    phrase: str | None = attrs.field(default=None, converter=_optional_text("phrase"))
+    url: str | None = attrs.field(default=None, converter=_url_field)
+    phrase: str | None = attrs.field(default=None, converter=_phrase_field)
 
 
 _QCODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
@@ -542,7 +626,7 @@ class Subject:
     """
 
     code: str = attrs.field(converter=_qcode)
-    label: str | None = attrs.field(default=None, converter=_optional_text("label"))
+    label: str | None = attrs.field(default=None, converter=_label_field)
 
 
 def _as_subject(value: object) -> object:
@@ -552,22 +636,25 @@ def _as_subject(value: object) -> object:
 # --- the article ---------------------------------------------------------------------------
 
 
-def _aware(field: str) -> Callable[[datetime | None], datetime | None]:
-    def convert(value: datetime | None) -> datetime | None:
-        if value is None:
-            return None
-        if not isinstance(value, datetime):
-            raise ValidationError(field, f"expected datetime, got {type(value).__name__}")
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValidationError(field, "must be timezone-aware (naive datetimes are refused)")
-        # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
-        # is a guess, and no format could carry it back as it was.
-        there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
-        if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
-            raise ValidationError(field, f"{value.isoformat()} does not exist in {value.tzinfo}")
+def _aware(value: object, field: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise ValidationError(field, f"expected datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, "must be timezone-aware (naive datetimes are refused)")
+    # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
+    # is a guess, and no format could carry it back as it was.
+    there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
+    if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
+        raise ValidationError(field, f"{value.isoformat()} does not exist in {value.tzinfo}")
+    # Stored with a fixed offset, as every format writes it: a zone name (Asia/Almaty)
+    # cannot travel through ISO 8601, and a wall time repeated by a clock change would
+    # otherwise compare unequal to the same instant read back (PEP 495).
+    if type(value.tzinfo) is timezone:
         return value
-
-    return convert
+    offset = value.utcoffset()
+    return value.replace(tzinfo=timezone(offset) if offset else timezone.utc, fold=0)
 
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
@@ -576,7 +663,8 @@ _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 def _language(value: str) -> str:
     text = _text("language", value).replace("_", "-")
     if not _LANGUAGE.match(text):
-        raise ValidationError("language", f"must be a BCP 47 tag such as 'ru' or 'kk-KZ', got {text!r}")
+        msg = f"must be a BCP 47 tag such as 'ru' or 'kk-KZ', got {text!r}"
+        raise ValidationError("language", msg)
     parts = text.split("-")
     out = [parts[0].lower()]
     for part in parts[1:]:
@@ -638,7 +726,7 @@ def fallback_slug(headline: str, guid: str | None) -> str:
     digits of the SHA-256 of the headline: stable for the same article, never empty.
 
     >>> fallback_slug("!!!", None)
-    'article-ad4f8ac6b3ea'
+    'article-e84c538e7fe2'
     """
     if guid:
         slug = slugify(guid)
@@ -669,43 +757,43 @@ class Article:
     """
 
     #: the headline (title) of the article; required and non-blank.
-    headline: str = attrs.field(converter=_required_text("headline"))
+    headline: str = attrs.field(converter=_headline_field)
     #: the standfirst or summary shown under the headline.
-    lede: str | None = attrs.field(default=None, converter=_optional_text("lede"))
-    #: the body: runs of blocks under optional subheadings.
+    lede: str | None = attrs.field(default=None, converter=_lede_field)
+    #: the body, as runs of blocks under optional subheadings.
     sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=_typed_tuple("sections", (Section,))  # type: ignore[misc]
+        default=(), converter=_sections_field
     )
     #: authors, sources, translators, photographers, ... in the order they were credited.
     attributions: tuple[Attribution, ...] = attrs.field(
-        default=(), converter=_typed_tuple("attributions", (Attribution,))  # type: ignore[misc]
+        default=(), converter=_attributions_field
     )
     #: when it was first published (timezone-aware).
-    published: datetime | None = attrs.field(default=None, converter=_aware("published"))
+    published: datetime | None = attrs.field(default=None, converter=_published_field)
     #: when it was last changed (timezone-aware, not before ``published``).
-    updated: datetime | None = attrs.field(default=None, converter=_aware("updated"))
+    updated: datetime | None = attrs.field(default=None, converter=_updated_field)
     #: the language of the text, a BCP 47 tag.
     language: str = attrs.field(default="ru", converter=_language)
     #: the site's categories the article is filed under, in order ("Главные новости").
-    rubrics: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple("rubrics"))
+    rubrics: tuple[str, ...] = attrs.field(default=(), converter=_rubrics_field)
     #: free keywords.
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple("tags"))
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tags_field)
     #: subjects from controlled vocabularies such as IPTC Media Topics.
     subjects: tuple[Subject, ...] = attrs.field(
-        default=(), converter=_typed_tuple("subjects", (Subject,), _as_subject)  # type: ignore[misc]
+        default=(), converter=_subjects_field
     )
     #: the outlet's name ("АЛТЫНОРДА").
-    site: str | None = attrs.field(default=None, converter=_optional_text("site"))
+    site: str | None = attrs.field(default=None, converter=_site_field)
     #: the canonical absolute http(s) URL.
-    url: str | None = attrs.field(default=None, converter=_absolute_url("url"))
+    url: str | None = attrs.field(default=None, converter=_url_field)
     #: a stable identifier (a URN, a URL, a CMS id).
-    guid: str | None = attrs.field(default=None, converter=_optional_text("guid"))
+    guid: str | None = attrs.field(default=None, converter=_guid_field)
     #: the revision number, from 1.
     version: int = attrs.field(default=1, converter=_version)
     #: the dateline as printed ("АСТАНА, 25 ноября").
-    dateline: str | None = attrs.field(default=None, converter=_optional_text("dateline"))
+    dateline: str | None = attrs.field(default=None, converter=_dateline_field)
     #: the place the story is about or filed from ("Астана").
-    place: str | None = attrs.field(default=None, converter=_optional_text("place"))
+    place: str | None = attrs.field(default=None, converter=_place_field)
     #: the lead image.
     image: Figure | None = attrs.field(default=None)
     #: the URL path segment; derived from the headline when not given.
@@ -729,7 +817,7 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The plain text: headline, lede and sections, separated by blank lines."""
+        """The plain text of headline, lede and sections, separated by blank lines."""
         parts = [self.headline]
         if self.lede:
             parts.append(self.lede)

@@ -64,9 +64,9 @@ def normalize(text: str) -> str:
 
 
 def collapse(text: str) -> str:
-    """Apply every rule and trim: the form of a one-line field such as a headline.
+    r"""Apply every rule and trim: the form of a one-line field such as a headline.
 
-    >>> collapse("  Заголовок\\n  статьи  ")
+    >>> collapse("  Заголовок\n  статьи  ")
     'Заголовок статьи'
     """
     return _SPACES.sub(" ", normalize(text)).strip(" ")
@@ -78,9 +78,9 @@ def collapse_inner(text: str) -> str:
 
 
 def scrub(text: str) -> str:
-    """Remove what :func:`normalize` would refuse: for readers of untrusted input.
+    r"""Remove what :func:`normalize` would refuse: for readers of untrusted input.
 
-    >>> scrub("a\\x00b\\x1bc")
+    >>> scrub("a\x00b\x1bc")
     'abc'
     """
     return _FORBIDDEN.sub("", text)

@@ -9,7 +9,8 @@ The tree::
     └── WriteError(NewsmodelError)                    the model can't be expressed in the target
                                                       format (which field, why)
     NewsmodelWarning(UserWarning)
-    └── LossyConversionWarning(NewsmodelWarning)      something was dropped or approximated, and what
+    └── LossyConversionWarning(NewsmodelWarning)      something was dropped or approximated,
+                                                      and what
 
 Catch :class:`NewsmodelError` to handle anything the library refuses, or :class:`ValueError`
 to treat bad input like any other bad value:

@@ -1,11 +1,11 @@
 """Read and write articles as JSON.
 
 The shape is stable and documented (see the JSON page of the documentation, and the JSON Schema
-that ships in the package, :func:`schema`): every field of :class:`~newsmodel.Article` is always
-present, ``null`` or ``[]`` when empty; datetimes are ISO 8601 strings with their offset; enums
-are written by value; blocks and inline markup are objects with a ``"type"``; plain text runs
-are strings. Unknown keys and wrong types are refused with a :class:`~newsmodel.ParseError`
-that gives the JSON path.
+that ships in the package, :func:`newsmodel.json.schema`): every field of
+:class:`~newsmodel.Article` is always present, ``null`` or ``[]`` when empty; datetimes are
+ISO 8601 strings with their offset; enums are written by value; blocks and inline markup are
+objects with a ``"type"``; plain text runs are strings. Unknown keys and wrong types are refused
+with a :class:`~newsmodel.ParseError` that gives the JSON path.
 
 >>> from newsmodel import Article, Section, json
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
@@ -82,8 +82,9 @@ def _strict(kind: type) -> Any:  # noqa: ANN401 - a cattrs hook
 
 
 def _json_type(kind: type) -> str:
-    names = {str: "string", int: "integer", bool: "boolean", float: "number", list: "array"}
-    return names.get(kind, "object" if kind is dict else "null" if kind is type(None) else kind.__name__)
+    names = {str: "string", int: "integer", bool: "boolean", float: "number", list: "array",
+             dict: "object", type(None): "null"}
+    return names.get(kind, kind.__name__)
 
 
 _OFFSET_Z = re.compile(r"[zZ]$")
@@ -110,7 +111,7 @@ def _tagged(value: object, tags: dict[type, str], what: str) -> tuple[type, dict
     cls = _BY_TAG.get(tag) if isinstance(tag, str) else None
     if cls is None or cls not in tags:
         allowed = ", ".join(repr(t) for t in tags.values())
-        msg = f"{what} object needs a \"type\" of {allowed}, got {tag!r}"
+        msg = f'{what} object needs a "type" of {allowed}, got {tag!r}'
         raise _ShapeError(msg)
     return cls, fields
 
@@ -142,11 +143,11 @@ def _make_converter() -> cattrs.Converter:
     def unstructure_block(value: Block) -> object:
         return {"type": _BLOCK_TAGS[type(value)], **conv.unstructure(value, type(value))}
 
-    conv.register_structure_hook(Inline, structure_inline)  # type: ignore[arg-type]
-    conv.register_unstructure_hook(Inline, unstructure_inline)  # type: ignore[arg-type]
-    conv.register_structure_hook(Block, structure_block)  # type: ignore[arg-type]
-    conv.register_unstructure_hook(Block, unstructure_block)  # type: ignore[arg-type]
-    conv.register_structure_hook(LineBreak, lambda v, _: LineBreak())
+    conv.register_structure_hook(Inline, structure_inline)
+    conv.register_unstructure_hook(Inline, unstructure_inline)
+    conv.register_structure_hook(Block, structure_block)
+    conv.register_unstructure_hook(Block, unstructure_block)
+    conv.register_structure_hook(LineBreak, lambda _value, _type: LineBreak())
     # A figure's credit is an Attribution; structure every attrs class the same strict way.
     for cls in (Article, Section, Attribution, Subject, Figure, Quote, ItemList, Paragraph,
                 Link, Emphasis, Strong):
@@ -214,7 +215,7 @@ def loads(data: str | bytes, /) -> Article:
     >>> loads('{"headline": 1}')
     Traceback (most recent call last):
     ...
-    newsmodel.errors.ParseError: json: expected string, got integer (at $.headline)
+    newsmodel.ParseError: json: expected string, got integer (at $.headline)
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
         try:

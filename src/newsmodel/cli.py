@@ -1,0 +1,932 @@
+"""The ``newsmodel`` command line: convert, validate and show articles.
+
+Only glue over the format modules, on the standard library alone. Formats are looked up by
+name in :data:`FORMATS` and imported when first used, so the command works with whichever
+format modules are installed.
+
+The conversion itself is :func:`convert_data`, a module-level function of plain values (bytes
+in, bytes out), so it pickles into worker processes and into distributed engines (Dask,
+Spark) as it is.
+
+>>> main(["--version"])  # doctest: +ELLIPSIS
+newsmodel ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import importlib
+import json as _json
+import os
+import re
+import sys
+import time
+import warnings
+from collections import deque
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+import newsmodel
+from newsmodel.errors import ParseError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+    from types import ModuleType
+
+    from newsmodel._models import Article
+
+__all__ = [
+    "FORMATS",
+    "Outcome",
+    "UnavailableFormatError",
+    "convert_batch",
+    "convert_data",
+    "detect_format",
+    "format_module",
+    "main",
+]
+
+#: Format name → (module, usual file extension). A format whose module is not installed is
+#: reported as unavailable when used; nothing else needs to change when it lands.
+FORMATS: dict[str, tuple[str, str]] = {
+    "html": ("newsmodel.html", ".html"),
+    "json": ("newsmodel.json", ".json"),
+    "newsml": ("newsmodel.newsml", ".xml"),
+    "text": ("newsmodel.text", ".txt"),
+}
+_EXTENSIONS = {
+    ".htm": "html",
+    ".html": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".xml": "newsml",
+    ".nml": "newsml",
+    ".txt": "text",
+}
+_NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
+_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
+_SNIFF = 4096
+
+
+class UnavailableFormatError(LookupError):
+    """A format's module is not installed, or the name is not a format."""
+
+
+def format_module(name: str) -> ModuleType:
+    """Import the module of a format by its name.
+
+    Raises:
+        UnavailableFormatError: the name is unknown or its module is not installed.
+
+    >>> format_module("json").__name__
+    'newsmodel.json'
+    """
+    try:
+        module_name = FORMATS[name][0]
+    except KeyError:
+        msg = f"unknown format {name!r} (one of {', '.join(sorted(FORMATS))})"
+        raise UnavailableFormatError(msg) from None
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        msg = f"format {name!r} is not available: {module_name} is not in this installation"
+        raise UnavailableFormatError(msg) from None
+
+
+def _available(name: str) -> bool:
+    try:
+        format_module(name)
+    except UnavailableFormatError:
+        return False
+    return True
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    r"""Tell the format of a document from its first bytes, then from its file name.
+
+    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
+    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
+    the extension says otherwise.
+
+    >>> detect_format(b'  {"headline": "Hello"}')
+    'json'
+    >>> detect_format(b"<!DOCTYPE html><html></html>")
+    'html'
+    >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), "article.txt")
+    'text'
+    """
+    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head.startswith(b"<"):
+        if _NEWSML.search(head):
+            return "newsml"
+        if _HTML.search(head):
+            return "html"
+    return _EXTENSIONS.get(Path(name).suffix.lower(), "text")
+
+
+def _is_message(data: bytes) -> bool:
+    return _MESSAGE.search(data[:_SNIFF]) is not None
+
+
+# --- the worker: plain values in, plain values out -----------------------------------------
+
+
+class Outcome(NamedTuple):
+    """The result of converting one document, as plain values that pickle."""
+
+    #: the converted document; ``b""`` on failure.
+    data: bytes
+    #: the article's slug; ``""`` on failure.
+    slug: str
+    #: the messages of the warnings raised while converting.
+    warnings: tuple[str, ...]
+    #: the error's class name; ``""`` on success.
+    error: str = ""
+    #: the error's message.
+    message: str = ""
+    #: where the error is, when known.
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the conversion succeeded."""
+        return not self.error
+
+
+def _as_bytes(value: str | bytes) -> bytes:
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def convert_data(data: bytes, name: str, source: str | None, target: str) -> Outcome:
+    r"""Convert one document from one format to another; never raises for bad input.
+
+    Args:
+        data: the document.
+        name: its file name, used to detect the format when ``source`` is ``None``.
+        source: the input format, or ``None`` to detect it.
+        target: the output format.
+
+    Returns:
+        The converted bytes and the article's slug, or the error; with the warnings raised.
+
+    >>> out = convert_data('{"headline": "Привет"}'.encode(), "a.json", None, "text")
+    >>> out.ok, out.slug, out.data.decode()
+    (True, 'privet', '\n\nПривет')
+    >>> convert_data(b'{"headline": 1}', "b.json", None, "text").message
+    'expected string, got integer'
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            fmt = source or detect_format(data, name)
+            article = format_module(fmt).loads(data)
+            out = _as_bytes(format_module(target).dumps(article))
+        except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
+            found = tuple(str(w.message) for w in caught)
+            return _failure(_located(exc, data), found)
+    return Outcome(out, article.slug, tuple(str(w.message) for w in caught))
+
+
+def _located(exc: BaseException, data: bytes) -> BaseException:
+    """A JSON error known only by its path, with the line and column of that path added."""
+    if isinstance(exc, ParseError) and exc.format == "json" and exc.path and exc.line is None:
+        where = _locate(data.decode("utf-8-sig", "replace"), exc.path)
+        if where is not None:
+            return ParseError(
+                exc.format, exc.message, line=where[0], column=where[1], path=exc.path
+            )
+    return exc
+
+
+def _failure(exc: BaseException, found: tuple[str, ...]) -> Outcome:
+    if isinstance(exc, ParseError):
+        return Outcome(b"", "", found, "ParseError", exc.message, exc.line, exc.column, exc.path)
+    return Outcome(b"", "", found, type(exc).__name__, str(exc))
+
+
+def convert_batch(
+    items: Sequence[tuple[bytes, str]], source: str | None, target: str
+) -> list[Outcome]:
+    """Convert several ``(data, name)`` documents; see :func:`convert_data`.
+
+    One call per batch keeps the cost of sending work to another process small.
+
+    >>> [o.ok for o in convert_batch([(b'{"headline": "A"}', "a.json"), (b"{", "b.json")],
+    ...                              None, "json")]
+    [True, False]
+    """
+    return [convert_data(data, name, source, target) for data, name in items]
+
+
+# --- inputs and outputs --------------------------------------------------------------------
+
+
+class _Input(NamedTuple):
+    path: Path | None  # None for standard input
+    relative: Path  # where the output goes under -o, without the extension
+    label: str
+
+
+def _discover(sources: Sequence[str], source_format: str | None) -> tuple[list[_Input], list[str]]:
+    """The input documents, in order, and the sources that do not exist."""
+    inputs: list[_Input] = []
+    missing: list[str] = []
+    wanted = {ext for ext, fmt in _EXTENSIONS.items() if source_format in (None, fmt)}
+    for source in sources:
+        if source == "-":
+            inputs.append(_Input(None, Path("stdin"), "<stdin>"))
+            continue
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in wanted
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            inputs.extend(_Input(p, p.relative_to(path).with_suffix(""), str(p)) for p in found)
+        elif path.is_file():
+            inputs.append(_Input(path, Path(path.stem), str(path)))
+        else:
+            missing.append(source)
+    return inputs, missing
+
+
+def _read(item: _Input) -> bytes:
+    if item.path is None:
+        return sys.stdin.buffer.read()
+    return item.path.read_bytes()
+
+
+class _Namer:
+    """Chooses output paths: unique within the run, never an existing file unless forced."""
+
+    def __init__(self, root: Path, extension: str, *, by_slug: bool) -> None:
+        self.root = root
+        self.extension = extension
+        self.by_slug = by_slug
+        self.taken: set[Path] = set()
+
+    def __call__(self, item: _Input, slug: str) -> Path:
+        stem = item.relative
+        if self.by_slug and slug:
+            stem = stem.parent / slug
+        candidate = self.root / stem.with_name(stem.name + self.extension)
+        n = 2
+        while candidate in self.taken:
+            candidate = self.root / stem.with_name(f"{stem.name}-{n}{self.extension}")
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+
+class _Reporter:
+    """Counts results, prints failures and warnings, and draws progress on a terminal."""
+
+    def __init__(self, total: int, *, quiet: bool, report: IO[str] | None) -> None:
+        self.total = total
+        self.quiet = quiet
+        self.report = report
+        self.converted = 0
+        self.failed = 0
+        self.warned = 0
+        self.progress = not quiet and total > 1 and sys.stderr.isatty()
+        self._drawn = 0.0
+
+    def _print(self, text: str) -> None:
+        if self.progress:
+            sys.stderr.write("\r\x1b[K")
+        _say(text, err=True)
+
+    def warning(self, label: str, message: str) -> None:
+        self.warned += 1
+        if not self.quiet:
+            self._print(f"{label}: warning: {message}")
+
+    def failure(self, label: str, outcome: Outcome) -> None:
+        self.failed += 1
+        where = [f"line {outcome.line}"] if outcome.line is not None else []
+        if outcome.column is not None:
+            where.append(f"column {outcome.column}")
+        if outcome.path is not None:
+            where.append(f"at {outcome.path}")
+        suffix = f" ({', '.join(where)})" if where else ""
+        self._print(f"{label}: error: {outcome.error}: {outcome.message}{suffix}")
+        if self.report is not None:
+            record = {
+                "file": label,
+                "error": outcome.error,
+                "message": outcome.message,
+                "line": outcome.line,
+                "column": outcome.column,
+                "path": outcome.path,
+            }
+            self.report.write(_json.dumps(record, ensure_ascii=False) + "\n")
+            self.report.flush()
+
+    def done(self, label: str, outcome: Outcome) -> None:
+        for message in outcome.warnings:
+            self.warning(label, message)
+        if outcome.ok:
+            self.converted += 1
+        else:
+            self.failure(label, outcome)
+        self.tick()
+
+    def tick(self, *, force: bool = False) -> None:
+        if not self.progress:
+            return
+        now = time.monotonic()
+        if force or now - self._drawn >= 0.1:  # noqa: PLR2004 - ten redraws a second at most
+            self._drawn = now
+            done = self.converted + self.failed
+            width = 30
+            filled = width * done // max(self.total, 1)
+            bar = "#" * filled + "." * (width - filled)
+            sys.stderr.write(f"\r[{bar}] {done}/{self.total}  failed {self.failed}")
+            sys.stderr.flush()
+
+    def summary(self) -> None:
+        if self.progress:
+            self.tick(force=True)
+            sys.stderr.write("\n")
+        if not self.quiet:
+            _say(
+                f"converted {self.converted}, failed {self.failed}, warnings {self.warned}",
+                err=True,
+            )
+
+
+def _outcome_of(exc: BaseException) -> Outcome:
+    return _failure(exc, ())
+
+
+# --- convert ---------------------------------------------------------------------------------
+
+
+def _batches(
+    inputs: Sequence[_Input], size: int, reporter: _Reporter
+) -> Iterator[list[tuple[_Input, bytes]]]:
+    batch: list[tuple[_Input, bytes]] = []
+    for item in inputs:
+        try:
+            data = _read(item)
+        except OSError as exc:
+            reporter.done(item.label, _outcome_of(exc))
+            continue
+        batch.append((item, data))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _results(
+    inputs: Sequence[_Input], args: argparse.Namespace, reporter: _Reporter
+) -> Iterator[tuple[_Input, Outcome]]:
+    """Convert the inputs, in parallel when asked, yielding results in input order."""
+    jobs = args.jobs
+    size = max(1, min(64, len(inputs) // (jobs * 4) or 1))
+    batches = _batches(inputs, size, reporter)
+    if jobs <= 1 or len(inputs) <= size:
+        for batch in batches:
+            for item, data in batch:
+                yield item, convert_data(data, item.label, args.source, args.to)
+        return
+    with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
+        window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
+        for batch in batches:
+            docs = [(data, item.label) for item, data in batch]
+            future = pool.submit(convert_batch, docs, args.source, args.to)
+            window.append(([item for item, _ in batch], future))
+            while len(window) > jobs * 2:
+                yield from _drain(*window.popleft())
+        while window:
+            yield from _drain(*window.popleft())
+
+
+def _drain(
+    items: list[_Input], future: cf.Future[list[Outcome]]
+) -> Iterator[tuple[_Input, Outcome]]:
+    try:
+        outcomes = future.result()
+    except Exception as exc:  # noqa: BLE001 - a worker died: report its files, keep going
+        outcomes = [_outcome_of(exc)] * len(items)
+    yield from zip(items, outcomes, strict=True)
+
+
+def _write(path: Path, data: bytes, *, force: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb" if force else "xb") as fp:
+        fp.write(data)
+
+
+def _convert(args: argparse.Namespace) -> int:
+    format_module(args.to)
+    if args.source is not None:
+        format_module(args.source)
+    inputs, missing = _discover(args.sources, args.source)
+    if args.message is not None:
+        return _convert_to_message(inputs, missing, args)
+    one = len(args.sources) == 1 and (args.sources[0] == "-" or not Path(args.sources[0]).is_dir())
+    to_stdout = args.output == "-" or (args.output is None and one)
+    if to_stdout and not one:
+        _usage_error("writing to standard output needs exactly one input document")
+    if args.output is None and not one:
+        _usage_error("several input documents need an output directory: -o DIR")
+
+    with _open_report(args.report) as report:
+        reporter = _Reporter(len(inputs) + len(missing), quiet=args.quiet, report=report)
+        for source in missing:
+            reporter.done(source, _outcome_of(FileNotFoundError(f"no such file: {source}")))
+        namer = None
+        if not to_stdout:
+            extension = FORMATS[args.to][1]
+            namer = _Namer(Path(args.output), extension, by_slug=args.name == "slug")
+        messages = [i for i in inputs if _message_input(i, args)]
+        plain = [i for i in inputs if i not in messages]
+        for item in messages:
+            _split_message(item, namer, args, reporter)
+        for item, outcome in _results(plain, args, reporter):
+            if outcome.ok:
+                outcome = _deliver(item, outcome, namer, force=args.force)  # noqa: PLW2901
+            reporter.done(item.label, outcome)
+        reporter.summary()
+        return 1 if reporter.failed else 0
+
+
+def _deliver(item: _Input, outcome: Outcome, namer: _Namer | None, *, force: bool) -> Outcome:
+    if namer is None:
+        sys.stdout.buffer.write(outcome.data)
+        sys.stdout.buffer.flush()
+        return outcome
+    path = namer(item, outcome.slug)
+    try:
+        _write(path, outcome.data, force=force)
+    except FileExistsError:
+        message = f"{path} exists (use --force to overwrite)"
+        return outcome._replace(error="FileExistsError", message=message)
+    except OSError as exc:
+        return outcome._replace(error=type(exc).__name__, message=str(exc))
+    return outcome
+
+
+class _NullReport:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _open_report(path: str | None) -> Any:  # noqa: ANN401 - a context manager of IO[str] | None
+    if path is None:
+        return _NullReport()
+    try:
+        return Path(path).open("w", encoding="utf-8")
+    except OSError as exc:
+        _usage_error(f"cannot write the report {path}: {exc}")
+        raise  # pragma: no cover - _usage_error exits
+
+
+def _message_input(item: _Input, args: argparse.Namespace) -> bool:
+    """Whether an input is a NewsML-G2 newsMessage to be split into one file per item."""
+    if item.path is None or args.source not in (None, "newsml"):
+        return False
+    try:
+        with item.path.open("rb") as fp:
+            head = fp.read(_SNIFF)
+    except OSError:
+        return False
+    if not _is_message(head) or not _available("newsml"):
+        return False
+    return hasattr(format_module("newsml"), "iter_articles")
+
+
+def _split_message(
+    item: _Input, namer: _Namer | None, args: argparse.Namespace, reporter: _Reporter
+) -> None:
+    """Stream a newsMessage item by item into one output document per article."""
+    newsml = format_module("newsml")
+    target = format_module(args.to)
+    assert item.path is not None  # noqa: S101 - _message_input checked it
+    try:
+        with item.path.open("rb") as fp, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for n, article in enumerate(newsml.iter_articles(fp), 1):
+                label = f"{item.label}#{n}"
+                sub = _Input(item.path, item.relative / article.slug, label)
+                found = tuple(str(w.message) for w in caught)
+                caught.clear()
+                try:
+                    data = _as_bytes(target.dumps(article))
+                except Exception as exc:  # noqa: BLE001 - keep going past a bad item
+                    reporter.done(label, _failure(exc, found))
+                    continue
+                outcome = Outcome(data, "", found)
+                reporter.done(label, _deliver(sub, outcome, namer, force=args.force))
+    except Exception as exc:  # noqa: BLE001 - a broken message is one failure
+        reporter.done(item.label, _outcome_of(exc))
+
+
+def _articles(
+    inputs: Iterable[_Input], source: str | None, reporter: _Reporter
+) -> Iterator[Article]:
+    """Read the inputs one by one, reporting the ones that fail."""
+    for item in inputs:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                data = _read(item)
+                article = format_module(source or detect_format(data, item.label)).loads(data)
+            except Exception as exc:  # noqa: BLE001 - keep going past a bad file
+                reporter.done(item.label, _failure(exc, tuple(str(w.message) for w in caught)))
+                continue
+        reporter.done(item.label, Outcome(b"", article.slug, tuple(str(w.message) for w in caught)))
+        yield article
+
+
+def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse.Namespace) -> int:
+    """Stream every input into one newsMessage, holding one article at a time."""
+    if args.to != "newsml":
+        _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
+    newsml = format_module("newsml")
+    if not hasattr(newsml, "dump_message"):
+        _usage_error("this installation's newsmodel.newsml cannot write a newsMessage")
+    out = Path(args.message)
+    with _open_report(args.report) as report:
+        reporter = _Reporter(len(inputs) + len(missing), quiet=args.quiet, report=report)
+        for source in missing:
+            reporter.done(source, _outcome_of(FileNotFoundError(f"no such file: {source}")))
+        try:
+            if args.message == "-":
+                newsml.dump_message(_articles(inputs, args.source, reporter), sys.stdout.buffer)
+            else:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with out.open("wb" if args.force else "xb") as fp:
+                    newsml.dump_message(_articles(inputs, args.source, reporter), fp)
+        except FileExistsError:
+            reporter.failure(
+                str(out),
+                Outcome(b"", "", (), "FileExistsError", f"{out} exists (use --force to overwrite)"),
+            )
+        reporter.summary()
+        return 1 if reporter.failed else 0
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def _locate(text: str, path: str) -> tuple[int, int] | None:
+    """The line and column of the value at a JSON path such as ``$.sections[0].heading``."""
+    steps = re.findall(r"\.([^.\[]+)|\[(\d+)\]", path.removeprefix("$"))
+    i = _skip_space(text, 0)
+    try:
+        for key, index in steps:
+            i = _step(text, i, key, int(index) if index else None)
+            if i < 0:
+                return None
+    except (ValueError, IndexError):
+        return None
+    line = text.count("\n", 0, i) + 1
+    return line, i - (text.rfind("\n", 0, i) + 1) + 1
+
+
+_DECODER = _json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _skip_space(text: str, i: int) -> int:
+    match = _SPACE.match(text, i)
+    return i if match is None else match.end()
+
+
+def _step(text: str, i: int, key: str, index: int | None) -> int:
+    """Move from the container at ``i`` to its member ``key`` or item ``index``; -1 if none."""
+    decoder = _DECODER
+
+    def skip_ws(j: int) -> int:
+        return _skip_space(text, j)
+
+    opening = "[" if index is not None else "{"
+    if text[i] != opening:
+        return -1
+    i = skip_ws(i + 1)
+    n = 0
+    while text[i] not in "]}":
+        if index is None:
+            name, i = decoder.raw_decode(text, i)
+            i = skip_ws(skip_ws(i) + 1)  # past the colon
+            if name == key:
+                return i
+        elif n == index:
+            return i
+        _, i = decoder.raw_decode(text, i)
+        i = skip_ws(i)
+        if text[i] == ",":
+            i = skip_ws(i + 1)
+        n += 1
+    return -1
+
+
+def _problems(data: bytes, fmt: str) -> list[ParseError | str]:
+    """Check one document; the problems found (errors, or warnings as plain strings)."""
+    module = format_module(fmt)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        problems: list[ParseError | str] = []
+        validate = getattr(module, "validate", None)
+        try:
+            if validate is not None:
+                found = validate(data)
+                problems.extend(found or ())
+            if not problems:
+                module.loads(data)
+        except ParseError as exc:
+            located = _located(exc, data)
+            problems.append(located if isinstance(located, ParseError) else exc)
+    problems.extend(str(w.message) for w in caught)
+    return problems
+
+
+def _describe(label: str, problem: ParseError | str | object) -> str:
+    if isinstance(problem, str):
+        return f"{label}: warning: {problem}"
+    line = getattr(problem, "line", None)
+    column = getattr(problem, "column", None)
+    message = getattr(problem, "message", str(problem))
+    where = "".join(f":{n}" for n in (line, column) if n is not None)
+    path = getattr(problem, "path", None)
+    at = f" (at {path})" if path else ""
+    return f"{label}{where}: error: {message}{at}"
+
+
+def _validate(args: argparse.Namespace) -> int:
+    inputs, missing = _discover(args.files, args.source)
+    valid = invalid = 0
+    for source in missing:
+        _say(f"{source}: error: no such file", err=True)
+        invalid += 1
+    for item in inputs:
+        try:
+            data = _read(item)
+            problems = _problems(data, args.source or detect_format(data, item.label))
+        except (OSError, UnavailableFormatError) as exc:
+            problems = [ParseError("file", str(exc))]
+        errors = [p for p in problems if not isinstance(p, str)]
+        for problem in problems:
+            if errors or not args.quiet:
+                _say(_describe(item.label, problem), err=bool(errors))
+        if errors:
+            invalid += 1
+        else:
+            valid += 1
+            if not args.quiet:
+                _say(f"{item.label}: valid")
+    if not args.quiet:
+        _say(f"valid {valid}, invalid {invalid}", err=True)
+    return 1 if invalid else 0
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def _date(value: object) -> str:
+    try:
+        dates = importlib.import_module("newsmodel.dates")
+    except ModuleNotFoundError:  # pragma: no cover - the dates module ships with the package
+        return str(value)
+    return str(dates.format_date(value, "datetime_long"))
+
+
+def summary(article: Article) -> str:
+    """A readable summary of an article: headline, dates in Russian, credits, sections.
+
+    >>> from newsmodel import Article, Section
+    >>> _say(summary(Article(headline="Заголовок", sections=[Section("Итоги", ["Абзац."])])))
+    Заголовок
+    <BLANKLINE>
+    Sections:
+      1. Итоги — 1 paragraph
+    """
+    lines = [article.headline]
+    masthead = " · ".join(x for x in (article.site, " / ".join(article.rubrics)) if x)
+    if masthead:
+        lines.append(masthead)
+    if article.published is not None:
+        lines.append(f"Published: {_date(article.published)}")
+    if article.updated is not None and article.updated != article.published:
+        lines.append(f"Updated:   {_date(article.updated)}")
+    if article.lede:
+        lines += ["", article.lede]
+    lines += _credits_and_sections(article)
+    lines += _keywords(article)
+    return "\n".join(lines)
+
+
+def _credits_and_sections(article: Article) -> list[str]:
+    lines: list[str] = []
+    if article.attributions:
+        lines += ["", "Attributions:"]
+        for a in article.attributions:
+            phrase = f" ({a.phrase})" if a.phrase else ""
+            lines.append(f"  {a.role.value}: {a.name}{phrase}")
+    if article.sections:
+        lines += ["", "Sections:"]
+        for n, section in enumerate(article.sections, 1):
+            heading = section.heading or "(no subheading)"
+            lines.append(f"  {n}. {heading} — {_count_blocks(section.blocks)}")
+    return lines
+
+
+def _keywords(article: Article) -> list[str]:
+    lines = []
+    subjects = tuple(s.code + (f" {s.label}" if s.label else "") for s in article.subjects)
+    for label, values in (("Tags", article.tags), ("Subjects", subjects)):
+        if values:
+            lines.append(f"{label}: {'; '.join(values)}")
+    if article.url:
+        lines.append(f"URL: {article.url}")
+    return lines
+
+
+def _count_blocks(blocks: Iterable[object]) -> str:
+    names = {"Paragraph": "paragraph", "Quote": "quote", "ItemList": "list", "Figure": "figure"}
+    counts: dict[str, int] = {}
+    for block in blocks:
+        name = names[type(block).__name__]
+        counts[name] = counts.get(name, 0) + 1
+    parts = [f"{n} {name}{'' if n == 1 else 's'}" for name, n in counts.items()]
+    return ", ".join(parts) or "empty"
+
+
+def _show(args: argparse.Namespace) -> int:
+    inputs, missing = _discover([args.file], args.source)
+    if missing or len(inputs) != 1:
+        _say(f"{args.file}: error: not a file", err=True)
+        return 1
+    item = inputs[0]
+    data = b""
+    try:
+        data = _read(item)
+        article = format_module(args.source or detect_format(data, item.label)).loads(data)
+    except (OSError, ValueError, UnavailableFormatError) as exc:
+        _say(_describe(item.label, _failure(_located(exc, data), ())), err=True)
+        return 1
+    _say(summary(article))
+    return 0
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+
+
+def _usage_error(message: str) -> None:
+    _say(f"newsmodel: error: {message}", err=True)
+    raise SystemExit(2)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        msg = f"not a number: {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if n < 1:
+        msg = "must be 1 or more"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsmodel`` command.
+
+    >>> build_parser().prog
+    'newsmodel'
+    """
+    formats = sorted(FORMATS)
+    parser = argparse.ArgumentParser(
+        prog="newsmodel",
+        description="Convert, validate and show news articles "
+        "(HTML, NewsML-G2, JSON and plain text).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsmodel {newsmodel.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert articles from one format to another",
+        description="Convert files, directories (recursively) or standard input (-). "
+        "Outputs are named from the article's slug (or the input's name with --name stem) "
+        "with the format's extension, and an existing file is never overwritten without "
+        "--force.",
+    )
+    convert.add_argument("sources", nargs="+", metavar="SRC", help="file, directory or -")
+    convert.add_argument("--to", required=True, choices=formats, help="output format")
+    convert.add_argument(
+        "--from", dest="source", choices=formats, help="input format (default: detected)"
+    )
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output directory, or - for standard output "
+        "(default: standard output for one input document)",
+    )
+    convert.add_argument(
+        "--name",
+        choices=["slug", "stem"],
+        default="slug",
+        help="name outputs from the article's slug (default) or the input file's name",
+    )
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=_cpu_count(),
+        metavar="N",
+        help="worker processes (default: the number of CPUs)",
+    )
+    convert.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress, warnings or summary"
+    )
+    convert.add_argument("--report", metavar="FILE", help="write each failure as a JSON line")
+    convert.add_argument("--force", action="store_true", help="overwrite existing files")
+    convert.add_argument(
+        "--message",
+        metavar="OUT.xml",
+        help="with --to newsml: stream every input into one newsMessage",
+    )
+
+    validate = commands.add_parser(
+        "validate",
+        help="check documents: NewsML-G2 against the schema, others against the model",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="file, directory or -")
+    validate.add_argument(
+        "--from", dest="source", choices=formats, help="input format (default: detected)"
+    )
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+    show = commands.add_parser("show", help="print a readable summary of an article")
+    show.add_argument("file", metavar="FILE", help="file or -")
+    show.add_argument(
+        "--from", dest="source", choices=formats, help="input format (default: detected)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``newsmodel`` command; returns the exit status.
+
+    0 when everything worked, 1 when a document failed, 2 for a usage error.
+
+    >>> main(["show", "no-such-file.json"])
+    1
+    """
+    parser = build_parser()
+    handlers = {"convert": _convert, "validate": _validate, "show": _show}
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
+        return handlers[args.command](args)
+    except UnavailableFormatError as exc:
+        _say(f"newsmodel: error: {exc}", err=True)
+        return 2
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        _say("newsmodel: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        # The reader of our standard output went away (`| head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

@@ -1,0 +1,47 @@
+"""The model layer never imports lxml or a format module (formats depend on models only)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import newsmodel
+
+SRC = Path(newsmodel.__file__).parent
+MODEL_LAYER = ["__init__.py", "_models.py", "_text.py", "errors.py", "slug.py", "dates.py",
+               "_attribution.py"]
+FORMATS = {"html", "newsml", "json", "text", "cli"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            if node.module == "newsmodel":
+                names.update(f"newsmodel.{alias.name}" for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("name", MODEL_LAYER)
+def test_model_layer_imports_no_format(name: str) -> None:
+    path = SRC / name
+    if not path.exists():
+        pytest.skip(f"{name} is not part of this tree")
+    for module in imported_modules(path):
+        top = module.split(".")
+        assert top[0] != "lxml", f"{name} imports {module}"
+        if top[0] == "newsmodel" and len(top) > 1:
+            assert top[1] not in FORMATS, f"{name} imports the format {module}"
+
+
+def test_only_format_packages_import_lxml() -> None:
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC).parts
+        if any(m.split(".")[0] == "lxml" for m in imported_modules(path)):
+            assert rel[0] in {"html", "newsml", "cli.py"}, f"{path} imports lxml"

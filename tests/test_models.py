@@ -1,0 +1,265 @@
+from __future__ import annotations
+
+import pickle
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+
+from newsmodel import (
+    Article,
+    Attribution,
+    Emphasis,
+    Figure,
+    ItemList,
+    LineBreak,
+    Link,
+    Paragraph,
+    Quote,
+    Role,
+    Section,
+    Strong,
+    Subject,
+    ValidationError,
+)
+from strategies import articles, paragraphs
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def test_issue_example_builds_and_normalises() -> None:
+    article = Article(
+        headline="Заголовок статьи",
+        lede="Короткий анонс",
+        sections=[
+            Section(heading=None, blocks=["Первый абзац.", "Второй абзац."]),
+            Section(heading="Подзаголовок", blocks=["Абзац третий."]),
+        ],
+        attributions=[Attribution(name="Altyn-orda.kz", role=Role.SOURCE, phrase="передает")],
+        published=datetime(2026, 11, 25, 14, 5, tzinfo=ALMATY),
+        rubrics=["Главные новости", "Иносми"],
+        site="АЛТЫНОРДА",
+        url="https://example.kz/news/zagolovok-stati",
+        language="ru",
+    )
+    assert isinstance(article.sections, tuple)
+    assert article.sections[0].blocks == (Paragraph("Первый абзац."), Paragraph("Второй абзац."))
+    assert article.rubrics == ("Главные новости", "Иносми")
+    assert article.slug == "zagolovok-stati"
+    assert article.text.startswith("Заголовок статьи\n\nКороткий анонс\n\nПервый абзац.")
+
+
+def test_frozen_slotted_hashable_and_evolve() -> None:
+    article = Article(headline="Один")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.headline = "Два"  # type: ignore[misc]
+    assert not hasattr(article, "__dict__")
+    changed = attrs.evolve(article, lede="Анонс")
+    assert changed.lede == "Анонс"
+    assert changed != article
+    assert {article, attrs.evolve(article)} == {article}
+
+
+def test_evolve_keeps_the_slug_of_the_original_headline() -> None:
+    # A CMS must not break published URLs when it edits a headline.
+    article = Article(headline="Старый заголовок")
+    assert attrs.evolve(article, headline="Новый заголовок").slug == "staryy-zagolovok"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("headline", ""),
+        ("headline", " \n\t "),
+        ("headline", 5),
+        ("headline", "bad\x00text"),
+        ("headline", "lone \ud800 surrogate"),
+        ("lede", "escape \x1b[31m"),
+        ("language", "русский"),
+        ("language", "r"),
+        ("url", "ftp://example.kz/a"),
+        ("url", "/relative/path"),
+        ("url", "https://exa mple.kz/"),
+        ("url", "javascript:alert(1)"),
+        ("version", 0),
+        ("version", True),
+        ("version", "2"),
+        ("slug", "Has Capitals"),
+        ("slug", "double--hyphen"),
+        ("slug", "-leading"),
+        ("sections", "not a list"),
+        ("sections", ["a string is not a section"]),
+        ("attributions", [{"name": "dict"}]),
+        ("rubrics", ["ok", ""]),
+        ("subjects", ["not a qcode"]),
+        ("published", datetime(2026, 1, 1, 12, 0)),  # noqa: DTZ001 - naive on purpose
+        ("published", date(2026, 1, 1)),
+        ("image", "https://example.kz/a.jpg"),
+        ("extra", [("key",)]),
+        ("extra", {"": "value"}),
+    ],
+)
+def test_invalid_values_name_the_field(field: str, value: object) -> None:
+    kwargs: dict[str, object] = {"headline": "Заголовок", field: value}
+    with pytest.raises(ValidationError) as info:
+        Article(**kwargs)  # type: ignore[arg-type]
+    assert info.value.field.split("[")[0] == field
+    assert isinstance(info.value, ValueError)
+    assert info.value.reason
+
+
+def test_updated_not_before_published() -> None:
+    published = datetime(2026, 11, 25, 14, 5, tzinfo=ALMATY)
+    Article(headline="x", published=published, updated=published)
+    with pytest.raises(ValidationError, match="updated"):
+        Article(headline="x", published=published, updated=published - timedelta(minutes=1))
+
+
+def test_a_wall_time_skipped_by_a_clock_change_is_refused() -> None:
+    # Moscow skipped 02:00-03:00 on 2010-03-28.
+    gap = datetime(2010, 3, 28, 2, 30, tzinfo=ZoneInfo("Europe/Moscow"))
+    with pytest.raises(ValidationError, match="does not exist"):
+        Article(headline="x", published=gap)
+
+
+def test_equal_instants_in_other_zones_are_equal() -> None:
+    local = datetime(2026, 11, 25, 14, 5, tzinfo=ALMATY)
+    utc = local.astimezone(timezone.utc)
+    assert Article(headline="x", published=local) == Article(headline="x", published=utc)
+
+
+def test_text_rules() -> None:
+    article = Article(
+        headline="  Две\n\tстроки  ",
+        lede="Е\u0308лка\u200b и\u202e бидди",
+        site="",
+        rubrics=("1\u00a0200 тенге",),
+    )
+    assert article.headline == "Две строки"
+    assert article.lede == "Ёлка и бидди"  # NFC, zero-width and bidi override removed
+    assert article.site is None  # blank optional text is absent
+    assert article.rubrics == ("1\u00a0200 тенге",)  # no-break space kept
+
+
+def test_language_is_canonicalised() -> None:
+    assert Article(headline="x", language="ru_kz").language == "ru-KZ"
+    assert Article(headline="x", language="KK-cyrl-kz").language == "kk-Cyrl-KZ"
+
+
+def test_given_slug_kept_and_fallback_never_empty() -> None:
+    assert Article(headline="Что угодно", slug="moy-slug").slug == "moy-slug"
+    emoji_only = Article(headline="🇰🇿🇰🇿")
+    assert emoji_only.slug.startswith("article-")
+    assert emoji_only.slug == Article(headline="🇰🇿🇰🇿").slug
+    assert Article(headline="!!!", guid="urn:newsml:kz:2026:42").slug == "urn-newsml-kz-2026-42"
+
+
+def test_paragraph_whitespace_collapses_across_inline_boundaries() -> None:
+    link = Link("https://a.kz", ["ссылка "])
+    p = Paragraph(["  Начало ", Emphasis(" курсив "), " и ", link, "  "])
+    assert p.content == ("Начало ", Emphasis(("курсив ",)), "и ", Link("https://a.kz", ("ссылка",)))
+    assert p.text == "Начало курсив и ссылка"
+
+
+def test_paragraph_line_break_trims_around_it_and_strings_merge() -> None:
+    p = Paragraph(["строка ", " ", LineBreak(), " вторая", " часть"])
+    assert p.content == ("строка", LineBreak(), "вторая часть")
+
+
+def test_empty_emphasis_removed_empty_paragraph_refused() -> None:
+    assert Paragraph(["a", Strong([Emphasis(" ")])]).content == ("a",)
+    with pytest.raises(ValidationError, match="paragraph must not be empty"):
+        Paragraph([" ", Emphasis("")])
+
+
+@given(paragraphs())
+def test_paragraph_normalisation_is_a_fixed_point(p: Paragraph) -> None:
+    assert Paragraph(p.content) == p
+
+
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"]
+)
+def test_links_with_executable_or_local_schemes_are_refused(href: str) -> None:
+    with pytest.raises(ValidationError, match="href"):
+        Link(href, "x")
+
+
+@pytest.mark.parametrize(
+    "href", ["https://a.kz/", "mailto:a@b.kz", "tel:+77001234567", "/news/1", "#x"]
+)
+def test_links_accept_web_mail_phone_and_relative(href: str) -> None:
+    assert Link(href, "x").href == href
+
+
+def test_blocks_and_their_text() -> None:
+    quote = Quote(["Первая.", "Вторая."], cite="министр")
+    items = ItemList(["раз", "два"], ordered=True)
+    figure = Figure(
+        "https://example.kz/a.jpg",
+        caption="Подпись",
+        credit=Attribution("Иван Петров", role="photographer", phrase="фото"),
+    )
+    section = Section(heading="Итоги", blocks=[quote, items, figure, "Абзац."])
+    assert section.text == "Итоги\n\nПервая.\nВторая.\n\nраз\nдва\n\nПодпись\n\nАбзац."
+    assert figure.credit is not None
+    assert figure.credit.role is Role.PHOTOGRAPHER
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (Section, "blocks"),
+        (lambda: Section(blocks=[42]), "blocks[0]"),
+        (lambda: Quote([]), "paragraphs"),
+        (lambda: ItemList([]), "items"),
+        (lambda: ItemList(["a"], ordered="yes"), "ordered"),
+        (lambda: Figure("relative.jpg"), "image"),
+        (lambda: Figure("https://a.kz/x.jpg", credit="Петров"), "credit"),
+        (lambda: Attribution(""), "name"),
+        (lambda: Attribution("Имя", role="writer"), "role"),
+        (lambda: Subject("medtop 1"), "code"),
+        (lambda: Paragraph([1]), "content[0]"),
+    ],
+)
+def test_part_constructors_validate(build: object, field: str) -> None:
+    with pytest.raises((ValidationError, TypeError)) as info:
+        build()  # type: ignore[operator]
+    if isinstance(info.value, ValidationError):
+        assert info.value.field == field
+
+
+def test_credited_filters_by_role() -> None:
+    article = Article(
+        headline="x",
+        attributions=[
+            Attribution("Анна Ким"),
+            Attribution("Kazinform", role=Role.SOURCE, phrase="передает"),
+            Attribution("Борис Ли", role=Role.PHOTOGRAPHER),
+        ],
+    )
+    assert [a.name for a in article.credited(Role.AUTHOR, Role.PHOTOGRAPHER)] == [
+        "Анна Ким",
+        "Борис Ли",
+    ]
+
+
+def test_extra_accepts_mapping_or_pairs_and_keeps_duplicates() -> None:
+    assert Article(headline="x", extra={"newsml:urgency": "3"}).extra == (("newsml:urgency", "3"),)
+    pairs = [("html:meta:k", "a"), ("html:meta:k", "b")]
+    assert Article(headline="x", extra=pairs).extra == tuple(pairs)
+
+
+@given(articles())
+def test_articles_pickle_and_hash(article: Article) -> None:
+    assert pickle.loads(pickle.dumps(article)) == article  # noqa: S301 - our own data
+    assert hash(article) == hash(attrs.evolve(article))
+
+
+@given(articles())
+def test_constructors_are_idempotent(article: Article) -> None:
+    # Feeding an article's own values back in changes nothing: normalisation is a fixed point.
+    values = {f.name: getattr(article, f.name) for f in attrs.fields(Article)}
+    assert Article(**values) == article

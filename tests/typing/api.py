@@ -1,0 +1,48 @@
+"""Typed usage of the public API; checked by mypy only (``mypy tests/typing``), never run."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import attrs
+
+from newsmodel import (
+    Article,
+    Attribution,
+    Block,
+    Figure,
+    Inline,
+    Link,
+    Paragraph,
+    ParseError,
+    Role,
+    Section,
+    json,
+)
+
+article = Article(
+    headline="Заголовок",
+    sections=[
+        Section(heading="Подзаголовок", blocks=["Абзац.", Paragraph(["a ", Link("/x", "b")])])
+    ],
+    attributions=[Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает")],
+    published=datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc),
+    rubrics=["Новости"],
+)
+headline: str = article.headline
+lede: str | None = article.lede
+sections: tuple[Section, ...] = article.sections
+first: Block = article.sections[0].blocks[0]
+if isinstance(first, Paragraph):
+    inline: Inline = first.content[0]
+if isinstance(first, Figure):
+    credit: Attribution | None = first.credit
+published: datetime | None = article.published
+slug: str = article.slug
+changed: Article = attrs.evolve(article, lede="Анонс")
+text: str = json.dumps(article)
+back: Article = json.loads(text)
+try:
+    json.loads("{}")
+except ParseError as exc:
+    line: int | None = exc.line
