@@ -17,7 +17,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 @given(articles())
 def test_xhtml_round_trip_and_schema(article: Article) -> None:
     data = newsml.dumps(article, now=NOW)
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     assert newsml.loads(data) == article
 
 
@@ -25,7 +25,7 @@ def test_xhtml_round_trip_and_schema(article: Article) -> None:
 @given(articles())
 def test_pretty_output_reads_back_the_same(article: Article) -> None:
     data = newsml.dumps(article, now=NOW, pretty=True)
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     assert newsml.loads(data) == article
 
 
@@ -35,7 +35,7 @@ def test_nitf_body_validates_with_the_nitf_schema(article: Article) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = newsml.dumps(article, now=NOW, body="nitf")
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     assert b'contenttype="application/nitf+xml"' in data
     if not caught:
         # Nothing was approximated: the NITF body reads back to the same article.

@@ -163,7 +163,7 @@ def test_nitf_body() -> None:
                      credit=Attribution("Фотограф", role=Role.PHOTOGRAPHER)),
     )
     data = newsml.dumps(article, body="nitf", now=NOW)
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     root = tree(data)
     assert root.xpath("string(//t:body.content/t:block/t:hl2)", namespaces=NS) == "Х"
     assert root.xpath("//t:em/@class", namespaces=NS) == ["strong"]
@@ -184,7 +184,7 @@ def test_subject_scheme_must_be_declared() -> None:
         newsml.dumps(article, now=NOW)
     assert info.value.field == "subjects[0]"
     data = newsml.dumps(article, now=NOW, schemes={"mycv": "https://example.kz/cv/"})
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     assert b'<scheme alias="mycv" uri="https://example.kz/cv/"/>' in data
     assert newsml.loads(data) == article
     remote = newsml.dumps(article, now=NOW, catalogs=["https://example.kz/catalog.xml"])
@@ -245,7 +245,7 @@ def test_extras_are_written_back_natively() -> None:
         ("html:meta:og:type", "article"),
     ])
     data = newsml.dumps(article, now=NOW)
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     root = tree(data)
     assert root.xpath("string(n:contentMeta/n:urgency)", namespaces=NS) == "2"
     assert root.xpath("n:itemMeta/n:embargoed/text()", namespaces=NS) == []
@@ -261,7 +261,7 @@ def test_extras_are_written_back_natively() -> None:
 def test_urgency_that_is_not_1_to_9_is_kept_but_not_written_as_urgency() -> None:
     article = Article(headline="Т", extra=[("newsml:urgency", "срочно")])
     data = newsml.dumps(article, now=NOW)
-    assert newsml.schema_errors(data) == []
+    assert newsml.validate(data) == []
     assert tree(data).xpath("n:contentMeta/n:urgency", namespaces=NS) == []
     assert newsml.loads(data) == article
 
@@ -273,11 +273,11 @@ def test_dump_writes_the_same_bytes() -> None:
     assert buf.getvalue() == newsml.dumps(article, now=NOW, pretty=True)
 
 
-def test_schema_errors_give_line_and_column() -> None:
+def test_validate_give_line_and_column() -> None:
     data = newsml.dumps(Article(headline="Т"), now=NOW, pretty=True)
     broken = data.replace(b"<pubStatus", b"<bogus/>\n    <pubStatus")
-    problems = newsml.schema_errors(broken)
+    problems = newsml.validate(broken)
     assert problems
     assert problems[0].line == broken[: broken.index(b"<bogus")].count(b"\n") + 1
     assert "bogus" in problems[0].message
-    assert newsml.schema_errors(b"<oops")[0].line == 1
+    assert newsml.validate(b"<oops")[0].line == 1

@@ -4,7 +4,7 @@
 NewsML-G2 2.35 schema (Power conformance), with the body as XHTML or NITF; :func:`loads` reads
 items from newsmodel and from agency feeds as they are in the wild. :func:`iter_articles` and
 :func:`dump_message` stream ``newsMessage`` documents of any size in constant memory, and
-:func:`schema_errors` checks a document against the schemas that ship in the package.
+:func:`validate` checks a document against the schemas that ship in the package.
 
 >>> from newsmodel import Article, Section, newsml
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
@@ -13,12 +13,13 @@ items from newsmodel and from agency feeds as they are in the wild. :func:`iter_
 b"<?xml version='1.0' encoding='UTF-8'?>"
 >>> newsml.loads(data) == article
 True
->>> newsml.schema_errors(data)
+>>> newsml.validate(data)
 []
 """
 
 from __future__ import annotations
 
+import uuid
 import warnings
 from datetime import datetime, timezone, tzinfo
 from typing import IO, TYPE_CHECKING
@@ -43,7 +44,7 @@ __all__ = [
     "iter_articles",
     "load",
     "loads",
-    "schema_errors",
+    "validate",
 ]
 
 _FORMAT = "newsml"
@@ -173,7 +174,7 @@ def loads(
     >>> loads(b"<newsItem>")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    newsmodel.errors.ParseError: newsml: Premature end of data in tag newsItem line 1 (line 1, ...)
+    newsmodel.ParseError: newsml: Premature end of data in tag newsItem line 1 (line 1, ...)
     """
     options = _reader.ReadOptions(
         max_bytes=max_bytes, max_depth=max_depth, default_tz=default_tz, language=language,
@@ -258,8 +259,8 @@ def dump_message(
     fp: IO[bytes],
     /,
     *,
-    sender: str,
-    transmit_id: str,
+    sender: str = "newsmodel",
+    transmit_id: str | None = None,
     sent: datetime | None = None,
     provider: str | None = None,
     body: _writer.Body = "xhtml",
@@ -274,8 +275,10 @@ def dump_message(
         articles: any iterable, consumed once (a generator over a database is fine).
         fp: a binary file.
         sender: the ``header/sender``, e.g. the sending organisation's domain.
-        transmit_id: the ``header/transmitId``, unique per transmission.
-        sent: the ``header/sent``; the time of writing by default.
+        transmit_id: the ``header/transmitId``, unique per transmission; a random
+            ``urn:uuid:`` by default.
+        sent: the ``header/sent``; the time of writing by default. Pass ``transmit_id``,
+            ``sent`` and ``now`` for byte-identical output between runs.
         provider: as in :func:`dumps`, and the other options too.
         body: as in :func:`dumps`.
         pretty: as in :func:`dumps`.
@@ -293,13 +296,14 @@ def dump_message(
     >>> dump_message([Article(headline="Т", published=when)], buf, sender="example.kz",
     ...              transmit_id="t-1", sent=when)
     1
-    >>> schema_errors(buf.getvalue())
+    >>> validate(buf.getvalue())
     []
     """
     options = _writer.WriteOptions(
         provider=provider, lang=None, body=body, schemes=schemes, catalogs=catalogs, now=now
     )
     sent = sent or datetime.now(timezone.utc).replace(microsecond=0)
+    transmit_id = transmit_id or f"urn:uuid:{uuid.uuid4()}"
     return _writer.write_message(
         articles, fp, options, sender=sender, transmit_id=transmit_id, sent=sent, pretty=pretty
     )
@@ -321,7 +325,7 @@ class SchemaProblem:
     message: str
 
 
-def schema_errors(
+def validate(
     data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[SchemaProblem]:
     """Check a document against the NewsML-G2 2.35 schema (with NITF 3.6 for NITF bodies).
@@ -333,7 +337,7 @@ def schema_errors(
         The problems in document order; ``[]`` when the document is valid. A document that is
         not well-formed gives one problem, the parser's.
 
-    >>> problem = schema_errors(b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>')[0]
+    >>> problem = validate(b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>')[0]
     >>> problem.line, "is required but missing" in problem.message
     (1, True)
     """
