@@ -195,7 +195,7 @@ def test_characters_xml_cannot_carry_raise_write_error() -> None:
     article = Article(headline="Т", tags=["a\uffffb"])
     with pytest.raises(WriteError) as info:
         newsml.dumps(article, now=NOW)
-    assert info.value.field == "tags"
+    assert info.value.field == "tags[0]"
 
 
 def test_options() -> None:

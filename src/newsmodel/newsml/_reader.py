@@ -37,7 +37,7 @@ from newsmodel._models import (
 from newsmodel._text import collapse, scrub
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.newsml._ns import NAR, NM, XML
-from newsmodel.newsml._writer import derive_guid, derive_provider
+from newsmodel.newsml._writer import derive_guid_for, derive_provider_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -636,31 +636,25 @@ class _ItemReader(_Collector):
             self.extra.append(("newsml:contentModified", updated.isoformat()))
             updated = None
         language = f.get("language") or self.item_lang or self.options.language
-        try:
-            Article(headline="x", language=language)
-        except ValidationError:
-            self.keep("newsml:language", language)
-            self.note(f"the language {language!r} is not a BCP 47 tag; read as the default")
-            language = self.options.language
+        site = f.get("site")
         url = f.get("url")
-        if url is not None:
-            try:
-                Article(headline="x", url=url)
-            except ValidationError:
-                self.keep("newsml:link:canonical", url)
-                url = None
+        provider = getattr(self, "provider", "")
+        if provider and provider != derive_provider_for(site):
+            self.extra.insert(0, ("newsml:provider", provider))
+        if guid is not None and guid == derive_guid_for(url, headline, published):
+            guid = None  # newsmodel derived it from the article: not part of the article
         fields: dict[str, Any] = {
             "headline": headline,
             "lede": lede,
             "sections": sections,
-            "attributions": f.get("attributions", []),
+            "attributions": f.get("attributions", ()),
             "published": published,
             "updated": updated,
             "language": language,
-            "rubrics": f.get("rubrics", []),
-            "tags": f.get("tags", []),
-            "subjects": f.get("subjects", []),
-            "site": f.get("site"),
+            "rubrics": f.get("rubrics", ()),
+            "tags": f.get("tags", ()),
+            "subjects": f.get("subjects", ()),
+            "site": site,
             "url": url,
             "guid": guid,
             "version": version,
@@ -668,23 +662,9 @@ class _ItemReader(_Collector):
             "place": f.get("place"),
             "image": image,
             "slug": slug,
+            "extra": self.own_extra if self.own_extra is not None else self.extra,
         }
-        try:
-            article = Article(**fields)
-        except ValidationError as exc:
-            raise ParseError(
-                _FORMAT, f"{exc.field}: {exc.reason}", line=self.item.sourceline
-            ) from None
-        provider = getattr(self, "provider", "")
-        if provider and provider != derive_provider(article):
-            self.extra.insert(0, ("newsml:provider", provider))
-        if guid is not None and guid == derive_guid(attrs.evolve(article, guid=None)):
-            article = attrs.evolve(article, guid=None)
-        extra = self.own_extra if self.own_extra is not None else self.extra
-        try:
-            article = attrs.evolve(article, extra=extra)
-        except ValidationError as exc:
-            raise ParseError(_FORMAT, f"extra: {exc.reason}", line=self.item.sourceline) from None
+        article = self.build(fields)
         self.report()
         return article
 
@@ -706,6 +686,31 @@ class _ItemReader(_Collector):
         source = "the offset of the item's other timestamps" if reference else str(tz)
         for field, raw in self.naive:
             self.note(f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})")
+
+    def build(self, fields: dict[str, Any]) -> Article:
+        """The article; a language or URL the model refuses goes to extra, with a warning."""
+        for _ in range(3):
+            try:
+                return Article(**fields)
+            except ValidationError as exc:
+                field = exc.field.partition("[")[0]
+                if field == "language":
+                    self.note(f"the language {fields['language']!r} is not a BCP 47 tag; "
+                              f"read as {self.options.language!r}")
+                    self.repair(fields, "newsml:language", fields["language"])
+                    fields["language"] = self.options.language
+                elif field == "url" and fields["url"] is not None:
+                    self.repair(fields, "newsml:link:canonical", fields["url"])
+                    fields["url"] = None
+                else:
+                    msg = f"{exc.field}: {exc.reason}"
+                    raise ParseError(_FORMAT, msg, line=self.item.sourceline) from None
+        msg = "the item cannot be read"  # pragma: no cover - each field is repaired once
+        raise ParseError(_FORMAT, msg, line=self.item.sourceline)
+
+    def repair(self, fields: dict[str, Any], key: str, value: str) -> None:
+        if fields["extra"] is self.extra:
+            self.keep(key, value)
 
     def fallback_headline(self, body: _BodyReader) -> str:
         for source, text in (("the body's headline", body.body_headline),

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
+import attrs
 from lxml import etree
 
 from newsmodel._models import (
@@ -46,7 +47,16 @@ from newsmodel.slug import slugify
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["Body", "WriteOptions", "build_item", "derive_guid", "derive_provider", "serialise"]
+__all__ = [
+    "Body",
+    "WriteOptions",
+    "build_item",
+    "derive_guid",
+    "derive_guid_for",
+    "derive_provider",
+    "derive_provider_for",
+    "serialise",
+]
 
 _FORMAT = "newsml"
 
@@ -77,11 +87,16 @@ def derive_guid(article: Article) -> str:
     >>> guid[:9]
     'urn:uuid:'
     """
-    if article.url:
-        name = article.url
+    return derive_guid_for(article.url, article.headline, article.published)
+
+
+def derive_guid_for(url: str | None, headline: str, published: datetime | None) -> str:
+    """:func:`derive_guid` from the fields it depends on."""
+    if url:
+        name = url
     else:
-        when = article.published.astimezone(timezone.utc).isoformat() if article.published else ""
-        name = f"{article.headline}\n{when}"
+        when = published.astimezone(timezone.utc).isoformat() if published else ""
+        name = f"{headline}\n{when}"
     return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, name)}"
 
 
@@ -92,7 +107,12 @@ def derive_provider(article: Article) -> str:
     >>> derive_provider(Article(headline="Т", site="Altyn-orda.kz"))
     'nmprov:altyn-orda-kz'
     """
-    return f"nmprov:{(slugify(article.site) if article.site else '') or 'unknown'}"
+    return derive_provider_for(article.site)
+
+
+def derive_provider_for(site: str | None) -> str:
+    """:func:`derive_provider` from the site name."""
+    return f"nmprov:{(slugify(site) if site else '') or 'unknown'}"
 
 
 class WriteOptions:
@@ -158,10 +178,22 @@ def _when(parent: etree._Element, name: str, value: datetime) -> etree._Element:
     return el
 
 
-def _check(field: str, text: str) -> str:
-    if _NOT_XML.search(text):
-        raise WriteError(_FORMAT, field, "holds U+FFFE or U+FFFF, which XML cannot carry")
-    return text
+def _bad_field(value: object, path: str) -> str | None:
+    """The path of the first string XML cannot carry, for the error message."""
+    if isinstance(value, str):
+        return path if _NOT_XML.search(value) else None
+    if isinstance(value, tuple):
+        for i, item in enumerate(value):
+            found = _bad_field(item, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    if attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            found = _bad_field(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
+            if found:
+                return found
+    return None
 
 
 class _Builder:
@@ -195,7 +227,7 @@ class _Builder:
         a = self.article
         lang = self.options.lang or a.language
         root = etree.Element(f"{{{NAR}}}newsItem", nsmap={None: NAR, "nm": NM})
-        root.set("guid", _check("guid", a.guid or derive_guid(a)))
+        root.set("guid", a.guid or derive_guid(a))
         root.set("version", str(a.version))
         root.set("standard", "NewsML-G2")
         root.set("standardversion", "2.35")
@@ -230,11 +262,11 @@ class _Builder:
             return
         rights = self.sub(root, "rightsInfo")
         for holder in holders:
-            self.sub(self.sub(rights, "copyrightHolder"), "name", _check("extra", holder))
+            self.sub(self.sub(rights, "copyrightHolder"), "name", holder)
         for notice in notices:
-            self.sub(rights, "copyrightNotice", _check("extra", notice))
+            self.sub(rights, "copyrightNotice", notice)
         for term in terms:
-            self.sub(rights, "usageTerms", _check("extra", term))
+            self.sub(rights, "usageTerms", term)
 
     def item_meta(self, root: etree._Element) -> None:  # noqa: C901 - one line per element
         a = self.article
@@ -257,7 +289,7 @@ class _Builder:
         else:
             provider.set("uri", code)
         if a.site:
-            self.sub(provider, "name", _check("site", a.site))
+            self.sub(provider, "name", a.site)
         created = a.updated or a.published
         if created is not None:
             _when(meta, "versionCreated", created)
@@ -275,7 +307,7 @@ class _Builder:
         status = next((v for v in self.extras("newsml:pubStatus") if self.declared(v)), None)
         self.sub(meta, "pubStatus", qcode=status or "stat:usable")
         for note in self.extras("newsml:edNote"):
-            self.sub(meta, "edNote", _check("extra", note))
+            self.sub(meta, "edNote", note)
         if a.url:
             self.sub(meta, "link", rel="nmrel:canonical", href=a.url, contenttype="text/html")
 
@@ -285,8 +317,8 @@ class _Builder:
         if credit.url:
             el.set("uri", credit.url)
         if credit.phrase:
-            el.set(f"{{{NM}}}phrase", _check(f"{field}.phrase", credit.phrase))
-        self.sub(el, "name", _check(f"{field}.name", credit.name))
+            el.set(f"{{{NM}}}phrase", credit.phrase)
+        self.sub(el, "name", credit.name)
 
     def content_meta(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one line per element
         a = self.article
@@ -299,7 +331,7 @@ class _Builder:
         if a.updated is not None:
             _when(meta, "contentModified", a.updated)
         if a.place:
-            self.sub(self.sub(meta, "located"), "name", _check("place", a.place))
+            self.sub(self.sub(meta, "located"), "name", a.place)
         for i, credit in enumerate(a.attributions):
             self.party(meta, credit, f"attributions[{i}]")
         self.sub(meta, "language", tag=a.language)
@@ -307,7 +339,7 @@ class _Builder:
             if self.declared(genre):
                 self.sub(meta, "genre", qcode=genre)
         for tag in a.tags:
-            self.sub(meta, "keyword", _check("tags", tag))
+            self.sub(meta, "keyword", tag)
         for i, subject in enumerate(a.subjects):
             if not self.declared(subject.code):
                 reason = (
@@ -317,28 +349,28 @@ class _Builder:
                 raise WriteError(_FORMAT, f"subjects[{i}]", reason)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=subject.code)
             if subject.label:
-                self.sub(el, "name", _check(f"subjects[{i}].label", subject.label))
+                self.sub(el, "name", subject.label)
         for i, rubric in enumerate(a.rubrics):
             code = slugify(rubric) or fallback_slug(rubric, None)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=f"nmrubric:{code}")
-            self.sub(el, "name", _check(f"rubrics[{i}]", rubric))
+            self.sub(el, "name", rubric)
         self.sub(meta, "slugline", a.slug)
-        self.sub(meta, "headline", _check("headline", a.headline))
+        self.sub(meta, "headline", a.headline)
         self.labels(meta, "headline")
         if a.dateline:
-            self.sub(meta, "dateline", _check("dateline", a.dateline))
+            self.sub(meta, "dateline", a.dateline)
         for by in self.extras("newsml:by"):
-            self.sub(meta, "by", _check("extra", by))
+            self.sub(meta, "by", by)
         for line in self.extras("newsml:creditline"):
-            self.sub(meta, "creditline", _check("extra", line))
+            self.sub(meta, "creditline", line)
         if a.lede:
-            self.sub(meta, "description", _check("lede", a.lede), role="drol:summary")
+            self.sub(meta, "description", a.lede, role="drol:summary")
         self.labels(meta, "description")
         # Every extra, in order, so that a reader gives back exactly the same pairs; the ones
         # with a native place are also written there, for every other receiver.
         for key, value in a.extra:
-            el = etree.SubElement(meta, f"{{{NM}}}extra", key=_check("extra", key))
-            el.text = _check("extra", value)
+            el = etree.SubElement(meta, f"{{{NM}}}extra", key=key)
+            el.text = value
 
     def labels(self, meta: etree._Element, kind: str) -> None:
         """Headlines and descriptions kept in extra with a role or a language."""
@@ -349,7 +381,7 @@ class _Builder:
             role, lang = m.group(2), m.group(3)
             if role is not None and not self.declared(role):
                 continue
-            el = self.sub(meta, kind, _check("extra", value))
+            el = self.sub(meta, kind, value)
             if role is not None:
                 el.set("role", role)
             if lang is not None:
@@ -359,6 +391,14 @@ class _Builder:
 # --- bodies ----------------------------------------------------------------------------------
 
 
+_XHTML_TAGS = {
+    t: f"{{{XHTML}}}{t}"
+    for t in ("html", "head", "title", "body", "section", "h2", "p", "blockquote", "footer",
+              "cite", "ul", "ol", "li", "figure", "img", "figcaption", "span", "a", "br", "em",
+              "strong")
+}
+
+
 class _XhtmlBody:
     """The body as XHTML: ``section`` elements with an ``h2`` and the blocks."""
 
@@ -366,7 +406,7 @@ class _XhtmlBody:
         self.article = article
 
     def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        return etree.SubElement(parent, f"{{{XHTML}}}{tag}", attrib)
+        return etree.SubElement(parent, _XHTML_TAGS[tag], attrib)
 
     def build(self, parent: etree._Element) -> None:
         a = self.article
@@ -381,7 +421,7 @@ class _XhtmlBody:
     def section(self, parent: etree._Element, section: Section, field: str) -> None:
         el = self.el(parent, "section")
         if section.heading:
-            self.el(el, "h2").text = _check(f"{field}.heading", section.heading)
+            self.el(el, "h2").text = section.heading
         for i, block in enumerate(section.blocks):
             self.block(el, block, f"{field}.blocks[{i}]")
 
@@ -394,7 +434,7 @@ class _XhtmlBody:
                 self.inlines(self.el(quote, "p"), p.content, f"{field}.paragraphs[{i}]")
             if block.cite:
                 cite = self.el(self.el(quote, "footer"), "cite")
-                cite.text = _check(f"{field}.cite", block.cite)
+                cite.text = block.cite
         elif isinstance(block, ItemList):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for i, p in enumerate(block.items):
@@ -404,18 +444,18 @@ class _XhtmlBody:
 
     def figure(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
-        self.el(el, "img", src=fig.image, alt=_check(f"{field}.alt", fig.alt or ""))
+        self.el(el, "img", src=fig.image, alt=fig.alt or "")
         if fig.caption is None and fig.credit is None:
             return
         caption = self.el(el, "figcaption")
         if fig.caption:
-            caption.text = _check(f"{field}.caption", fig.caption)
+            caption.text = fig.caption
         if fig.credit is not None:
             credit = self.el(caption, "span", **{"class": "credit"})
             credit.set("data-role", fig.credit.role.value)
             if fig.credit.phrase:
-                credit.set("data-phrase", _check(f"{field}.credit", fig.credit.phrase))
-            name = _check(f"{field}.credit", fig.credit.name)
+                credit.set("data-phrase", fig.credit.phrase)
+            name = fig.credit.name
             if fig.credit.url:
                 self.el(credit, "a", href=fig.credit.url).text = name
             else:
@@ -427,7 +467,7 @@ class _XhtmlBody:
         last: etree._Element | None = None
         for item in items:
             if isinstance(item, str):
-                text = _check(field, item)
+                text = item
                 if last is None:
                     parent.text = (parent.text or "") + text
                 else:
@@ -438,7 +478,7 @@ class _XhtmlBody:
             elif isinstance(item, Link):
                 last = self.el(parent, "a", href=item.href)
                 if item.title:
-                    last.set("title", _check(field, item.title))
+                    last.set("title", item.title)
                 self.inlines(last, item.content, field)
             else:
                 last = self.el(parent, "em" if isinstance(item, Emphasis) else "strong")
@@ -467,7 +507,7 @@ class _NitfBody:
             field = f"sections[{i}]"
             block = self.el(content, "block")
             if section.heading:
-                self.el(block, "hl2").text = _check(f"{field}.heading", section.heading)
+                self.el(block, "hl2").text = section.heading
             for j, item in enumerate(section.blocks):
                 self.block(block, item, f"{field}.blocks[{j}]")
 
@@ -480,7 +520,7 @@ class _NitfBody:
             for i, p in enumerate(block.paragraphs):
                 self.inlines(self.el(inner, "p"), p.content, f"{field}.paragraphs[{i}]")
             if block.cite:
-                self.el(bq, "credit").text = _check(f"{field}.cite", block.cite)
+                self.el(bq, "credit").text = block.cite
         elif isinstance(block, ItemList):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for i, p in enumerate(block.items):
@@ -493,7 +533,7 @@ class _NitfBody:
         last: etree._Element | None = None
         for item in items:
             if isinstance(item, str):
-                text = _check(field, item)
+                text = item
                 if last is None:
                     parent.text = (parent.text or "") + text
                 else:
@@ -504,7 +544,7 @@ class _NitfBody:
             elif isinstance(item, Link):
                 last = self.el(parent, "a", href=item.href)
                 if item.title:
-                    last.set("title", _check(field, item.title))
+                    last.set("title", item.title)
                 self.inlines(last, item.content, field)
             elif isinstance(item, Strong):
                 last = self.el(parent, "em", **{"class": "strong"})
@@ -520,12 +560,12 @@ class _NitfBody:
         media = self.el(parent, "media", **attrib)
         ref = self.el(media, "media-reference", source=fig.image)
         if fig.alt:
-            ref.set("alternate-text", _check(f"{field}.alt", fig.alt))
+            ref.set("alternate-text", fig.alt)
         if fig.caption:
-            self.el(media, "media-caption").text = _check(f"{field}.caption", fig.caption)
+            self.el(media, "media-caption").text = fig.caption
         if fig.credit is not None:
             credit = fig.credit
-            self.el(media, "media-producer").text = _check(f"{field}.credit", credit.name)
+            self.el(media, "media-producer").text = credit.name
             lost = [
                 name
                 for name, value in (("role", credit.role.value != "photographer"),
@@ -579,7 +619,16 @@ def build_item(article: Article, options: WriteOptions) -> etree._Element:
     if not isinstance(given, Article):
         msg = f"expected Article, got {type(given).__name__}"
         raise TypeError(msg)
-    return _Builder(given, options).build()
+    try:
+        return _Builder(given, options).build()
+    except ValueError as exc:
+        # lxml refuses the few characters the model lets through and XML cannot carry
+        # (U+FFFE, U+FFFF); find which field holds one only when it happens.
+        field = _bad_field(given, "")
+        if field is None:
+            raise
+        reason = "holds U+FFFE or U+FFFF, which XML cannot carry"
+        raise WriteError(_FORMAT, field, reason) from exc
 
 
 def serialise(root: etree._Element, *, pretty: bool) -> bytes:
