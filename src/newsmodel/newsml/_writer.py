@@ -8,7 +8,6 @@ import uuid
 import warnings
 from datetime import datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, Literal
-from zoneinfo import ZoneInfo
 
 import attrs
 from lxml import etree
@@ -170,11 +169,8 @@ def _dt(value: datetime) -> str:
 
 
 def _when(parent: etree._Element, name: str, value: datetime) -> etree._Element:
-    """A dateTime element; a named zone is kept in ``nm:tz`` (an offset alone loses it)."""
     el = etree.SubElement(parent, f"{{{NAR}}}{name}")
     el.text = _dt(value)
-    if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key:
-        el.set(f"{{{NM}}}tz", value.tzinfo.key)
     return el
 
 
@@ -189,8 +185,9 @@ def _bad_field(value: object, path: str) -> str | None:
                 return found
         return None
     if attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            found = _bad_field(getattr(value, field.name), f"{path}.{field.name}".lstrip("."))
+        for attribute in attrs.fields(type(value)):  # type: ignore[arg-type]
+            name = attribute.name
+            found = _bad_field(getattr(value, name), f"{path}.{name}".lstrip("."))
             if found:
                 return found
     return None
@@ -311,7 +308,7 @@ class _Builder:
         if a.url:
             self.sub(meta, "link", rel="nmrel:canonical", href=a.url, contenttype="text/html")
 
-    def party(self, parent: etree._Element, credit: Attribution, field: str) -> None:
+    def party(self, parent: etree._Element, credit: Attribution) -> None:
         tag, role = ROLE_TO_QCODE[credit.role]
         el = self.sub(parent, tag, role=role)
         if credit.url:
@@ -332,8 +329,8 @@ class _Builder:
             _when(meta, "contentModified", a.updated)
         if a.place:
             self.sub(self.sub(meta, "located"), "name", a.place)
-        for i, credit in enumerate(a.attributions):
-            self.party(meta, credit, f"attributions[{i}]")
+        for credit in a.attributions:
+            self.party(meta, credit)
         self.sub(meta, "language", tag=a.language)
         for genre in self.extras("newsml:genre"):
             if self.declared(genre):
@@ -350,7 +347,7 @@ class _Builder:
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=subject.code)
             if subject.label:
                 self.sub(el, "name", subject.label)
-        for i, rubric in enumerate(a.rubrics):
+        for rubric in a.rubrics:
             code = slugify(rubric) or fallback_slug(rubric, None)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=f"nmrubric:{code}")
             self.sub(el, "name", rubric)
@@ -414,35 +411,35 @@ class _XhtmlBody:
         self.el(self.el(html, "head"), "title").text = a.headline
         body = self.el(html, "body")
         if a.image is not None:
-            self.figure(body, a.image, "image", lead=True)
-        for i, section in enumerate(a.sections):
-            self.section(body, section, f"sections[{i}]")
+            self.figure(body, a.image, lead=True)
+        for section in a.sections:
+            self.section(body, section)
 
-    def section(self, parent: etree._Element, section: Section, field: str) -> None:
+    def section(self, parent: etree._Element, section: Section) -> None:
         el = self.el(parent, "section")
         if section.heading:
             self.el(el, "h2").text = section.heading
-        for i, block in enumerate(section.blocks):
-            self.block(el, block, f"{field}.blocks[{i}]")
+        for block in section.blocks:
+            self.block(el, block)
 
-    def block(self, parent: etree._Element, block: Block, field: str) -> None:
+    def block(self, parent: etree._Element, block: Block) -> None:
         if isinstance(block, Paragraph):
-            self.inlines(self.el(parent, "p"), block.content, field)
+            self.inlines(self.el(parent, "p"), block.content)
         elif isinstance(block, Quote):
             quote = self.el(parent, "blockquote")
-            for i, p in enumerate(block.paragraphs):
-                self.inlines(self.el(quote, "p"), p.content, f"{field}.paragraphs[{i}]")
+            for p in block.paragraphs:
+                self.inlines(self.el(quote, "p"), p.content)
             if block.cite:
                 cite = self.el(self.el(quote, "footer"), "cite")
                 cite.text = block.cite
         elif isinstance(block, ItemList):
             items = self.el(parent, "ol" if block.ordered else "ul")
-            for i, p in enumerate(block.items):
-                self.inlines(self.el(items, "li"), p.content, f"{field}.items[{i}]")
+            for p in block.items:
+                self.inlines(self.el(items, "li"), p.content)
         else:
-            self.figure(parent, block, field, lead=False)
+            self.figure(parent, block, lead=False)
 
-    def figure(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
+    def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
         el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
         self.el(el, "img", src=fig.image, alt=fig.alt or "")
         if fig.caption is None and fig.credit is None:
@@ -463,7 +460,7 @@ class _XhtmlBody:
             if fig.caption:
                 caption.text = f"{caption.text} "
 
-    def inlines(self, parent: etree._Element, items: Iterable[Inline], field: str) -> None:
+    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
         last: etree._Element | None = None
         for item in items:
             if isinstance(item, str):
@@ -479,10 +476,10 @@ class _XhtmlBody:
                 last = self.el(parent, "a", href=item.href)
                 if item.title:
                     last.set("title", item.title)
-                self.inlines(last, item.content, field)
+                self.inlines(last, item.content)
             else:
                 last = self.el(parent, "em" if isinstance(item, Emphasis) else "strong")
-                self.inlines(last, item.content, field)
+                self.inlines(last, item.content)
 
 
 class _NitfBody:
@@ -513,22 +510,22 @@ class _NitfBody:
 
     def block(self, parent: etree._Element, block: Block, field: str) -> None:
         if isinstance(block, Paragraph):
-            self.inlines(self.el(parent, "p"), block.content, field)
+            self.inlines(self.el(parent, "p"), block.content)
         elif isinstance(block, Quote):
             bq = self.el(parent, "bq")
             inner = self.el(bq, "block")
-            for i, p in enumerate(block.paragraphs):
-                self.inlines(self.el(inner, "p"), p.content, f"{field}.paragraphs[{i}]")
+            for p in block.paragraphs:
+                self.inlines(self.el(inner, "p"), p.content)
             if block.cite:
                 self.el(bq, "credit").text = block.cite
         elif isinstance(block, ItemList):
             items = self.el(parent, "ol" if block.ordered else "ul")
-            for i, p in enumerate(block.items):
-                self.inlines(self.el(items, "li"), p.content, f"{field}.items[{i}]")
+            for p in block.items:
+                self.inlines(self.el(items, "li"), p.content)
         else:
             self.media(parent, block, field, lead=False)
 
-    def inlines(self, parent: etree._Element, items: Iterable[Inline], field: str) -> None:
+    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
         """Inline markup: ``a``, ``em``, ``br``; NITF has no strong, so it is ``em.strong``."""
         last: etree._Element | None = None
         for item in items:
@@ -545,13 +542,13 @@ class _NitfBody:
                 last = self.el(parent, "a", href=item.href)
                 if item.title:
                     last.set("title", item.title)
-                self.inlines(last, item.content, field)
+                self.inlines(last, item.content)
             elif isinstance(item, Strong):
                 last = self.el(parent, "em", **{"class": "strong"})
-                self.inlines(last, item.content, field)
+                self.inlines(last, item.content)
             else:
                 last = self.el(parent, "em")
-                self.inlines(last, item.content, field)
+                self.inlines(last, item.content)
 
     def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         attrib = {"media-type": "image"}
