@@ -203,6 +203,25 @@ def test_parallel_jobs_give_the_same_files(tmp_path):
     assert results["1"] == results["2"]
 
 
+def test_parallel_workers_never_overwrite_and_clean_up(tmp_path, capsys):
+    src = tmp_path / "src"
+    make_articles(src, 30, nested=False)
+    out = tmp_path / "out"
+    args = ["convert", str(src), "--to", "json", "-o", str(out), "-j", "2"]
+    assert cli.main(args) == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(first) == 30
+    victim = out / min(first)
+    victim.write_bytes(b"keep me")
+    capsys.readouterr()
+    assert cli.main(args) == 1
+    assert "converted 0, failed 30" in capsys.readouterr().err
+    assert victim.read_bytes() == b"keep me"
+    assert sorted(p.name for p in out.iterdir()) == sorted(first)  # no scratch files left
+    assert cli.main([*args, "--force"]) == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
 def test_names_from_the_input_stem(tmp_path):
     src = tmp_path / "src"
     make_articles(src, 4)
