@@ -2,6 +2,7 @@
 
     python bench/bench_newsml.py            # everything (the stream step takes a minute or so)
     python bench/bench_newsml.py --quick    # 2,000 stream items instead of 100,000
+                                            # (also when NEWSMODEL_BENCH_QUICK is set)
 
 Rows:
 
@@ -281,7 +282,7 @@ def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--stream-child":
         stream_child(sys.argv[2])
         return
-    quick = "--quick" in sys.argv
+    quick = "--quick" in sys.argv or bool(os.environ.get("NEWSMODEL_BENCH_QUICK"))
     article = sample()
     data = newsml.dumps(article)
     if newsml.validate(data) or newsml.loads(data) != article:
