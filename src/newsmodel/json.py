@@ -232,6 +232,8 @@ def loads(data: str | bytes, /) -> Article:
         raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise ParseError(_FORMAT, "nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts (4300 digits)
+        raise ParseError(_FORMAT, str(exc)) from None
     if not isinstance(obj, dict):
         raise ParseError(_FORMAT, f"expected an object, got {_json_type(type(obj))}", path="$")
     obj.setdefault("extra", [])
