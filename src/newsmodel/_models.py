@@ -103,7 +103,13 @@ def _text_tuple(values: object, field: str) -> tuple[str, ...]:
 
 
 def _iterable(field: str, values: object) -> tuple[object, ...]:
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+    if type(values) is tuple:  # the common case, and the result of every converter
+        return values
+    if type(values) is list:
+        return tuple(values)
+    # A set has no order: its items would come out in a different order in every process.
+    unordered = (str, bytes, Mapping, set, frozenset)
+    if isinstance(values, unordered) or not isinstance(values, Iterable):
         raise ValidationError(field, f"expected a sequence, got {type(values).__name__}")
     return tuple(values)
 
@@ -152,7 +158,7 @@ def _absolute_url(value: object, field: str) -> str | None:
 
 #: Link schemes the model accepts. Anything else (javascript:, data:, vbscript:, file:, ...)
 #: is refused, so no format can ever write an executable link from a model.
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def _href(value: str) -> str:
@@ -298,17 +304,16 @@ class LineBreak:
         return "\n"
 
 
-def _inline_tuple(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
-    if isinstance(value, str):
+def _inline_tuple(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, (str, Link, Emphasis, Strong, LineBreak)):  # one item alone
         return (value,)
-    out: list[Inline] = []
-    for i, item in enumerate(_iterable("content", value)):
-        if not isinstance(item, (str, Link, Emphasis, Strong, LineBreak)):
+    items = _iterable("content", value)
+    for i, item in enumerate(items):
+        if type(item) not in _INLINE_TYPES and not isinstance(item, _INLINE_TYPES):
             names = "str, Link, Emphasis, Strong or LineBreak"
             msg = f"expected {names}, got {type(item).__name__}"
             raise ValidationError(f"content[{i}]", msg)
-        out.append(item)
-    return tuple(out)
+    return items  # type: ignore[return-value]
 
 
 def _inline_text(content: tuple[Inline, ...]) -> str:
@@ -351,7 +356,7 @@ class Strong:
 class Link:
     """A hyperlink around inline content.
 
-    ``href`` is an http, https, mailto or tel URL, or a relative reference; other schemes
+    ``href`` is an http, https or mailto URL, or a relative reference; other schemes
     (``javascript:``, ``data:``…) are refused.
 
     >>> Link("https://example.kz/", "сайт").text
@@ -370,6 +375,7 @@ class Link:
 
 Inline = str | Link | Emphasis | Strong | LineBreak
 """Inline content: plain text, a link, emphasis, strong emphasis or a line break."""
+_INLINE_TYPES = (str, Link, Emphasis, Strong, LineBreak)
 
 
 def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline, ...]:
@@ -403,12 +409,20 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
                 inner = walk(item.content)
                 if not inner and not isinstance(item, Link):
                     continue
-                out.append(attrs.evolve(item, content=tuple(inner)))
+                out.append(_with_content(item, inner))
         return out
 
     result = walk(content)
     _rstrip(result)
     return tuple(result)
+
+
+def _with_content(
+    item: Link | Emphasis | Strong, content: list[Inline]
+) -> Link | Emphasis | Strong:
+    """The same markup around new content; the item itself when nothing changed."""
+    new = tuple(content)
+    return item if new == item.content else attrs.evolve(item, content=new)
 
 
 def _rstrip(items: list[Inline]) -> bool:
@@ -424,7 +438,7 @@ def _rstrip(items: list[Inline]) -> bool:
         elif isinstance(last, (Emphasis, Strong, Link)):
             inner = list(last.content)
             if _rstrip(inner) or isinstance(last, Link):
-                items[-1] = attrs.evolve(last, content=tuple(inner))
+                items[-1] = _with_content(last, inner)
                 return True
             items.pop()
         else:
@@ -435,8 +449,12 @@ def _rstrip(items: list[Inline]) -> bool:
 # --- blocks --------------------------------------------------------------------------------
 
 
-def _paragraph_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
-    content = _normalize_inlines(_inline_tuple(value), "content")
+def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, str):  # a plain paragraph: one line of text
+        text = _text("content", value)
+        content: tuple[Inline, ...] = (text,) if text else ()
+    else:
+        content = _normalize_inlines(_inline_tuple(value), "content")
     if not content:
         raise ValidationError("content", "a paragraph must not be empty")
     return content
@@ -740,8 +758,35 @@ def fallback_slug(headline: str, guid: str | None) -> str:
 class Article:
     """A news article: its text, who it is credited to, when and where it was published.
 
-    Every argument is keyword-only; only ``headline`` is required. See the model page of the
-    documentation for every field.
+    Every argument is keyword-only; only ``headline`` is required. The model page of the
+    documentation shows every field in use.
+
+    Attributes:
+        headline (str): The headline (title) of the article; required and non-blank.
+        lede (str | None): The standfirst or summary shown under the headline.
+        sections (tuple[Section, ...]): The body, as runs of blocks under optional subheadings.
+        attributions (tuple[Attribution, ...]): Authors, sources, translators, photographers, ... in
+            the order they were credited.
+        published (datetime | None): When it was first published (timezone-aware).
+        updated (datetime | None): When it was last changed (timezone-aware, not before
+            ``published``).
+        language (str): The language of the text, a BCP 47 tag.
+        rubrics (tuple[str, ...]): The site's categories the article is filed under, in order
+            ("Главные новости").
+        tags (tuple[str, ...]): Free keywords.
+        subjects (tuple[Subject, ...]): Subjects from controlled vocabularies such as IPTC Media
+            Topics.
+        site (str | None): The outlet's name ("АЛТЫНОРДА").
+        url (str | None): The canonical absolute http(s) URL.
+        guid (str | None): A stable identifier (a URN, a URL, a CMS id).
+        version (int): The revision number, from 1.
+        dateline (str | None): The dateline as printed ("АСТАНА, 25 ноября").
+        place (str | None): The place the story is about or filed from ("Астана").
+        image (Figure | None): The lead image.
+        slug (str): The URL path segment; derived from the headline when not given.
+        extra (tuple[tuple[str, str], ...]): Fields a reader met that the model does not hold, as
+            ``(key, value)`` pairs; keys are prefixed by the format they came from
+            (``"newsml:urgency"``).
 
     >>> from datetime import datetime, timezone
     >>> article = Article(
@@ -756,50 +801,30 @@ class Article:
     'Первый абзац.'
     """
 
-    #: the headline (title) of the article; required and non-blank.
     headline: str = attrs.field(converter=_headline_field)
-    #: the standfirst or summary shown under the headline.
     lede: str | None = attrs.field(default=None, converter=_lede_field)
-    #: the body, as runs of blocks under optional subheadings.
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_sections_field
     )
-    #: authors, sources, translators, photographers, ... in the order they were credited.
     attributions: tuple[Attribution, ...] = attrs.field(
         default=(), converter=_attributions_field
     )
-    #: when it was first published (timezone-aware).
     published: datetime | None = attrs.field(default=None, converter=_published_field)
-    #: when it was last changed (timezone-aware, not before ``published``).
     updated: datetime | None = attrs.field(default=None, converter=_updated_field)
-    #: the language of the text, a BCP 47 tag.
     language: str = attrs.field(default="ru", converter=_language)
-    #: the site's categories the article is filed under, in order ("Главные новости").
     rubrics: tuple[str, ...] = attrs.field(default=(), converter=_rubrics_field)
-    #: free keywords.
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tags_field)
-    #: subjects from controlled vocabularies such as IPTC Media Topics.
     subjects: tuple[Subject, ...] = attrs.field(
         default=(), converter=_subjects_field
     )
-    #: the outlet's name ("АЛТЫНОРДА").
     site: str | None = attrs.field(default=None, converter=_site_field)
-    #: the canonical absolute http(s) URL.
     url: str | None = attrs.field(default=None, converter=_url_field)
-    #: a stable identifier (a URN, a URL, a CMS id).
     guid: str | None = attrs.field(default=None, converter=_guid_field)
-    #: the revision number, from 1.
     version: int = attrs.field(default=1, converter=_version)
-    #: the dateline as printed ("АСТАНА, 25 ноября").
     dateline: str | None = attrs.field(default=None, converter=_dateline_field)
-    #: the place the story is about or filed from ("Астана").
     place: str | None = attrs.field(default=None, converter=_place_field)
-    #: the lead image.
     image: Figure | None = attrs.field(default=None)
-    #: the URL path segment; derived from the headline when not given.
     slug: str = attrs.field(default=None, converter=_optional_slug)
-    #: fields a reader met that the model does not hold, as ``(key, value)`` pairs; keys are
-    #: prefixed by the format they came from (``"newsml:urgency"``).
     extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_extra)
 
     def __attrs_post_init__(self) -> None:
