@@ -74,16 +74,30 @@ def _inline(depth: int) -> st.SearchStrategy[object]:
     )
 
 
+# "..., передает Kazinform": the source phrase news text ends with, which readers of text
+# without markup take for a credit.
+source_phrases = st.builds(
+    lambda form, name: form.format(name),
+    st.sampled_from([", передает {}", " — сообщает {}.", ", сообщает {}", ", передает {}."]),
+    words(2),
+)
+
+
 @st.composite
 def paragraphs(draw: st.DrawFn) -> Paragraph:
-    """A paragraph with text runs, links, emphasis and line breaks."""
+    """A paragraph with text runs, links, emphasis and line breaks; some end with a source."""
     parts = draw(st.lists(_inline(2), min_size=1, max_size=4))
     content: list[object] = []
     for i, part in enumerate(parts):
         if i:
             content.append(draw(st.sampled_from([" ", " ", LineBreak()])))
         content.append(part)
+    if draw(st.integers(0, 4)) == 0:
+        content.append(draw(source_phrases))
     return Paragraph(content)  # type: ignore[arg-type]
+
+
+ledes = st.one_of(words(20), st.builds(str.__add__, words(12), source_phrases))
 
 
 attributions = st.builds(
@@ -144,7 +158,7 @@ def articles(draw: st.DrawFn) -> Article:
         updated = published.astimezone(timezone.utc) + delta
     return Article(
         headline=draw(words(10)),
-        lede=draw(st.none() | words(20)),
+        lede=draw(st.none() | ledes),
         sections=draw(st.lists(sections, max_size=4)),
         attributions=draw(st.lists(attributions, max_size=4)),
         published=published,

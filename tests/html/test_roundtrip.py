@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from newsmodel import Article, html
+from newsmodel import Article, Section, html
 from strategies import articles
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
@@ -41,3 +41,20 @@ def test_real_page_round_trip_is_stable(page: Path) -> None:
         first = html.dumps(html.loads(page.read_bytes(), url=truth["url"]))
     second = html.dumps(html.loads(first))
     assert second == first
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        Article(headline="Х", sections=[Section(blocks=["Открыли мост, передает Kazinform"])]),
+        Article(headline="Х", lede="Анонс новости, передает Kazinform"),
+        Article(
+            headline="Х",
+            lede="Анонс новости — сообщает Kazinform.",
+            sections=[Section(blocks=["Первый абзац, передает ТАСС"])],
+        ),
+    ],
+    ids=["paragraph", "lede", "both"],
+)
+def test_source_phrases_in_our_own_text_stay_text(article: Article) -> None:
+    assert html.loads(html.dumps(article)) == article

@@ -948,8 +948,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
     if not attributions and item is None:
         add_people([(n, None) for n in _dated_byline(h1, container, reader.zone)], Role.AUTHOR)
-    # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph
-    for text_source in (lede, first_text):
+    # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph. Our own
+    # markup says what is lede and what is credit: its text is taken as it is.
+    own = item is not None and item.get("data-version") is not None
+    for text_source in () if own else (lede, first_text):
         if not text_source:
             continue
         rest, credited = split_attribution(text_source)
