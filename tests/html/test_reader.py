@@ -332,3 +332,25 @@ def test_image_with_caption_in_a_paragraph_is_a_figure() -> None:
     assert figures[0].credit is not None
     assert figures[0].credit.name == "Агентство / Фотограф"
     assert "Фотограф" not in article.sections[0].text
+
+
+def test_date_of_modification_alone_is_not_taken_for_publication() -> None:
+    page = f"""<html><head><title>Заголовок</title>
+<meta property="article:modified_time" content="2026-01-02T10:00:00+05:00"></head>
+<body><article><h1>Заголовок</h1>
+<p>Обновлено <time datetime="2026-01-02T10:00:00+05:00" itemprop="dateModified">2 января</time></p>
+<p>{LONG}</p><p>{LONG}</p></article></body></html>"""
+    article = nhtml.loads(page)
+    assert article.published is None
+    assert article.updated is not None
+    assert article.updated.isoformat() == "2026-01-02T10:00:00+05:00"
+    assert not any(key == "html:dateModified" for key, _ in article.extra)
+
+
+def test_time_in_an_updated_line_is_not_the_publication_date() -> None:
+    page = f"""<title>Заголовок</title><article><h1>Заголовок</h1>
+<p class="updated">Обновлено <time datetime="2026-01-02T10:00:00Z">2 января</time></p>
+<p><time datetime="2026-01-01T08:00:00Z">1 января</time></p><p>{LONG}</p></article>"""
+    published = nhtml.loads(page).published
+    assert published is not None
+    assert published.isoformat() == "2026-01-01T08:00:00+00:00"

@@ -974,24 +974,24 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     # dates
     published = f.first("published") or f.first("published_meta")
-    if published is None:
-        published = _time_element(root, scope, reader.zone, modified=False)
-    if published is None:
+    if published is None and not own:
+        published = _time_element(root, scope, reader.zone)
+    if published is None and not own:
         published = _date_text(scope if scope is not None else root, reader.zone)
-    if published is None and scope is not None:
+    if published is None and scope is not None and not own:
         published = _date_text(root, reader.zone)
-    if published is None:
+    if published is None and not own:
         for candidate in (url, f.first("url_canonical"), f.first("url_og")):
             published = url_date(candidate, reader.zone)
             if published is not None:
                 break
-    if published is None:
+    if published is None and not own:
         published = _printed_date(h1, container, reader.zone)
     updated = f.first("updated") or f.first("updated_meta")
-    if updated is not None and (published is None or updated < published):  # noqa: SIM102
-        if published is None or updated < published:
-            reader.extra.append(("html:dateModified", updated.isoformat()))
-            updated = None
+    if updated is not None and published is not None and updated < published:
+        # The model holds no update before publication: the page's value is kept aside.
+        reader.extra.append(("html:dateModified", updated.isoformat()))
+        updated = None
 
     rubrics = _merge_lists(f, "rubric", "rubrics_ld", "rubrics_og") or _breadcrumb_rubrics(
         f.first("breadcrumbs"), headline, site
@@ -1334,14 +1334,22 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:  # n
     return []
 
 
-def _time_element(
-    root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, *, modified: bool
-) -> datetime | None:
-    del modified
+_MODIFIED_CLASSES = frozenset({"updated", "modified", "date-updated", "date-modified"})
+
+
+def _time_element(root: HtmlElement, scope: HtmlElement | None, zone: tzinfo) -> datetime | None:
+    """The first ``<time>`` that is not the page's date of modification."""
     for where in (scope, root):
         if where is None:
             continue
         for element in where.iter("time"):
+            if "dateModified" in (element.get("itemprop") or "").split():
+                continue
+            parent = element.getparent()
+            if class_tokens(element) & _MODIFIED_CLASSES or (
+                parent is not None and class_tokens(parent) & _MODIFIED_CLASSES
+            ):
+                continue
             value = element.get("datetime") or text_of(element)
             parsed = _date_value(value, zone)
             if parsed is not None:
