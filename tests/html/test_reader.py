@@ -354,3 +354,27 @@ def test_time_in_an_updated_line_is_not_the_publication_date() -> None:
     published = nhtml.loads(page).published
     assert published is not None
     assert published.isoformat() == "2026-01-01T08:00:00+00:00"
+
+
+@pytest.mark.parametrize("tag", ["article", "main"])
+def test_short_paragraphs_in_the_article_are_the_body(tag: str) -> None:
+    page = f"<title>T</title><body><{tag}>" + "<p>Короткий абзац.</p>" * 3 + f"</{tag}></body>"
+    article = nhtml.loads(page)
+    assert [b.text for s in article.sections for b in s.blocks] == ["Короткий абзац."] * 3
+
+
+def test_main_content_with_text_but_no_body_is_reported() -> None:
+    page = "<title>T</title><article><div class='share'>Поделиться в соцсетях</div></article>"
+    with pytest.warns(LossyConversionWarning, match="<article>"):
+        article = nhtml.loads(page)
+    assert article.sections == ()
+
+
+def test_the_article_beats_a_longer_paragraph_outside_it() -> None:
+    page = (
+        "<title>T</title><body><article>"
+        + "<p>Короткий абзац.</p>" * 4
+        + "</article><div><p>Подпишитесь на рассылку, новости каждый день.</p></div></body>"
+    )
+    article = nhtml.loads(page)
+    assert [b.text for s in article.sections for b in s.blocks] == ["Короткий абзац."] * 4

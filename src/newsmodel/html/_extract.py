@@ -442,9 +442,28 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
             mass[parent] += len(text)
             parent = parent.getparent()
             level += 1
+    marked = [e for e in root.iter("article", "main") if text_of(e)]
     if not scores:
-        return None
-    return _widen(_best(scores), mass)
+        # Short paragraphs only: a container the page marks as its article is the body.
+        return marked[0] if marked else None
+    best = _widen(_best(scores), mass)
+    if len(marked) == 1 and _prefer_marked(marked[0], best):
+        return marked[0]
+    return best
+
+
+def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
+    """Whether the page's one ``<article>``/``<main>`` is the body rather than ``best``.
+
+    It is when ``best`` is the whole page, or a block elsewhere with less text: the article's
+    paragraphs may be too short to score.
+    """
+    if best is marked:
+        return False
+    if best.tag in {"body", "html"}:
+        return True
+    nested = best in marked.iterancestors() or marked in best.iterancestors()
+    return not nested and len(text_of(marked)) > len(text_of(best))
 
 
 def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:

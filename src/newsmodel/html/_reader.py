@@ -1027,6 +1027,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     slug = f.first("slug")
 
     warnings_text = []
+    if container is not None and not sections and text_of(container):
+        tag = container.tag if isinstance(container.tag, str) else "element"
+        warnings_text.append(f"the main content (<{tag}>) has text but gave no body")
     if body_reader.dropped:
         parts = ", ".join(f"{n} {what}" for what, n in sorted(body_reader.dropped.items()))
         warnings_text.append(f"dropped from the body: {parts}")
