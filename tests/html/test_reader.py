@@ -378,3 +378,17 @@ def test_the_article_beats_a_longer_paragraph_outside_it() -> None:
     )
     article = nhtml.loads(page)
     assert [b.text for s in article.sections for b in s.blocks] == ["Короткий абзац."] * 4
+
+
+@pytest.mark.parametrize(
+    "src", ["javascript:alert(1)", "data:image/png;base64,AAAA", " JavaScript:void(0)"]
+)
+def test_figure_without_a_usable_image_keeps_its_caption_and_is_reported(src: str) -> None:
+    page = f"""<title>T</title><body><article><h1>T</h1><p>{LONG}</p>
+<figure><img src="{src}"><figcaption>Подпись к фото</figcaption></figure>
+<figure><img src="{src}"></figure></article></body>"""
+    with pytest.warns(LossyConversionWarning, match=r"2 image\(s\) without an http\(s\) address"):
+        article = nhtml.loads(page)
+    texts = [b.text for s in article.sections for b in s.blocks]
+    assert texts == [LONG, "Подпись к фото"]
+    assert src.strip() not in nhtml.dumps(article)

@@ -722,15 +722,25 @@ class BodyReader:
             return None
         return ItemList(items, ordered=element.tag == "ol")
 
-    def figure(self, element: HtmlElement, caption_el: HtmlElement | None = None) -> Figure | None:
-        """A figure from an image element, or an element holding one and its caption."""
-        image = self.image_url(element)
-        if image is None:
-            return None
-        img = element if element.tag == "img" else next(element.iter("img"), None)
-        alt = img.get("alt") if img is not None else None
+    def figure(
+        self, element: HtmlElement, caption_el: HtmlElement | None = None
+    ) -> Figure | Paragraph | None:
+        """A figure from an image element, or an element holding one and its caption.
+
+        An image without an http(s) address (``javascript:``, ``data:``) is dropped and
+        counted; its caption is kept as a paragraph.
+        """
         if caption_el is None and element.tag != "img":
             caption_el = element.find(".//figcaption")
+        image = self.image_url(element)
+        if image is None:
+            if _has_image_source(element):
+                self.dropped[_UNUSABLE_IMAGE] += 1
+            if caption_el is None:
+                return None
+            return self.paragraph(self.inlines(caption_el))
+        img = element if element.tag == "img" else next(element.iter("img"), None)
+        alt = img.get("alt") if img is not None else None
         caption: str | None = None
         credit: Attribution | None = None
         if caption_el is not None:
@@ -744,7 +754,7 @@ class BodyReader:
         """The absolute http(s) URL of the first image in an element, or ``None``."""
         candidates = [element] if element.tag == "img" else list(element.iter("img", "source"))
         for img in candidates:
-            for attr in ("src", "data-src", "data-original", "data-lazy-src", "srcset"):
+            for attr in _IMAGE_SOURCES:
                 value = img.get(attr)
                 if not value or value.strip().startswith("data:"):
                     continue
@@ -752,6 +762,16 @@ class BodyReader:
                 if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
                     return url
         return None
+
+
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_UNUSABLE_IMAGE = "image(s) without an http(s) address (captions kept as text)"
+
+
+def _has_image_source(element: HtmlElement) -> bool:
+    """True when an element is or holds an image that names a source of any kind."""
+    candidates = [element] if element.tag == "img" else element.iter("img", "source")
+    return any((img.get(attr) or "").strip() for img in candidates for attr in _IMAGE_SOURCES)
 
 
 _CAPTION_CLASSES = frozenset({"caption", "credit", "credits", "copyright"})
