@@ -130,15 +130,23 @@ sections = st.one_of(
 )
 
 zones = st.sampled_from(
-    [timezone.utc, ZoneInfo("Asia/Almaty"), ZoneInfo("Europe/Moscow"), timezone(timedelta(hours=5))]
+    [
+        timezone.utc,
+        ZoneInfo("Asia/Almaty"),
+        ZoneInfo("Europe/Moscow"),
+        timezone(timedelta(hours=5)),
+        # Offsets that are not whole minutes, as local mean time was (Almaty: +05:07:48).
+        timezone(timedelta(hours=5, minutes=7, seconds=48)),
+        timezone(-timedelta(hours=3, minutes=30, seconds=15)),
+    ]
 )
-# Whole minutes: news formats print times to the minute or second, not to the microsecond.
+# Whole seconds: news formats print times to the minute or second, not to the microsecond.
 datetimes = st.datetimes(
     min_value=datetime(1995, 1, 1),  # noqa: DTZ001 - made aware by `timezones`
     max_value=datetime(2040, 12, 31),  # noqa: DTZ001
     timezones=zones,
     allow_imaginary=False,
-).map(lambda d: d.replace(second=0, microsecond=0))
+).map(lambda d: d.replace(microsecond=0))
 
 subjects = st.builds(
     Subject,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import warnings
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -64,3 +65,18 @@ def test_source_phrases_in_our_own_text_stay_text(article: Article) -> None:
 def test_updated_without_published_round_trips() -> None:
     article = Article(headline="Х", updated=datetime(2026, 1, 1, tzinfo=timezone.utc))
     assert html.loads(html.dumps(article)) == article
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime(1900, 1, 1, 12, tzinfo=ZoneInfo("Asia/Almaty")),  # local mean time, +05:07:48
+        datetime(2026, 1, 1, 12, 0, 7, tzinfo=timezone(-timedelta(hours=3, seconds=15))),
+    ],
+)
+def test_offsets_with_seconds_keep_the_time(when: datetime) -> None:
+    article = Article(headline="Х", published=when, updated=when)
+    back = html.loads(html.dumps(article))
+    assert back == article
+    assert back.published is not None
+    assert back.published.utcoffset() == when.utcoffset()

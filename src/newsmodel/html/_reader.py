@@ -12,7 +12,7 @@ import contextlib
 import re
 import threading
 import warnings
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, tzinfo
 from html import unescape
 from typing import Any
 
@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from newsmodel._attribution import split_attribution
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
-from newsmodel.dates import parse_date
+from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date
 from newsmodel.html._decode import decode_clean
@@ -169,11 +169,6 @@ _MODIFIED_META = (
     "article.updated",
     "modified_time",
 )
-_ISO = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
-    r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$",
-    re.IGNORECASE,
-)
 _BY_PREFIX = re.compile(
     r"^\s*(?:by|von|text|texte|text von|автор|авторы|текст|author|authors|par|por|di|yazan)"
     r"\s*[:：]?\s+",
@@ -199,41 +194,14 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-def _parse_iso(value: str, zone: tzinfo) -> datetime | None:
-    match = _ISO.match(value)
-    if match is None:
-        return None
-    year, month, day, hour, minute, second, fraction, offset = match.groups()
-    try:
-        tz: tzinfo = zone
-        if offset:
-            if offset.upper() == "Z":
-                tz = timezone.utc
-            else:
-                digits = offset[1:].replace(":", "")
-                hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-                delta = timedelta(hours=hours, minutes=minutes)
-                tz = timezone(-delta if offset[0] == "-" else delta)
-        micro = int((fraction or "0")[:6].ljust(6, "0"))
-        return datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            micro,
-            tzinfo=tz,
-        )
-    except ValueError:
-        return None
-
-
 def _date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
     text = _clean(value)
     if text is None:
         return None
-    parsed = _parse_iso(text, zone) or latin_date(text[:200], zone)
+    parsed = parse_iso(text)
+    if parsed is not None:
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
+    parsed = latin_date(text[:200], zone)
     if parsed is not None:
         return parsed
     if _RUSSIAN_DATE_HINT.search(text) is None:
