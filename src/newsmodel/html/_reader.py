@@ -354,14 +354,24 @@ def _parser() -> lxml_html.HTMLParser:
 
 def parse_page(  # noqa: C901
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
-) -> HtmlElement:
-    """Check, decode and parse a page into an lxml tree; every refusal is a ParseError."""
+) -> tuple[HtmlElement, list[str]]:
+    """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
+
+    Also returns what the reader should report: a charset declaration it did not follow.
+    """
+    notes: list[str] = []
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > max_bytes:
             msg = f"the page is {len(raw)} bytes, more than max_bytes={max_bytes}"
             raise ParseError(_FORMAT, msg)
-        text: str = decode_clean(raw, encoding)
+        decoded = decode_clean(raw, encoding)
+        if decoded.overridden is not None:
+            notes.append(
+                f"the page declares the charset {decoded.overridden} but its bytes are not in"
+                f" it; read as {decoded.encoding}"
+            )
+        text: str = decoded
     elif isinstance(data, str):
         if len(data) > max_bytes:
             msg = f"the page is {len(data)} characters, more than max_bytes={max_bytes}"
@@ -387,7 +397,7 @@ def parse_page(  # noqa: C901
             raise ParseError(_FORMAT, msg, line=entry.line or None, column=entry.column or None)
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
-    return root
+    return root, notes
 
 
 class _Fields:
@@ -764,7 +774,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     max_tag_chars: int,
 ) -> Article:
     """Read an article from a page; see :func:`newsmodel.html.loads`."""
-    root = parse_page(data, encoding=encoding, max_bytes=max_bytes, max_tag_chars=max_tag_chars)
+    root, page_notes = parse_page(
+        data, encoding=encoding, max_bytes=max_bytes, max_tag_chars=max_tag_chars
+    )
     reader = _Reader(root, url=url, tz=tz)
     f = reader.fields
     # JSON-LD lives in scripts, which are dropped below: read it first.
@@ -994,7 +1006,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         version = int(raw_version)
     slug = f.first("slug")
 
-    warnings_text = []
+    warnings_text = list(page_notes)
     if container is not None and not sections and text_of(container):
         tag = container.tag if isinstance(container.tag, str) else "element"
         warnings_text.append(f"the main content (<{tag}>) has text but gave no body")
