@@ -34,6 +34,7 @@ from newsmodel._models import (
     Section,
     Strong,
 )
+from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
 
 __all__ = [
@@ -339,15 +340,16 @@ def is_boilerplate(element: HtmlElement) -> bool:
     return bool(tokens & _STRIP)
 
 
-_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
-
-
 def squash(text: str) -> str:
-    """Collapse whitespace as the model does (no-break spaces are kept) and trim."""
-    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
-        return _SPACES.sub(" ", text).strip(" ")
-    # str.split() splits on exactly what \s matches: the same result, without a regex
-    return " ".join(text.split())
+    """The model's one-line form of untrusted text: :func:`~newsmodel._text.collapse`.
+
+    Page text is scrubbed when it is decoded, but a character reference (``&#1;``) can still
+    bring a control character in: such text is scrubbed first.
+    """
+    try:
+        return collapse(text)
+    except InvalidTextError:
+        return collapse(scrub(text))
 
 
 def text_of(element: HtmlElement) -> str:
