@@ -392,3 +392,10 @@ def test_figure_without_a_usable_image_keeps_its_caption_and_is_reported(src: st
     texts = [b.text for s in article.sections for b in s.blocks]
     assert texts == [LONG, "Подпись к фото"]
     assert src.strip() not in nhtml.dumps(article)
+
+
+def test_character_references_to_controls_do_not_cost_the_text() -> None:
+    page = f"<title>За&#1;голо&#x1F;вок</title><body><article><p><em>Пер&#127;вый</em> {LONG}&#x0b;</p></article></body>"
+    article = nhtml.loads(page)
+    assert article.headline == "Заголовок"
+    assert article.sections[0].blocks[0].text == f"Первый {LONG}"

@@ -67,6 +67,10 @@ _HTML_SIGN = re.compile(
     re.IGNORECASE,
 )
 _TAG_START = re.compile(r"<[A-Za-z]")
+# &#1; … &#8;, &#14; … &#31;, &#127; and their hexadecimal forms: the controls the model refuses.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[4-9]|2\d|3[01]|127)(?!\d)|[xX]0*(?:[0-8eEfF]|1[\da-fA-F]|7[fF])(?![\da-fA-F]));?"
+)
 _ROLE_BY_PROPERTY = {
     "author": Role.AUTHOR,
     "creator": Role.AUTHOR,
@@ -352,7 +356,7 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-def parse_page(  # noqa: C901
+def parse_page(  # noqa: C901, PLR0912 - one check after another
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
 ) -> tuple[HtmlElement, list[str]]:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
@@ -381,6 +385,9 @@ def parse_page(  # noqa: C901
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
     text = text.lstrip("\ufeff")
+    if "&#" in text:
+        # A character reference to a control character would put one back after scrubbing.
+        text = _CONTROL_REFERENCE.sub("", text)
     if not text.strip():
         raise ParseError(_FORMAT, "the page is empty")
     if _HTML_SIGN.search(text, 0, 65536) is None:
