@@ -336,28 +336,6 @@ def test_validate_reports_line_and_column(tmp_path, capsys):
     assert f"{broken}:1:19: error:" in err
 
 
-def test_locate_json_paths():
-    doc = '{"a": [1, {"b": {"c": true}}], "d": "x"}'
-    assert cli._locate(  # noqa: SLF001
-        doc, "$.a[1].b.c"
-    ) == (1, 23)
-    assert cli._locate(  # noqa: SLF001
-        doc, "$.d"
-    ) == (1, 37)
-    assert (
-        cli._locate(  # noqa: SLF001
-            doc, "$.missing"
-        )
-        is None
-    )
-    assert (
-        cli._locate(  # noqa: SLF001
-            "{", "$.a"
-        )
-        is None
-    )
-
-
 def test_show(capsys, example):
     assert cli.main(["show", str(EXAMPLES / "article.json")]) == 0
     out = capsys.readouterr().out

@@ -181,19 +181,8 @@ def convert_data(data: bytes, name: str, source: str | None, target: str) -> Out
             out = _as_bytes(_modules()[target].dumps(article))
         except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
             found = tuple(str(w.message) for w in caught)
-            return _failure(_located(exc, data), found)
+            return _failure(exc, found)
     return Outcome(out, article.slug, tuple(str(w.message) for w in caught))
-
-
-def _located(exc: BaseException, data: bytes) -> BaseException:
-    """A JSON error known only by its path, with the line and column of that path added."""
-    if isinstance(exc, ParseError) and exc.format == "json" and exc.path and exc.line is None:
-        where = _locate(data.decode("utf-8-sig", "replace"), exc.path)
-        if where is not None:
-            return ParseError(
-                exc.format, exc.message, line=where[0], column=where[1], path=exc.path
-            )
-    return exc
 
 
 def _failure(exc: BaseException, found: tuple[str, ...]) -> Outcome:
@@ -646,58 +635,6 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
 # --- validate ------------------------------------------------------------------------------
 
 
-def _locate(text: str, path: str) -> tuple[int, int] | None:
-    """The line and column of the value at a JSON path such as ``$.sections[0].heading``."""
-    steps = re.findall(r"\.([^.\[]+)|\[(\d+)\]", path.removeprefix("$"))
-    i = _skip_space(text, 0)
-    try:
-        for key, index in steps:
-            i = _step(text, i, key, int(index) if index else None)
-            if i < 0:
-                return None
-    except (ValueError, IndexError):
-        return None
-    line = text.count("\n", 0, i) + 1
-    return line, i - (text.rfind("\n", 0, i) + 1) + 1
-
-
-_DECODER = _json.JSONDecoder()
-_SPACE = re.compile(r"[ \t\r\n]*")
-
-
-def _skip_space(text: str, i: int) -> int:
-    match = _SPACE.match(text, i)
-    return i if match is None else match.end()
-
-
-def _step(text: str, i: int, key: str, index: int | None) -> int:
-    """Move from the container at ``i`` to its member ``key`` or item ``index``; -1 if none."""
-    decoder = _DECODER
-
-    def skip_ws(j: int) -> int:
-        return _skip_space(text, j)
-
-    opening = "[" if index is not None else "{"
-    if text[i] != opening:
-        return -1
-    i = skip_ws(i + 1)
-    n = 0
-    while text[i] not in "]}":
-        if index is None:
-            name, i = decoder.raw_decode(text, i)
-            i = skip_ws(skip_ws(i) + 1)  # past the colon
-            if name == key:
-                return i
-        elif n == index:
-            return i
-        _, i = decoder.raw_decode(text, i)
-        i = skip_ws(i)
-        if text[i] == ",":
-            i = skip_ws(i + 1)
-        n += 1
-    return -1
-
-
 def _problems(data: bytes, fmt: str) -> list[ParseError | SchemaProblem | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
@@ -713,8 +650,7 @@ def _problems(data: bytes, fmt: str) -> list[ParseError | SchemaProblem | str]:
             if not problems:
                 module.loads(data)
         except ParseError as exc:
-            located = _located(exc, data)
-            problems.append(located if isinstance(located, ParseError) else exc)
+            problems.append(exc)
     problems.extend(str(w.message) for w in caught)
     return problems
 
@@ -832,12 +768,11 @@ def _show(args: argparse.Namespace) -> int:
         _say(f"{args.file}: error: not a file", err=True)
         return 1
     item = inputs[0]
-    data = b""
     try:
         data = _read(item)
         article = _modules()[args.source or detect_format(data, item.label)].loads(data)
     except (OSError, ValueError) as exc:
-        _say(_describe(item.label, _failure(_located(exc, data), ())), err=True)
+        _say(_describe(item.label, _failure(exc, ())), err=True)
         return 1
     _say(summary(article))
     return 0
