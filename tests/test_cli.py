@@ -6,15 +6,18 @@ import importlib
 import io
 import json as stdjson
 import os
+import re
 import subprocess
 import sys
 import warnings
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 import newsmodel
-from newsmodel import Article, Section, cli, json, text
+from newsmodel import Article, Section, cli, json, newsml, text
+from newsmodel.newsml import _writer as newsml_writer
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TEXT_ARTICLE = Path(__file__).parent / "data" / "text" / "zhetysu-hydrogen.txt"
@@ -354,6 +357,48 @@ def test_show_a_bad_file(tmp_path, capsys):
 
 
 # --- HTML and NewsML-G2 ---
+
+
+def version_created(data: bytes) -> datetime:
+    match = re.search(rb"<versionCreated[^>]*>([^<]+)</versionCreated>", data)
+    assert match is not None, data[:300]
+    return datetime.fromisoformat(match.group(1).decode().replace("Z", "+00:00"))
+
+
+def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(
+    tmp_path, monkeypatch
+):
+    undated = json.dumps(Article(headline="Без даты", guid="urn:example:1")).encode()
+    first = cli.convert_data(undated, "a.json", None, "newsml")
+    # The output must not depend on the clock: move the writer's clock on by a day.
+
+    class Tomorrow(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=1)
+
+    monkeypatch.setattr(newsml_writer, "datetime", Tomorrow)
+    second = cli.convert_data(undated, "a.json", None, "newsml")
+    assert first.ok, first.message
+    assert first.data == second.data
+    assert version_created(first.data) == cli.NEWSML_UNDATED
+    assert newsml.loads(first.data).published is None  # still undated when read back
+
+    source = tmp_path / "undated.json"
+    source.write_bytes(undated)
+    for out in ("one", "two"):
+        args = ["convert", str(source), "--to", "newsml", "-o", str(tmp_path / out), "-q"]
+        assert cli.main(args) == 0
+    (one,), (two,) = (list((tmp_path / out).iterdir()) for out in ("one", "two"))
+    assert one.read_bytes() == two.read_bytes() == first.data
+
+
+def test_a_dated_article_keeps_its_own_version_time():
+    when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
+    dated = json.dumps(Article(headline="С датой", published=when)).encode()
+    assert version_created(cli.convert_data(dated, "a.json", None, "newsml").data) == when
+
+
 
 
 @pytest.mark.parametrize("fmt", ["html", "newsml"])

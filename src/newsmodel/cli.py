@@ -27,6 +27,7 @@ import tempfile
 import time
 import warnings
 from collections import deque
+from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -37,7 +38,6 @@ from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
-    from datetime import datetime
     from types import ModuleType
 
     from newsmodel._models import Article
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "NEWSML_UNDATED",
     "Outcome",
     "convert_batch",
     "convert_data",
@@ -151,8 +152,20 @@ class Outcome(NamedTuple):
         return not self.error
 
 
-def _as_bytes(value: str | bytes) -> bytes:
-    return value.encode("utf-8") if isinstance(value, str) else value
+#: The ``versionCreated`` written in NewsML-G2 for an article with neither ``updated`` nor
+#: ``published``: a fixed time rather than the time of conversion, so that converting the same
+#: input twice gives the same bytes. It is marked ``nm:of="writing"``, and reading the item back
+#: gives an undated article again.
+NEWSML_UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _dumps(article: Article, target: str) -> bytes:
+    """Write an article in a format, as bytes; the same bytes for the same article."""
+    if target == "newsml":
+        data: bytes = _modules()["newsml"].dumps(article, now=NEWSML_UNDATED)
+        return data
+    out: str | bytes = _modules()[target].dumps(article)
+    return out.encode("utf-8") if isinstance(out, str) else out
 
 
 def convert_data(data: bytes, name: str, source: str | None, target: str) -> Outcome:
@@ -178,7 +191,7 @@ def convert_data(data: bytes, name: str, source: str | None, target: str) -> Out
         try:
             fmt = source or detect_format(data, name)
             article = _modules()[fmt].loads(data)
-            out = _as_bytes(_modules()[target].dumps(article))
+            out = _dumps(article, target)
         except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
             found = tuple(str(w.message) for w in caught)
             return _failure(exc, found)
@@ -568,7 +581,6 @@ def _split_message(
 ) -> None:
     """Stream a newsMessage item by item into one output document per article."""
     newsml = _modules()["newsml"]
-    target = _modules()[args.to]
     assert item.path is not None  # noqa: S101 - _message_input checked it
     try:
         with item.path.open("rb") as fp, warnings.catch_warnings(record=True) as caught:
@@ -579,7 +591,7 @@ def _split_message(
                 found = tuple(str(w.message) for w in caught)
                 caught.clear()
                 try:
-                    data = _as_bytes(target.dumps(article))
+                    data = _dumps(article, args.to)
                 except Exception as exc:  # noqa: BLE001 - keep going past a bad item
                     reporter.done(label, _failure(exc, found))
                     continue
@@ -617,12 +629,13 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
         for source in missing:
             reporter.done(source, _outcome_of(FileNotFoundError(f"no such file: {source}")))
         try:
+            articles = _articles(inputs, args.source, reporter)
             if args.message == "-":
-                newsml.dump_message(_articles(inputs, args.source, reporter), sys.stdout.buffer)
+                newsml.dump_message(articles, sys.stdout.buffer, now=NEWSML_UNDATED)
             else:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 with out.open("wb" if args.force else "xb") as fp:
-                    newsml.dump_message(_articles(inputs, args.source, reporter), fp)
+                    newsml.dump_message(articles, fp, now=NEWSML_UNDATED)
         except FileExistsError:
             reporter.failure(
                 str(out),
