@@ -222,3 +222,31 @@ def test_a_good_article_never_looks_for_positions(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(module, "_position", refuse)
     assert json.loads(json.dumps(EXAMPLE)) == EXAMPLE
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_input_over_max_bytes_is_refused(*, as_bytes: bool) -> None:
+    document = '{"headline": "Снег"}'
+    data: str | bytes = document.encode() if as_bytes else document
+    assert json.loads(data, max_bytes=len(data)).headline == "Снег"
+    with pytest.raises(ParseError, match=rf"max_bytes={len(data) - 1}\b") as info:
+        json.loads(data, max_bytes=len(data) - 1)
+    assert info.value.format == "json"
+    assert ("bytes" if as_bytes else "characters") in info.value.message
+
+
+def test_the_default_limit_is_16_mib() -> None:
+    assert json.DEFAULT_MAX_BYTES == 16 * 1024 * 1024
+    padded = '{"headline": "Снег"}'.ljust(json.DEFAULT_MAX_BYTES)
+    assert json.loads(padded).headline == "Снег"
+    with pytest.raises(ParseError, match="max_bytes"):
+        json.loads(padded + " ")
+
+
+def test_load_reads_no_more_than_the_limit() -> None:
+    fp = io.BytesIO(b'{"headline": "x"}' + b" " * 1_000_000)
+    with pytest.raises(ParseError, match="max_bytes=1000"):
+        json.load(fp, max_bytes=1000)
+    assert fp.tell() == 1001
+    fp.seek(0)
+    assert json.load(fp, max_bytes=2_000_000).headline == "x"

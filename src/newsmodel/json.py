@@ -5,7 +5,11 @@ that ships in the package, :func:`newsmodel.json.schema`): every field of
 :class:`~newsmodel.Article` is always present, ``null`` or ``[]`` when empty; datetimes are
 ISO 8601 strings with their offset; enums are written by value; blocks and inline markup are
 objects with a ``"type"``; plain text runs are strings. Unknown keys and wrong types are refused
-with a :class:`~newsmodel.ParseError` that gives the JSON path.
+with a :class:`~newsmodel.ParseError` that gives the JSON path and the line and column.
+
+Input over ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 16 MiB, by default; characters for
+``str``) is refused with a :class:`~newsmodel.ParseError` before it is parsed, and
+:func:`load` reads at most ``max_bytes + 1`` bytes from its file.
 
 >>> from newsmodel import Article, Section, json
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
@@ -47,9 +51,12 @@ from newsmodel.errors import NewsmodelError, ParseError, ValidationError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["dump", "dumps", "load", "loads", "schema"]
+__all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
 
 _FORMAT = "json"
+
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 _BLOCK_TAGS: dict[type, str] = {
     Paragraph: "paragraph",
@@ -206,15 +213,20 @@ def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> No
     fp.write(dumps(article, indent=indent).encode("utf-8"))
 
 
-def loads(data: str | bytes, /) -> Article:
+def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read an article from JSON text.
+
+    Args:
+        data: the text, or UTF-8 bytes (a byte order mark is skipped).
+        max_bytes: refuse larger input: bytes, or characters for ``str``.
 
     Raises:
         ParseError: the text is not JSON, or not the shape of an article. ``line`` and
             ``column`` (1-based, counting characters) say where the JSON is broken or where the
             offending value starts: the value of a wrong key, the item of a list, the first
             unknown key of an object, the object that lacks a required key. For shape errors,
-            ``path`` says where too (``$.sections[0].blocks[2]``).
+            ``path`` says where too (``$.sections[0].blocks[2]``). Or the input is over
+            ``max_bytes``.
 
     >>> loads('{"headline": "Привет"}').headline
     'Привет'
@@ -222,7 +234,12 @@ def loads(data: str | bytes, /) -> Article:
     Traceback (most recent call last):
     ...
     newsmodel.ParseError: json: expected string, got integer (at $.headline, line 1, column 14)
+    >>> loads('{"headline": "Привет"}'.encode(), max_bytes=16)
+    Traceback (most recent call last):
+    ...
+    newsmodel.ParseError: json: document of 28 bytes is over the limit of max_bytes=16
     """
+    _check_size(data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
         try:
             data = bytes(data).decode("utf-8-sig")
@@ -253,14 +270,32 @@ def loads(data: str | bytes, /) -> Article:
     return article
 
 
-def load(fp: IO[bytes], /) -> Article:
-    """Read an article from a binary file of UTF-8 JSON.
+def load(fp: IO[bytes], /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read an article from a binary file of UTF-8 JSON; reads at most ``max_bytes + 1`` bytes.
+
+    Raises:
+        ParseError: as :func:`loads`; the file holds more than ``max_bytes``.
 
     >>> import io
     >>> load(io.BytesIO('{"headline": "Привет"}'.encode())).headline
     'Привет'
     """
-    return loads(fp.read())
+    return loads(fp.read(max_bytes + 1), max_bytes=max_bytes)
+
+
+def _check_size(data: object, max_bytes: int) -> None:
+    """Refuse a document over the limit, before any work is done on it."""
+    if isinstance(data, memoryview):
+        size, unit = data.nbytes, "bytes"
+    elif isinstance(data, (bytes, bytearray)):
+        size, unit = len(data), "bytes"
+    elif isinstance(data, str):
+        size, unit = len(data), "characters"
+    else:
+        return  # the type is refused afterwards
+    if size > max_bytes:
+        msg = f"document of {size} {unit} is over the limit of max_bytes={max_bytes}"
+        raise ParseError(_FORMAT, msg)
 
 
 _Steps = tuple[str | int, ...]
