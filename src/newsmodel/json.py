@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import json as _json
+import re
 from datetime import datetime
 from functools import cache
 from importlib import resources
