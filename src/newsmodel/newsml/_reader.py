@@ -161,7 +161,7 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     if len(data) > options.max_bytes:
         msg = f"document of {len(data)} bytes is over the limit of {options.max_bytes} (max_bytes)"
         raise ParseError(_FORMAT, msg)
-    if not data.strip():
+    if not data or data.isspace():  # no copy of the document, unlike strip()
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
     doctype = _DOCTYPE.search(data, 0, 8192)
     if doctype is not None:
@@ -1034,8 +1034,13 @@ class _BodyReader:
         """Append what one inline element gives (markup around its content, or the content)."""
         if depth + 1 > self.max_depth:
             raise self.too_deep(el)
-        content: list[Inline] = []
-        self.content_into(el, depth + 1, content)
+        content: list[Inline]
+        if len(el) == 0:  # the common case: text only
+            text = el.text
+            content = [scrub(text)] if text else []
+        else:
+            content = []
+            self.content_into(el, depth + 1, content)
         if name == "br":
             out.append(_LINE_BREAK)
         elif name == "a":
