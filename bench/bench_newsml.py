@@ -168,6 +168,8 @@ _XP = {
         "credits": "n:contentMeta/n:creator|n:contentMeta/n:contributor|n:contentMeta/n:infoSource",
         "tags": "n:contentMeta/n:keyword/text()",
         "subjects": "n:contentMeta/n:subject/@qcode",
+        "rubrics": "n:contentMeta/n:subject[starts-with(@qcode, 'nmrubric:')]/n:name/text()",
+        "slug": "string(n:contentMeta/n:slugline)",
         "sections": "n:contentSet/n:inlineXML/h:html/h:body/h:section",
     }.items()
 }
@@ -176,13 +178,27 @@ _P = etree.XPath("h:p", namespaces=NS)
 _NAME = etree.XPath("string(n:name)", namespaces=NS)
 
 
+def raw_inlines(p: etree._Element) -> list[object]:
+    """A paragraph's text runs and its inline elements (tag, href, text), in order."""
+    out: list[object] = [p.text] if p.text else []
+    for child in p:
+        out.append((child.tag, child.get("href"), "".join(child.itertext())))
+        if child.tail:
+            out.append(child.tail)
+    return out
+
+
 def raw_read(data: bytes) -> dict[str, object]:
-    """The same fields as ``loads`` reads, with ``fromstring`` and compiled XPath."""
+    """The same fields as ``loads`` reads, with ``fromstring`` and compiled XPath.
+
+    Paragraphs are walked into their text runs and inline elements, as the reader does, not
+    flattened to their text.
+    """
     root = etree.fromstring(data)
     out: dict[str, object] = {k: xp(root) for k, xp in _XP.items()}
     out["credits"] = [(_NAME(c), c.get("role")) for c in out["credits"]]  # type: ignore[attr-defined]
     out["sections"] = [
-        (_H2(s), ["".join(p.itertext()) for p in _P(s)])
+        (_H2(s), [raw_inlines(p) for p in _P(s)])
         for s in out["sections"]  # type: ignore[attr-defined]
     ]
     return out
