@@ -645,7 +645,11 @@ class _ItemReader(_Collector):
         provider = getattr(self, "provider", "")
         if provider and provider != derive_provider_for(site):
             self.extra.insert(0, ("newsml:provider", provider))
-        if guid is not None and guid == derive_guid_for(url, headline, published):
+        if (
+            guid is not None
+            and guid.startswith("urn:uuid:")
+            and guid == derive_guid_for(url, headline, published)
+        ):
             guid = None  # newsmodel derived it from the article: not part of the article
         fields: dict[str, Any] = {
             "headline": headline,
