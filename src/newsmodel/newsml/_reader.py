@@ -243,6 +243,14 @@ class _Collector:
         raw = scrub(el.text or "").strip()
         if not raw:
             return None
+        if len(raw) == 25 and raw.isascii():  # 2026-11-25T09:05:00+05:00, as writers write it
+            try:
+                quick = datetime.fromisoformat(raw)
+            except ValueError:
+                pass
+            else:
+                if quick.tzinfo is not None and quick.isoformat() == raw:
+                    return quick
         m = _DATETIME.match(raw)
         if m is None:
             self.note(f"{field}: {raw!r} is not a date-time; kept in extra")
