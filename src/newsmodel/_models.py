@@ -107,7 +107,9 @@ def _iterable(field: str, values: object) -> tuple[object, ...]:
         return values
     if type(values) is list:
         return tuple(values)
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+    # A set has no order: its items would come out in a different order in every process.
+    unordered = (str, bytes, Mapping, set, frozenset)
+    if isinstance(values, unordered) or not isinstance(values, Iterable):
         raise ValidationError(field, f"expected a sequence, got {type(values).__name__}")
     return tuple(values)
 
@@ -156,7 +158,7 @@ def _absolute_url(value: object, field: str) -> str | None:
 
 #: Link schemes the model accepts. Anything else (javascript:, data:, vbscript:, file:, ...)
 #: is refused, so no format can ever write an executable link from a model.
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def _href(value: str) -> str:
@@ -302,8 +304,8 @@ class LineBreak:
         return "\n"
 
 
-def _inline_tuple(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
-    if isinstance(value, str):
+def _inline_tuple(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, (str, Link, Emphasis, Strong, LineBreak)):  # one item alone
         return (value,)
     items = _iterable("content", value)
     for i, item in enumerate(items):
@@ -354,7 +356,7 @@ class Strong:
 class Link:
     """A hyperlink around inline content.
 
-    ``href`` is an http, https, mailto or tel URL, or a relative reference; other schemes
+    ``href`` is an http, https or mailto URL, or a relative reference; other schemes
     (``javascript:``, ``data:``…) are refused.
 
     >>> Link("https://example.kz/", "сайт").text
@@ -447,7 +449,7 @@ def _rstrip(items: list[Inline]) -> bool:
 # --- blocks --------------------------------------------------------------------------------
 
 
-def _paragraph_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
+def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
     if isinstance(value, str):  # a plain paragraph: one line of text
         text = _text("content", value)
         content: tuple[Inline, ...] = (text,) if text else ()
