@@ -9,6 +9,7 @@ their namespace or none, ``inlineData`` text, timestamps padded with whitespace,
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Any
@@ -126,17 +127,25 @@ def _error(message: str, el: etree._Element | None = None) -> ParseError:
     return ParseError(_FORMAT, message, line=line)
 
 
+# One parser per thread: an lxml parser must not be used by two threads at once, and a new one
+# costs more than the parse of a small item (its context is set up on first use).
+_PARSERS = threading.local()
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+    return parser
 
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
