@@ -9,6 +9,7 @@ their namespace or none, ``inlineData`` text, timestamps padded with whitespace,
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Any
@@ -78,27 +79,46 @@ class ReadOptions:
     private_notes: bool = False
 
 
-def _local(el: etree._Element) -> str:
-    tag = el.tag
+#: ``tag -> (namespace, local name)`` of the tags met so far: a document uses a few dozen, so
+#: one dict lookup replaces parsing the Clark notation of every element. Bounded, since the
+#: tags of untrusted input are not.
+_NAMES: dict[object, tuple[str, str]] = {}
+_NAMES_MAX = 4096
+_NAR_OR_NONE = frozenset((NAR, ""))
+
+
+def _split(tag: object) -> tuple[str, str]:
+    """The namespace and local name of a tag (``("", "")`` for comments and entities)."""
+    known = _NAMES.get(tag)
+    if known is not None:
+        return known
     if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+        value = ("", "")
+    elif tag.startswith("{"):
+        ns, _, local = tag[1:].partition("}")
+        value = (ns, local)
+    else:
+        value = ("", tag)
+    if len(_NAMES) < _NAMES_MAX:
+        _NAMES[tag] = value
+    return value
 
 
-def _ns(el: etree._Element) -> str:
-    tag = el.tag
-    if not isinstance(tag, str) or not tag.startswith("{"):
-        return ""
-    return tag[1:].partition("}")[0]
+def _local(el: etree._Element) -> str:
+    return _split(el.tag)[1]
 
 
 def _is_nar(el: etree._Element) -> bool:
-    ns = _ns(el)
-    return ns in (NAR, "")
+    return _split(el.tag)[0] in _NAR_OR_NONE
 
 
+# Text for which ``isprintable()`` holds has no control character or surrogate, so it needs
+# no ``scrub()``: the check costs a third of the call, and most text passes it.
 def _text(el: etree._Element) -> str:
     """All the text of an element, scrubbed and collapsed."""
+    if len(el) == 0:  # the common case: text only
+        text = el.text or ""
+        return collapse(text if text.isprintable() else scrub(text))
     return collapse(scrub("".join(el.itertext())))
 
 
@@ -107,17 +127,25 @@ def _error(message: str, el: etree._Element | None = None) -> ParseError:
     return ParseError(_FORMAT, message, line=line)
 
 
+# One parser per thread: an lxml parser must not be used by two threads at once, and a new one
+# costs more than the parse of a small item (its context is set up on first use).
+_PARSERS = threading.local()
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+    return parser
 
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -145,7 +173,7 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     if len(data) > options.max_bytes:
         msg = f"document of {len(data)} bytes is over the limit of {options.max_bytes} (max_bytes)"
         raise ParseError(_FORMAT, msg)
-    if not data.strip():
+    if not data or data.isspace():  # no copy of the document, unlike strip()
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
     doctype = _DOCTYPE.search(data, 0, 8192)
     if doctype is not None:
@@ -177,12 +205,12 @@ def check_root(root: etree._Element) -> None:
 
 
 def _children(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if _local(c) == name and _is_nar(c)]
+    return [c for c in el if _split(c.tag) in ((NAR, name), ("", name))]
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
     for c in el:
-        if _local(c) == name and _is_nar(c):
+        if _split(c.tag) in ((NAR, name), ("", name)):
             return c
     return None
 
@@ -194,6 +222,24 @@ _DATETIME = re.compile(
     r"\s*(Z|[+-]\d\d(?::?\d\d)?)?$",
     re.IGNORECASE,
 )
+
+
+_ISOFORMAT_LENGTH = len("2026-11-25T09:05:00+05:00")
+
+
+def _isoformat_datetime(raw: str) -> datetime | None:
+    """A timestamp in the form writers use (``2026-11-25T09:05:00+05:00``), else None.
+
+    ``fromisoformat`` is quicker than the general pattern; writing the value back and comparing
+    keeps what it accepts to exactly that form.
+    """
+    if len(raw) != _ISOFORMAT_LENGTH or not raw.isascii():
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None and value.isoformat() == raw else None
 
 
 class _Collector:
@@ -224,6 +270,9 @@ class _Collector:
         raw = scrub(el.text or "").strip()
         if not raw:
             return None
+        quick = _isoformat_datetime(raw)
+        if quick is not None:
+            return quick
         m = _DATETIME.match(raw)
         if m is None:
             self.note(f"{field}: {raw!r} is not a date-time; kept in extra")
@@ -337,10 +386,10 @@ class _ItemReader(_Collector):
                 self.keep("newsml:version", raw_version)
         self.item_lang = item.get(f"{{{XML}}}lang")
         for child in item:
-            name = _local(child)
-            if not _is_nar(child):
-                if _ns(child) != NM:
-                    self.lose(f"<{name}> in {_ns(child)}")
+            ns, name = _NAMES.get(child.tag) or _split(child.tag)
+            if ns not in _NAR_OR_NONE:
+                if ns != NM:
+                    self.lose(f"<{name}> in {ns}")
                 continue
             if name == "catalogRef":
                 href = (child.get("href") or "").strip()
@@ -373,10 +422,10 @@ class _ItemReader(_Collector):
     def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
         f = self.fields
         for child in meta:
-            name = _local(child)
-            if not _is_nar(child):
-                if _ns(child) != NM:
-                    self.lose(f"itemMeta/<{name}> in {_ns(child)}")
+            ns, name = _NAMES.get(child.tag) or _split(child.tag)
+            if ns not in _NAR_OR_NONE:
+                if ns != NM:
+                    self.lose(f"itemMeta/<{name}> in {ns}")
                 continue
             if name == "itemClass":
                 pass  # checked before reading
@@ -430,15 +479,15 @@ class _ItemReader(_Collector):
         f = self.fields
         party_list: list[Attribution] = f.setdefault("attributions", [])
         for child in meta:
-            name = _local(child)
-            if not _is_nar(child):
-                if _ns(child) == NM and name == "extra":
+            ns, name = _NAMES.get(child.tag) or _split(child.tag)
+            if ns not in _NAR_OR_NONE:
+                if ns == NM and name == "extra":
                     self.own_extra = self.own_extra or []
                     key = collapse(scrub(child.get("key") or ""))
                     if key:
                         self.own_extra.append((key, scrub(child.text or "")))
-                elif _ns(child) != NM:
-                    self.lose(f"contentMeta/<{name}> in {_ns(child)}")
+                elif ns != NM:
+                    self.lose(f"contentMeta/<{name}> in {ns}")
                 continue
             if name == "urgency":
                 self.keep("newsml:urgency", _text(child))
@@ -626,7 +675,11 @@ class _ItemReader(_Collector):
         provider = getattr(self, "provider", "")
         if provider and provider != derive_provider_for(site):
             self.extra.insert(0, ("newsml:provider", provider))
-        if guid is not None and guid == derive_guid_for(url, headline, published):
+        if (
+            guid is not None
+            and guid.startswith("urn:uuid:")
+            and guid == derive_guid_for(url, headline, published)
+        ):
             guid = None  # newsmodel derived it from the article: not part of the article
         fields: dict[str, Any] = {
             "headline": headline,
@@ -805,35 +858,38 @@ class _BodyReader:
 
     def walk(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:
         if depth > self.max_depth:
-            msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
-            raise ParseError(_FORMAT, msg, line=el.sourceline)
+            raise self.too_deep(el)
         loose: list[Inline] = []
-
-        def flush_loose() -> None:
-            if loose:
-                self.add(out, _paragraph(loose))
-                loose.clear()
-
-        if el.text and el.text.strip():
-            loose.append(scrub(el.text))
+        text = el.text
+        if text and not text.isspace():
+            loose.append(text if text.isprintable() else scrub(text))
         for child in el:
-            name = _local(child)
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if not isinstance(tag, str):
                 continue
+            name = (_NAMES.get(tag) or _split(tag))[1]
             if name in _INLINE_NAMES:
-                loose.extend(self._inline_list(child, depth + 1))
+                self.inline_into(child, name, depth + 1, loose)
             else:
-                flush_loose()
+                if loose:
+                    self.add(out, _paragraph(loose))
+                    loose = []
                 self.element(child, name, out, depth + 1)
-            if child.tail and child.tail.strip():
-                loose.append(scrub(child.tail))
-        flush_loose()
+            tail = child.tail
+            if tail and not tail.isspace():
+                loose.append(tail if tail.isprintable() else scrub(tail))
+        if loose:
+            self.add(out, _paragraph(loose))
+
+    def too_deep(self, el: etree._Element) -> ParseError:
+        msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
+        return ParseError(_FORMAT, msg, line=el.sourceline)
 
     def element(  # noqa: C901, PLR0912 - one branch per kind of block
         self, el: etree._Element, name: str, out: list[tuple[str, Any]], depth: int
     ) -> None:
         if name in ("p", "pre", "address"):
-            self.add(out, _paragraph(self.inlines_of(el, depth, block=True)))
+            self.add(out, _paragraph(self.inlines_of(el, depth)))
         elif name in _HEADINGS:
             text = _text(el)
             if not text:
@@ -850,7 +906,7 @@ class _BodyReader:
             self.quote(el, out, depth)
         elif name in ("ul", "ol"):
             items = [p for li in el if _local(li) == "li"
-                     for p in [_paragraph(self.inlines_of(li, depth + 1, block=True))] if p]
+                     for p in [_paragraph(self.inlines_of(li, depth + 1))] if p]
             if items:
                 self.add(out, ItemList(items, ordered=name == "ol"))
         elif name in ("figure", "media", "img"):
@@ -898,11 +954,11 @@ class _BodyReader:
             p
             for node in el.iter()
             if _local(node) == "p"
-            for p in [_paragraph(self.inlines_of(node, depth + 1, block=True))]
+            for p in [_paragraph(self.inlines_of(node, depth + 1))]
             if p is not None
         ]
         if not paragraphs:
-            text_items = self.inlines_of(el, depth + 1, block=True, skip={"footer", "credit"})
+            text_items = self.inlines_of(el, depth + 1, skip=_QUOTE_SKIP)
             p = _paragraph(text_items)
             if p is not None:
                 paragraphs = [p]
@@ -972,63 +1028,78 @@ class _BodyReader:
         return collapse(scrub("".join(parts))) or None, credit
 
     def inlines_of(
+        self, el: etree._Element, depth: int, *, skip: frozenset[str] | None = None
+    ) -> list[Inline]:
+        """The inline content of an element: its text and its children's, in one pass."""
+        if depth > self.max_depth:
+            raise self.too_deep(el)
+        out: list[Inline] = []
+        self.content_into(el, depth, out, skip)
+        return out
+
+    def content_into(
         self,
         el: etree._Element,
         depth: int,
-        *,
-        block: bool = False,
-        skip: set[str] | None = None,
-    ) -> list[Inline]:
-        """The inline content of an element (``block``: of its children and text only)."""
-        if depth > self.max_depth:
-            msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
-            raise ParseError(_FORMAT, msg, line=el.sourceline)
-        if not block:
-            return self._inline_list(el, depth) if _local(el) in _INLINE_NAMES else []
-        out: list[Inline] = []
-        if el.text:
-            out.append(scrub(el.text))
+        out: list[Inline],
+        skip: frozenset[str] | None = None,
+    ) -> None:
+        """Append the inline content of ``el`` (its depth already checked) to ``out``."""
+        text = el.text
+        if text:
+            out.append(text if text.isprintable() else scrub(text))
         for child in el:
-            name = _local(child)
+            tag = child.tag
+            name = (_NAMES.get(tag) or _split(tag))[1]
             if skip and name in skip:
                 pass
-            elif name in ("p", "div", "ul", "ol", "li", "blockquote", "block"):
+            elif name in _BLOCKS_IN_INLINE:
                 out.append(" ")
-                out.extend(self.inlines_of(child, depth + 1, block=True))
+                if depth + 1 > self.max_depth:
+                    raise self.too_deep(child)
+                self.content_into(child, depth + 1, out)
                 out.append(" ")
             elif name in ("img", "media"):
                 self.item.lose("an image inside a paragraph")
             else:
-                out.extend(self._inline_list(child, depth + 1))
-            if child.tail:
-                out.append(scrub(child.tail))
-        return out
+                self.inline_into(child, name, depth + 1, out)
+            tail = child.tail
+            if tail:
+                out.append(tail if tail.isprintable() else scrub(tail))
 
-    def _inline_list(self, el: etree._Element, depth: int) -> list[Inline]:
-        item = self.inline(el, depth)
-        return item if isinstance(item, list) else [item]
-
-    def inline(self, el: etree._Element, depth: int) -> Inline | list[Inline]:
-        name = _local(el)
-        content = self.inlines_of(el, depth + 1, block=True)
+    def inline_into(self, el: etree._Element, name: str, depth: int, out: list[Inline]) -> None:
+        """Append what one inline element gives (markup around its content, or the content)."""
+        if depth + 1 > self.max_depth:
+            raise self.too_deep(el)
+        content: list[Inline]
+        if len(el) == 0:  # the common case: text only
+            text = el.text
+            content = [text if text.isprintable() else scrub(text)] if text else []
+        else:
+            content = []
+            self.content_into(el, depth + 1, content)
         if name == "br":
-            return LineBreak()
-        if name == "a":
+            out.append(_LINE_BREAK)
+        elif name == "a":
             href = (el.get("href") or "").strip()
             title = el.get("title")
             try:
-                return Link(href, content, title=collapse(scrub(title)) if title else None)
+                out.append(Link(href, content, title=collapse(scrub(title)) if title else None))
             except ValidationError:
                 if href:
                     self.item.lose(f"a link to {href[:40]!r} that is not allowed")
-                return content
-        if name in _STRONG or (name == "em" and "strong" in (el.get("class") or "").split()):
-            return Strong(content)
-        if name in _EMPHASIS:
-            return Emphasis(content)
-        return content
+                out.extend(content)
+        elif name in _STRONG or (name == "em" and "strong" in (el.get("class") or "").split()):
+            out.append(Strong(content))
+        elif name in _EMPHASIS:
+            out.append(Emphasis(content))
+        else:
+            out.extend(content)
 
 
+_LINE_BREAK = LineBreak()
+_BLOCKS_IN_INLINE = frozenset(("p", "div", "ul", "ol", "li", "blockquote", "block"))
+_QUOTE_SKIP = frozenset(("footer", "credit"))
 _INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "var", "u", "q",
                  "sub", "sup", "small", "big", "abbr", "acronym", "code", "kbd", "samp", "tt",
                  "font", "mark", "time", "s", "del", "ins",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import uuid
@@ -109,6 +110,7 @@ def derive_provider(article: Article) -> str:
     return derive_provider_for(article.site)
 
 
+@functools.lru_cache(maxsize=1024)
 def derive_provider_for(site: str | None) -> str:
     """:func:`derive_provider` from the site name."""
     return f"nmprov:{(slugify(site) if site else '') or 'unknown'}"
