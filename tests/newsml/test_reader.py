@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from newsmodel import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 NEWSML = DATA / "newsml"
@@ -319,6 +321,62 @@ def test_libxml2_depth_limit_is_a_parse_error() -> None:
     with pytest.raises(ParseError) as info:
         newsml.loads(item + b"</a>" * 3000 + b"</newsItem>")
     assert info.value.line == 1
+
+
+_HEAD = b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>'
+
+
+def _deep_item() -> bytes:
+    return _HEAD + b"H</headline></contentMeta>" + b"<a>" * 300 + b"</a>" * 300 + b"</newsItem>"
+
+
+def _huge_text_item() -> bytes:
+    return _HEAD + b"a" * (11 * 1024 * 1024) + b"</headline></contentMeta></newsItem>"
+
+
+@pytest.mark.parametrize(
+    ("make", "limit"),
+    [
+        (_deep_item, "nested deeper than 256 levels (the XML parser's limit)"),
+        (_huge_text_item, "a text node is larger than 10 MB (the XML parser's limit)"),
+    ],
+    ids=["depth", "text-node"],
+)
+def test_parser_limits_are_named_in_our_words(make: Callable[[], bytes], limit: str) -> None:
+    data = make()
+    with pytest.raises(ParseError) as loaded:
+        newsml.loads(data, max_bytes=len(data))
+    with pytest.raises(ParseError) as streamed:
+        list(newsml.iter_articles(io.BytesIO(data)))
+    for info in (loaded, streamed):
+        message = info.value.message
+        assert limit in message
+        assert "XML_PARSE_HUGE" not in message
+        assert message == message.strip()
+        assert info.value.line == 1
+        assert info.value.column is not None
+
+
+def test_streaming_reports_the_real_error_and_position() -> None:
+    data = _HEAD + b"\n  &undefined;</headline></contentMeta></newsItem>"
+    with pytest.raises(ParseError) as loaded:
+        newsml.loads(data)
+    with pytest.raises(ParseError) as streamed:
+        list(newsml.iter_articles(io.BytesIO(data)))
+    assert "undefined" in streamed.value.message
+    assert (streamed.value.message, streamed.value.line, streamed.value.column) == (
+        loaded.value.message, loaded.value.line, loaded.value.column
+    )
+    assert streamed.value.line == 2
+
+
+@pytest.mark.parametrize("max_depth", [0, 257, 10_000])
+def test_max_depth_beyond_the_parser_limit_is_refused(max_depth: int) -> None:
+    with pytest.raises(ValueError, match="256") as info:
+        newsml.loads(_HEAD + b"H</headline></contentMeta></newsItem>", max_depth=max_depth)
+    assert not isinstance(info.value, ParseError)
+    with pytest.raises(ValueError, match="256"):
+        newsml.iter_articles(io.BytesIO(b""), max_depth=max_depth)
 
 
 def test_entities_are_never_expanded_or_fetched() -> None:

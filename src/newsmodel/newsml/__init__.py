@@ -151,7 +151,9 @@ def loads(
     Args:
         data: the document, bytes (any encoding it declares) or str.
         max_bytes: the size limit, 16 MiB by default.
-        max_depth: how deep body elements may nest, 100 by default.
+        max_depth: how deep body elements may nest, 100 by default; at most 256 (a larger
+            value raises ``ValueError``), since the XML parser itself refuses any document
+            nested deeper than 256 levels, as it refuses a text node over 10 MB.
         default_tz: the zone of timestamps written without an offset (with a
             :class:`~newsmodel.LossyConversionWarning`).
         language: the language of an item that names none.
@@ -166,7 +168,7 @@ def loads(
     Raises:
         ParseError: the input is not well-formed XML, not NewsML-G2, not a text item (a picture,
             a package, a concept or planning item: the message says which), has no headline,
-            or breaks a limit; with line and column where known.
+            or breaks a limit (the message names it); with line and column where known.
 
     >>> loads(b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
     ...       b'<headline>Fed to halt QE</headline></contentMeta></newsItem>').headline

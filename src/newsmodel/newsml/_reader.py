@@ -50,6 +50,8 @@ _FORMAT = "newsml"
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 #: The default nesting limit of elements read into the model.
 DEFAULT_MAX_DEPTH = 100
+#: libxml2's nesting limit for a whole document while ``huge_tree`` stays off.
+PARSER_MAX_DEPTH = 256
 
 _OTHER_ITEMS = {
     "packageItem": "a package item (packageItem)",
@@ -73,10 +75,19 @@ class ReadOptions:
     """Reader options, checked once."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
-    max_depth: int = DEFAULT_MAX_DEPTH
+    max_depth: int = attrs.field(default=DEFAULT_MAX_DEPTH)
     default_tz: tzinfo = timezone.utc
     language: str = "ru"
     private_notes: bool = False
+
+    @max_depth.validator
+    def _check_max_depth(self, _: object, value: int) -> None:
+        if not 1 <= value <= PARSER_MAX_DEPTH:
+            msg = (
+                f"max_depth must be between 1 and {PARSER_MAX_DEPTH}, got {value}: the XML "
+                f"parser refuses documents nested deeper than {PARSER_MAX_DEPTH} levels"
+            )
+            raise ValueError(msg)
 
 
 #: ``tag -> (namespace, local name)`` of the tags met so far: a document uses a few dozen, so
@@ -151,13 +162,42 @@ def _parser() -> etree.XMLParser:
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _POSITION = re.compile(r", line \d+, column \d+$")
+#: The limits libxml2 keeps while ``huge_tree`` is off, in words the caller can act on (its own
+#: messages offer an ``XML_PARSE_HUGE`` option the caller cannot use).
+_PARSER_LIMITS = (
+    (re.compile(r"Excessive depth in document"),
+     f"the document is nested deeper than {PARSER_MAX_DEPTH} levels (the XML parser's limit)"),
+    (re.compile(r"Text node too long|huge text ?node", re.IGNORECASE),
+     "a text node is larger than 10 MB (the XML parser's limit)"),
+    (re.compile(r"XML_PARSE_HUGE|huge_tree", re.IGNORECASE),
+     "the document is larger than the XML parser's limits allow"),
+)
 
 
-def syntax_error(exc: etree.XMLSyntaxError) -> ParseError:
-    """A :class:`ParseError` with the line and column of an lxml syntax error."""
+def _parser_message(raw: str | None) -> str:
+    """An lxml/libxml2 message without its position, trailing newline or option advice."""
+    msg = _POSITION.sub("", (raw or "").strip()).strip()
+    for pattern, limit in _PARSER_LIMITS:
+        if pattern.search(msg):
+            return limit
+    return msg or "not well-formed XML"
+
+
+def syntax_error(
+    exc: etree.XMLSyntaxError, log: etree._ListErrorLog | None = None
+) -> ParseError:
+    """A :class:`ParseError` with the line and column of an lxml syntax error.
+
+    ``iterparse`` reports some errors as ``no element found`` with no position; the first
+    error in its parser's ``log`` then holds the real message and where it happened.
+    """
     line, column = exc.position
-    msg = _POSITION.sub("", exc.msg or "") or "not well-formed XML"
-    return ParseError(_FORMAT, msg, line=line or None, column=column or None)
+    msg = exc.msg
+    if not line and log is not None:
+        first = next((e for e in log if e.level >= etree.ErrorLevels.ERROR and e.line), None)
+        if first is not None:
+            msg, line, column = first.message, first.line, first.column
+    return ParseError(_FORMAT, _parser_message(msg), line=line or None, column=column or None)
 
 
 def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
@@ -184,7 +224,7 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc) from None
     except (etree.LxmlError, ValueError) as exc:
-        raise ParseError(_FORMAT, f"not readable XML: {exc}") from None
+        raise ParseError(_FORMAT, f"not readable XML: {_parser_message(str(exc))}") from None
     if root.getroottree().docinfo.doctype:
         raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=1)
     return root
@@ -1212,6 +1252,6 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
                     raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
                 check_root(last)
     except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise syntax_error(exc, context.error_log) from None
     except etree.LxmlError as exc:
-        raise ParseError(_FORMAT, f"not readable XML: {exc}") from None
+        raise ParseError(_FORMAT, f"not readable XML: {_parser_message(str(exc))}") from None
