@@ -395,6 +395,53 @@ def test_bad_bytes_are_parse_errors_with_position() -> None:
     assert info.value.line == 2
 
 
+def _declared(encoding: str, body: bytes) -> bytes:
+    return (
+        f"<?xml version='1.0' encoding='{encoding}'?>\n".encode()
+        + _HEAD + body + b"</headline></contentMeta></newsItem>"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "KOI8-R", "iso-8859-5", "latin1"])
+def test_utf8_bytes_under_a_single_byte_declaration_are_read_as_utf8(encoding: str) -> None:
+    data = _declared(encoding, "Заголовок «новости»".encode())
+    with pytest.warns(LossyConversionWarning, match="declaration was overridden") as caught:
+        article = newsml.loads(data)
+    assert article.headline == "Заголовок «новости»"
+    assert encoding in str(caught[0].message)
+    with pytest.warns(LossyConversionWarning, match="declaration was overridden"):
+        streamed = list(newsml.iter_articles(io.BytesIO(data)))
+    assert [a.headline for a in streamed] == ["Заголовок «новости»"]
+
+
+def test_a_true_single_byte_declaration_is_read_as_declared() -> None:
+    data = _declared("windows-1251", "Заголовок".encode("cp1251"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert newsml.loads(data).headline == "Заголовок"
+        assert [a.headline for a in newsml.iter_articles(io.BytesIO(data))] == ["Заголовок"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bad"),
+    [("windows-1251", b"\x98"), ("UTF-8", b"\xff\xfe"), ("UTF-8", "Заг".encode("cp1251"))],
+)
+def test_bytes_the_declaration_refuses_are_a_parse_error_at_their_place(
+    encoding: str, bad: bytes
+) -> None:
+    data = _declared(encoding, b"ok\n  ok " + bad + b" rest")
+    line_start = data.rindex(b"\n", 0, data.index(bad)) + 1
+    column = data.index(bad) - line_start + 1
+    with pytest.raises(ParseError, match="encoding") as info:
+        newsml.loads(data)
+    assert (info.value.line, info.value.column) == (3, column)
+    with pytest.raises(ParseError, match="encoding") as streamed:
+        list(newsml.iter_articles(io.BytesIO(data)))
+    # the stream has the parser's position, which for a converted charset is where it converted
+    assert streamed.value.line is not None
+    assert streamed.value.column is not None
+
+
 def test_not_bytes_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         newsml.loads(42)  # type: ignore[arg-type]

@@ -8,6 +8,8 @@ their namespace or none, ``inlineData`` text, timestamps padded with whitespace,
 
 from __future__ import annotations
 
+import codecs
+import functools
 import re
 import threading
 import warnings
@@ -200,6 +202,131 @@ def syntax_error(
     return ParseError(_FORMAT, _parser_message(msg), line=line or None, column=column or None)
 
 
+# --- encodings -------------------------------------------------------------------------------
+#
+# A declaration that names a single-byte charset (windows-1251, KOI8-R, ISO-8859-5...) over bytes
+# that are valid UTF-8 and not all ASCII is a lie: text really in such a charset is practically
+# never valid UTF-8 (its letters are bytes that UTF-8 only allows as parts of sequences). Read as
+# declared, the text would become mojibake; it is read as UTF-8, with a warning.
+
+_ENCODING_DECLARATION = re.compile(
+    rb"""\A\s*<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._:-]*)\1"""
+)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: How much of a stream is looked at for its first non-ASCII byte to check its declaration.
+_PEEK_BYTES = 1024 * 1024
+
+
+@functools.cache
+def _is_single_byte(name: str) -> bool:
+    """Whether a charset name is a single-byte encoding Python knows."""
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return False
+    if codec.startswith(("utf", "iso2022")):
+        return False
+    return len(bytes(range(256)).decode(codec, "replace")) == 256  # noqa: PLR2004 - one per byte
+
+
+def _utf8_override(head: bytes, *, final: bool) -> tuple[bytes, str] | None:
+    """For UTF-8 bytes declared in a single-byte charset: the declaration to use, and the name.
+
+    ``head`` is the document or, when not ``final``, its beginning. The replacement declares
+    ``UTF-8`` padded with spaces to the same length, so lines and columns do not move.
+    """
+    if head.startswith(_BOMS):
+        return None
+    m = _ENCODING_DECLARATION.match(head)
+    if m is None:
+        return None
+    name = m[2].decode("ascii")
+    if not _is_single_byte(name) or head.isascii():
+        return None
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=final)
+    except UnicodeDecodeError:
+        return None
+    quoted = b'"UTF-8"'.ljust(m.end() - m.start(1))
+    return head[: m.start(1)] + quoted + head[m.end() :], name
+
+
+def _warn_override(name: str, stacklevel: int) -> None:
+    msg = (
+        f"newsml: the XML declaration says encoding={name!r} but the bytes are UTF-8; read as "
+        "UTF-8 (the declaration was overridden)"
+    )
+    warnings.warn(msg, LossyConversionWarning, stacklevel=stacklevel + 1)
+
+
+def _encoding_position(data: bytes) -> tuple[int, int] | None:
+    """The line and column of the first byte the declared (or default) encoding refuses."""
+    m = _ENCODING_DECLARATION.match(data)
+    name = m[2].decode("ascii") if m is not None else "utf-8"
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if data.startswith(_BOMS) or codec.startswith(("utf-16", "utf-32")):
+        return None  # libxml2's own position is right for these
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode(codec, "replace")) + 1
+        return line, column
+    return None
+
+
+class _Prefixed:
+    """A binary file read from a buffered beginning, then from the rest of the file."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head = head
+        self.rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if not self.head:
+            return self.rest.read(size)
+        if size is None or size < 0:
+            out, self.head = self.head + self.rest.read(), b""
+            return out
+        out, self.head = self.head[:size], self.head[size:]
+        return out
+
+
+def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
+    """``fp``, or its bytes re-declared UTF-8 when the declaration names a single-byte charset.
+
+    The decision is made on the beginning of the stream, up to its first non-ASCII byte (at
+    most 1 MiB is read ahead); a later byte that is not UTF-8 is then a parse error.
+    """
+    head = fp.read(4096)
+    if not isinstance(head, bytes) or _ENCODING_DECLARATION.match(head) is None:
+        return _Prefixed(head, fp) if isinstance(head, bytes) else fp
+    while head.isascii() and len(head) < _PEEK_BYTES:
+        more = fp.read(65536)
+        if not more:
+            break
+        head += more
+    override = _utf8_override(head, final=False)
+    if override is not None:
+        head, name = override
+        _warn_override(name, stacklevel=3)
+    return _Prefixed(head, fp)
+
+
+def _document_error(exc: etree.XMLSyntaxError, data: bytes) -> ParseError:
+    """The error of a whole-document parse; bad bytes get the place Python's codec finds."""
+    error = syntax_error(exc)
+    if "encoding" in error.message.lower() or "bytes" in error.message.lower():
+        position = _encoding_position(data)
+        if position is not None:
+            error = ParseError(_FORMAT, error.message, line=position[0], column=position[1])
+    return error
+
+
 def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     """Parse untrusted bytes into a root element; every failure is a :class:`ParseError`."""
     given: object = raw
@@ -219,10 +346,14 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     if doctype is not None:
         line = data.count(b"\n", 0, doctype.start()) + 1
         raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=line)
+    override = _utf8_override(data, final=True)
+    if override is not None:
+        data, name = override
+        _warn_override(name, stacklevel=3)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise _document_error(exc, data) from None
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(_FORMAT, f"not readable XML: {_parser_message(str(exc))}") from None
     if root.getroottree().docinfo.doctype:
@@ -1208,7 +1339,7 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
     wanted = {"newsItem", *_OTHER_ITEMS}
     tags = [f"{{{NAR}}}{t}" for t in wanted] + list(wanted)
     context = etree.iterparse(
-        fp,
+        checked_stream(fp),
         events=("end",),
         tag=tags,
         resolve_entities=False,
