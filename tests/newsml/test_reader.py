@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import warnings
 from datetime import datetime, timedelta, timezone
@@ -18,6 +19,7 @@ from newsmodel import (
     Quote,
     Role,
     Strong,
+    html,
     json,
     newsml,
 )
@@ -256,7 +258,7 @@ def test_naive_timestamps_use_default_tz_when_nothing_else_says() -> None:
         b"</itemMeta><contentMeta><headline>H</headline></contentMeta></newsItem>"
     )
     almaty = timezone(timedelta(hours=5))
-    article, messages = lossy_messages(item, default_tz=almaty)
+    article, messages = lossy_messages(item, tz=almaty)
     assert article.published == datetime(2026, 11, 25, 10, 0, tzinfo=almaty)
     assert any("no UTC offset" in m for m in messages)
 
@@ -445,3 +447,39 @@ def test_bytes_the_declaration_refuses_are_a_parse_error_at_their_place(
 def test_not_bytes_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         newsml.loads(42)  # type: ignore[arg-type]
+
+
+def test_tz_takes_a_zone_name_or_a_tzinfo_like_the_other_readers() -> None:
+    item = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><itemMeta>'
+        b"<versionCreated>2026-11-25T10:00:00</versionCreated>"
+        b"</itemMeta><contentMeta><headline>H</headline></contentMeta></newsItem>"
+    )
+    by_name, messages = lossy_messages(item, tz="Asia/Almaty")
+    assert by_name.published is not None
+    assert by_name.published.utcoffset() == timedelta(hours=5)
+    assert any("no UTC offset" in m for m in messages)
+    by_object, _ = lossy_messages(item, tz=timezone(timedelta(hours=5)))
+    assert by_object.published == by_name.published
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        streamed = list(newsml.iter_articles(io.BytesIO(item), tz="Asia/Almaty"))
+    assert streamed[0].published == by_name.published
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        newsml.loads(item, tz="Mars/Olympus")
+
+
+def test_option_names_and_limits_match_the_other_formats() -> None:
+    assert "DEFAULT_MAX_BYTES" in newsml.__all__
+    assert "DEFAULT_MAX_DEPTH" in newsml.__all__
+    assert newsml.DEFAULT_MAX_BYTES == 16 * 1024 * 1024
+    for reader in (newsml.loads, newsml.load, newsml.iter_articles):
+        params = inspect.signature(reader).parameters
+        assert "tz" in params
+        assert "default_tz" not in params
+        assert params["tz"].annotation == inspect.signature(html.loads).parameters["tz"].annotation
+    for writer in (newsml.dumps, newsml.dump):
+        params = inspect.signature(writer).parameters
+        assert "language" in params
+        assert "lang" not in params
+        assert "_writer" not in str(params["body"].annotation)

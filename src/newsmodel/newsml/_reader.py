@@ -79,7 +79,7 @@ class ReadOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = attrs.field(default=DEFAULT_MAX_DEPTH)
-    default_tz: tzinfo = timezone.utc
+    tz: tzinfo = timezone.utc
     language: str = "ru"
     private_notes: bool = False
 
@@ -450,7 +450,7 @@ class _Collector:
             self.keep(f"newsml:{field}", raw)
             return None
         if value.tzinfo is None:
-            # Resolved in finish(): the offset of the item's other timestamps, else default_tz.
+            # Resolved in finish(): the offset of the item's other timestamps, else the tz option.
             self.naive.append((field, raw))
         return value
 
@@ -858,14 +858,14 @@ class _ItemReader(_Collector):
         """Give timestamps written without an offset the offset of the item's other ones.
 
         Feeds that leave the offset out of one timestamp mostly write it on another; when none
-        has one, ``default_tz`` is used. Either way a warning says so.
+        has one, the ``tz`` option is used. Either way a warning says so.
         """
         if not self.naive:
             return
         names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
         values = [self.fields.get(n) for n in names]
         reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
-        tz = reference or self.options.default_tz
+        tz = reference or self.options.tz
         for name, value in zip(names, values, strict=False):
             if value is not None and value.tzinfo is None:
                 self.fields[name] = value.replace(tzinfo=tz)
