@@ -483,3 +483,23 @@ def test_option_names_and_limits_match_the_other_formats() -> None:
         assert "language" in params
         assert "lang" not in params
         assert "_writer" not in str(params["body"].annotation)
+
+
+@pytest.mark.parametrize("slugline", ["fed-halts-qe", "Fed-Halts", "fed--qe", "федрезерв-2026"])
+def test_a_slugline_becomes_the_slug_exactly_when_the_model_takes_it(slugline: str) -> None:
+    item = (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
+        f"<slugline>{slugline}</slugline><headline>H</headline></contentMeta></newsItem>"
+    ).encode()
+    try:
+        expected = Article(headline="H", slug=slugline).slug
+        taken = True
+    except ValueError:
+        expected = Article(headline="H").slug  # derived from the headline
+        taken = False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(item)
+    assert article.slug == expected
+    if not taken:
+        assert ("newsml:slugline", slugline) in article.extra

@@ -20,6 +20,7 @@ import attrs
 from lxml import etree
 
 from newsmodel._models import (
+    _SLUG,
     Article,
     Attribution,
     Block,
@@ -917,9 +918,6 @@ class _ItemReader(_Collector):
 
 def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
     return next((v for k, v in extra if k == key), None)
-
-
-_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
 
 
 def _is_slug(text: str) -> bool:
