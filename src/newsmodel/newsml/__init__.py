@@ -54,7 +54,7 @@ _FORMAT = "newsml"
 
 #: The size limit of one document read by :func:`loads` and :func:`load`: 16 MiB.
 DEFAULT_MAX_BYTES = _reader.DEFAULT_MAX_BYTES
-#: How deep elements of a body may nest before the reader refuses the item: 100 (at most 256).
+#: How deep elements of a body may nest before the reader refuses the item, 100 (at most 256).
 DEFAULT_MAX_DEPTH = _reader.DEFAULT_MAX_DEPTH
 
 
