@@ -161,10 +161,17 @@ def _is_declared(code: str, declared: set[str] | frozenset[str], *, trust: bool)
     return bool(_QCODE.match(code)) and (alias_of(code) in declared or trust)
 
 
+_MAX_OFFSET = timedelta(hours=14)
+
+
 def _dt(value: datetime) -> str:
-    """An xs:dateTime with the value's own offset (UTC when the offset has seconds)."""
+    """An xs:dateTime with the value's own offset, or in UTC when xs:dateTime cannot hold it.
+
+    xs:dateTime offsets are whole minutes within ±14:00; an offset with seconds (``+05:07:48``,
+    local mean time before 1924) or beyond 14 hours is written as the same instant in UTC.
+    """
     offset = value.utcoffset() or timedelta(0)
-    if offset % timedelta(minutes=1):
+    if offset % timedelta(minutes=1) or abs(offset) > _MAX_OFFSET:
         value = value.astimezone(timezone.utc)
     spec = "microseconds" if value.microsecond else "seconds"
     return value.isoformat(timespec=spec)
