@@ -169,6 +169,11 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     reason = "hint"
     if label is None:
         label, reason = _declared(data), "meta"
+    if label == "utf-8":
+        try:
+            return DecodedText(data.decode("utf-8"), label, reason)
+        except UnicodeDecodeError:
+            pass  # checked below: a truncated or slightly broken page is still UTF-8
     if label is not None:
         actual = _checked(data, label)
         if actual != label:

@@ -444,7 +444,7 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
             mass[parent] += len(text)
             parent = parent.getparent()
             level += 1
-    marked = [e for e in root.iter("article", "main") if text_of(e)]
+    marked = [e for e in root.iter("article", "main") if _has_text(e)]
     if not scores:
         # Short paragraphs only: a container the page marks as its article is the body.
         return marked[0] if marked else None
@@ -452,6 +452,10 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
     if len(marked) == 1 and _prefer_marked(marked[0], best):
         return marked[0]
     return best
+
+
+def _has_text(element: HtmlElement) -> bool:
+    return any(not text.isspace() for text in element.itertext() if text)
 
 
 def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
