@@ -18,19 +18,19 @@ CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(updated_alone=True))
+@given(articles())
 def test_article_round_trips(article: Article) -> None:
     assert html.loads(html.dumps(article)) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(updated_alone=True))
+@given(articles())
 def test_round_trip_from_bytes(article: Article) -> None:
     assert html.loads(html.dumps(article).encode("utf-8")) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(updated_alone=True))
+@given(articles())
 def test_fragment_round_trips(article: Article) -> None:
     assert html.loads(html.dumps(article, fragment=True)) == article
 

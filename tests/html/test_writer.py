@@ -49,7 +49,7 @@ def _strict_parse(page: str) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles(updated_alone=True))
+@given(articles())
 def test_output_is_conforming_html5(article: Article) -> None:
     _strict_parse(nhtml.dumps(article))
     _strict_parse("<!DOCTYPE html><title>t</title>" + nhtml.dumps(article, fragment=True))

@@ -808,10 +808,16 @@ class _ItemReader(_Collector):
         first = f.get("firstCreated")
         created = f.get("contentCreated")
         version_created = None if f.get("writer_clock") else f.get("versionCreated")
-        published = first or created or version_created
+        updated = f.get("contentModified")
+        # A version stamped at (or after) the modification time dates the change, not the
+        # first publication: an item that gives only those was changed at a known time and
+        # created at an unknown one.
+        version_is_change = updated is not None and version_created is not None and (
+            version_created >= updated
+        )
+        published = first or created or (None if version_is_change else version_created)
         if first and created and first != created:
             self.extra.append(("newsml:contentCreated", created.isoformat()))
-        updated = f.get("contentModified")
         if updated is None and version_created and published and version_created > published:
             updated = version_created
         if updated is not None and published is not None and updated < published:
