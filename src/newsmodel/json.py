@@ -207,8 +207,10 @@ def loads(data: str | bytes, /) -> Article:
     """Read an article from JSON text.
 
     Raises:
-        ParseError: the text is not JSON, or not the shape of an article; ``path`` says where
-            (``$.sections[0].blocks[2].type``), ``line`` and ``column`` where the JSON is broken.
+        ParseError: the text is not JSON (an object repeating a key, or a number longer than
+            Python reads, counts as not JSON), or not the shape of an article; ``path`` says
+            where (``$.sections[0].blocks[2].type``), ``line`` and ``column`` where the JSON is
+            broken.
 
     >>> loads('{"headline": "Привет"}').headline
     'Привет'
@@ -217,21 +219,7 @@ def loads(data: str | bytes, /) -> Article:
     ...
     newsmodel.ParseError: json: expected string, got integer (at $.headline)
     """
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            data = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
-            raise ParseError(_FORMAT, msg) from None
-    elif not isinstance(data, str):
-        msg = f"expected str or bytes, got {type(data).__name__}"
-        raise TypeError(msg)
-    try:
-        obj = _json.loads(data)
-    except _json.JSONDecodeError as exc:
-        raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
-    except RecursionError:
-        raise ParseError(_FORMAT, "nested too deeply") from None
+    obj = _parse(data)
     if not isinstance(obj, dict):
         raise ParseError(_FORMAT, f"expected an object, got {_json_type(type(obj))}", path="$")
     obj.setdefault("extra", [])
@@ -243,6 +231,46 @@ def loads(data: str | bytes, /) -> Article:
     except RecursionError:
         raise ParseError(_FORMAT, "nested too deeply") from None
     return article
+
+
+def _parse(data: object) -> object:
+    """The JSON value of ``data``, any fault turned into a ParseError."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            data = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
+            raise ParseError(_FORMAT, msg) from None
+    elif not isinstance(data, str):
+        msg = f"expected str or bytes, got {type(data).__name__}"
+        raise TypeError(msg)
+    try:
+        obj = _json.loads(data, object_pairs_hook=_unique_keys)
+    except _json.JSONDecodeError as exc:
+        raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
+    except _DuplicateKeyError as exc:
+        raise ParseError(_FORMAT, f"duplicate key {exc.args[0]!r}") from None
+    except ValueError as exc:
+        # An integer longer than sys.get_int_max_str_digits() (4300 digits by default).
+        raise ParseError(_FORMAT, f"number too long: {exc}") from None
+    except RecursionError:
+        raise ParseError(_FORMAT, "nested too deeply") from None
+    return obj
+
+
+class _DuplicateKeyError(ValueError):
+    """An object repeats a key: JSON parsers disagree on which value wins, so it is refused."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return obj
 
 
 def load(fp: IO[bytes], /) -> Article:
@@ -266,6 +294,8 @@ def _first_error(exc: BaseException, path: str = "$") -> tuple[str, str]:
                 elif isinstance(note, cattrs.IterableValidationNote):
                     step = f"[{note.index}]"
             return _first_error(sub, path + step)
+    if isinstance(exc, RecursionError):
+        return "nested too deeply", path
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return f"unknown key(s): {keys}", path

@@ -384,10 +384,13 @@ def _credit_line(attribution: Attribution) -> str:
 def _lede_line(lede: str, attributions: list[Attribution], lost: set[str]) -> str:
     """The lede with the first attribution written after it, when it reads back the same."""
     if attributions and attributions[0].phrase not in (None, CREDIT):
-        candidate = lede + format_attribution(attributions[0], style="lede")
-        if split_attribution(candidate) == (lede, attributions[0]):
+        try:
+            tail = format_attribution(attributions[0], style="lede")
+        except ValueError:  # a role with no lede phrase: the attribution is reported as lost
+            tail = None
+        if tail is not None and split_attribution(lede + tail) == (lede, attributions[0]):
             attributions.pop(0)
-            return candidate
+            return lede + tail
     if split_attribution(lede)[1] is not None:
         lost.add("lede (its end reads back as a source attribution)")
     return lede
