@@ -1,0 +1,151 @@
+"""Read and write articles as HTML.
+
+:func:`dumps` writes a complete, conforming HTML5 page (or, with ``fragment=True``, only the
+``<article>`` element) with semantic markup, OpenGraph and a schema.org ``NewsArticle`` JSON-LD
+block; :func:`loads` reads it back to an equal article, and reads real article pages from
+other sites too: metadata from JSON-LD, microdata, OpenGraph and ``<meta>`` tags, the body from
+the page's main content.
+
+>>> from newsmodel import Article, Section, html
+>>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
+>>> html.loads(html.dumps(article)) == article
+True
+"""
+
+from __future__ import annotations
+
+from typing import IO, TYPE_CHECKING
+
+from newsmodel._models import Article
+from newsmodel.dates import _tzinfo as _zone
+from newsmodel.html._reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, read
+from newsmodel.html._writer import render
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_TAG_CHARS",
+    "MAX_DEPTH",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
+
+
+def dumps(article: Article, /, *, fragment: bool = False) -> str:
+    r"""Write an article as an HTML5 page, or as its ``<article>`` element alone.
+
+    Every text is escaped for where it stands (element text, attribute value, JSON inside
+    ``<script>``). Links are written only with http, https and mailto schemes (or relative);
+    others are written as their text with a :class:`~newsmodel.LossyConversionWarning`. The
+    same article always gives the same string.
+
+    Args:
+        article: the article.
+        fragment: write only the ``<article>`` element, for embedding in a site's template.
+
+    Returns:
+        The HTML text.
+
+    >>> from newsmodel import Article
+    >>> page = dumps(Article(headline="Привет </script>"))
+    >>> page.splitlines()[0]
+    '<!DOCTYPE html>'
+    >>> "Привет &lt;/script&gt;</h1>" in page
+    True
+    """
+    if not isinstance(article, Article):
+        msg = f"expected Article, got {type(article).__name__}"
+        raise TypeError(msg)
+    return render(article, fragment=fragment)
+
+
+def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:
+    """Write an article as a UTF-8 HTML page to a binary file.
+
+    >>> import io
+    >>> from newsmodel import Article
+    >>> buf = io.BytesIO()
+    >>> dump(Article(headline="Привет"), buf)
+    >>> buf.getvalue()[:15]
+    b'<!DOCTYPE html>'
+    """
+    fp.write(dumps(article, fragment=fragment).encode("utf-8"))
+
+
+def loads(
+    data: str | bytes,
+    /,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    tz: str | tzinfo = "Asia/Almaty",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
+) -> Article:
+    """Read an article from an HTML page.
+
+    Bytes are decoded by their byte order mark, then ``encoding``, then the page's ``<meta>``
+    declaration, then detection (UTF-8, windows-1251, KOI8-R, windows-1252). Nothing is fetched
+    and nothing executable is kept. What the model cannot hold (tables, embedded video and
+    posts, links of other schemes) is reported with one
+    :class:`~newsmodel.LossyConversionWarning`.
+
+    Args:
+        data: the page, as bytes (preferred: the reader decodes them) or text.
+        url: the address the page was fetched from: relative links and images are resolved
+            against it, and it is the article's URL when the page names no canonical one.
+        encoding: the charset the page was served with (an HTTP ``Content-Type`` charset);
+            it wins over the page's own declaration.
+        tz: the zone of dates the page prints without an offset.
+        max_bytes: refuse larger input (bytes, or characters for text).
+        max_tag_chars: refuse a start tag longer than this many characters.
+
+    Returns:
+        The article.
+
+    Raises:
+        ParseError: the input is empty, not HTML, too large, nested more than
+            :data:`~newsmodel.html.MAX_DEPTH` levels deep, has an over-long tag, or has no headline.
+
+    >>> page = "<html><head><title>Заголовок</title></head><body><h1>Заголовок</h1>"
+    >>> page += "<article><p>Первый абзац статьи, довольно длинный для текста.</p></article>"
+    >>> article = loads(page)
+    >>> article.headline, article.sections[0].blocks[0].text
+    ('Заголовок', 'Первый абзац статьи, довольно длинный для текста.')
+    """
+    return read(
+        data,
+        url=url,
+        encoding=encoding,
+        tz=_zone(tz),
+        max_bytes=max_bytes,
+        max_tag_chars=max_tag_chars,
+    )
+
+
+def load(
+    fp: IO[bytes],
+    /,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    tz: str | tzinfo = "Asia/Almaty",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
+) -> Article:
+    """Read an article from a binary file holding an HTML page; see :func:`loads`.
+
+    At most ``max_bytes + 1`` bytes are read from the file.
+
+    >>> import io
+    >>> load(io.BytesIO("<title>Привет</title><p>Текст</p>".encode())).headline
+    'Привет'
+    """
+    data = fp.read(max_bytes + 1)
+    return loads(
+        data, url=url, encoding=encoding, tz=tz, max_bytes=max_bytes, max_tag_chars=max_tag_chars
+    )

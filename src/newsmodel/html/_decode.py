@@ -1,0 +1,158 @@
+"""Turn the bytes of a page into text: BOM, hint, ``<meta>`` declaration, then detection.
+
+``lxml.html.fromstring(bytes)`` falls back to Latin-1 on many real pages, including some that
+declare UTF-8 after the first kilobyte, so the reader never hands lxml bytes.
+
+The detector: bytes that are valid UTF-8 are UTF-8. Otherwise, if the bytes above 0x7F mostly
+come in runs (as letters of a Cyrillic word do, and as the odd accented letter of a Western
+European text does not), the text is Cyrillic: windows-1251 puts the lower-case letters at
+0xE0–0xFF, KOI8-R at 0xC0–0xDF, and running text is mostly lower case, so whichever range
+dominates decides. Everything else is windows-1252 (the WHATWG reading of "ISO-8859-1").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from typing_extensions import Self
+
+__all__ = ["DecodedText", "decode", "detect", "normalize_label"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# How far into the page a <meta> declaration is looked for. Browsers stop at 1024 bytes, but
+# real pages put inline styles and scripts first and the declaration after them.
+PRESCAN_BYTES = 32_768
+_META = re.compile(rb"<meta\b[^>]{0,1024}>", re.IGNORECASE)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_HTTP_EQUIV = re.compile(rb"""http-equiv\s*=\s*["']?\s*content-type""", re.IGNORECASE)
+_CHARSET_ATTR = re.compile(rb"""\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+# WHATWG Encoding: labels whose meaning differs from Python's codec of the same name.
+_WHATWG = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "x-cp1251": "cp1251",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "koi": "koi8-r",
+    "koi8": "koi8-r",
+    "utf8": "utf-8",
+    # A page that declares UTF-16 in an ASCII-compatible <meta> is not UTF-16 (WHATWG).
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "unicode": "utf-8",
+}
+
+
+class DecodedText(str):  # noqa: SLOT000
+    """Decoded page text that remembers which encoding was used and why."""
+
+    encoding: str
+    reason: str
+
+    def __new__(cls, text: str, encoding: str, reason: str) -> Self:
+        obj = super().__new__(cls, text)
+        obj.encoding = encoding
+        obj.reason = reason
+        return obj
+
+
+def normalize_label(label: str) -> str | None:
+    """The Python codec for an encoding label, or ``None`` when the label is unknown.
+
+    >>> normalize_label("Windows-1251"), normalize_label("ISO-8859-1"), normalize_label("nope")
+    ('cp1251', 'cp1252', None)
+    """
+    key = label.strip().strip("\"'").lower()
+    key = _WHATWG.get(key, key)
+    try:
+        name = codecs.lookup(key).name
+    except LookupError:
+        return None
+    # Codecs that could turn ASCII bytes into markup other than what they are.
+    if name in {"utf-7", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
+        return "utf-8"
+    return name
+
+
+def _declared(data: bytes) -> str | None:
+    head = data[:PRESCAN_BYTES]
+    for match in _META.finditer(head):
+        tag = match.group()
+        found = _CHARSET_ATTR.search(tag)
+        if found is None:
+            continue
+        if b"http-equiv" in tag.lower() and _HTTP_EQUIV.search(tag) is None:
+            continue
+        label = normalize_label(found.group(1).decode("ascii"))
+        if label is not None:
+            return label
+    return None
+
+
+def detect(data: bytes) -> str:
+    """Guess the encoding of bytes that declare none: UTF-8, windows-1251, KOI8-R or windows-1252.
+
+    >>> detect("Привет, мир".encode("koi8-r")), detect("Привет, мир".encode("cp1251"))
+    ('koi8-r', 'cp1251')
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Cut mid-character at the end (a truncated download) is still UTF-8.
+        if exc.start < len(data) - 3:
+            return _single_byte(data)
+    return "utf-8"
+
+
+_HIGH_RUN = re.compile(rb"[\xc0-\xff]{2,}")
+
+
+def _single_byte(data: bytes) -> str:
+    high = sum(1 for _ in re.finditer(rb"[\x80-\xff]", data))
+    if not high:
+        return "cp1252"
+    in_runs = sum(len(m.group()) for m in _HIGH_RUN.finditer(data))
+    if in_runs < high * 0.5:
+        return "cp1252"
+    low_1251 = len(re.findall(rb"[\xe0-\xff]", data))
+    low_koi = len(re.findall(rb"[\xc0-\xdf]", data))
+    return "cp1251" if low_1251 >= low_koi else "koi8-r"
+
+
+def decode(data: bytes, encoding: str | None = None) -> DecodedText:
+    """Decode a page: BOM, ``encoding`` hint, the page's ``<meta>``, then :func:`detect`.
+
+    The hint is a charset the page was served with, such as an HTTP ``Content-Type`` charset.
+
+    Bytes invalid in the chosen encoding become U+FFFD, as in a browser.
+
+    >>> page = '<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")
+    >>> text = decode(page)
+    >>> text.encoding, text.reason, text[-10:]
+    ('cp1251', 'meta', 'Привет</p>')
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return DecodedText(data[len(bom) :].decode(name, "replace"), name, "bom")
+    if encoding is not None:
+        label = normalize_label(encoding)
+        if label is not None:
+            return DecodedText(data.decode(label, "replace"), label, "hint")
+    label = _declared(data)
+    if label is not None:
+        return DecodedText(data.decode(label, "replace"), label, "meta")
+    name = detect(data)
+    return DecodedText(data.decode(name, "replace"), name, "detected")

@@ -1,0 +1,725 @@
+"""Find an article's main content in a page, and turn it into sections of blocks.
+
+The main content is the element that carries ``itemprop="articleBody"`` when there is one;
+otherwise it is chosen by scoring, as readability does: every paragraph of running text adds to
+its parent's and grandparent's score, class and id names such as ``article-body`` add and
+``comments``, ``share``, ``related`` take away, and a container made mostly of links loses in
+proportion. Inside it, subtrees that are boilerplate by name (share buttons, related stories,
+comments, ads, ...) or mostly links are left out, and what the model cannot hold (tables,
+embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConversionWarning`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from newsmodel._models import (
+    Attribution,
+    Block,
+    Emphasis,
+    Figure,
+    Inline,
+    ItemList,
+    LineBreak,
+    Link,
+    Paragraph,
+    Quote,
+    Role,
+    Section,
+    Strong,
+)
+from newsmodel.errors import ValidationError
+
+__all__ = [
+    "BodyReader",
+    "class_tokens",
+    "find_main",
+    "is_boilerplate",
+    "link_density",
+    "resolve",
+    "squash",
+    "text_of",
+]
+
+HtmlElement = lxml_html.HtmlElement
+
+#: Elements whose content is never text of the article (nor safe to keep).
+DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "base",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "option",
+        "canvas",
+        "dialog",
+        "nav",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+        "link",
+        "meta",
+        "head",
+        "title",
+        "portal",
+        "fencedframe",
+    }
+)
+# Dropped from the body with a report: what the model has no block for.
+_REPORTED = {
+    "iframe": "embedded frame",
+    "object": "embedded object",
+    "embed": "embedded object",
+    "video": "video",
+    "audio": "audio",
+    "table": "table",
+    "form": "form",
+    "svg": "SVG image",
+    "canvas": "canvas",
+    "math": "formula",
+}
+_EMBED_CLASSES = {
+    "twitter-tweet": "embedded tweet",
+    "instagram-media": "embedded Instagram post",
+    "tiktok-embed": "embedded TikTok video",
+}
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "aside",
+        "table",
+        "pre",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "center",
+        "picture",
+    }
+)
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+_NEGATIVE = frozenset(
+    {
+        "comment",
+        "comments",
+        "disqus",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "recommendations",
+        "more",
+        "read",
+        "also",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adv",
+        "banner",
+        "promo",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "cookie",
+        "cookies",
+        "popup",
+        "modal",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navigation",
+        "footer",
+        "teaser",
+        "teasers",
+        "widget",
+        "sponsor",
+        "sponsored",
+        "outbrain",
+        "taboola",
+        "rating",
+        "tags",
+        "tag",
+        "toolbar",
+        "login",
+        "signup",
+        "paywall",
+        "donate",
+        "print",
+        "copyright",
+        "masthead",
+        "header",
+        "topbar",
+        "pagination",
+        "pager",
+        "next",
+        "prev",
+        "latest",
+        "popular",
+        "trending",
+        "most",
+        "feed",
+        "rss",
+        "follow",
+        "author-bio",
+        "bio",
+        "meta",
+        "byline",
+        "date",
+        "dateline",
+        "caption",
+        "credits",
+        "hidden",
+        "sr",
+        "visually",
+        "skip",
+    }
+)
+_POSITIVE = frozenset(
+    {
+        "article",
+        "body",
+        "content",
+        "entry",
+        "main",
+        "post",
+        "text",
+        "story",
+        "news",
+        "detail",
+        "material",
+        "publication",
+        "itemtext",
+        "articletext",
+        "blog",
+        "prose",
+        "rte",
+    }
+)
+# Names that mean "remove this subtree" when met inside the main content.
+_STRIP = frozenset(
+    {
+        "comment",
+        "comments",
+        "disqus",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "recommendations",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adv",
+        "banner",
+        "promo",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "cookie",
+        "popup",
+        "modal",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navigation",
+        "teaser",
+        "teasers",
+        "widget",
+        "sponsor",
+        "sponsored",
+        "outbrain",
+        "taboola",
+        "rating",
+        "toolbar",
+        "login",
+        "signup",
+        "paywall",
+        "donate",
+        "pagination",
+        "pager",
+        "popular",
+        "trending",
+        "follow",
+        "readmore",
+        "banners",
+        "subscribe-block",
+        "socials",
+        "likes",
+        "tags",
+        "tag",
+    }
+)
+
+
+def class_tokens(element: HtmlElement) -> set[str]:
+    """The lower-case words of an element's class and id (``article-body`` gives three)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if not names.strip():
+        return set()
+    out = {t.lower() for t in _TOKEN_SPLIT.split(names) if t}
+    out.update(n.lower() for n in names.split())
+    return out
+
+
+def is_boilerplate(element: HtmlElement) -> bool:
+    """True for a subtree that is not article text by its tag or its class and id names."""
+    tag = element.tag
+    if tag in {"nav", "aside", "form", "footer"}:
+        return True
+    tokens = class_tokens(element)
+    if not tokens:
+        return False
+    if tokens & _POSITIVE and tag in {"article", "main"}:
+        return False
+    return bool(tokens & _STRIP)
+
+
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace as the model does (no-break spaces are kept) and trim."""
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def text_of(element: HtmlElement) -> str:
+    """The collapsed text of an element."""
+    return squash(element.text_content())
+
+
+def link_density(element: HtmlElement) -> float:
+    """How much of an element's text is link text, from 0 to 1."""
+    total = len(element.text_content())
+    if not total:
+        return 0.0
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return min(1.0, linked / total)
+
+
+def resolve(href: str, base: str | None) -> str:
+    """An href made absolute against the page's base URL when there is one."""
+    href = href.strip()
+    if base and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href):
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
+    return href
+
+
+# --- choosing the main content ---------------------------------------------------------------
+
+
+def _class_weight(element: HtmlElement) -> float:
+    tokens = class_tokens(element)
+    weight = 0.0
+    if tokens & _NEGATIVE:
+        weight -= 25
+    if tokens & _POSITIVE:
+        weight += 25
+    return weight
+
+
+def find_main(root: HtmlElement) -> HtmlElement | None:  # noqa: C901
+    """The element most likely to hold the article's text, or ``None`` when nothing looks so."""
+    for element in root.iter():
+        if (  # noqa: SIM102
+            isinstance(element.tag, str)
+            and "articleBody" in (element.get("itemprop") or "").split()
+        ):
+            if len(text_of(element)) >= 1:
+                return element
+    scores: dict[HtmlElement, float] = {}
+    for p in root.iter("p", "pre", "td", "blockquote"):
+        text = text_of(p)
+        if len(text) < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
+            continue
+        score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)
+        parent = p.getparent()
+        level = 0
+        while parent is not None and level < 3:  # noqa: PLR2004
+            if parent not in scores:
+                scores[parent] = _class_weight(parent) + (
+                    5 if parent.tag in {"div", "article", "section", "main"} else 0
+                )
+            scores[parent] += score / (1, 2, 3)[level]
+            parent = parent.getparent()
+            level += 1
+    if not scores:
+        return None
+    best = max(scores, key=lambda e: scores[e] * (1 - link_density(e)))
+    # A parent that holds nearly as much good text (the body split around an ad) is better.
+    best_score = scores[best] * (1 - link_density(best))
+    parent = best.getparent()
+    while parent is not None and parent.tag not in {"body", "html"}:
+        if parent in scores and scores[parent] * (1 - link_density(parent)) >= best_score * 0.9:
+            best, best_score = parent, scores[parent] * (1 - link_density(parent))
+        parent = parent.getparent()
+    return best
+
+
+# --- turning the main content into blocks ----------------------------------------------------
+
+_CREDIT_PREFIX = re.compile(
+    r"^\s*(?:©|\(c\)|фото|foto|photo|photograph|bild|image|credit|источник|quelle|source)"
+    r"\s*[:.\-–—/]?\s*",
+    re.IGNORECASE,
+)
+_CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "source", "credits"})
+
+
+class BodyReader:
+    """Walks the main content and collects sections; remembers what it had to drop."""
+
+    def __init__(self, base: str | None, *, trusted: bool = False) -> None:
+        """Prepare to read; ``base`` resolves relative URLs.
+
+        A ``trusted`` container (one the page marks as the article body) is read whole: no
+        subtree is left out as boilerplate, only what is never text.
+        """
+        self.base = base
+        self.trusted = trusted
+        self.sections: list[Section] = []
+        self.heading: str | None = None
+        self.blocks: list[Block] = []
+        self.dropped: Counter[str] = Counter()
+        self.bad_links: Counter[str] = Counter()
+
+    # -- sections -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """End the current section, keeping it when it has a heading or a block."""
+        if self.heading is not None or self.blocks:
+            with contextlib.suppress(ValidationError):
+                self.sections.append(Section(heading=self.heading, blocks=self.blocks))
+        self.heading = None
+        self.blocks = []
+
+    def read(self, container: HtmlElement) -> list[Section]:
+        """Read a container element into sections."""
+        self.walk(container)
+        self.close()
+        return self.sections
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def inlines(self, element: HtmlElement, *, skip_cite: bool = False) -> list[Inline]:
+        """The inline content of an element: text, links, emphasis, line breaks."""
+        out: list[Inline] = []
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                if skip_cite and child.tag in {"footer", "cite"}:
+                    pass
+                else:
+                    out.extend(self.inline_child(child))
+            if child.tail:
+                out.append(child.tail)
+        return out
+
+    def inline_child(self, child: HtmlElement) -> list[Inline]:  # noqa: PLR0911
+        """One child element read as inline content (its tail excluded)."""
+        tag = child.tag
+        if tag in DROP or tag in {"img", "picture", "figure", "table"}:
+            self.report(child)
+            return []
+        if tag == "br":
+            return [LineBreak()]
+        if tag in {"em", "i", "dfn", "var"}:
+            return [Emphasis(self.inlines(child))]
+        if tag in {"strong", "b"}:
+            return [Strong(self.inlines(child))]
+        if tag == "a" or (tag == "span" and child.get("data-href") is not None):
+            return self.link(child)
+        if tag in BLOCK_TAGS:
+            return [" ", *self.inlines(child), " "]
+        return self.inlines(child)
+
+    def link(self, element: HtmlElement) -> list[Inline]:
+        """A link, or its content alone when its href is missing or of a refused scheme."""
+        content = self.inlines(element)
+        href = element.get("href") if element.tag == "a" else element.get("data-href")
+        if href is None or not href.strip():
+            return content
+        try:
+            return [Link(resolve(href, self.base), content, title=element.get("title"))]
+        except ValidationError:
+            scheme = href.strip().split(":", 1)[0].lower()[:20]
+            self.bad_links[scheme] += 1
+            return content
+
+    def paragraph(self, content: list[Inline]) -> Paragraph | None:
+        try:
+            return Paragraph(content)
+        except ValidationError:
+            return None
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def report(self, element: HtmlElement) -> None:
+        """Count a dropped element that carried content the model cannot hold."""
+        tag = element.tag
+        if tag in _REPORTED:
+            self.dropped[_REPORTED[tag]] += 1
+
+    def add(self, block: Block | None) -> None:
+        if block is None:
+            return
+        self.blocks.append(block)
+
+    def walk(self, element: HtmlElement) -> None:  # noqa: C901, PLR0912, PLR0915 - one case per tag
+        """Read the children of a block-level element."""
+        pending: list[Inline] = []
+        if element.text and element.text.strip():
+            pending.append(element.text)
+
+        def flush() -> None:
+            if pending:
+                self.add(self.paragraph(pending))
+                pending.clear()
+
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                if child.tail and child.tail.strip():
+                    pending.append(child.tail)
+                continue
+            if tag in DROP or tag in {"table", "hr"}:
+                flush()
+                self.report(child)
+            elif tag not in BLOCK_TAGS and tag != "img":
+                # inline content running between blocks (text in a <div>)
+                pending.extend(self.inline_child(child))
+            elif self.embed(child) or (not self.trusted and is_boilerplate(child)):
+                flush()
+            elif tag in _HEADINGS:
+                flush()
+                text = text_of(child)
+                if text and (self.trusted or link_density(child) < 0.5):  # noqa: PLR2004
+                    self.close()
+                    self.heading = text
+            elif tag == "h1":
+                flush()
+            elif tag == "section":
+                flush()
+                self.close()
+                self.walk(child)
+                self.close()
+            elif tag == "p":
+                flush()
+                self.add(self.paragraph(self.inlines(child)))
+            elif tag == "blockquote":
+                flush()
+                self.add(self.quote(child))
+            elif tag in {"ul", "ol"}:
+                flush()
+                self.add(self.item_list(child))
+            elif tag in {"figure", "picture", "img"}:
+                flush()
+                self.add(self.figure(child))
+            elif tag == "pre":
+                flush()
+                self.add(self.paragraph(self.inlines(child)))
+            else:
+                flush()
+                self.walk(child)
+            if child.tail and child.tail.strip():
+                pending.append(child.tail)
+        flush()
+
+    def embed(self, element: HtmlElement) -> bool:
+        """True (and counted) for a social-network embed such as a quoted tweet."""
+        for name in (element.get("class") or "").split():
+            if name in _EMBED_CLASSES:
+                self.dropped[_EMBED_CLASSES[name]] += 1
+                return True
+        return False
+
+    def quote(self, element: HtmlElement) -> Quote | None:
+        paragraphs: list[Paragraph] = []
+        cite = None
+        for child in element.iter("cite"):
+            cite = text_of(child) or None
+            break
+        if element.find("p") is not None:
+            for p in element.iter("p"):
+                para = self.paragraph(self.inlines(p))
+                if para is not None:
+                    paragraphs.append(para)
+        else:
+            para = self.paragraph(self.inlines(element, skip_cite=True))
+            if para is not None:
+                paragraphs.append(para)
+        if not paragraphs:
+            return None
+        return Quote(paragraphs, cite=cite)
+
+    def item_list(self, element: HtmlElement) -> ItemList | None:
+        if not self.trusted and link_density(element) > 0.6:  # noqa: PLR2004 - navigation
+            return None
+        items = []
+        for li in element:
+            if li.tag != "li":
+                continue
+            para = self.paragraph(self.inlines(li))
+            if para is not None:
+                items.append(para)
+        if not items:
+            return None
+        return ItemList(items, ordered=element.tag == "ol")
+
+    def figure(self, element: HtmlElement) -> Figure | None:
+        image = self.image_url(element)
+        if image is None:
+            return None
+        img = element if element.tag == "img" else next(element.iter("img"), None)
+        alt = img.get("alt") if img is not None else None
+        caption_el = element.find(".//figcaption") if element.tag != "img" else None
+        caption: str | None = None
+        credit: Attribution | None = None
+        if caption_el is not None:
+            caption, credit = read_caption(caption_el)
+        try:
+            return Figure(image, caption=caption, credit=credit, alt=alt)
+        except ValidationError:
+            return None
+
+    def image_url(self, element: HtmlElement) -> str | None:
+        """The absolute http(s) URL of the first image in an element, or ``None``."""
+        candidates = [element] if element.tag == "img" else list(element.iter("img", "source"))
+        for img in candidates:
+            for attr in ("src", "data-src", "data-original", "data-lazy-src", "srcset"):
+                value = img.get(attr)
+                if not value or value.strip().startswith("data:"):
+                    continue
+                url = resolve(value.strip().split()[0].split(",")[0], self.base)
+                if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+                    return url
+        return None
+
+
+def read_caption(element: HtmlElement) -> tuple[str | None, Attribution | None]:  # noqa: C901
+    """A figure caption and its photo credit, from explicit markup or the caption's text."""
+    credit: Attribution | None = None
+    credit_el: HtmlElement | None = None
+    for child in element.iter():
+        if child is element or not isinstance(child.tag, str):
+            continue
+        if child.get("data-role") is not None or class_tokens(child) & _CREDIT_CLASSES:
+            credit_el = child
+            break
+    if credit_el is not None:
+        credit = read_credit(credit_el, Role.PHOTOGRAPHER)
+        caption_el = None
+        for child in element.iter():
+            if "caption" in class_tokens(child) and child is not element:
+                caption_el = child
+                break
+        if caption_el is not None:
+            caption = text_of(caption_el) or None
+        else:
+            whole = text_of(element)
+            caption = whole.replace(text_of(credit_el), "").strip() or None
+        return caption, credit
+    text = text_of(element)
+    match = re.search(r"(?:^|\s)(?:©|(?:Фото|Foto|Photo|Bild)\s*:)\s*([^©]{1,80})$", text)
+    if match:
+        try:
+            credit = Attribution(match.group(1).strip(" ./"), role=Role.PHOTOGRAPHER, phrase="фото")
+        except ValidationError:
+            credit = None
+        else:
+            text = text[: match.start()].strip()
+    return text or None, credit
+
+
+def read_credit(element: HtmlElement, default_role: Role) -> Attribution | None:
+    """An attribution from a credit element: ``data-role``/``data-phrase`` marks, or its text."""
+    role_value = element.get("data-role")
+    try:
+        role = Role(role_value) if role_value else default_role
+    except ValueError:
+        role = default_role
+    phrase = element.get("data-phrase")
+    name_el = None
+    for child in element.iter():
+        if child is not element and (
+            "name" in class_tokens(child) or child.get("itemprop") == "name"
+        ):
+            name_el = child
+            break
+    url = None
+    for a in element.iter("a"):
+        href = (a.get("href") or "").strip()
+        if re.match(r"^https?://", href, re.IGNORECASE):
+            url = href
+        break
+    if name_el is not None:
+        name = text_of(name_el)
+    else:
+        name = _CREDIT_PREFIX.sub("", text_of(element)).strip(" .,")
+        if phrase is None and role is Role.PHOTOGRAPHER and name != text_of(element):
+            phrase = "фото"
+    try:
+        return Attribution(name, role=role, url=url, phrase=phrase)
+    except ValidationError:
+        try:
+            return Attribution(name, role=role, phrase=phrase)
+        except ValidationError:
+            return None

@@ -1,0 +1,405 @@
+"""Write an :class:`~newsmodel.Article` as a semantic HTML5 page or ``<article>`` fragment.
+
+The markup is meant for people and machines alike: the visible text is plain semantic HTML
+(``<article>``, ``<h1>``, ``<section>``/``<h2>``, ``<figure>``/``<figcaption>``, ``<time>``),
+schema.org microdata on the ``<article>`` carries every field of the model (so the reader gets
+the article back exactly), and the ``<head>`` repeats the metadata as OpenGraph and a
+``NewsArticle`` JSON-LD block for search engines and social networks.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from newsmodel._models import (
+    Article,
+    Attribution,
+    Block,
+    Emphasis,
+    Figure,
+    Inline,
+    ItemList,
+    LineBreak,
+    Link,
+    Paragraph,
+    Quote,
+    Role,
+    Section,
+    Strong,
+)
+from newsmodel.dates import format_date
+from newsmodel.errors import LossyConversionWarning
+
+if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
+__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
+
+SCHEMA = "https://schema.org/"
+
+#: Link schemes written out; a relative reference (no scheme) is written as it is.
+WRITTEN_SCHEMES = frozenset({"http", "https", "mailto"})
+
+#: The microdata property an attribution is written under, by role.
+ROLE_PROPERTY: dict[Role, str] = {
+    Role.AUTHOR: "author",
+    Role.EDITOR: "editor",
+    Role.TRANSLATOR: "translator",
+    Role.PUBLISHER: "publisher",
+    Role.SOURCE: "sourceOrganization",
+    Role.ORIGINAL: "isBasedOn",
+    Role.PHOTOGRAPHER: "contributor",
+    Role.VIDEOGRAPHER: "contributor",
+}
+_ORGANISATION_ROLES = frozenset({Role.PUBLISHER, Role.SOURCE, Role.ORIGINAL})
+
+# Phrases printed as a label before the name ("Фото: Иван Петров"); others run into the name
+# ("передает Altyn-orda.kz").
+_LABEL_PHRASES = frozenset({"фото", "видео", "перевод", "источник", "автор"})
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _json_for_script(data: object) -> str:
+    """JSON that cannot end its ``<script>`` element or open a comment inside it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _scheme(href: str) -> str | None:
+    head, sep, _ = href.partition(":")
+    if not sep or "/" in head or "?" in head or "#" in head:
+        return None
+    return head.lower()
+
+
+def credit_display(attribution: Attribution) -> tuple[str, str]:
+    """The text printed before and after the name of a credit, as plain (unescaped) text.
+
+    >>> credit_display(Attribution("Иван Петров", role=Role.PHOTOGRAPHER, phrase="фото"))
+    ('Фото: ', '')
+    """
+    phrase = attribution.phrase
+    if phrase is None or phrase == "credit":
+        return "", ""
+    if phrase.lower() in _LABEL_PHRASES:
+        return f"{phrase[:1].upper()}{phrase[1:]}: ", ""
+    return f"{phrase} ", ""
+
+
+class _Writer:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.out: list[str] = []
+        self.dropped: list[str] = []
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def inlines(self, content: tuple[Inline, ...], *, in_link: bool = False) -> str:
+        parts: list[str] = []
+        for item in content:
+            if isinstance(item, str):
+                parts.append(_text(item))
+            elif isinstance(item, LineBreak):
+                parts.append("<br>")
+            elif isinstance(item, Emphasis):
+                parts.append(f"<em>{self.inlines(item.content, in_link=in_link)}</em>")
+            elif isinstance(item, Strong):
+                parts.append(f"<strong>{self.inlines(item.content, in_link=in_link)}</strong>")
+            else:
+                parts.append(self.link(item, in_link=in_link))
+        return "".join(parts)
+
+    def link(self, link: Link, *, in_link: bool) -> str:
+        inner = self.inlines(link.content, in_link=True)
+        scheme = _scheme(link.href)
+        if scheme is not None and scheme not in WRITTEN_SCHEMES:
+            self.dropped.append(link.href)
+            return inner
+        title = f' title="{_attr(link.title)}"' if link.title else ""
+        if in_link:
+            # HTML has no link inside a link: the inner one keeps its target as a mark.
+            return f'<span class="link" data-href="{_attr(link.href)}"{title}>{inner}</span>'
+        return f'<a href="{_attr(link.href)}"{title}>{inner}</a>'
+
+    # -- credits --------------------------------------------------------------------------
+
+    def credit(self, attribution: Attribution, *, microdata: bool) -> str:
+        attrs = f' class="credit" data-role="{attribution.role.value}"'
+        if attribution.phrase is not None:
+            attrs += f' data-phrase="{_attr(attribution.phrase)}"'
+        name_prop = url_prop = ""
+        if microdata:
+            kind = "Organization" if attribution.role in _ORGANISATION_ROLES else "Person"
+            prop = ROLE_PROPERTY[attribution.role]
+            attrs += f' itemprop="{prop}" itemscope itemtype="{SCHEMA}{kind}"'
+            name_prop, url_prop = ' itemprop="name"', ' itemprop="url"'
+        before, after = credit_display(attribution)
+        name = f'<span class="name"{name_prop}>{_text(attribution.name)}</span>'
+        if attribution.url is not None:
+            name = f'<a{url_prop} href="{_attr(attribution.url)}">{name}</a>'
+        return f"<span{attrs}>{_text(before)}{name}{_text(after)}</span>"
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def figure(self, figure: Figure, *, lead: bool = False) -> None:
+        if lead:
+            self.out.append(
+                f'<figure class="lead" itemprop="image" itemscope itemtype="{SCHEMA}ImageObject">'
+            )
+            src_prop, caption_prop = ' itemprop="contentUrl"', ' itemprop="caption"'
+        else:
+            self.out.append("<figure>")
+            src_prop = caption_prop = ""
+        alt = _attr(figure.alt or "")
+        self.out.append(f'<img{src_prop} src="{_attr(figure.image)}" alt="{alt}">')
+        parts = []
+        if figure.caption is not None:
+            parts.append(f'<span class="caption"{caption_prop}>{_text(figure.caption)}</span>')
+        if figure.credit is not None:
+            parts.append(self.credit(figure.credit, microdata=False))
+        if parts:
+            self.out.append(f"<figcaption>{' '.join(parts)}</figcaption>")
+        self.out.append("</figure>")
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.out.append(f"<p>{self.inlines(block.content)}</p>")
+        elif isinstance(block, Quote):
+            self.out.append("<blockquote>")
+            self.out.extend(f"<p>{self.inlines(p.content)}</p>" for p in block.paragraphs)
+            if block.cite is not None:
+                self.out.append(f"<footer>— <cite>{_text(block.cite)}</cite></footer>")
+            self.out.append("</blockquote>")
+        elif isinstance(block, ItemList):
+            tag = "ol" if block.ordered else "ul"
+            self.out.append(f"<{tag}>")
+            self.out.extend(f"<li>{self.inlines(p.content)}</li>" for p in block.items)
+            self.out.append(f"</{tag}>")
+        else:
+            self.figure(block)
+
+    def section(self, section: Section) -> None:
+        self.out.append("<section>")
+        if section.heading is not None:
+            self.out.append(f"<h2>{_text(section.heading)}</h2>")
+        for block in section.blocks:
+            self.block(block)
+        self.out.append("</section>")
+
+    # -- the article ----------------------------------------------------------------------
+
+    def time(self, value: datetime, prop: str) -> str:
+        shown = format_date(
+            value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
+        )
+        return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
+
+    def article_element(self) -> None:  # noqa: C901, PLR0912, PLR0915 - one field after another
+        a = self.article
+        head = (
+            f'<article itemscope itemtype="{SCHEMA}NewsArticle" lang="{_attr(a.language)}"'
+            f' data-slug="{_attr(a.slug)}" data-version="{a.version}">'
+        )
+        self.out.append(head)
+        self.out.append("<header>")
+        if a.site is not None:
+            self.out.append(
+                f'<p class="site" itemprop="isPartOf" itemscope itemtype="{SCHEMA}WebSite">'
+                f'<span itemprop="name">{_text(a.site)}</span></p>'
+            )
+        if a.rubrics:
+            items = "".join(f'<li itemprop="articleSection">{_text(r)}</li>' for r in a.rubrics)
+            self.out.append(f'<ul class="rubrics">{items}</ul>')
+        self.out.append(f'<h1 itemprop="headline">{_text(a.headline)}</h1>')
+        if a.lede is not None:
+            self.out.append(f'<p class="lede" itemprop="description">{_text(a.lede)}</p>')
+        times = []
+        if a.published is not None:
+            times.append(self.time(a.published, "datePublished"))
+        if a.updated is not None:
+            times.append(
+                f'<span class="updated">обновлено {self.time(a.updated, "dateModified")}</span>'
+            )
+        if times:
+            self.out.append(f'<p class="dates">{" ".join(times)}</p>')
+        if a.attributions:
+            credits = ", ".join(self.credit(x, microdata=True) for x in a.attributions)  # noqa: A001
+            self.out.append(f'<p class="byline">{credits}</p>')
+        if a.dateline is not None:
+            self.out.append(f'<p class="dateline" itemprop="dateline">{_text(a.dateline)}</p>')
+        if a.place is not None:
+            self.out.append(
+                f'<p class="place" itemprop="contentLocation" itemscope itemtype="{SCHEMA}Place">'
+                f'<span itemprop="name">{_text(a.place)}</span></p>'
+            )
+        if a.url is not None:
+            self.out.append(f'<link itemprop="url" href="{_attr(a.url)}">')
+        if a.guid is not None:
+            self.out.append(f'<meta itemprop="identifier" content="{_attr(a.guid)}">')
+        if a.image is not None:
+            self.figure(a.image, lead=True)
+        self.out.append("</header>")
+        self.out.append('<div class="body" itemprop="articleBody">')
+        for section in a.sections:
+            self.section(section)
+        self.out.append("</div>")
+        footer = []
+        if a.tags:
+            items = "".join(f'<li itemprop="keywords">{_text(t)}</li>' for t in a.tags)
+            footer.append(f'<ul class="tags">{items}</ul>')
+        if a.subjects:
+            items = "".join(
+                f'<li itemprop="about" itemscope itemtype="{SCHEMA}DefinedTerm">'
+                f'<meta itemprop="termCode" content="{_attr(s.code)}">'
+                + (f'<span itemprop="name">{_text(s.label)}</span>' if s.label else "")
+                + "</li>"
+                for s in a.subjects
+            )
+            footer.append(f'<ul class="subjects">{items}</ul>')
+        if a.extra:
+            items = "".join(f"<dt>{_text(k)}</dt><dd>{_text(v)}</dd>" for k, v in a.extra)
+            footer.append(f'<dl class="extra" hidden>{items}</dl>')
+        if footer:
+            self.out.append("<footer>")
+            self.out.extend(footer)
+            self.out.append("</footer>")
+        self.out.append("</article>")
+
+    # -- the page -------------------------------------------------------------------------
+
+    def head(self) -> None:
+        a = self.article
+        out = self.out
+        out.append(f"<title>{_text(a.headline)}</title>")
+        if a.lede is not None:
+            out.append(f'<meta name="description" content="{_attr(a.lede)}">')
+        out.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
+        if a.url is not None:
+            out.append(f'<link rel="canonical" href="{_attr(a.url)}">')
+        og: list[tuple[str, str]] = [("og:type", "article"), ("og:title", a.headline)]
+        if a.lede is not None:
+            og.append(("og:description", a.lede))
+        if a.url is not None:
+            og.append(("og:url", a.url))
+        if a.site is not None:
+            og.append(("og:site_name", a.site))
+        if a.image is not None:
+            og.append(("og:image", a.image.image))
+            if a.image.alt:
+                og.append(("og:image:alt", a.image.alt))
+        if a.published is not None:
+            og.append(("article:published_time", a.published.isoformat()))
+        if a.updated is not None:
+            og.append(("article:modified_time", a.updated.isoformat()))
+        og.extend(("article:section", r) for r in a.rubrics)
+        og.extend(("article:tag", t) for t in a.tags)
+        out.extend(f'<meta property="{p}" content="{_attr(v)}">' for p, v in og)
+        out.append(f'<script type="application/ld+json">{_json_for_script(json_ld(a))}</script>')
+
+    def document(self) -> str:
+        self.out.append("<!DOCTYPE html>")
+        self.out.append(f'<html lang="{_attr(self.article.language)}">')
+        self.out.append("<head>")
+        self.out.append('<meta charset="utf-8">')
+        self.head()
+        self.out.append("</head>")
+        self.out.append("<body>")
+        self.article_element()
+        self.out.append("</body>")
+        self.out.append("</html>")
+        return "\n".join(self.out) + "\n"
+
+
+def _date_locale(article: Article) -> str:
+    return "kk" if article.language.split("-")[0] == "kk" else "ru"
+
+
+def _tz(value: datetime) -> tzinfo:
+    zone = value.tzinfo
+    assert zone is not None  # noqa: S101 - the model only holds aware datetimes
+    return zone
+
+
+def _person(attribution: Attribution) -> dict[str, Any]:
+    kind = "Organization" if attribution.role in _ORGANISATION_ROLES else "Person"
+    data: dict[str, Any] = {"@type": kind, "name": attribution.name}
+    if attribution.url is not None:
+        data["url"] = attribution.url
+    return data
+
+
+def json_ld(article: Article) -> dict[str, Any]:  # noqa: C901, PLR0912
+    """The schema.org ``NewsArticle`` of an article, as a JSON-ready dict."""
+    a = article
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.headline,
+    }
+    if a.lede is not None:
+        data["description"] = a.lede
+    if a.published is not None:
+        data["datePublished"] = a.published.isoformat()
+    if a.updated is not None:
+        data["dateModified"] = a.updated.isoformat()
+    by_property: dict[str, list[dict[str, Any]]] = {}
+    for attribution in a.attributions:
+        by_property.setdefault(ROLE_PROPERTY[attribution.role], []).append(_person(attribution))
+    for prop, people in by_property.items():
+        data[prop] = people  # noqa: PERF403
+    if "publisher" not in data and a.site is not None:
+        data["publisher"] = {"@type": "Organization", "name": a.site}
+    if a.rubrics:
+        data["articleSection"] = list(a.rubrics)
+    if a.tags:
+        data["keywords"] = list(a.tags)
+    if a.subjects:
+        data["about"] = [
+            {"@type": "DefinedTerm", "termCode": s.code, **({"name": s.label} if s.label else {})}
+            for s in a.subjects
+        ]
+    data["inLanguage"] = a.language
+    if a.url is not None:
+        data["url"] = a.url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": a.url}
+    if a.image is not None:
+        image: dict[str, Any] = {"@type": "ImageObject", "url": a.image.image}
+        if a.image.caption is not None:
+            image["caption"] = a.image.caption
+        if a.image.credit is not None:
+            image["creditText"] = a.image.credit.name
+        data["image"] = image
+    if a.guid is not None:
+        data["identifier"] = a.guid
+    if a.version != 1:
+        data["version"] = a.version
+    if a.dateline is not None:
+        data["dateline"] = a.dateline
+    if a.place is not None:
+        data["contentLocation"] = {"@type": "Place", "name": a.place}
+    return data
+
+
+def render(article: Article, *, fragment: bool) -> str:
+    """The page (or the ``<article>`` fragment) of an article; warns about dropped links."""
+    writer = _Writer(article)
+    if fragment:
+        writer.article_element()
+        text = "\n".join(writer.out) + "\n"
+    else:
+        text = writer.document()
+    if writer.dropped:
+        hrefs = ", ".join(sorted(set(writer.dropped)))
+        msg = f"links with schemes HTML output does not carry were written as plain text: {hrefs}"
+        warnings.warn(msg, LossyConversionWarning, stacklevel=3)
+    return text

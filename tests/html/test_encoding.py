@@ -1,0 +1,88 @@
+"""Decoding: BOM, hint, <meta> declaration, detection of UTF-8, windows-1251 and KOI8-R."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+from newsmodel import html as nhtml
+from newsmodel.html._decode import decode, detect
+
+CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
+CYRILLIC = [
+    "htmldate__aif.ru-1742998174",
+    "fundus__ru-Kommersant",
+    "htmldate__tass.ru-1647262025",
+    "htmldate__inform.kz-1784458132",
+    "htmldate__mk.ru-1719330438",
+]
+_META_CHARSET = re.compile(r"<meta[^>]*charset[^>]*>", re.IGNORECASE)
+
+
+def _load(name: str) -> tuple[str, dict[str, object]]:
+    text = decode((CORPUS / f"{name}.html").read_bytes())
+    truth = json.loads((CORPUS / f"{name}.json").read_text("utf-8"))
+    return str(text), truth
+
+
+def _reencode(text: str, codec: str, *, declare: bool) -> bytes:
+    """The page in another charset, its <meta> changed to say so (or removed)."""
+    meta = f'<meta charset="{codec}">' if declare else ""
+    text = _META_CHARSET.sub("", text)
+    text = re.sub(r"<head([^>]*)>", lambda m: f"<head{m.group(1)}>{meta}", text, count=1)
+    return text.encode(codec, "replace")
+
+
+def _headline(data: bytes, **kwargs: object) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return nhtml.loads(data, **kwargs).headline  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", CYRILLIC)
+@pytest.mark.parametrize("codec", ["windows-1251", "koi8-r"])
+@pytest.mark.parametrize("declare", [True, False], ids=["declared", "detected"])
+def test_cyrillic_page_in_single_byte_charsets(name: str, codec: str, declare: bool) -> None:  # noqa: FBT001
+    text, truth = _load(name)
+    data = _reencode(text, codec, declare=declare)
+    assert _headline(data) == " ".join(str(truth["headline"]).split())
+
+
+@pytest.mark.parametrize("name", CYRILLIC)
+def test_pages_without_early_declaration_are_utf8(name: str) -> None:
+    data = (CORPUS / f"{name}.html").read_bytes()
+    assert detect(data) == "utf-8"
+    assert decode(data).encoding == "utf-8"
+
+
+def test_hint_wins_over_meta() -> None:
+    data = '<meta charset="utf-8"><title>Привет</title>'.encode("cp1251")
+    assert decode(data, "windows-1251") == '<meta charset="utf-8"><title>Привет</title>'
+    assert _headline(data, encoding="windows-1251") == "Привет"
+
+
+def test_bom_wins_over_everything() -> None:
+    page = '<meta charset="koi8-r"><title>Привет</title>'
+    assert decode(b"\xef\xbb\xbf" + page.encode()).encoding == "utf-8"
+    assert decode("\ufeff".encode("utf-16-le") + page.encode("utf-16-le")) == page
+
+
+def test_http_equiv_declaration() -> None:
+    page = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><title>Привет</title>'
+    )
+    assert _headline(page.encode("koi8-r")) == "Привет"
+
+
+def test_latin1_label_means_windows_1252() -> None:
+    page = '<meta charset="iso-8859-1"><title>Grüße – “Zitat”</title>'
+    assert _headline(page.encode("cp1252")) == "Grüße – “Zitat”"
+
+
+def test_western_single_byte_page_is_not_taken_for_cyrillic() -> None:
+    page = "<title>Die Straße führt über Zürich nach Köln</title>"
+    assert detect(page.encode("cp1252")) == "cp1252"

@@ -1,0 +1,174 @@
+"""The HTML writer: conforming HTML5, metadata others read, escaping, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+import extruct
+import html5lib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import html as lxml_html
+
+from newsmodel import (
+    Article,
+    Attribution,
+    Figure,
+    Link,
+    LossyConversionWarning,
+    Paragraph,
+    Role,
+    Section,
+)
+from newsmodel import html as nhtml
+from strategies import articles
+
+ARTICLE = Article(
+    headline="Заголовок </script><!-- & «кавычки» \"двойные\" 'одинарные'",
+    lede="Анонс </script>",
+    sections=[Section(heading="Подзаголовок", blocks=["Первый абзац."])],
+    attributions=[
+        Attribution("Анна Ким", url="https://example.kz/anna"),
+        Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"),
+    ],
+    published=datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc),
+    updated=datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc),
+    rubrics=["Политика"],
+    tags=["выборы", "парламент"],
+    site="АЛТЫНОРДА",
+    url="https://example.kz/news/1",
+    image=Figure("https://example.kz/photo.jpg", caption="Подпись"),
+)
+
+
+def _strict_parse(page: str) -> None:
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_output_is_conforming_html5(article: Article) -> None:
+    _strict_parse(nhtml.dumps(article))
+    _strict_parse("<!DOCTYPE html><title>t</title>" + nhtml.dumps(article, fragment=True))
+
+
+def test_head_metadata_read_by_extruct() -> None:
+    page = nhtml.dumps(ARTICLE)
+    data = extruct.extract(
+        page, base_url=ARTICLE.url, syntaxes=["json-ld", "opengraph", "microdata"], uniform=True
+    )
+    ld = data["json-ld"][0]
+    assert ld["@type"] == "NewsArticle"
+    assert ld["headline"] == ARTICLE.headline
+    assert ld["description"] == ARTICLE.lede
+    assert ld["datePublished"] == "2026-11-25T09:05:00+00:00"
+    assert ld["dateModified"] == "2026-11-25T10:00:00+00:00"
+    assert ld["author"] == [
+        {"@type": "Person", "name": "Анна Ким", "url": "https://example.kz/anna"}
+    ]
+    assert ld["publisher"]["name"] == "АЛТЫНОРДА"
+    assert ld["articleSection"] == ["Политика"]
+    assert ld["keywords"] == ["выборы", "парламент"]
+    assert ld["inLanguage"] == "ru"
+    assert ld["mainEntityOfPage"]["@id"] == ARTICLE.url
+    assert ld["image"]["url"] == "https://example.kz/photo.jpg"
+    og = data["opengraph"][0]
+    assert og["og:title"] == ARTICLE.headline
+    assert og["article:published_time"] == "2026-11-25T09:05:00+00:00"
+    assert og["article:section"] == "Политика"
+    micro = data["microdata"][0]
+    assert micro["@type"] == "NewsArticle"
+    assert micro["headline"] == ARTICLE.headline
+
+
+def test_script_cannot_be_broken_out_of() -> None:
+    page = nhtml.dumps(ARTICLE)
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    assert script is not None
+    body = script.group(1)
+    assert "<" not in body
+    assert ">" not in body
+    assert "&" not in body
+    assert json.loads(body)["headline"] == ARTICLE.headline
+    # Exactly one script element, and the tree has the headline as text, not markup.
+    tree = lxml_html.document_fromstring(page)
+    assert len(tree.findall(".//script")) == 1
+    assert tree.findtext(".//h1") == ARTICLE.headline
+    assert tree.find(".//title").text == ARTICLE.headline
+
+
+def test_attribute_values_are_escaped() -> None:
+    tree = lxml_html.document_fromstring(nhtml.dumps(ARTICLE))
+    og_title = tree.find(".//meta[@property='og:title']")
+    assert og_title is not None
+    assert og_title.get("content") == ARTICLE.headline
+
+
+def test_only_http_https_mailto_links_are_written() -> None:
+    article = Article(
+        headline="Ссылки",
+        sections=[
+            Section(
+                blocks=[
+                    Paragraph(
+                        [
+                            Link("tel:+77010000000", "позвонить"),
+                            " ",
+                            Link("mailto:desk@example.kz", "написать"),
+                            " ",
+                            Link("https://example.kz/", "сайт"),
+                        ]
+                    )
+                ]
+            )
+        ],
+    )
+    with pytest.warns(LossyConversionWarning, match=r"tel:\+77010000000"):
+        page = nhtml.dumps(article)
+    tree = lxml_html.document_fromstring(page)
+    hrefs = [a.get("href") for a in tree.iter("a")]
+    assert hrefs == ["mailto:desk@example.kz", "https://example.kz/"]
+    assert "позвонить" in tree.text_content()
+
+
+def test_dates_shown_in_russian_with_machine_readable_time() -> None:
+    tree = lxml_html.document_fromstring(nhtml.dumps(ARTICLE))
+    time = tree.find(".//time[@itemprop='datePublished']")
+    assert time is not None
+    assert time.get("datetime") == "2026-11-25T09:05:00+00:00"
+    assert time.text == "25 ноября 2026, 09:05"
+
+
+def test_source_credit_written_with_its_phrase() -> None:
+    tree = lxml_html.document_fromstring(nhtml.dumps(ARTICLE))
+    byline = tree.find(".//p[@class='byline']")
+    assert byline is not None
+    assert "передает Altyn-orda.kz" in byline.text_content()
+
+
+def test_output_is_deterministic() -> None:
+    assert nhtml.dumps(ARTICLE) == nhtml.dumps(ARTICLE)
+    assert nhtml.dumps(ARTICLE).encode() == nhtml.dumps(nhtml.loads(nhtml.dumps(ARTICLE))).encode()
+
+
+def test_fragment_is_the_article_element_only() -> None:
+    fragment = nhtml.dumps(ARTICLE, fragment=True)
+    assert fragment.startswith("<article ")
+    assert fragment.rstrip().endswith("</article>")
+    assert "<head>" not in fragment
+    assert "<script" not in fragment
+
+
+def test_dump_writes_utf8_bytes() -> None:
+    import io  # noqa: PLC0415
+
+    buf = io.BytesIO()
+    nhtml.dump(ARTICLE, buf)
+    assert buf.getvalue().decode("utf-8") == nhtml.dumps(ARTICLE)
+
+
+def test_dumps_refuses_non_articles() -> None:
+    with pytest.raises(TypeError):
+        nhtml.dumps("not an article")  # type: ignore[arg-type]
