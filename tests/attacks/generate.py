@@ -92,3 +92,69 @@ def text_nul_flood(megabytes: int) -> bytes:
     """``megabytes`` MB of NUL bytes around a headline."""
     nuls = b"\x00" * (megabytes * MB // 2)
     return nuls + "САЙТ\n\nЗаголовок".encode() + nuls
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_PAGE = (
+    '<!DOCTYPE html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n'
+    "<title>Заголовок статьи</title>\n</head>\n<body>\n<article>\n<h1>Заголовок статьи</h1>\n"
+    "<p>Первый абзац статьи, довольно длинный для того, чтобы его сочли основным текстом.</p>\n"
+    "{body}\n</article>\n</body>\n</html>\n"
+)
+
+
+def html_page(body: str) -> bytes:
+    """A small article page with ``body`` inside its ``<article>``."""
+    return _PAGE.format(body=body).encode()
+
+
+def html_nested_divs(depth: int) -> bytes:
+    """``depth`` nested ``<div>`` elements around a paragraph."""
+    return html_page("<div>" * depth + "<p>Глубоко вложенный абзац.</p>" + "</div>" * depth)
+
+
+def html_nested_emphasis(depth: int) -> bytes:
+    """A paragraph with ``depth`` nested ``<em>`` elements, within the parser's depth."""
+    return html_page("<p>" + "<em>" * depth + "текст" + "</em>" * depth + " абзаца.</p>")
+
+
+def html_many_attributes(count: int, name_chars: int = 0) -> bytes:
+    """One start tag with ``count`` distinct attributes (names of base-36 digits)."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+    def name(i: int) -> str:
+        out = ""
+        while True:
+            i, r = divmod(i, 36)
+            out = digits[r] + out
+            if not i:
+                break
+        return "a" + out.rjust(name_chars, "0")
+
+    attributes = " ".join(name(i) for i in range(count))
+    return html_page(f"<p {attributes}>Абзац с атрибутами.</p>")
+
+
+def html_big_text(megabytes: float) -> bytes:
+    """One paragraph of ``megabytes`` MB of text."""
+    words = "слово " * int(megabytes * MB // 12)
+    return html_page(f"<p>{words}</p>")
+
+
+def html_many_paragraphs(count: int) -> bytes:
+    """``count`` paragraphs."""
+    return html_page("<p>Абзац статьи с некоторым текстом.</p>\n" * count)
+
+
+def html_many_links(count: int) -> bytes:
+    """A paragraph of ``count`` links, every other one ``javascript:``."""
+    links = "".join(
+        f'<a href="{"javascript:alert(1)" if i % 2 else "/a"}">с{i}</a> ' for i in range(count)
+    )
+    return html_page(f"<p>{links}</p>")
+
+
+def html_unclosed_tags(count: int) -> bytes:
+    """``count`` start tags that are never closed (``<p><b><i>...``)."""
+    return html_page("<b><i><u><s>" * (count // 4) + "текст")

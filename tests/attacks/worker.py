@@ -68,6 +68,7 @@ def build_input(case: dict[str, Any], substitutions: dict[str, str]) -> bytes | 
 def summarise(fmt: str, data: bytes | str, kwargs: dict[str, Any]) -> dict[str, Any]:
     """Read ``data`` with the format's reader and describe the outcome."""
     import newsmodel  # noqa: PLC0415
+    import newsmodel.json  # noqa: PLC0415
 
     module = importlib.import_module(f"newsmodel.{fmt}")
     started = time.perf_counter()
