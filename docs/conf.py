@@ -40,6 +40,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(Callable|Any|T|Path)"),
     (r"py:.*", r"newsmodel\._\w+\..*"),
     (r"py:class", r"(Inline|Block|Scheme)"),
+    (r"py:class", r"_\w+\..*"),
     (r"py:class", r"(ZoneInfo|timezone|timedelta|BinaryIO|os\.PathLike|Element)"),
 ]
 

@@ -91,9 +91,9 @@ def run(
         return []
     workers = max(1, len(client.scheduler_info()["workers"]))
     bag = db.from_sequence(items, npartitions=partitions or min(len(items), workers * 4))
-    records: list[dict[str, Any]] = (
-        bag.map(convert_one, source=source, target=target, out=out).compute()
-    )
+    records: list[dict[str, Any]] = bag.map(
+        convert_one, source=source, target=target, out=out
+    ).compute()
     return records
 
 

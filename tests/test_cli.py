@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json as stdjson
 import os
@@ -203,6 +204,25 @@ def test_parallel_jobs_give_the_same_files(tmp_path):
     assert results["1"] == results["2"]
 
 
+def test_parallel_workers_never_overwrite_and_clean_up(tmp_path, capsys):
+    src = tmp_path / "src"
+    make_articles(src, 30, nested=False)
+    out = tmp_path / "out"
+    args = ["convert", str(src), "--to", "json", "-o", str(out), "-j", "2"]
+    assert cli.main(args) == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(first) == 30
+    victim = out / min(first)
+    victim.write_bytes(b"keep me")
+    capsys.readouterr()
+    assert cli.main(args) == 1
+    assert "converted 0, failed 30" in capsys.readouterr().err
+    assert victim.read_bytes() == b"keep me"
+    assert sorted(p.name for p in out.iterdir()) == sorted(first)  # no scratch files left
+    assert cli.main([*args, "--force"]) == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
 def test_names_from_the_input_stem(tmp_path):
     src = tmp_path / "src"
     make_articles(src, 4)
@@ -339,12 +359,12 @@ def test_show_a_bad_file(tmp_path, capsys):
     assert f"{bad}:1:2: error:" in capsys.readouterr().err
 
 
-# --- other formats, when installed ---
+# --- HTML and NewsML-G2 ---
 
 
 @pytest.mark.parametrize("fmt", ["html", "newsml"])
 def test_convert_to_and_from_other_formats(fmt, tmp_path, example):
-    module = pytest.importorskip(f"newsmodel.{fmt}")
+    module = importlib.import_module(f"newsmodel.{fmt}")
     out = tmp_path / fmt
     args = ["convert", str(EXAMPLES / "article.json"), "--to", fmt, "-o", str(out), "-q"]
     assert cli.main(args) == 0
@@ -356,9 +376,6 @@ def test_convert_to_and_from_other_formats(fmt, tmp_path, example):
 
 
 def test_message_round_trip(tmp_path):
-    newsml = pytest.importorskip("newsmodel.newsml")
-    if not hasattr(newsml, "dump_message"):
-        pytest.skip("newsmodel.newsml has no dump_message")
     src = tmp_path / "src"
     made = make_articles(src, 6)
     message = tmp_path / "message.xml"

@@ -248,6 +248,10 @@ def _plain(**fields) -> Article:
         ({"slug": "drugoy-slug"}, "slug"),
         ({"image": Figure("https://example.kz/a.jpg")}, "image"),
         ({"attributions": [Attribution("Анна Ким")]}, "attributions other than"),
+        (
+            {"attributions": [Attribution("Анна Ким", role=Role.EDITOR, phrase="редактор")]},
+            "attributions other than",
+        ),
         ({"rubrics": ["ЕАЭС", "Экономика"]}, "rubrics"),
         ({"lede": None}, "lede"),
         ({"sections": [Section(blocks=["А."]), Section(blocks=["Б."])]}, "sections without"),

@@ -758,8 +758,35 @@ def fallback_slug(headline: str, guid: str | None) -> str:
 class Article:
     """A news article: its text, who it is credited to, when and where it was published.
 
-    Every argument is keyword-only; only ``headline`` is required. See the model page of the
-    documentation for every field.
+    Every argument is keyword-only; only ``headline`` is required. The model page of the
+    documentation shows every field in use.
+
+    Attributes:
+        headline (str): The headline (title) of the article; required and non-blank.
+        lede (str | None): The standfirst or summary shown under the headline.
+        sections (tuple[Section, ...]): The body, as runs of blocks under optional subheadings.
+        attributions (tuple[Attribution, ...]): Authors, sources, translators, photographers, ... in
+            the order they were credited.
+        published (datetime | None): When it was first published (timezone-aware).
+        updated (datetime | None): When it was last changed (timezone-aware, not before
+            ``published``).
+        language (str): The language of the text, a BCP 47 tag.
+        rubrics (tuple[str, ...]): The site's categories the article is filed under, in order
+            ("Главные новости").
+        tags (tuple[str, ...]): Free keywords.
+        subjects (tuple[Subject, ...]): Subjects from controlled vocabularies such as IPTC Media
+            Topics.
+        site (str | None): The outlet's name ("АЛТЫНОРДА").
+        url (str | None): The canonical absolute http(s) URL.
+        guid (str | None): A stable identifier (a URN, a URL, a CMS id).
+        version (int): The revision number, from 1.
+        dateline (str | None): The dateline as printed ("АСТАНА, 25 ноября").
+        place (str | None): The place the story is about or filed from ("Астана").
+        image (Figure | None): The lead image.
+        slug (str): The URL path segment; derived from the headline when not given.
+        extra (tuple[tuple[str, str], ...]): Fields a reader met that the model does not hold, as
+            ``(key, value)`` pairs; keys are prefixed by the format they came from
+            (``"newsml:urgency"``).
 
     >>> from datetime import datetime, timezone
     >>> article = Article(
@@ -774,50 +801,30 @@ class Article:
     'Первый абзац.'
     """
 
-    #: the headline (title) of the article; required and non-blank.
     headline: str = attrs.field(converter=_headline_field)
-    #: the standfirst or summary shown under the headline.
     lede: str | None = attrs.field(default=None, converter=_lede_field)
-    #: the body, as runs of blocks under optional subheadings.
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_sections_field
     )
-    #: authors, sources, translators, photographers, ... in the order they were credited.
     attributions: tuple[Attribution, ...] = attrs.field(
         default=(), converter=_attributions_field
     )
-    #: when it was first published (timezone-aware).
     published: datetime | None = attrs.field(default=None, converter=_published_field)
-    #: when it was last changed (timezone-aware, not before ``published``).
     updated: datetime | None = attrs.field(default=None, converter=_updated_field)
-    #: the language of the text, a BCP 47 tag.
     language: str = attrs.field(default="ru", converter=_language)
-    #: the site's categories the article is filed under, in order ("Главные новости").
     rubrics: tuple[str, ...] = attrs.field(default=(), converter=_rubrics_field)
-    #: free keywords.
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tags_field)
-    #: subjects from controlled vocabularies such as IPTC Media Topics.
     subjects: tuple[Subject, ...] = attrs.field(
         default=(), converter=_subjects_field
     )
-    #: the outlet's name ("АЛТЫНОРДА").
     site: str | None = attrs.field(default=None, converter=_site_field)
-    #: the canonical absolute http(s) URL.
     url: str | None = attrs.field(default=None, converter=_url_field)
-    #: a stable identifier (a URN, a URL, a CMS id).
     guid: str | None = attrs.field(default=None, converter=_guid_field)
-    #: the revision number, from 1.
     version: int = attrs.field(default=1, converter=_version)
-    #: the dateline as printed ("АСТАНА, 25 ноября").
     dateline: str | None = attrs.field(default=None, converter=_dateline_field)
-    #: the place the story is about or filed from ("Астана").
     place: str | None = attrs.field(default=None, converter=_place_field)
-    #: the lead image.
     image: Figure | None = attrs.field(default=None)
-    #: the URL path segment; derived from the headline when not given.
     slug: str = attrs.field(default=None, converter=_optional_slug)
-    #: fields a reader met that the model does not hold, as ``(key, value)`` pairs; keys are
-    #: prefixed by the format they came from (``"newsml:urgency"``).
     extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_extra)
 
     def __attrs_post_init__(self) -> None:

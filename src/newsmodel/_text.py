@@ -37,6 +37,14 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 # Rule 4: collapsible whitespace is \s minus the no-break spaces.
 _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+# Anything any rule may change; text without it (and already NFC) is returned as it is, which
+# is most text, most of the time.
+_SUSPECT = (
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    "|[^\\S ]|  "
+)
+_SUSPECT_INNER = re.compile(_SUSPECT)
+_SUSPECT_LINE = re.compile(_SUSPECT + "|^ | $")
 
 
 class InvalidTextError(ValueError):
@@ -69,12 +77,20 @@ def collapse(text: str) -> str:
     >>> collapse("  Заголовок\n  статьи  ")
     'Заголовок статьи'
     """
+    if _SUSPECT_LINE.search(text) is None and _is_nfc(text):
+        return text
     return _SPACES.sub(" ", normalize(text)).strip(" ")
 
 
 def collapse_inner(text: str) -> str:
     """Apply every rule without trimming: for text that sits beside inline markup."""
+    if _SUSPECT_INNER.search(text) is None and _is_nfc(text):
+        return text
     return _SPACES.sub(" ", normalize(text))
+
+
+def _is_nfc(text: str) -> bool:
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
 
 
 def scrub(text: str) -> str:

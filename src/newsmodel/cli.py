@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
 import importlib
 import json as _json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 import warnings
 from collections import deque
@@ -43,9 +46,10 @@ __all__ = [
     "UnavailableFormatError",
     "convert_batch",
     "convert_data",
+    "convert_files",
     "detect_format",
-    "format_module",
     "main",
+    "summary",
 ]
 
 #: Format name → (module, usual file extension). A format whose module is not installed is
@@ -75,13 +79,13 @@ class UnavailableFormatError(LookupError):
     """A format's module is not installed, or the name is not a format."""
 
 
-def format_module(name: str) -> ModuleType:
+def _format_module(name: str) -> ModuleType:
     """Import the module of a format by its name.
 
     Raises:
         UnavailableFormatError: the name is unknown or its module is not installed.
 
-    >>> format_module("json").__name__
+    >>> _format_module("json").__name__
     'newsmodel.json'
     """
     try:
@@ -100,7 +104,7 @@ def format_module(name: str) -> ModuleType:
 
 def _available(name: str) -> bool:
     try:
-        format_module(name)
+        _format_module(name)
     except UnavailableFormatError:
         return False
     return True
@@ -155,6 +159,9 @@ class Outcome(NamedTuple):
     line: int | None = None
     column: int | None = None
     path: str | None = None
+    #: a file the converted document was written to instead of ``data`` (see
+    #: :func:`convert_files`).
+    file: str = ""
 
     @property
     def ok(self) -> bool:
@@ -188,8 +195,8 @@ def convert_data(data: bytes, name: str, source: str | None, target: str) -> Out
         warnings.simplefilter("always")
         try:
             fmt = source or detect_format(data, name)
-            article = format_module(fmt).loads(data)
-            out = _as_bytes(format_module(target).dumps(article))
+            article = _format_module(fmt).loads(data)
+            out = _as_bytes(_format_module(target).dumps(article))
         except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
             found = tuple(str(w.message) for w in caught)
             return _failure(_located(exc, data), found)
@@ -225,6 +232,31 @@ def convert_batch(
     [True, False]
     """
     return [convert_data(data, name, source, target) for data, name in items]
+
+
+def convert_files(
+    paths: Sequence[str], source: str | None, target: str, scratch: str
+) -> list[Outcome]:
+    """Convert files, writing each result to a new file in ``scratch``; see :func:`convert_data`.
+
+    The worker of parallel batches: only file names cross the process boundary, and the
+    caller moves each result to its final name.
+    """
+    out = []
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            out.append(_failure(exc, ()))
+            continue
+        outcome = convert_data(data, path, source, target)
+        if outcome.ok:
+            fd, written = tempfile.mkstemp(dir=scratch, suffix=".part")
+            with os.fdopen(fd, "wb") as fp:
+                fp.write(outcome.data)
+            outcome = outcome._replace(data=b"", file=written)
+        out.append(outcome)
+    return out
 
 
 # --- inputs and outputs --------------------------------------------------------------------
@@ -276,18 +308,27 @@ class _Namer:
         self.extension = extension
         self.by_slug = by_slug
         self.taken: set[Path] = set()
+        self.next_suffix: dict[Path, int] = {}
+        self.folders: set[Path] = set()
 
     def __call__(self, item: _Input, slug: str) -> Path:
         stem = item.relative
         if self.by_slug and slug:
             stem = stem.parent / slug
         candidate = self.root / stem.with_name(stem.name + self.extension)
-        n = 2
+        n = self.next_suffix.get(stem, 2)
         while candidate in self.taken:
             candidate = self.root / stem.with_name(f"{stem.name}-{n}{self.extension}")
             n += 1
+        self.next_suffix[stem] = n
         self.taken.add(candidate)
         return candidate
+
+    def make_parent(self, path: Path) -> None:
+        """Create the folder of an output path, once per folder."""
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -396,23 +437,25 @@ def _batches(
 
 
 def _results(
-    inputs: Sequence[_Input], args: argparse.Namespace, reporter: _Reporter
+    inputs: Sequence[_Input], args: argparse.Namespace, reporter: _Reporter, scratch: str | None
 ) -> Iterator[tuple[_Input, Outcome]]:
     """Convert the inputs, in parallel when asked, yielding results in input order."""
     jobs = args.jobs
     size = max(1, min(64, len(inputs) // (jobs * 4) or 1))
-    batches = _batches(inputs, size, reporter)
-    if jobs <= 1 or len(inputs) <= size:
-        for batch in batches:
+    if jobs <= 1 or len(inputs) <= size or scratch is None:
+        for batch in _batches(inputs, size, reporter):
             for item, data in batch:
                 yield item, convert_data(data, item.label, args.source, args.to)
         return
+    on_disk = [item for item in inputs if item.path is not None]
+    yield from _results([i for i in inputs if i.path is None], args, reporter, None)
     with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
         window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
-        for batch in batches:
-            docs = [(data, item.label) for item, data in batch]
-            future = pool.submit(convert_batch, docs, args.source, args.to)
-            window.append(([item for item, _ in batch], future))
+        for start in range(0, len(on_disk), size):
+            chunk = on_disk[start : start + size]
+            paths = [str(item.path) for item in chunk]
+            future = pool.submit(convert_files, paths, args.source, args.to, scratch)
+            window.append((chunk, future))
             while len(window) > jobs * 2:
                 yield from _drain(*window.popleft())
         while window:
@@ -429,16 +472,34 @@ def _drain(
     yield from zip(items, outcomes, strict=True)
 
 
-def _write(path: Path, data: bytes, *, force: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb" if force else "xb") as fp:
-        fp.write(data)
+def _write(path: Path, outcome: Outcome, *, force: bool) -> None:
+    """Write or move a result to ``path``; never replace an existing file unless forced."""
+    if not outcome.file:
+        with path.open("wb" if force else "xb") as fp:
+            fp.write(outcome.data)
+        return
+    written = Path(outcome.file)
+    if force:
+        written.replace(path)
+        return
+    try:
+        path.hardlink_to(written)  # fails if path exists: no check-then-write race
+    except FileExistsError:
+        written.unlink()
+        raise
+    except OSError:  # a file system without hard links
+        if path.exists():
+            written.unlink()
+            raise FileExistsError(path) from None
+        written.replace(path)
+        return
+    written.unlink()
 
 
 def _convert(args: argparse.Namespace) -> int:
-    format_module(args.to)
+    _format_module(args.to)
     if args.source is not None:
-        format_module(args.source)
+        _format_module(args.source)
     inputs, missing = _discover(args.sources, args.source)
     if args.message is not None:
         return _convert_to_message(inputs, missing, args)
@@ -458,15 +519,31 @@ def _convert(args: argparse.Namespace) -> int:
             extension = FORMATS[args.to][1]
             namer = _Namer(Path(args.output), extension, by_slug=args.name == "slug")
         messages = [i for i in inputs if _message_input(i, args)]
-        plain = [i for i in inputs if i not in messages]
+        skip = set(messages)
+        plain = [i for i in inputs if i not in skip]
         for item in messages:
             _split_message(item, namer, args, reporter)
-        for item, outcome in _results(plain, args, reporter):
-            if outcome.ok:
-                outcome = _deliver(item, outcome, namer, force=args.force)  # noqa: PLW2901
-            reporter.done(item.label, outcome)
+        with _scratch(namer) as scratch:
+            for item, outcome in _results(plain, args, reporter, scratch):
+                if outcome.ok:
+                    outcome = _deliver(item, outcome, namer, force=args.force)  # noqa: PLW2901
+                reporter.done(item.label, outcome)
         reporter.summary()
         return 1 if reporter.failed else 0
+
+
+@contextlib.contextmanager
+def _scratch(namer: _Namer | None) -> Iterator[str | None]:
+    """A hidden folder in the output folder for the workers' results, removed at the end."""
+    if namer is None:
+        yield None
+        return
+    namer.root.mkdir(parents=True, exist_ok=True)
+    folder = tempfile.mkdtemp(prefix=".newsmodel-", dir=namer.root)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _deliver(item: _Input, outcome: Outcome, namer: _Namer | None, *, force: bool) -> Outcome:
@@ -476,7 +553,8 @@ def _deliver(item: _Input, outcome: Outcome, namer: _Namer | None, *, force: boo
         return outcome
     path = namer(item, outcome.slug)
     try:
-        _write(path, outcome.data, force=force)
+        namer.make_parent(path)
+        _write(path, outcome, force=force)
     except FileExistsError:
         message = f"{path} exists (use --force to overwrite)"
         return outcome._replace(error="FileExistsError", message=message)
@@ -507,6 +585,8 @@ def _message_input(item: _Input, args: argparse.Namespace) -> bool:
     """Whether an input is a NewsML-G2 newsMessage to be split into one file per item."""
     if item.path is None or args.source not in (None, "newsml"):
         return False
+    if args.source is None and _EXTENSIONS.get(item.path.suffix.lower()) != "newsml":
+        return False
     try:
         with item.path.open("rb") as fp:
             head = fp.read(_SNIFF)
@@ -514,15 +594,15 @@ def _message_input(item: _Input, args: argparse.Namespace) -> bool:
         return False
     if not _is_message(head) or not _available("newsml"):
         return False
-    return hasattr(format_module("newsml"), "iter_articles")
+    return hasattr(_format_module("newsml"), "iter_articles")
 
 
 def _split_message(
     item: _Input, namer: _Namer | None, args: argparse.Namespace, reporter: _Reporter
 ) -> None:
     """Stream a newsMessage item by item into one output document per article."""
-    newsml = format_module("newsml")
-    target = format_module(args.to)
+    newsml = _format_module("newsml")
+    target = _format_module(args.to)
     assert item.path is not None  # noqa: S101 - _message_input checked it
     try:
         with item.path.open("rb") as fp, warnings.catch_warnings(record=True) as caught:
@@ -552,7 +632,7 @@ def _articles(
             warnings.simplefilter("always")
             try:
                 data = _read(item)
-                article = format_module(source or detect_format(data, item.label)).loads(data)
+                article = _format_module(source or detect_format(data, item.label)).loads(data)
             except Exception as exc:  # noqa: BLE001 - keep going past a bad file
                 reporter.done(item.label, _failure(exc, tuple(str(w.message) for w in caught)))
                 continue
@@ -564,7 +644,7 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
     """Stream every input into one newsMessage, holding one article at a time."""
     if args.to != "newsml":
         _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
-    newsml = format_module("newsml")
+    newsml = _format_module("newsml")
     if not hasattr(newsml, "dump_message"):
         _usage_error("this installation's newsmodel.newsml cannot write a newsMessage")
     out = Path(args.message)
@@ -645,7 +725,7 @@ def _step(text: str, i: int, key: str, index: int | None) -> int:
 
 def _problems(data: bytes, fmt: str) -> list[ParseError | str]:
     """Check one document; the problems found (errors, or warnings as plain strings)."""
-    module = format_module(fmt)
+    module = _format_module(fmt)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         problems: list[ParseError | str] = []
@@ -783,7 +863,7 @@ def _show(args: argparse.Namespace) -> int:
     data = b""
     try:
         data = _read(item)
-        article = format_module(args.source or detect_format(data, item.label)).loads(data)
+        article = _format_module(args.source or detect_format(data, item.label)).loads(data)
     except (OSError, ValueError, UnavailableFormatError) as exc:
         _say(_describe(item.label, _failure(_located(exc, data), ())), err=True)
         return 1
@@ -823,10 +903,10 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsmodel`` command.
 
-    >>> build_parser().prog
+    >>> _build_parser().prog
     'newsmodel'
     """
     formats = sorted(FORMATS)
@@ -909,7 +989,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["show", "no-such-file.json"])
     1
     """
-    parser = build_parser()
+    parser = _build_parser()
     handlers = {"convert": _convert, "validate": _validate, "show": _show}
     try:
         args = parser.parse_args(argv)

@@ -70,7 +70,7 @@ __all__ = ["dump", "dumps", "load", "loads", "split_rubrics"]
 _FORMAT = "text"
 T = TypeVar("T")
 #: The phrase of a closing credit line's attribution.
-CREDIT = "credit"
+_CREDIT = "credit"
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # A closing credit does not end like a sentence.
@@ -181,9 +181,9 @@ def _is_credit(chunk: _Chunk) -> bool:
 
 def _credit(line: str) -> Attribution:
     found = parse_attribution(line)
-    if found is not None and found.phrase == CREDIT:
+    if found is not None and found.phrase == _CREDIT:
         return found
-    return Attribution(line, role=Role.SOURCE, phrase=CREDIT)
+    return Attribution(line, role=Role.SOURCE, phrase=_CREDIT)
 
 
 def loads(
@@ -376,21 +376,24 @@ def _block_text(block: Block, lost: set[str]) -> list[str]:
 
 
 def _credit_line(attribution: Attribution) -> str:
-    if attribution.phrase in (None, CREDIT):
+    if attribution.phrase in (None, _CREDIT):
         return attribution.name
-    return format_attribution(attribution, style="credit")
+    try:
+        return format_attribution(attribution, style="credit")
+    except ValueError:
+        return attribution.name
 
 
 def _lede_line(lede: str, attributions: list[Attribution], lost: set[str]) -> str:
     """The lede with the first attribution written after it, when it reads back the same."""
-    if attributions and attributions[0].phrase not in (None, CREDIT):
+    if attributions and attributions[0].phrase not in (None, _CREDIT):
         try:
-            tail = format_attribution(attributions[0], style="lede")
-        except ValueError:  # a role with no lede phrase: the attribution is reported as lost
-            tail = None
-        if tail is not None and split_attribution(lede + tail) == (lede, attributions[0]):
+            candidate = lede + format_attribution(attributions[0], style="lede")
+        except ValueError:  # a role that has no lede phrase (an editor, a photographer)
+            candidate = lede
+        if split_attribution(candidate) == (lede, attributions[0]):
             attributions.pop(0)
-            return lede + tail
+            return candidate
     if split_attribution(lede)[1] is not None:
         lost.add("lede (its end reads back as a source attribution)")
     return lede
@@ -431,7 +434,7 @@ def dumps(article: Article, /) -> str:
     lost: set[str] = set()
     attributions = list(article.attributions)
     closing: Attribution | None = None
-    if attributions and attributions[-1].phrase == CREDIT:
+    if attributions and attributions[-1].phrase == _CREDIT:
         closing = attributions.pop()
 
     rubric_line = "".join(article.rubrics)

@@ -1,0 +1,1146 @@
+"""Read NewsML-G2 news items into :class:`~newsmodel.Article` values.
+
+Strict in what it refuses (untrusted bytes), tolerant in what it reads: any namespace prefix or
+none, any ``standardversion``, elements in any order, empty elements, XHTML or NITF bodies in
+their namespace or none, ``inlineData`` text, timestamps padded with whitespace, offsets written
+``+0100`` or missing.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+from lxml import etree
+
+from newsmodel._models import (
+    Article,
+    Attribution,
+    Block,
+    Emphasis,
+    Figure,
+    Inline,
+    ItemList,
+    LineBreak,
+    Link,
+    Paragraph,
+    Quote,
+    Role,
+    Section,
+    Strong,
+    Subject,
+)
+from newsmodel._text import collapse, scrub
+from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
+from newsmodel.newsml._ns import NAR, NM, XML
+from newsmodel.newsml._writer import derive_guid_for, derive_provider_for
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = ["ReadOptions", "iter_items", "parse_document", "read_item"]
+
+_FORMAT = "newsml"
+
+#: The default size limit of one document read with ``loads``/``load``: 16 MiB.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: The default nesting limit of elements read into the model.
+DEFAULT_MAX_DEPTH = 100
+
+_OTHER_ITEMS = {
+    "packageItem": "a package item (packageItem)",
+    "conceptItem": "a concept item (conceptItem)",
+    "knowledgeItem": "a knowledge item (knowledgeItem)",
+    "planningItem": "a planning item (planningItem)",
+    "catalogItem": "a catalog item (catalogItem)",
+}
+_CLASS_NAMES = {
+    "picture": "a picture",
+    "graphic": "a graphic",
+    "video": "a video",
+    "audio": "an audio item",
+    "composite": "a composite item",
+    "interactive": "an interactive item",
+}
+
+
+@attrs.frozen
+class ReadOptions:
+    """Reader options, checked once."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
+    default_tz: tzinfo = timezone.utc
+    language: str = "ru"
+    private_notes: bool = False
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def _ns(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return ""
+    return tag[1:].partition("}")[0]
+
+
+def _is_nar(el: etree._Element) -> bool:
+    ns = _ns(el)
+    return ns in (NAR, "")
+
+
+def _text(el: etree._Element) -> str:
+    """All the text of an element, scrubbed and collapsed."""
+    return collapse(scrub("".join(el.itertext())))
+
+
+def _error(message: str, el: etree._Element | None = None) -> ParseError:
+    line = el.sourceline if el is not None else None
+    return ParseError(_FORMAT, message, line=line)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_POSITION = re.compile(r", line \d+, column \d+$")
+
+
+def syntax_error(exc: etree.XMLSyntaxError) -> ParseError:
+    """A :class:`ParseError` with the line and column of an lxml syntax error."""
+    line, column = exc.position
+    msg = _POSITION.sub("", exc.msg or "") or "not well-formed XML"
+    return ParseError(_FORMAT, msg, line=line or None, column=column or None)
+
+
+def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
+    """Parse untrusted bytes into a root element; every failure is a :class:`ParseError`."""
+    given: object = raw
+    if isinstance(given, str):
+        data = _DECLARATION.sub("", given, count=1).encode("utf-8", "surrogatepass")
+    elif isinstance(given, (bytes, bytearray, memoryview)):
+        data = bytes(given)
+    else:
+        msg = f"expected bytes or str, got {type(given).__name__}"
+        raise TypeError(msg)
+    if len(data) > options.max_bytes:
+        msg = f"document of {len(data)} bytes is over the limit of {options.max_bytes} (max_bytes)"
+        raise ParseError(_FORMAT, msg)
+    if not data.strip():
+        raise ParseError(_FORMAT, "empty document", line=1, column=1)
+    doctype = _DOCTYPE.search(data, 0, 8192)
+    if doctype is not None:
+        line = data.count(b"\n", 0, doctype.start()) + 1
+        raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=line)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc) from None
+    except (etree.LxmlError, ValueError) as exc:
+        raise ParseError(_FORMAT, f"not readable XML: {exc}") from None
+    if root.getroottree().docinfo.doctype:
+        raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=1)
+    return root
+
+
+def check_root(root: etree._Element) -> None:
+    """Refuse a root that is not a NewsML-G2 news item or message."""
+    name = _local(root)
+    if not _is_nar(root):
+        msg = f"not NewsML-G2: the root element is {root.tag!r}, expected the namespace {NAR}"
+        raise _error(msg, root)
+    if name in _OTHER_ITEMS:
+        msg = f"{_OTHER_ITEMS[name]}, not a news item; newsmodel reads text news items"
+        raise _error(msg, root)
+    if name not in ("newsItem", "newsMessage"):
+        msg = f"not a NewsML-G2 item or message: the root element is <{name}>"
+        raise _error(msg, root)
+
+
+def _children(el: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in el if _local(c) == name and _is_nar(c)]
+
+
+def _child(el: etree._Element, name: str) -> etree._Element | None:
+    for c in el:
+        if _local(c) == name and _is_nar(c):
+            return c
+    return None
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?"
+    r"\s*(Z|[+-]\d\d(?::?\d\d)?)?$",
+    re.IGNORECASE,
+)
+
+
+class _Collector:
+    """Gathers what one item gives: extras, warnings, the article's fields."""
+
+    def __init__(self, item: etree._Element, options: ReadOptions) -> None:
+        self.item = item
+        self.options = options
+        self.extra: list[tuple[str, str]] = []
+        self.own_extra: list[tuple[str, str]] | None = None
+        self.lost: list[str] = []
+        self.notes: list[str] = []
+        self.fields: dict[str, Any] = {}
+        self.naive: list[tuple[str, str]] = []
+
+    def lose(self, what: str) -> None:
+        if what not in self.lost:
+            self.lost.append(what)
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+
+    def keep(self, key: str, value: str | None) -> None:
+        if value:
+            self.extra.append((key, value))
+
+    def when(self, el: etree._Element, field: str) -> datetime | None:
+        raw = scrub(el.text or "").strip()
+        if not raw:
+            return None
+        m = _DATETIME.match(raw)
+        if m is None:
+            self.note(f"{field}: {raw!r} is not a date-time; kept in extra")
+            self.keep(f"newsml:{field}", raw)
+            return None
+        year, month, day, hour, minute, second, fraction, offset = m.groups()
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        tz: tzinfo | None
+        if offset is None:
+            # Resolved in finish(): the offset of the item's other timestamps, else default_tz.
+            tz = None
+            self.naive.append((field, raw))
+        elif offset.upper() == "Z":
+            tz = timezone.utc
+        else:
+            digits = offset[1:].replace(":", "")
+            delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or "0"))
+            if delta >= timedelta(hours=24):
+                self.note(f"{field}: {raw!r} has an impossible offset; kept in extra")
+                self.keep(f"newsml:{field}", raw)
+                return None
+            tz = timezone(-delta if offset[0] == "-" else delta)
+        try:
+            value = datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                int(second or 0), micro, tzinfo=tz,
+            )
+        except ValueError:
+            self.note(f"{field}: {raw!r} is not a valid date; kept in extra")
+            self.keep(f"newsml:{field}", raw)
+            return None
+        return value
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+_ROLE_CODES = {
+    "author": Role.AUTHOR,
+    "writer": Role.AUTHOR,
+    "editor": Role.EDITOR,
+    "translator": Role.TRANSLATOR,
+    "photographer": Role.PHOTOGRAPHER,
+    "videographer": Role.VIDEOGRAPHER,
+    "cameraman": Role.VIDEOGRAPHER,
+    "originfo": Role.SOURCE,
+    "source": Role.SOURCE,
+    "origsource": Role.SOURCE,
+    "origcont": Role.ORIGINAL,
+    "original": Role.ORIGINAL,
+    "publisher": Role.PUBLISHER,
+}
+_DEFAULT_ROLE = {"creator": Role.AUTHOR, "contributor": Role.EDITOR, "infoSource": Role.SOURCE}
+
+
+def _role(el: etree._Element, tag: str) -> Role:
+    for code in (el.get("role") or "").split():
+        role = _ROLE_CODES.get(code.rpartition(":")[2].lower())
+        if role is not None:
+            return role
+    return _DEFAULT_ROLE[tag]
+
+
+def _name(el: etree._Element, lang: str | None = None) -> str:
+    names = _children(el, "name")
+    if lang is not None:
+        for n in names:
+            tag = n.get(f"{{{XML}}}lang")
+            if tag and tag.lower().split("-")[0] == lang.lower().split("-")[0]:
+                text = _text(n)
+                if text:
+                    return text
+    for n in names:
+        text = _text(n)
+        if text:
+            return text
+    return collapse(scrub(el.get("literal") or ""))
+
+
+def _is_nonpublic(el: etree._Element) -> bool:
+    codes = (el.get("pubconstraint") or "") + " " + (el.get("pubconstrainturi") or "")
+    return bool(re.search(r"non-?public|internal|private|notforpub", codes, re.IGNORECASE))
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+_SIMPLE_ITEM_META = {"fileName", "title", "service", "signal", "role", "generator", "profile",
+                     "memberOf", "instanceOf", "deliverableOf", "expires", "incomingFeedId"}
+_SIMPLE_CONTENT_META = {"altId", "audience", "exclAudience", "rating", "digitalSourceType",
+                        "userInteraction", "icon", "contentMetaExtProperty"}
+
+
+def _value(el: etree._Element) -> str:
+    """The value of a simple property: its QCode, URI, literal or text."""
+    for attr in ("qcode", "uri", "literal", "id", "href"):
+        value = el.get(attr)
+        if value:
+            return collapse(scrub(value))
+    return _text(el)
+
+
+class _ItemReader(_Collector):
+    def read(self) -> Article:  # noqa: C901, PLR0912 - one branch per element
+        item = self.item
+        guid = collapse(scrub(item.get("guid") or "")) or None
+        version = 1
+        raw_version = (item.get("version") or "").strip()
+        if raw_version:
+            if raw_version.isdigit() and int(raw_version) >= 1:
+                version = int(raw_version)
+            else:
+                self.keep("newsml:version", raw_version)
+        self.item_lang = item.get(f"{{{XML}}}lang")
+        for child in item:
+            name = _local(child)
+            if not _is_nar(child):
+                if _ns(child) != NM:
+                    self.lose(f"<{name}> in {_ns(child)}")
+                continue
+            if name == "catalogRef":
+                href = (child.get("href") or "").strip()
+                if href and "iptc.org/std/catalog/catalog.IPTC-G2-Standards" not in href:
+                    self.keep("newsml:catalogRef", href)
+            elif name == "catalog":
+                pass  # scheme declarations: used by the writer, nothing for the model
+            elif name == "rightsInfo":
+                self.rights(child)
+            elif name == "itemMeta":
+                self.item_meta(child)
+            elif name == "contentMeta":
+                self.content_meta(child)
+            elif name == "contentSet":
+                self.content_set(child)
+            else:
+                self.lose(f"<{name}>")
+        return self.finish(guid, version)
+
+    def rights(self, el: etree._Element) -> None:
+        for child in el:
+            name = _local(child)
+            if name == "copyrightHolder":
+                self.keep("newsml:copyrightHolder", _name(child) or _value(child))
+            elif name in ("copyrightNotice", "usageTerms"):
+                self.keep(f"newsml:{name}", _text(child))
+            else:
+                self.lose(f"rightsInfo/<{name}>")
+
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
+        f = self.fields
+        for child in meta:
+            name = _local(child)
+            if not _is_nar(child):
+                if _ns(child) != NM:
+                    self.lose(f"itemMeta/<{name}> in {_ns(child)}")
+                continue
+            if name == "itemClass":
+                pass  # checked before reading
+            elif name == "provider":
+                f["site"] = _name(child) or None
+                self.provider = _value(child) if (child.get("qcode") or child.get("uri")) else ""
+            elif name == "versionCreated":
+                f["versionCreated"] = self.when(child, "versionCreated")
+                f["writer_clock"] = child.get(f"{{{NM}}}of") == "writing"
+            elif name == "firstCreated":
+                f["firstCreated"] = self.when(child, "firstCreated")
+            elif name == "embargoed":
+                raw = scrub(child.text or "").strip()
+                # An empty <embargoed/> means: embargoed until further notice.
+                self.extra.append(("newsml:embargoed", raw))
+            elif name == "pubStatus":
+                status = _value(child)
+                if status and status != "stat:usable":
+                    self.keep("newsml:pubStatus", status)
+            elif name == "edNote":
+                self.ed_note(child)
+            elif name == "link":
+                self.link(child)
+            elif name in _SIMPLE_ITEM_META:
+                self.keep(f"newsml:{name}", _value(child))
+            else:
+                self.lose(f"itemMeta/<{name}>")
+
+    def ed_note(self, el: etree._Element) -> None:
+        text = _text(el)
+        if not text:
+            return
+        parent = el.getparent()
+        if _is_nonpublic(el) or (parent is not None and _is_nonpublic(parent)):
+            if self.options.private_notes:
+                self.extra.append(("newsml:edNote:nonpublic", text))
+            else:
+                self.note("a non-public edNote was left out (private_notes=True keeps it)")
+            return
+        self.keep("newsml:edNote", text)
+
+    def link(self, el: etree._Element) -> None:
+        rel = (el.get("rel") or "").rpartition(":")[2].lower()
+        href = (el.get("href") or "").strip()
+        if rel == "canonical" and href and "url" not in self.fields:
+            self.fields["url"] = href
+        elif href:
+            self.keep(f"newsml:link:{el.get('rel') or 'link'}", href)
+
+    def content_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912, PLR0915 - one branch per element
+        f = self.fields
+        party_list: list[Attribution] = f.setdefault("attributions", [])
+        for child in meta:
+            name = _local(child)
+            if not _is_nar(child):
+                if _ns(child) == NM and name == "extra":
+                    self.own_extra = self.own_extra or []
+                    key = collapse(scrub(child.get("key") or ""))
+                    if key:
+                        self.own_extra.append((key, scrub(child.text or "")))
+                elif _ns(child) != NM:
+                    self.lose(f"contentMeta/<{name}> in {_ns(child)}")
+                continue
+            if name == "urgency":
+                self.keep("newsml:urgency", _text(child))
+            elif name == "contentCreated":
+                f["contentCreated"] = self.when(child, "contentCreated")
+            elif name == "contentModified":
+                f["contentModified"] = self.when(child, "contentModified")
+            elif name == "located":
+                place = _name(child, self.item_lang)
+                if place and "place" not in f:
+                    f["place"] = place
+                else:
+                    self.keep("newsml:located", place or _value(child))
+            elif name in ("creator", "contributor", "infoSource"):
+                self.party(child, name, party_list)
+            elif name == "language":
+                tag = (child.get("tag") or "").strip()
+                if tag and "language" not in f:
+                    f["language"] = tag
+            elif name == "genre":
+                self.keep("newsml:genre", child.get("qcode") or child.get("uri") or _name(child))
+            elif name == "keyword":
+                text = _text(child)
+                if text:
+                    f.setdefault("tags", []).append(text)
+            elif name == "subject":
+                self.subject(child)
+            elif name == "slugline":
+                f.setdefault("sluglines", []).append(_text(child))
+            elif name == "headline":
+                self.label(child, "headline")
+            elif name == "description":
+                self.label(child, "description")
+            elif name == "dateline":
+                text = _text(child)
+                if text and "dateline" not in f:
+                    f["dateline"] = text
+                else:
+                    self.keep("newsml:dateline", text)
+            elif name in ("by", "creditline"):
+                self.keep(f"newsml:{name}", _text(child))
+            elif name in _SIMPLE_CONTENT_META:
+                self.keep(f"newsml:{name}", _value(child))
+            else:
+                self.lose(f"contentMeta/<{name}>")
+
+    def party(self, el: etree._Element, tag: str, party_list: list[Attribution]) -> None:
+        name = _name(el, self.item_lang)
+        if not name:
+            self.keep(f"newsml:{tag}", _value(el))
+            return
+        url = (el.get("uri") or "").strip()
+        if not url.lower().startswith(("http://", "https://")):
+            url = ""
+        phrase = el.get(f"{{{NM}}}phrase")
+        try:
+            party_list.append(
+                Attribution(name, role=_role(el, tag), url=url or None,
+                            phrase=collapse(scrub(phrase)) if phrase else None)
+            )
+        except ValidationError:
+            party_list.append(Attribution(name, role=_role(el, tag)))
+            self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out")
+
+    def subject(self, el: etree._Element) -> None:
+        code = collapse(scrub(el.get("qcode") or ""))
+        label = _name(el, self.item_lang) or None
+        if code.startswith("nmrubric:") and label:
+            self.fields.setdefault("rubrics", []).append(label)
+            return
+        if code:
+            try:
+                subject = Subject(code, label)
+            except ValidationError:
+                pass
+            else:
+                self.fields.setdefault("subjects", []).append(subject)
+                return
+        value = code or _value(el)
+        if not value:
+            main = _child(el, "mainConcept")
+            value = _value(main) if main is not None else ""
+        self.keep("newsml:subject", f"{value} {label}" if value and label else value or label)
+
+    def label(self, el: etree._Element, kind: str) -> None:
+        text = _text(el)
+        if not text:
+            return
+        role = (el.get("role") or "").split()
+        lang = el.get(f"{{{XML}}}lang")
+        rank = el.get("rank")
+        self.fields.setdefault(f"{kind}s", []).append((text, role[0] if role else None, lang, rank))
+
+    # --- body ------------------------------------------------------------------------------
+
+    def content_set(self, el: etree._Element) -> None:
+        for child in el:
+            name = _local(child)
+            if name in ("inlineXML", "inlineData") and "body" not in self.fields:
+                self.fields["body"] = child
+            elif name == "remoteContent":
+                self.keep("newsml:remoteContent", child.get("href") or child.get("residref"))
+            else:
+                self.lose(f"contentSet/<{name}>")
+
+    # --- the article ----------------------------------------------------------------------
+
+    def headline_and_labels(self) -> tuple[str | None, str | None]:
+        """Pick the headline and the lede; keep the other headlines and descriptions."""
+        item_lang = (self.item_lang or "").lower()
+        chosen: dict[str, str | None] = {}
+        for kind, main_roles in (("headline", ("main", "hlrole:main")),
+                                 ("description", ("summary",))):
+            labels = self.fields.get(f"{kind}s", [])
+
+            def rank(
+                entry: tuple[str, str | None, str | None, str | None],
+                main_roles: tuple[str, ...] = main_roles,
+            ) -> tuple[int, int, int]:
+                _, role, lang, rank_attr = entry
+                role_ok = role is None or role.rpartition(":")[2].lower() in {
+                    r.rpartition(":")[2] for r in main_roles
+                }
+                lang_ok = lang is None or lang.lower() == item_lang
+                rank_n = int(rank_attr) if rank_attr and rank_attr.isdigit() else 1_000
+                return (0 if role_ok else 1, 0 if lang_ok else 1, rank_n)
+
+            best = min(labels, key=rank) if labels else None
+            if best is not None and kind == "description" and rank(best)[0] != 0:
+                best = None  # a teaser or caption is not the lede
+            chosen[kind] = best[0] if best else None
+            for entry in labels:
+                if entry is best:
+                    continue
+                text, role, lang, _ = entry
+                key = f"newsml:{kind}" + (f":{role}" if role else "")
+                key += f"@{lang}" if lang and lang.lower() != item_lang else ""
+                self.extra.append((key, text))
+        return chosen["headline"], chosen["description"]
+
+    def finish(self, guid: str | None, version: int) -> Article:  # noqa: C901, PLR0912 - one step per field
+        f = self.fields
+        headline, lede = self.headline_and_labels()
+        body = f.get("body")
+        # Agencies repeat the headline and lede at the top of the body; newsmodel's own items
+        # (which declare its namespace) never do, so their body is taken as it is.
+        own = NM in self.item.nsmap.values()
+        body_reader = _BodyReader(self, None if own else headline, None if own else lede)
+        sections: list[Section] = []
+        image: Figure | None = None
+        if body is not None:
+            sections, image = body_reader.read(body)
+        if headline is None:
+            headline = self.fallback_headline(body_reader)
+        if body_reader.body_lede is not None:
+            if lede is None:
+                lede = body_reader.body_lede
+            elif body_reader.body_lede != lede:
+                self.keep("newsml:nitf:abstract", body_reader.body_lede)
+        # slug
+        slug = None
+        for slugline in f.get("sluglines", []):
+            if slug is None and slugline and _is_slug(slugline):
+                slug = slugline
+            else:
+                self.keep("newsml:slugline", slugline)
+        # dates
+        self.resolve_offsets()
+        first = f.get("firstCreated")
+        created = f.get("contentCreated")
+        version_created = None if f.get("writer_clock") else f.get("versionCreated")
+        published = first or created or version_created
+        if first and created and first != created:
+            self.extra.append(("newsml:contentCreated", created.isoformat()))
+        updated = f.get("contentModified")
+        if updated is None and version_created and published and version_created > published:
+            updated = version_created
+        if updated is not None and published is not None and updated < published:
+            self.note("the modification time is before the creation time; kept in extra")
+            self.extra.append(("newsml:contentModified", updated.isoformat()))
+            updated = None
+        language = f.get("language") or self.item_lang or self.options.language
+        site = f.get("site")
+        url = f.get("url")
+        provider = getattr(self, "provider", "")
+        if provider and provider != derive_provider_for(site):
+            self.extra.insert(0, ("newsml:provider", provider))
+        if guid is not None and guid == derive_guid_for(url, headline, published):
+            guid = None  # newsmodel derived it from the article: not part of the article
+        fields: dict[str, Any] = {
+            "headline": headline,
+            "lede": lede,
+            "sections": sections,
+            "attributions": f.get("attributions", ()),
+            "published": published,
+            "updated": updated,
+            "language": language,
+            "rubrics": f.get("rubrics", ()),
+            "tags": f.get("tags", ()),
+            "subjects": f.get("subjects", ()),
+            "site": site,
+            "url": url,
+            "guid": guid,
+            "version": version,
+            "dateline": f.get("dateline"),
+            "place": f.get("place"),
+            "image": image,
+            "slug": slug,
+            "extra": self.own_extra if self.own_extra is not None else self.extra,
+        }
+        article = self.build(fields)
+        self.report()
+        return article
+
+    def resolve_offsets(self) -> None:
+        """Give timestamps written without an offset the offset of the item's other ones.
+
+        Feeds that leave the offset out of one timestamp mostly write it on another; when none
+        has one, ``default_tz`` is used. Either way a warning says so.
+        """
+        if not self.naive:
+            return
+        names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
+        values = [self.fields.get(n) for n in names]
+        reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
+        tz = reference or self.options.default_tz
+        for name, value in zip(names, values, strict=False):
+            if value is not None and value.tzinfo is None:
+                self.fields[name] = value.replace(tzinfo=tz)
+        source = "the offset of the item's other timestamps" if reference else str(tz)
+        for field, raw in self.naive:
+            self.note(f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})")
+
+    def build(self, fields: dict[str, Any]) -> Article:
+        """The article; a language or URL the model refuses goes to extra, with a warning."""
+        for _ in range(3):
+            try:
+                return Article(**fields)
+            except ValidationError as exc:  # noqa: PERF203 - at most once per field
+                field = exc.field.partition("[")[0]
+                if field == "language":
+                    self.note(f"the language {fields['language']!r} is not a BCP 47 tag; "
+                              f"read as {self.options.language!r}")
+                    self.repair(fields, "newsml:language", fields["language"])
+                    fields["language"] = self.options.language
+                elif field == "url" and fields["url"] is not None:
+                    self.repair(fields, "newsml:link:canonical", fields["url"])
+                    fields["url"] = None
+                else:
+                    msg = f"{exc.field}: {exc.reason}"
+                    raise ParseError(_FORMAT, msg, line=self.item.sourceline) from None
+        msg = "the item cannot be read"  # pragma: no cover - each field is repaired once
+        raise ParseError(_FORMAT, msg, line=self.item.sourceline)
+
+    def repair(self, fields: dict[str, Any], key: str, value: str) -> None:
+        if fields["extra"] is self.extra:
+            self.keep(key, value)
+
+    def fallback_headline(self, body: _BodyReader) -> str:
+        for source, text in (("the body's headline", body.body_headline),
+                             ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
+                             ("the item title", _first_extra(self.extra, "newsml:title"))):
+            if text:
+                self.note(f"the item has no headline; {source} {text!r} was used instead")
+                return text
+        raise ParseError(_FORMAT, "the item has no headline", line=self.item.sourceline)
+
+    def report(self) -> None:
+        messages = list(self.notes)
+        if self.lost:
+            messages.append("not read: " + ", ".join(self.lost))
+        for message in messages:
+            warnings.warn(f"newsml: {message}", LossyConversionWarning, stacklevel=5)
+
+
+def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
+    return next((v for k, v in extra if k == key), None)
+
+
+_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+
+
+def _is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text)) and text == text.lower()
+
+
+# --- bodies ----------------------------------------------------------------------------------
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "hl2"}
+_CONTAINERS = {"div", "article", "main", "body.content", "body", "center", "span", "font",
+               "content", "inlineXML", "html", "aside", "header", "nav", "body.end"}
+_SKIP = {"head", "title", "script", "style", "noscript", "iframe", "object", "embed", "form",
+         "button", "input", "hr", "meta", "link", "tagline", "body.end"}
+_EMPHASIS = {"em", "i", "cite", "dfn", "var", "u"}
+_STRONG = {"strong", "b"}
+
+
+class _BodyReader:
+    def __init__(self, item: _ItemReader, headline: str | None, lede: str | None) -> None:
+        self.item = item
+        self.headline = headline
+        self.lede = lede
+        self.body_headline: str | None = None
+        self.body_lede: str | None = None
+        self.seen_block = False
+        self.image: Figure | None = None
+        self.max_depth = item.options.max_depth
+
+    def read(self, el: etree._Element) -> tuple[list[Section], Figure | None]:
+        if _local(el) == "inlineData":
+            return self.plain(el), None
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if len(kids) == 1 and _local(kids[0]) in ("html", "nitf"):
+            root = kids[0]
+            if _local(root) == "nitf":
+                self.nitf_head(root)
+        elif not kids:
+            text = _text(el)
+            return ([Section(blocks=[text])] if text else []), None
+        else:
+            root = el
+        items: list[tuple[str, Any]] = []
+        self.walk(root, items, 0)
+        return self.sections(items), self.image
+
+    def plain(self, el: etree._Element) -> list[Section]:
+        text = scrub(el.text or "")
+        paragraphs = [collapse(p) for p in re.split(r"\n\s*\n|\r\n\s*\r\n", text)]
+        paragraphs = [p for p in paragraphs if p]
+        if paragraphs and self.headline and paragraphs[0] == self.headline:
+            paragraphs = paragraphs[1:]
+        if paragraphs and self.lede and paragraphs[0] == self.lede:
+            paragraphs = paragraphs[1:]
+        return [Section(blocks=paragraphs)] if paragraphs else []
+
+    def nitf_head(self, nitf: etree._Element) -> None:
+        for el in nitf.iter():
+            name = _local(el)
+            if name == "hl1" and self.body_headline is None:
+                self.body_headline = _text(el) or None
+            elif name == "abstract" and self.body_lede is None:
+                self.body_lede = _text(el) or None
+            elif name == "byline":
+                self.item.keep("newsml:nitf:byline", _text(el))
+
+    def sections(self, items: list[tuple[str, Any]]) -> list[Section]:
+        out: list[Section] = []
+        heading: str | None = None
+        blocks: list[Block] = []
+
+        def flush() -> None:
+            if heading is not None or blocks:
+                out.append(Section(heading=heading, blocks=list(blocks)))
+
+        for kind, value in items:
+            if kind == "block":
+                blocks.append(value)
+                continue
+            flush()
+            heading = value if kind == "heading" else None
+            blocks = []
+        flush()
+        return out
+
+    def walk(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:
+        if depth > self.max_depth:
+            msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
+            raise ParseError(_FORMAT, msg, line=el.sourceline)
+        loose: list[Inline] = []
+
+        def flush_loose() -> None:
+            if loose:
+                self.add(out, _paragraph(loose))
+                loose.clear()
+
+        if el.text and el.text.strip():
+            loose.append(scrub(el.text))
+        for child in el:
+            name = _local(child)
+            if not isinstance(child.tag, str):
+                continue
+            if name in _INLINE_NAMES:
+                loose.extend(self._inline_list(child, depth + 1))
+            else:
+                flush_loose()
+                self.element(child, name, out, depth + 1)
+            if child.tail and child.tail.strip():
+                loose.append(scrub(child.tail))
+        flush_loose()
+
+    def element(  # noqa: C901, PLR0912 - one branch per kind of block
+        self, el: etree._Element, name: str, out: list[tuple[str, Any]], depth: int
+    ) -> None:
+        if name in ("p", "pre", "address"):
+            self.add(out, _paragraph(self.inlines_of(el, depth, block=True)))
+        elif name in _HEADINGS:
+            text = _text(el)
+            if not text:
+                return
+            if name == "h1" and not self.seen_block and text == (self.headline or text):
+                self.body_headline = self.body_headline or text
+                return
+            out.append(("heading", text))
+        elif name in ("section", "block"):
+            out.append(("break", None))
+            self.walk(el, out, depth)
+            out.append(("break", None))
+        elif name in ("blockquote", "bq"):
+            self.quote(el, out, depth)
+        elif name in ("ul", "ol"):
+            items = [p for li in el if _local(li) == "li"
+                     for p in [_paragraph(self.inlines_of(li, depth + 1, block=True))] if p]
+            if items:
+                self.add(out, ItemList(items, ordered=name == "ol"))
+        elif name in ("figure", "media", "img"):
+            self.figure(el, name, out)
+        elif name == "table":
+            for row in el.iter("{*}tr", "tr"):
+                text = " | ".join(_text(c) for c in row if _text(c))
+                if text:
+                    self.add(out, Paragraph(text))
+            self.item.lose("a table (read as one paragraph per row)")
+        elif name == "body.end":
+            for node in el.iter():
+                if _local(node) == "tagline":
+                    self.item.keep("newsml:nitf:tagline", _text(node))
+        elif name in _SKIP:
+            if name not in ("head", "title", "hr", "meta", "link"):
+                self.item.lose(f"<{name}> in the body")
+        elif name in _CONTAINERS or name in ("body.head", "hedline", "li", "dl", "dd", "dt"):
+            if name == "body.head":
+                return  # read by nitf_head
+            self.walk(el, out, depth)
+        else:
+            self.item.lose(f"<{name}> in the body (its text was kept)")
+            self.walk(el, out, depth)
+
+    def add(self, out: list[tuple[str, Any]], block: Block | None) -> None:
+        if block is None:
+            return
+        if not self.seen_block and isinstance(block, Paragraph):
+            # Agencies repeat the headline and the lede at the top of the body.
+            if self.headline and block.text == self.headline:
+                return
+            if self.lede and block.text == self.lede:
+                return
+        self.seen_block = True
+        out.append(("block", block))
+
+    def quote(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:
+        cite = None
+        for node in el.iter():
+            if _local(node) in ("cite", "credit"):
+                cite = _text(node) or None
+                break
+        paragraphs = [
+            p
+            for node in el.iter()
+            if _local(node) == "p"
+            for p in [_paragraph(self.inlines_of(node, depth + 1, block=True))]
+            if p is not None
+        ]
+        if not paragraphs:
+            text_items = self.inlines_of(el, depth + 1, block=True, skip={"footer", "credit"})
+            p = _paragraph(text_items)
+            if p is not None:
+                paragraphs = [p]
+        if paragraphs:
+            self.add(out, Quote(paragraphs, cite=cite))
+
+    def figure(  # noqa: C901, PLR0912 - XHTML img, figure and NITF media
+        self, el: etree._Element, name: str, out: list[tuple[str, Any]]
+    ) -> None:
+        src = alt = caption = None
+        credit: Attribution | None = None
+        if name == "img":
+            src, alt = el.get("src"), el.get("alt")
+        elif name == "figure":
+            for node in el.iter():
+                local = _local(node)
+                if local == "img" and src is None:
+                    src, alt = node.get("src"), node.get("alt")
+                elif local == "figcaption":
+                    caption, credit = self.figcaption(node)
+        else:  # NITF media
+            for node in el:
+                local = _local(node)
+                if local == "media-reference" and src is None:
+                    src = node.get("source") or node.get("data-location")
+                    alt = node.get("alternate-text")
+                elif local == "media-caption":
+                    caption = _text(node)
+                elif local == "media-producer":
+                    who = _text(node)
+                    credit = Attribution(who, role=Role.PHOTOGRAPHER) if who else None
+        try:
+            figure = Figure((src or "").strip(), caption=caption, credit=credit, alt=alt)
+        except ValidationError:
+            self.item.lose(f"an image whose address {src!r} is not an absolute http(s) URL")
+            if caption:
+                self.add(out, Paragraph(caption))
+            return
+        lead = "lead" in (el.get("class") or "").split()
+        if lead and self.image is None and not self.seen_block:
+            self.image = figure
+        else:
+            self.seen_block = True
+            out.append(("block", figure))
+
+    def figcaption(self, el: etree._Element) -> tuple[str | None, Attribution | None]:
+        credit = None
+        parts = [scrub(el.text or "")]
+        for child in el:
+            if "credit" in (child.get("class") or "").split() and credit is None:
+                link = next((a for a in child.iter() if _local(a) == "a"), None)
+                url = (link.get("href") or "") if link is not None else ""
+                name = _text(child)
+                role_value = child.get("data-role") or "photographer"
+                try:
+                    credit = Attribution(
+                        name,
+                        role=role_value,
+                        url=url or None,
+                        phrase=child.get("data-phrase"),
+                    )
+                except ValidationError:
+                    credit = Attribution(name, role=Role.PHOTOGRAPHER) if name else None
+            else:
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        return collapse(scrub("".join(parts))) or None, credit
+
+    def inlines_of(
+        self,
+        el: etree._Element,
+        depth: int,
+        *,
+        block: bool = False,
+        skip: set[str] | None = None,
+    ) -> list[Inline]:
+        """The inline content of an element (``block``: of its children and text only)."""
+        if depth > self.max_depth:
+            msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
+            raise ParseError(_FORMAT, msg, line=el.sourceline)
+        if not block:
+            return self._inline_list(el, depth) if _local(el) in _INLINE_NAMES else []
+        out: list[Inline] = []
+        if el.text:
+            out.append(scrub(el.text))
+        for child in el:
+            name = _local(child)
+            if skip and name in skip:
+                pass
+            elif name in ("p", "div", "ul", "ol", "li", "blockquote", "block"):
+                out.append(" ")
+                out.extend(self.inlines_of(child, depth + 1, block=True))
+                out.append(" ")
+            elif name in ("img", "media"):
+                self.item.lose("an image inside a paragraph")
+            else:
+                out.extend(self._inline_list(child, depth + 1))
+            if child.tail:
+                out.append(scrub(child.tail))
+        return out
+
+    def _inline_list(self, el: etree._Element, depth: int) -> list[Inline]:
+        item = self.inline(el, depth)
+        return item if isinstance(item, list) else [item]
+
+    def inline(self, el: etree._Element, depth: int) -> Inline | list[Inline]:
+        name = _local(el)
+        content = self.inlines_of(el, depth + 1, block=True)
+        if name == "br":
+            return LineBreak()
+        if name == "a":
+            href = (el.get("href") or "").strip()
+            title = el.get("title")
+            try:
+                return Link(href, content, title=collapse(scrub(title)) if title else None)
+            except ValidationError:
+                if href:
+                    self.item.lose(f"a link to {href[:40]!r} that is not allowed")
+                return content
+        if name in _STRONG or (name == "em" and "strong" in (el.get("class") or "").split()):
+            return Strong(content)
+        if name in _EMPHASIS:
+            return Emphasis(content)
+        return content
+
+
+_INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "var", "u", "q",
+                 "sub", "sup", "small", "big", "abbr", "acronym", "code", "kbd", "samp", "tt",
+                 "font", "mark", "time", "s", "del", "ins",
+                 # NITF enriched text
+                 "person", "org", "location", "chron", "num", "money", "classifier", "copyrite",
+                 "event", "function", "lang", "object.title", "postaddr", "pronounce", "virtloc",
+                 "city", "country", "region", "state", "sublocation", "alt-code", "frac",
+                 "frac-numer", "frac-denom"}
+
+
+def _paragraph(content: list[Inline]) -> Paragraph | None:
+    try:
+        return Paragraph(content)
+    except ValidationError:
+        return None
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def _item_class(item: etree._Element) -> str | None:
+    meta = _child(item, "itemMeta")
+    cls = _child(meta, "itemClass") if meta is not None else None
+    return (cls.get("qcode") or cls.get("uri") or "") if cls is not None else None
+
+
+def check_text_item(item: etree._Element) -> None:
+    """Refuse news items that are not text (pictures, videos, composites)."""
+    cls = _item_class(item)
+    if cls is None or not cls:
+        return
+    code = cls.rstrip("/").rpartition("/")[2].rpartition(":")[2].lower()
+    if code == "text":
+        return
+    what = _CLASS_NAMES.get(code, f"an item of class {cls!r}")
+    msg = f"{what} ({cls}), not a text news item"
+    raise _error(msg, item)
+
+
+def read_item(item: etree._Element, options: ReadOptions) -> Article:
+    """Read one ``newsItem`` element."""
+    check_text_item(item)
+    return _ItemReader(item, options).read()
+
+
+def items_of_message(root: etree._Element) -> list[etree._Element]:
+    """The news items of a ``newsMessage``; other items are refused with their kind."""
+    out = []
+    for container in root:
+        if _local(container) != "itemSet":
+            continue
+        for item in container:
+            name = _local(item)
+            if name == "newsItem":
+                out.append(item)
+            elif name in _OTHER_ITEMS:
+                msg = f"the message holds {_OTHER_ITEMS[name]}"
+                raise _error(msg, item)
+    return out
+
+
+def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapping
+    fp: IO[bytes], options: ReadOptions, on_other: Callable[[str, int | None], None]
+) -> Iterator[Article]:
+    """Stream the text items of a message; other item kinds are passed to ``on_other``."""
+    wanted = {"newsItem", *_OTHER_ITEMS}
+    tags = [f"{{{NAR}}}{t}" for t in wanted] + list(wanted)
+    context = etree.iterparse(
+        fp,
+        events=("end",),
+        tag=tags,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    checked = False
+    try:
+        for _, el in context:
+            if not checked:
+                checked = True
+                root = el.getroottree().getroot()
+                if el.getroottree().docinfo.doctype:
+                    raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
+                if _local(root) not in ("newsMessage", "newsItem") or not _is_nar(root):
+                    check_root(root)
+            name = _local(el)
+            if name == "newsItem":
+                try:
+                    check_text_item(el)
+                except ParseError as exc:
+                    on_other(exc.message, el.sourceline)
+                else:
+                    yield read_item(el, options)
+            else:
+                on_other(f"{_OTHER_ITEMS[name]}, not a news item", el.sourceline)
+            # Constant memory: drop the item and everything before it.
+            el.clear(keep_tail=False)
+            parent = el.getparent()
+            if parent is not None:
+                while el.getprevious() is not None:
+                    del parent[0]
+        if not checked:
+            # No item at all: say what the document is instead, when it is not a message.
+            last = context.root
+            if last is not None:
+                if last.getroottree().docinfo.doctype:
+                    raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
+                check_root(last)
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc) from None
+    except etree.LxmlError as exc:
+        raise ParseError(_FORMAT, f"not readable XML: {exc}") from None

@@ -1,0 +1,342 @@
+"""Reading NewsML-G2: IPTC's examples, items shaped like real agency feeds, hostile input."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import DATA
+from newsmodel import (
+    Article,
+    Figure,
+    LossyConversionWarning,
+    ParseError,
+    Quote,
+    Role,
+    Strong,
+    json,
+    newsml,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+NEWSML = DATA / "newsml"
+VALID = sorted((NEWSML / "valid").glob("*.xml"))
+INVALID = sorted((NEWSML / "invalid").glob("*.xml"))
+IPTC = NEWSML / "iptc"
+
+
+def read(path: Path, **options: object) -> Article:
+    """Read a file, letting the lossy-conversion warnings it gives pass."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        return newsml.loads(path.read_bytes(), **options)  # type: ignore[arg-type]
+
+
+def lossy_messages(data: bytes, **options: object) -> tuple[Article, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = newsml.loads(data, **options)  # type: ignore[arg-type]
+    assert all(issubclass(w.category, LossyConversionWarning) for w in caught)
+    return article, [str(w.message) for w in caught]
+
+
+# --- data-driven -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_items_read(path: Path) -> None:
+    article = read(path)
+    expected = path.with_suffix(".json")
+    if expected.exists():
+        assert article == json.loads(expected.read_text("utf-8"))
+    # Whatever was read is written back valid, and reads back the same.
+    data = newsml.dumps(article)
+    assert newsml.validate(data) == []
+    assert newsml.loads(data) == article
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_items_raise_parse_error(path: Path) -> None:
+    with pytest.raises(ParseError) as info:
+        newsml.loads(path.read_bytes())
+    assert info.value.format == "newsml"
+    assert info.value.line is not None or "limit" in info.value.message
+
+
+# What each IPTC example gives: the headline of a text item, or the start of the ParseError.
+IPTC_EXPECTED = {
+    "LISTING_1_A_NewsML-G2_News_Item.xml": 'Fed to halt QE to avert "bubble"',
+    "LISTING_2_NewsML-G2_Text_Document.xml": 'Fed to halt QE to avert "bubble"',
+    "LISTING_21_A_complete_sample_SportsML-G2_document.xml": "Troy Tulowitzki singled",
+    "LISTING_22_Sports_story_in_NewsML-G2NITF.xml": "Preview: Arizona Diamondbacks",
+    "LISTING_27_Company_Financial_Information.xml": "Acme Widgets announces annual results",
+    "Receiver View.xml": 'Fed to halt QE to avert "bubble"',
+    "LISTING_3_Photo_in_NewsML-G2.xml": "!a picture (ninat:picture)",
+    "LISTING_3A_Photo_in_NewsML-G2_(URI_sibling_attributes).xml": "!a picture (ninat:picture)",
+    "LISTING_26_Embedded_photo_metadata_fields_mapped_to_NewsML-G2.xml": "!a picture",
+    "LISTING_4_Multiple_Renditions_of_a_Video_in_NewsML-G2.xml": "!a video (ninat:video)",
+    "LISTING_5_Multi-part_Video_in_NewsML-G2.xml": "!a video (ninat:video)",
+    "ap_metadata_example.xml": "!a video (ninat:video)",
+    "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml": "!a composite item",
+    "LISTING_6_Simple_NewsML-G2_Package.xml": "!a package item (packageItem)",
+    "LISTING_23_SportsML-G2_Package.xml": "!a package item (packageItem)",
+    "LISTING_24_News_Message_conveying_a_complete_News_Package.xml": "!the message holds a package",
+    "LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml": "!a concept item",
+    "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml": "!a concept item",
+    "LISTING_14_Event_sent_as_a_Concept_Item.xml": "!a concept item",
+    "LISTING_12_Knowledge_Item_for_Access_Codes.xml": "!a knowledge item",
+    "LISTING_15_Two_Related_Events_in_a_Knowledge_Item.xml": "!a knowledge item",
+    "LISTING_13_Complete_Catalog_Item.xml": "!a catalog item",
+    "LISTING_17_Planning_Item_a_CCL.xml": "!a planning item",
+    "LISTING_18_Planning_Item_at_PCL.xml": "!a planning item",
+    "LISTING_19_Planning_Item_with_delivery_at_CCL.xml": "!a planning item",
+    "LISTING_20_Planning_Item_with_delivery_at_PCL.xml": "!a planning item",
+    "LISTING_7_Group_Set_example_showing_Hierarchical_Package_Structure.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_8_Group_Set_example_showing_an_ALT_Package_Mode.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_9_Group_Set_example_showing_a_SEQ_Package_Mode.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml": "!not a NewsML-G2 item or message",  # noqa: E501
+    "LISTING_28_Illustrating_Located_Subject_and_Dateline.xml": "!not a NewsML-G2 item or message",
+    "LISTING_29_Hop_History.xml": "!the item has no headline",
+    "facet-example.xml": "!the item has no headline",
+    "facet-example-2.xml": "!the item has no headline",
+    "facet-example-3.xml": "!the item has no headline",
+}
+
+
+def test_every_iptc_example_is_listed() -> None:
+    assert sorted(p.name for p in IPTC.glob("*.xml")) == sorted(IPTC_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(IPTC_EXPECTED))
+def test_iptc_examples(name: str) -> None:
+    expected = IPTC_EXPECTED[name]
+    path = IPTC / name
+    if expected.startswith("!"):
+        with pytest.raises(ParseError, match=expected[1:].replace("(", r"\(").replace(")", r"\)")):
+            read(path)
+        return
+    article = read(path)
+    assert article.headline.startswith(expected)
+    data = newsml.dumps(article)
+    assert newsml.validate(data) == []
+    assert newsml.loads(data) == article
+
+
+def test_iptc_listing_2_nitf_body_and_metadata() -> None:
+    article = read(IPTC / "LISTING_2_NewsML-G2_Text_Document.xml")
+    assert article.guid == "urn:newsml:acmenews.com:20161121:US-FINANCE-FED"
+    assert article.version == 11
+    assert article.language == "en-US"
+    assert article.place == "New York, NY"
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Meredith Jameson", Role.AUTHOR),
+        ("Associated Press", Role.SOURCE),
+    ]
+    assert [s.code for s in article.subjects] == [
+        "medtop:04000000", "medtop:20000350", "medtop:20000379"
+    ]
+    assert article.published == datetime(2016, 11, 21, 20, 21, 6, tzinfo=timezone.utc)
+    assert article.updated == datetime(2018, 11, 21, 21, 22, 45, tzinfo=timezone.utc)
+    paragraphs = article.sections[0].blocks
+    assert len(paragraphs) == 2
+    assert paragraphs[0].text.startswith("(New York, NY - October 21) Et, sent luptat")
+    # the NITF hl1 repeats the headline: not a section heading
+    assert article.sections[0].heading is None
+    assert ("newsml:nitf:byline", "By Meredith Jameson, Staff Reporter") in article.extra
+
+
+def test_iptc_listing_1_embargo_and_rights() -> None:
+    article = read(IPTC / "LISTING_1_A_NewsML-G2_News_Item.xml")
+    extra = dict(article.extra)
+    assert extra["newsml:embargoed"] == "2018-10-23T12:00:00Z"
+    assert extra["newsml:copyrightHolder"] == "Example Enews LLP"
+    assert extra["newsml:usageTerms"] == "Not for use outside the United States"
+    assert extra["newsml:provider"] == "nprov:REUTERS"
+    assert extra["newsml:genre"] == "genre:interview"
+    assert extra["newsml:slugline"] == "US-Finance-Fed"
+    assert article.place == "Berlin"
+    data = newsml.dumps(article)
+    # written back where they came from
+    assert b"<embargoed>2018-10-23T12:00:00Z</embargoed>" in data
+    assert b'<provider qcode="nprov:REUTERS"/>' in data
+    assert b"<usageTerms>Not for use outside the United States</usageTerms>" in data
+
+
+# --- real-feed shapes ------------------------------------------------------------------------
+
+
+def test_ap_style_nitf() -> None:
+    article = read(NEWSML / "valid" / "ap_nitf.xml")
+    assert article.headline == "Kazakhstan votes in snap election"
+    # the NITF abstract is the lede when the metadata has no summary
+    assert article.lede == "Voters in Kazakhstan cast ballots on Sunday in a snap election."
+    assert [s.heading for s in article.sections] == [None, "Opposition"]
+    blocks = article.sections[1].blocks
+    assert isinstance(blocks[1], Quote)
+    assert blocks[1].cite == "party leader"
+    assert isinstance(blocks[3], Figure)
+    assert blocks[3].credit is not None
+    assert blocks[3].credit.name == "Ivan Petrov"
+    # the retired cRole / isrol codes are matched on the code, case-insensitively
+    assert [a.role for a in article.attributions] == [Role.AUTHOR, Role.EDITOR, Role.SOURCE]
+    assert ("newsml:headline:hlrole:short", "Kazakhstan votes") in article.extra
+
+
+def test_non_public_ed_note_is_kept_out() -> None:
+    data = (NEWSML / "valid" / "ap_nitf.xml").read_bytes()
+    article, messages = lossy_messages(data)
+    assert not any("Internal" in value for _, value in article.extra)
+    assert "Internal" not in article.text
+    assert any("non-public edNote" in m for m in messages)
+    assert not any("Internal" in m for m in messages)
+    kept, _ = lossy_messages(data, private_notes=True)
+    assert ("newsml:edNote:nonpublic",
+            "Internal: check the quote with the desk before 15:00.") in kept.extra
+    assert ("newsml:edNote", "Eds: Adds details in 4th paragraph.") in article.extra
+
+
+def test_reuters_style_body_does_not_repeat_headline_or_lede() -> None:
+    article = read(NEWSML / "valid" / "reuters_xhtml.xml")
+    first = article.sections[0].blocks[0]
+    assert first.text.startswith("ASTANA, Nov 25 (Reuters)")
+    assert article.headline not in [b.text for s in article.sections for b in s.blocks]
+    assert article.lede not in [b.text for s in article.sections for b in s.blocks]
+    assert isinstance(first.content[1], Strong)  # type: ignore[union-attr]
+
+
+def test_reuters_style_headlines_and_descriptions_are_told_apart() -> None:
+    article = read(NEWSML / "valid" / "reuters_xhtml.xml")
+    assert article.headline == "Kazakhstan keeps oil output steady"
+    assert article.lede is not None
+    assert article.lede.startswith("Kazakhstan will keep")
+    extra = dict(article.extra)
+    assert extra["newsml:headline:hlrole:subheadline"] == "Ministry says quota talks continue"
+    assert extra["newsml:headline@ru"] == "Казахстан сохранит добычу нефти"
+    assert extra["newsml:description:drol:teaser"] == "Oil output steady"
+    assert extra["newsml:embargoed"] == ""  # empty: embargoed until further notice
+    assert "newsml:urgency" not in extra  # empty <urgency/> is absent
+    assert article.updated == datetime(2026, 11, 25, 9, 4, 33, tzinfo=timezone.utc)
+    assert article.url == "https://www.reuters.com/world/asia/oil-output-2026-11-25/"
+    assert article.subjects[1].label == "oil and gas"  # the name in the item's language
+
+
+def test_reuters_style_reports_what_it_drops() -> None:
+    data = (NEWSML / "valid" / "reuters_xhtml.xml").read_bytes()
+    article, messages = lossy_messages(data)
+    joined = " ".join(messages)
+    assert "versionedId" in joined
+    assert "javascript" in joined
+    assert "table" in joined
+    assert "javascript" not in json.dumps(article)
+
+
+def test_dpa_style_message_without_header_and_offsets() -> None:
+    data = (NEWSML / "valid" / "dpa_message.xml").read_bytes()
+    article, messages = lossy_messages(data)
+    # "+0100" is read; the offset-less firstCreated takes the item's other offset
+    plus_one = timezone(timedelta(hours=1))
+    assert article.published == datetime(2026, 11, 25, 10, 0, tzinfo=plus_one)
+    assert article.updated == datetime(2026, 11, 25, 10, 15, tzinfo=plus_one)
+    assert any("has no UTC offset" in m for m in messages)
+    assert article.language == "de-DE"
+    assert [a.role for a in article.attributions] == [Role.AUTHOR, Role.ORIGINAL]
+
+
+def test_naive_timestamps_use_default_tz_when_nothing_else_says() -> None:
+    item = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><itemMeta>'
+        b"<itemClass qcode='ninat:text'/><versionCreated>2026-11-25T10:00:00</versionCreated>"
+        b"</itemMeta><contentMeta><headline>H</headline></contentMeta></newsItem>"
+    )
+    almaty = timezone(timedelta(hours=5))
+    article, messages = lossy_messages(item, default_tz=almaty)
+    assert article.published == datetime(2026, 11, 25, 10, 0, tzinfo=almaty)
+    assert any("no UTC offset" in m for m in messages)
+
+
+def test_headline_from_slugline_warns() -> None:
+    data = (NEWSML / "valid" / "slugline_only.xml").read_bytes()
+    article, messages = lossy_messages(data)
+    assert article.headline == "BC-Kazakhstan-Weather"
+    assert any("slugline" in m for m in messages)
+    assert ("newsml:remoteContent", "https://example.org/stories/3.txt") in article.extra
+
+
+def test_unknown_extension_namespaces_are_reported() -> None:
+    data = (NEWSML / "valid" / "extension_namespace.xml").read_bytes()
+    article, messages = lossy_messages(data)
+    assert article.headline == "Новость"
+    assert any("urn:example:ext" in m and "priority" in m for m in messages)
+    assert ("newsml:pubStatus", "stat:withheld") in article.extra
+
+
+def test_inline_data_plain_text_drops_repeated_headline() -> None:
+    article = read(NEWSML / "valid" / "inline_data.xml")
+    assert [b.text for b in article.sections[0].blocks] == [
+        "Национальный банк установил курс на 25 ноября.",
+        "Доллар стоит 520 тенге.",
+    ]
+
+
+def test_reads_str_input_with_declaration() -> None:
+    text = (NEWSML / "valid" / "inline_data.xml").read_text("utf-8")
+    assert newsml.loads(text).headline == "Курс тенге"
+
+
+def test_load_from_file() -> None:
+    with (NEWSML / "valid" / "inline_data.xml").open("rb") as fp:
+        assert newsml.load(fp).headline == "Курс тенге"
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+
+def test_size_limit() -> None:
+    data = (NEWSML / "valid" / "inline_data.xml").read_bytes()
+    with pytest.raises(ParseError, match="max_bytes"):
+        newsml.loads(data, max_bytes=100)
+
+
+def test_depth_limit() -> None:
+    body = "<div>" * 60 + "<p>deep</p>" + "</div>" * 60
+    item = (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>H'
+        '</headline></contentMeta><contentSet><inlineXML><html xmlns="http://www.w3.org/1999/'
+        f'xhtml"><body>{body}</body></html></inlineXML></contentSet></newsItem>'
+    ).encode()
+    with pytest.raises(ParseError, match="max_depth"):
+        newsml.loads(item, max_depth=50)
+    assert newsml.loads(item, max_depth=100).sections[0].blocks[0].text == "deep"
+
+
+def test_libxml2_depth_limit_is_a_parse_error() -> None:
+    item = b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">' + b"<a>" * 3000
+    with pytest.raises(ParseError) as info:
+        newsml.loads(item + b"</a>" * 3000 + b"</newsItem>")
+    assert info.value.line == 1
+
+
+def test_entities_are_never_expanded_or_fetched() -> None:
+    # no DOCTYPE: an undefined entity is a well-formedness error, not a file read
+    item = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
+        b"<headline>&xxe;</headline></contentMeta></newsItem>"
+    )
+    with pytest.raises(ParseError):
+        newsml.loads(item)
+
+
+def test_bad_bytes_are_parse_errors_with_position() -> None:
+    with pytest.raises(ParseError) as info:
+        newsml.loads(b"<newsItem>\n  <headline>\xff\xfe</headline></newsItem>")
+    assert info.value.line == 2
+
+
+def test_not_bytes_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        newsml.loads(42)  # type: ignore[arg-type]
