@@ -158,3 +158,80 @@ def html_many_links(count: int) -> bytes:
 def html_unclosed_tags(count: int) -> bytes:
     """``count`` start tags that are never closed (``<p><b><i>...``)."""
     return html_page("<b><i><u><s>" * (count // 4) + "текст")
+
+
+# --- NewsML-G2 -----------------------------------------------------------------------------
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def newsml_item(body: str = "<p>Первый абзац статьи.</p>", headline: str = "Заголовок статьи",
+                prolog: str = "", meta: str = "") -> str:
+    """A small NewsML-G2 text item with ``body`` as its XHTML body."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
+        f'<newsItem xmlns="{NAR}" guid="urn:example:1" version="1" standard="NewsML-G2" '
+        'standardversion="2.35" conformance="power" xml:lang="ru">\n'
+        '<itemMeta><itemClass qcode="ninat:text"/><provider qcode="nmprov:example"/>'
+        '<versionCreated>2026-11-25T09:00:00+05:00</versionCreated>'
+        f'<pubStatus qcode="stat:usable"/></itemMeta>\n<contentMeta>{meta}'
+        f"<headline>{headline}</headline></contentMeta>\n"
+        f'<contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="{XHTML}">'
+        f"<head><title>t</title></head><body>\n{body}\n</body></html></inlineXML></contentSet>\n"
+        "</newsItem>\n"
+    )
+
+
+def newsml_quadratic_blowup(size: int, references: int) -> bytes:
+    """One internal entity of ``size`` characters, referenced ``references`` times."""
+    prolog = f'<!DOCTYPE newsItem [<!ENTITY a "{"a" * size}">]>\n'
+    return newsml_item(f"<p>{'&a;' * references}</p>", prolog=prolog).encode()
+
+
+def newsml_doctype_after_padding(padding: int, doctype: str) -> bytes:
+    """A DOCTYPE after ``padding`` bytes of comment, past any scan of the first bytes."""
+    return newsml_item(prolog=f"<!--{' ' * padding}-->\n{doctype}\n").encode()
+
+
+def newsml_nested(depth: int) -> bytes:
+    """``depth`` nested ``<div>`` elements in the body."""
+    return newsml_item("<div>" * depth + "<p>абзац</p>" + "</div>" * depth).encode()
+
+
+def newsml_nested_metadata(depth: int) -> bytes:
+    """``depth`` nested elements in the metadata, outside the body."""
+    return newsml_item(meta="<x>" * depth + "</x>" * depth).encode()
+
+
+def newsml_big_text(megabytes: float) -> bytes:
+    """One paragraph holding a text node of ``megabytes`` MB."""
+    return newsml_item("<p>" + "слово " * int(megabytes * MB // 12) + "</p>").encode()
+
+
+def newsml_many_paragraphs(count: int) -> bytes:
+    """``count`` paragraphs in the body."""
+    return newsml_item("<p>Абзац статьи с некоторым текстом.</p>\n" * count).encode()
+
+
+def newsml_many_items(count: int) -> bytes:
+    """A newsMessage of ``count`` items."""
+    item = newsml_item().split("?>\n", 1)[1]
+    items = item * count
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<newsMessage xmlns="{NAR}"><header>'
+        "<sent>2026-11-25T09:00:00Z</sent></header><itemSet>"
+        f"{items}</itemSet></newsMessage>"
+    ).encode()
+
+
+def newsml_many_attributes(count: int) -> bytes:
+    """One element with ``count`` distinct attributes."""
+    attributes = " ".join(f'a{i}="1"' for i in range(count))
+    return newsml_item(f"<p {attributes}>Абзац.</p>").encode()
+
+
+def newsml_many_namespaces(count: int) -> bytes:
+    """One element declaring ``count`` namespaces."""
+    declarations = " ".join(f'xmlns:n{i}="urn:n{i}"' for i in range(count))
+    return newsml_item(f"<p {declarations}>Абзац.</p>").encode()

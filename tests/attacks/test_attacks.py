@@ -7,6 +7,7 @@ by every writer of the installation and each output is checked to be inert (iner
 
 from __future__ import annotations
 
+import os
 import secrets
 import socket
 import sys
@@ -67,6 +68,17 @@ def secret(tmp_path_factory):
     return path, value
 
 
+@pytest.fixture(scope="module")
+def fifo(tmp_path_factory):
+    """A named pipe no one writes to: a reader that opens it waits forever."""
+    path = tmp_path_factory.mktemp("fifo") / "pipe"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(path)
+    else:  # pragma: no cover - Windows
+        path.write_text("", "utf-8")
+    return path
+
+
 def _connections(sock: socket.socket) -> int:
     count = 0
     while True:
@@ -102,10 +114,11 @@ def test_every_attack_file_is_in_the_manifest():
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_attack(case, worker, listener, secret):
+def test_attack(case, worker, listener, secret, fifo):
     secret_path, secret_value = secret
     port = str(listener.getsockname()[1])
     substitutions = {
+        "fifo_path": str(fifo),
         "port": port,
         "secret_path": str(secret_path),
         "secret_uri": secret_path.as_uri(),

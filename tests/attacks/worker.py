@@ -119,7 +119,8 @@ def write_everywhere(article: object) -> dict[str, str]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
             try:
-                out[fmt] = module.dumps(article)
+                written = module.dumps(article)
+                out[fmt] = written.decode("utf-8") if isinstance(written, bytes) else written
             except newsmodel.WriteError as exc:
                 out[fmt] = f"<WriteError {exc}>"
     return out
