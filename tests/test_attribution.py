@@ -280,9 +280,26 @@ def test_credit_by_role(role, credit):
 @pytest.mark.parametrize(
     "role", [Role.PHOTOGRAPHER, Role.VIDEOGRAPHER, Role.TRANSLATOR, Role.EDITOR]
 )
-def test_no_lede_phrase_for_credit_only_roles(role):
-    with pytest.raises(ValueError, match="style='credit'"):
-        format_attribution(Attribution("Ермек Нурланов", role=role))
+def test_credit_only_roles_are_written_as_a_credit_after_the_lede(role):
+    credit = Attribution("Ермек Нурланов", role=role)
+    lede_tail = format_attribution(credit)
+    assert lede_tail == ". " + format_attribution(credit, style="credit")
+    if role is not Role.EDITOR:  # "Редактор:" is not a credit label the parser reads
+        parsed = parse_attribution(lede_tail[2:])
+        assert parsed is not None
+        assert (parsed.name, parsed.role) == (credit.name, role)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "В Алматы ожидается снег, сообщает Казгидромет. Температура опустится до минус 15.",
+        "Мост открыли, передает Kazinform. Движение запустят завтра",
+        "Цены выросли — пишет Forbes.kz! Эксперты ждут роста.",
+    ],
+)
+def test_a_phrase_followed_by_more_sentences_is_not_split_off(lede):
+    assert split_attribution(lede) == (lede, None)
 
 
 def test_unknown_style():

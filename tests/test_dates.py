@@ -21,6 +21,7 @@ from newsmodel.dates import (
     format_date,
     format_relative,
     parse_date,
+    parse_iso,
 )
 from newsmodel.errors import ParseError
 
@@ -649,3 +650,47 @@ def test_zone_names_are_checked_before_any_file_is_read(key):
     assert _packaged_zone(key) is None
     with pytest.raises(ValueError, match="unknown time zone"):
         format_date(MOMENT, tz=key)
+
+
+# --- ISO 8601, the form every format reads -------------------------------------------------
+
+_OFFSETS = st.integers(-23 * 3600 - 3599, 23 * 3600 + 3599).map(
+    lambda s: dt.timezone(dt.timedelta(seconds=s))
+)
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 1),  # noqa: DTZ001 - made aware by `timezones`
+        max_value=dt.datetime(9999, 12, 31),  # noqa: DTZ001
+        timezones=_OFFSETS,
+    )
+)
+def test_parse_iso_reads_back_what_isoformat_writes(value):
+    assert parse_iso(value.isoformat()) == value
+    assert parse_iso(value.isoformat()).utcoffset() == value.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-25T14:05:00+05:00", "2026-11-25T14:05:00+05:00"),
+        ("2026-11-25T14:05+0500", "2026-11-25T14:05:00+05:00"),
+        ("2026-11-25 14:05:07Z", "2026-11-25T14:05:07+00:00"),
+        ("20261125T140507+05", "2026-11-25T14:05:07+05:00"),
+        ("2026-11-25T14:05:07.123456789-03:30", "2026-11-25T14:05:07.123456-03:30"),
+        ("  2026-11-25T14:05:07,5+05:00\n", "2026-11-25T14:05:07.500000+05:00"),
+        ("2026-11-25T14:05:07", "2026-11-25T14:05:07"),
+    ],
+)
+def test_parse_iso_forms(text, expected):
+    assert parse_iso(text).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026-11-25", "2026-13-01T00:00Z", "2026-11-25T24:00Z", "2026-11-25T10:00+24:00",
+     "около 2026-11-25T10:00Z", "2026-11-25T10:00Z мск", "", "вчера"],
+)
+def test_parse_iso_refuses_everything_else(text):
+    assert parse_iso(text) is None

@@ -118,6 +118,11 @@ def test_invalid_utf8_is_a_parse_error() -> None:
         json.loads(b'{"headline": "\xff"}')
 
 
+def test_an_integer_too_long_to_convert_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="digits"):
+        json.loads('{"headline": "x", "version": ' + "1" * 5000 + "}")
+
+
 def test_deep_nesting_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         json.loads("[" * 100_000 + "]" * 100_000)

@@ -188,10 +188,25 @@ def test_links_with_executable_or_local_schemes_are_refused(href: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "href", ["https://a.kz/", "mailto:a@b.kz", "tel:+77001234567", "/news/1", "#x"]
+    "href", ["https://a.kz/", "mailto:a@b.kz", "/news/1", "#x", "?page=2"]
 )
-def test_links_accept_web_mail_phone_and_relative(href: str) -> None:
+def test_links_accept_web_mail_and_relative(href: str) -> None:
     assert Link(href, "x").href == href
+
+
+def test_links_refuse_schemes_no_format_writes() -> None:
+    with pytest.raises(ValidationError, match="'tel' is not allowed"):
+        Link("tel:+77001234567", "позвонить")
+
+
+def test_sets_are_refused_because_they_have_no_order() -> None:
+    with pytest.raises(ValidationError, match="tags"):
+        Article(headline="x", tags={"альфа", "бета"})
+
+
+def test_a_single_inline_item_is_content() -> None:
+    assert Emphasis(Strong("x")).content == (Strong(("x",)),)
+    assert Paragraph(Link("/a", "x")).content == (Link("/a", ("x",)),)
 
 
 def test_blocks_and_their_text() -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from importlib.metadata import version
 
 import pytest
@@ -39,7 +40,17 @@ def test_version_is_the_installed_metadata() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["newsmodel.errors", "newsmodel.json", "newsmodel.slug", "newsmodel.dates"]
+    "module",
+    [
+        "newsmodel.errors",
+        "newsmodel.json",
+        "newsmodel.slug",
+        "newsmodel.dates",
+        "newsmodel.html",
+        "newsmodel.newsml",
+        "newsmodel.text",
+        "newsmodel.cli",
+    ],
 )
 def test_module_all_is_sorted_and_resolves(module: str) -> None:
     mod = importlib.import_module(module)
@@ -48,8 +59,15 @@ def test_module_all_is_sorted_and_resolves(module: str) -> None:
         assert hasattr(mod, name), name
 
 
-def test_format_modules_share_one_shape() -> None:
-    from newsmodel import json  # noqa: PLC0415
-
-    for name in ("dump", "dumps", "load", "loads"):
-        assert callable(getattr(json, name))
+@pytest.mark.parametrize("name", ["html", "json", "newsml", "text"])
+def test_format_modules_share_one_shape(name: str) -> None:
+    # loads(data, /, *, ...), load(fp, /, *, ...), dumps(article, /, *, ...),
+    # dump(article, fp, /, *, ...): data positional-only, options keyword-only.
+    module = importlib.import_module(f"newsmodel.{name}")
+    expected = {"loads": ["data"], "load": ["fp"], "dumps": ["article"], "dump": ["article", "fp"]}
+    for function, positional in expected.items():
+        params = list(inspect.signature(getattr(module, function)).parameters.values())
+        head = params[: len(positional)]
+        assert [p.name for p in head] == positional, (name, function)
+        assert all(p.kind is p.POSITIONAL_ONLY for p in head), (name, function)
+        assert all(p.kind is p.KEYWORD_ONLY for p in params[len(positional) :]), (name, function)

@@ -130,6 +130,11 @@ _LEDE_TAIL = re.compile(
 )
 
 
+# The end of a sentence inside a would-be name: "Казгидромет. Температура…". A single letter
+# before the stop is an initial ("А. Иванов", "г. Алматы"), not a sentence end.
+_SENTENCE_END = re.compile(r"(?<!\s\w)(?<!^\w)(?<!\.\w)[.!?…]\s+(?=[^\W\d_])")
+
+
 def _fold(text: str) -> str:
     """Lower-case-insensitive matching text of the same length: ё -> е."""
     return text.replace("ё", "е").replace("Ё", "Е")
@@ -266,6 +271,11 @@ def split_attribution(lede: str) -> tuple[str, Attribution | None]:
     Attribution(name='Altyn-orda.kz', role=<Role.SOURCE: 'source'>, url=None, phrase='передает')
     >>> split_attribution("Курс тенге укрепился — сообщает агентство «Казинформ».")[0]
     'Курс тенге укрепился.'
+
+    A phrase followed by more sentences is not the lede's tail, and nothing is split off:
+
+    >>> split_attribution("Ожидается снег, сообщает Казгидромет. Ветер усилится.")[1] is None
+    True
     """
     normalized = unicodedata.normalize("NFC", lede)
     stripped = normalized.rstrip()
@@ -275,6 +285,8 @@ def split_attribution(lede: str) -> tuple[str, Attribution | None]:
     phrase, role = _SENTENCE_PHRASES[_phrase_key(match["phrase"])]
     rest = stripped[match.start("rest") : match.end("rest")]
     if phrase in _VERB_PHRASES and not _NAME_START.match(rest):
+        return lede, None
+    if _SENTENCE_END.search(rest):  # more sentences follow the phrase: it is not the tail
         return lede, None
     primary = re.split(r"\s+со\s+ссылкой\s+на\s+", rest, maxsplit=1, flags=re.IGNORECASE)[0]
     name = _clean_name(primary)
@@ -335,9 +347,11 @@ def format_attribution(
     Returns:
         The text.
 
+    A role that is not credited with a verb (a photographer, an editor, a translator) is
+    written in ``"lede"`` style as a credit line after a full stop: ". Фото: Reuters".
+
     Raises:
-        ValueError: the style is unknown, or a lede phrase is asked for a role that has none
-            (a photographer is credited with a credit line, not in a lede).
+        ValueError: the style is unknown.
 
     >>> from newsmodel import Attribution, Role
     >>> format_attribution(Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"))
@@ -357,8 +371,7 @@ def format_attribution(
             return f", {phrase} {name}"
         verb = _LEDE_BY_ROLE.get(attribution.role)
         if verb is None:
-            msg = f"no lede phrase for the role {attribution.role.value!r}; use style='credit'"
-            raise ValueError(msg)
+            return f". {format_attribution(attribution, style='credit')}"
         return f", {verb} {name}"
     label = _CREDIT_BY_PHRASE.get(phrase or "")
     if label is None:

@@ -103,7 +103,13 @@ def _text_tuple(values: object, field: str) -> tuple[str, ...]:
 
 
 def _iterable(field: str, values: object) -> tuple[object, ...]:
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+    if type(values) is tuple:  # the common case, and the result of every converter
+        return values
+    if type(values) is list:
+        return tuple(values)
+    # A set has no order: its items would come out in a different order in every process.
+    unordered = (str, bytes, Mapping, set, frozenset)
+    if isinstance(values, unordered) or not isinstance(values, Iterable):
         raise ValidationError(field, f"expected a sequence, got {type(values).__name__}")
     return tuple(values)
 
@@ -152,7 +158,7 @@ def _absolute_url(value: object, field: str) -> str | None:
 
 #: Link schemes the model accepts. Anything else (javascript:, data:, vbscript:, file:, ...)
 #: is refused, so no format can ever write an executable link from a model.
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def _href(value: str) -> str:
@@ -298,17 +304,16 @@ class LineBreak:
         return "\n"
 
 
-def _inline_tuple(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
-    if isinstance(value, str):
+def _inline_tuple(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, (str, Link, Emphasis, Strong, LineBreak)):  # one item alone
         return (value,)
-    out: list[Inline] = []
-    for i, item in enumerate(_iterable("content", value)):
-        if not isinstance(item, (str, Link, Emphasis, Strong, LineBreak)):
+    items = _iterable("content", value)
+    for i, item in enumerate(items):
+        if type(item) not in _INLINE_TYPES and not isinstance(item, _INLINE_TYPES):
             names = "str, Link, Emphasis, Strong or LineBreak"
             msg = f"expected {names}, got {type(item).__name__}"
             raise ValidationError(f"content[{i}]", msg)
-        out.append(item)
-    return tuple(out)
+    return items  # type: ignore[return-value]
 
 
 def _inline_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
@@ -369,7 +374,7 @@ class Strong:
 class Link:
     """A hyperlink around inline content.
 
-    ``href`` is an http, https, mailto or tel URL, or a relative reference; other schemes
+    ``href`` is an http, https or mailto URL, or a relative reference; other schemes
     (``javascript:``, ``data:``…) are refused.
 
     >>> Link("https://example.kz/", "сайт").text
@@ -388,6 +393,7 @@ class Link:
 
 Inline = str | Link | Emphasis | Strong | LineBreak
 """Inline content: plain text, a link, emphasis, strong emphasis or a line break."""
+_INLINE_TYPES = (str, Link, Emphasis, Strong, LineBreak)
 
 
 def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline, ...]:
@@ -421,12 +427,20 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
                 inner = walk(item.content)
                 if not inner and not isinstance(item, Link):
                     continue
-                out.append(attrs.evolve(item, content=tuple(inner)))
+                out.append(_with_content(item, inner))
         return out
 
     result = walk(content)
     _rstrip(result)
     return tuple(result)
+
+
+def _with_content(
+    item: Link | Emphasis | Strong, content: list[Inline]
+) -> Link | Emphasis | Strong:
+    """The same markup around new content; the item itself when nothing changed."""
+    new = tuple(content)
+    return item if new == item.content else attrs.evolve(item, content=new)
 
 
 def _rstrip(items: list[Inline]) -> bool:
@@ -442,7 +456,7 @@ def _rstrip(items: list[Inline]) -> bool:
         elif isinstance(last, (Emphasis, Strong, Link)):
             inner = list(last.content)
             if _rstrip(inner) or isinstance(last, Link):
-                items[-1] = attrs.evolve(last, content=tuple(inner))
+                items[-1] = _with_content(last, inner)
                 return True
             items.pop()
         else:
@@ -453,8 +467,12 @@ def _rstrip(items: list[Inline]) -> bool:
 # --- blocks --------------------------------------------------------------------------------
 
 
-def _paragraph_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
-    content = _normalize_inlines(_inline_tuple(value), "content")
+def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, str):  # a plain paragraph: one line of text
+        text = _text("content", value)
+        content: tuple[Inline, ...] = (text,) if text else ()
+    else:
+        content = _normalize_inlines(_inline_tuple(value), "content")
     if not content:
         raise ValidationError("content", "a paragraph must not be empty")
     return content

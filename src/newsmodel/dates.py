@@ -50,6 +50,7 @@ __all__ = [
     "format_date",
     "format_relative",
     "parse_date",
+    "parse_iso",
 ]
 
 DateStyle = Literal[
@@ -259,6 +260,57 @@ def _plain(text: str) -> str:
 
 def _local(value: dt.datetime, tz: str | dt.tzinfo) -> dt.datetime:
     return value.astimezone(_tzinfo(tz))
+
+
+_ISO_DATETIME = re.compile(
+    r"\s*(?P<year>\d{4})-?(?P<month>\d\d)-?(?P<day>\d\d)"
+    r"[Tt ](?P<hour>\d\d):?(?P<minute>\d\d)(?::?(?P<second>\d\d)(?:[.,](?P<fraction>\d+))?)?"
+    r"\s*(?:(?P<z>[Zz])|(?P<sign>[+-])(?P<oh>\d\d)(?::?(?P<om>\d\d)(?::?(?P<os>\d\d))?)?)?\s*"
+)
+
+
+def parse_iso(text: str) -> dt.datetime | None:
+    """Read an ISO 8601 date-time as feeds and pages write it, or ``None``.
+
+    Extended and basic forms, ``T`` or a space between date and time, optional seconds and
+    fraction (any number of digits; microseconds kept), and an offset as ``Z``, ``±HH``,
+    ``±HHMM``, ``±HH:MM`` or ``±HH:MM:SS``. Surrounding whitespace is ignored. The result is
+    naive when the text has no offset: the caller decides which zone that means. Anything else
+    (an impossible date, an offset of 24 hours or more, other text around it) gives ``None``.
+
+    >>> parse_iso("2026-11-25T14:05:00+05:00").isoformat()
+    '2026-11-25T14:05:00+05:00'
+    >>> parse_iso(" 20261125T090500.25Z ").isoformat()
+    '2026-11-25T09:05:00.250000+00:00'
+    >>> parse_iso("1900-01-01 12:00+05:07:48").utcoffset()
+    datetime.timedelta(seconds=18468)
+    >>> parse_iso("2026-11-25T14:05").tzinfo is None
+    True
+    >>> parse_iso("2026-02-30T10:00Z") is None
+    True
+    """
+    match = _ISO_DATETIME.fullmatch(text)
+    if match is None:
+        return None
+    tz: dt.tzinfo | None = None
+    if match["z"]:
+        tz = _UTC
+    elif match["sign"]:
+        delta = dt.timedelta(
+            hours=int(match["oh"]), minutes=int(match["om"] or 0), seconds=int(match["os"] or 0)
+        )
+        if delta >= dt.timedelta(hours=24):
+            return None
+        tz = dt.timezone(-delta if match["sign"] == "-" else delta)
+    fraction = match["fraction"] or "0"
+    try:
+        return dt.datetime(
+            int(match["year"]), int(match["month"]), int(match["day"]),
+            int(match["hour"]), int(match["minute"]), int(match["second"] or 0),
+            int(fraction[:6].ljust(6, "0")), tzinfo=tz,
+        )  # fmt: skip
+    except ValueError:
+        return None
 
 
 def format_date(

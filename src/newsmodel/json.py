@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import json as _json
-import re
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -42,6 +41,7 @@ from newsmodel._models import (
     Strong,
     Subject,
 )
+from newsmodel.dates import parse_iso
 from newsmodel.errors import NewsmodelError, ParseError, ValidationError
 
 __all__ = ["dump", "dumps", "load", "loads", "schema"]
@@ -87,19 +87,15 @@ def _json_type(kind: type) -> str:
     return names.get(kind, kind.__name__)
 
 
-_OFFSET_Z = re.compile(r"[zZ]$")
-
-
 def _structure_datetime(value: object, _: type) -> datetime:
     if not isinstance(value, str):
         msg = f"expected an ISO 8601 string, got {_json_type(type(value))}"
         raise _ShapeError(msg)
-    try:
-        # Python 3.10's fromisoformat does not know "Z".
-        return datetime.fromisoformat(_OFFSET_Z.sub("+00:00", value))
-    except ValueError:
+    parsed = parse_iso(value)
+    if parsed is None:
         msg = f"not an ISO 8601 date-time: {value!r}"
-        raise _ShapeError(msg) from None
+        raise _ShapeError(msg)
+    return parsed
 
 
 def _tagged(value: object, tags: dict[type, str], what: str) -> tuple[type, dict[str, Any]]:
