@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from attacks.worker import available_formats
+from newsmodel import Article
 from strategies import articles
 from test_text import text_articles
 
@@ -39,4 +40,26 @@ EXAMPLES = 25 if settings().max_examples <= 100 else settings().max_examples
 def test_round_trip(fmt, data):
     module = importlib.import_module(f"newsmodel.{fmt}")
     article = data.draw(STRATEGIES[fmt](), label="article")
+    assert module.loads(module.dumps(article)) == article
+
+
+# Round trips the nightly profile found broken; strict, so a fix turns them red until the mark
+# goes.
+KNOWN_FAILURES = [
+    pytest.param(
+        "html",
+        Article(headline="Заголовок", dateline="СЕГОДНЯ"),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="newsmodel.html reads a date from a dateline of 'СЕГОДНЯ' ('today') and "
+            "sets published from the time of reading; the article came without one",
+        ),
+        id="html-dateline-today",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fmt", "article"), KNOWN_FAILURES)
+def test_known_round_trip_failures(fmt, article):
+    module = importlib.import_module(f"newsmodel.{fmt}")
     assert module.loads(module.dumps(article)) == article
