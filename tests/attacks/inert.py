@@ -21,6 +21,9 @@ URL_ATTRIBUTES = frozenset(
 )
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*):")
 _NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_RAW_JSON_LD = re.compile(
+    r"<script\b[^>]*\btype=[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
+)
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
@@ -52,7 +55,9 @@ def element_problems(root: etree._Element, namespace: str | None = None) -> list
 
 def _tag_problems(tag: str, element: etree._Element) -> list[str]:
     if tag == "script" and (element.get("type") or "").lower() == "application/ld+json":
-        return _json_ld_problems(element.text or "")
+        # Checked on the raw text (html_problems): lxml's HTML parser drops the text of a
+        # very long script.
+        return []
     if tag in DANGEROUS:
         return [f"<{tag}> element"]
     if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
@@ -88,8 +93,9 @@ def html_problems(output: str) -> list[str]:
     """Problems in an HTML document or fragment."""
     if not output.strip():
         return []
+    problems = [p for body in _RAW_JSON_LD.findall(output) for p in _json_ld_problems(body)]
     root = html.document_fromstring(output)
-    return element_problems(root)
+    return problems + element_problems(root)
 
 
 def xml_problems(output: str | bytes) -> list[str]:
