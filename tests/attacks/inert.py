@@ -22,7 +22,8 @@ URL_ATTRIBUTES = frozenset(
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*):")
 _NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _RAW_JSON_LD = re.compile(
-    r"<script\b[^>]*\btype=[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
+    r"<script\b[^>]*\btype=[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script",
+    re.IGNORECASE | re.DOTALL,
 )
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
