@@ -64,7 +64,7 @@ def convert_one(item: tuple[str, str], source: str | None, target: str, out: str
         record["error"] = f"{outcome.error}: {outcome.message}"
         return record
     stem = posixpath.splitext(relative)[0]
-    target_url = posixpath.join(out.rstrip("/"), stem + FORMATS[target][1])
+    target_url = posixpath.join(out.rstrip("/"), stem + FORMATS[target])
     fs, path = fsspec.core.url_to_fs(target_url)
     if fs.exists(path):
         record["error"] = f"FileExistsError: {target_url} exists"

@@ -6,15 +6,18 @@ import importlib
 import io
 import json as stdjson
 import os
+import re
 import subprocess
 import sys
 import warnings
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 import newsmodel
-from newsmodel import Article, Section, cli, json, text
+from newsmodel import Article, Section, cli, json, newsml, text
+from newsmodel.newsml import _writer as newsml_writer
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TEXT_ARTICLE = Path(__file__).parent / "data" / "text" / "zhetysu-hydrogen.txt"
@@ -90,14 +93,30 @@ def test_detect_format(head, name, expected):
     assert cli.detect_format(head, name) == expected
 
 
-def test_an_uninstalled_format_is_reported(monkeypatch, tmp_path, capsys):
-    monkeypatch.setitem(cli.FORMATS, "html", ("newsmodel._not_installed", ".html"))
-    code = cli.main(
-        ["convert", str(EXAMPLES / "article.json"), "--to", "html", "-o", str(tmp_path)]
+def test_version_and_help_do_not_load_the_formats():
+    code = (
+        "import sys, contextlib, io\n"
+        "from newsmodel import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert cli.main(['--version']) == 0\n"
+        "    assert cli.main(['--help']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'lxml'"
+        " or m in ('newsmodel.html', 'newsmodel.newsml')))\n"
     )
-    assert code == 2
-    assert "format 'html' is not available" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_every_format_converts_to_every_other(example):
+    data = json.dumps(example).encode()
+    for source in cli.FORMATS:
+        converted = cli.convert_data(data, "a.json", None, source)
+        assert converted.ok, converted.message
+        for target in cli.FORMATS:
+            outcome = cli.convert_data(converted.data, "", source, target)
+            assert outcome.ok, (source, target, outcome.message)
 
 
 def test_worker_functions_pickle():
@@ -320,28 +339,6 @@ def test_validate_reports_line_and_column(tmp_path, capsys):
     assert f"{broken}:1:19: error:" in err
 
 
-def test_locate_json_paths():
-    doc = '{"a": [1, {"b": {"c": true}}], "d": "x"}'
-    assert cli._locate(  # noqa: SLF001
-        doc, "$.a[1].b.c"
-    ) == (1, 23)
-    assert cli._locate(  # noqa: SLF001
-        doc, "$.d"
-    ) == (1, 37)
-    assert (
-        cli._locate(  # noqa: SLF001
-            doc, "$.missing"
-        )
-        is None
-    )
-    assert (
-        cli._locate(  # noqa: SLF001
-            "{", "$.a"
-        )
-        is None
-    )
-
-
 def test_show(capsys, example):
     assert cli.main(["show", str(EXAMPLES / "article.json")]) == 0
     out = capsys.readouterr().out
@@ -362,6 +359,48 @@ def test_show_a_bad_file(tmp_path, capsys):
 # --- HTML and NewsML-G2 ---
 
 
+def version_created(data: bytes) -> datetime:
+    match = re.search(rb"<versionCreated[^>]*>([^<]+)</versionCreated>", data)
+    assert match is not None, data[:300]
+    return datetime.fromisoformat(match.group(1).decode().replace("Z", "+00:00"))
+
+
+def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(
+    tmp_path, monkeypatch
+):
+    undated = json.dumps(Article(headline="Без даты", guid="urn:example:1")).encode()
+    first = cli.convert_data(undated, "a.json", None, "newsml")
+    # The output must not depend on the clock: move the writer's clock on by a day.
+
+    class Tomorrow(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=1)
+
+    monkeypatch.setattr(newsml_writer, "datetime", Tomorrow)
+    second = cli.convert_data(undated, "a.json", None, "newsml")
+    assert first.ok, first.message
+    assert first.data == second.data
+    assert version_created(first.data) == cli.NEWSML_UNDATED
+    assert newsml.loads(first.data).published is None  # still undated when read back
+
+    source = tmp_path / "undated.json"
+    source.write_bytes(undated)
+    for out in ("one", "two"):
+        args = ["convert", str(source), "--to", "newsml", "-o", str(tmp_path / out), "-q"]
+        assert cli.main(args) == 0
+    (one,), (two,) = (list((tmp_path / out).iterdir()) for out in ("one", "two"))
+    assert one.read_bytes() == two.read_bytes() == first.data
+
+
+def test_a_dated_article_keeps_its_own_version_time():
+    when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
+    dated = json.dumps(Article(headline="С датой", published=when)).encode()
+    assert version_created(cli.convert_data(dated, "a.json", None, "newsml").data) == when
+
+
+
+
 @pytest.mark.parametrize("fmt", ["html", "newsml"])
 def test_convert_to_and_from_other_formats(fmt, tmp_path, example):
     module = importlib.import_module(f"newsmodel.{fmt}")
@@ -369,7 +408,7 @@ def test_convert_to_and_from_other_formats(fmt, tmp_path, example):
     args = ["convert", str(EXAMPLES / "article.json"), "--to", fmt, "-o", str(out), "-q"]
     assert cli.main(args) == 0
     (written,) = out.iterdir()
-    assert written.suffix == cli.FORMATS[fmt][1]
+    assert written.suffix == cli.FORMATS[fmt]
     assert cli.detect_format(written.read_bytes(), "") == fmt
     assert module.loads(written.read_bytes()).headline == example.headline
     assert cli.main(["validate", str(written), "-q"]) == 0

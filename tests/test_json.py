@@ -126,3 +126,127 @@ def test_an_integer_too_long_to_convert_is_a_parse_error() -> None:
 def test_deep_nesting_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         json.loads("[" * 100_000 + "]" * 100_000)
+
+
+DOCUMENT = """{
+  "headline": "Да",
+  "lede": null,
+  "sections": [
+    {"heading": null, "blocks": [{"type": "paragraph", "content": ["Абзац."]}]},
+    {"heading": "Итоги",
+     "blocks": [
+       {"type": "list", "ordered": false,
+        "items": [{"content": ["первый"]}, {"content": ["второй"]}]}
+     ]}
+  ]
+}"""
+
+
+def where(document: str, marker: str) -> tuple[int, int]:
+    """The 1-based line and column of the first occurrence of ``marker``."""
+    at = document.index(marker)
+    return document.count("\n", 0, at) + 1, at - document.rfind("\n", 0, at)
+
+
+def replaced(old: str, new: str) -> str:
+    assert old in DOCUMENT
+    return DOCUMENT.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("document", "path", "marker"),
+    [
+        # a key's value
+        (replaced('"lede": null', '"lede": ["not", "a", "string"]'), "$.lede", '["not"'),
+        # an item of a list inside a list inside an object inside a list
+        (replaced('["второй"]', '["второй", 7]'), "$.sections[1].blocks[0].items[1].content[1]",
+         "7]"),
+        # an unknown key: the key itself
+        (replaced('"ordered": false', '"ordered": false, "colour": "red"'),
+         "$.sections[1].blocks[0]", '"colour"'),
+        # an unknown key in a list's item
+        (replaced('["первый"]}', '["первый"], "style": "bold"}'),
+         "$.sections[1].blocks[0].items[0]", '"style"'),
+        # a missing key: the object that lacks it
+        (replaced('{"content": ["первый"]}', "{}"), "$.sections[1].blocks[0].items[0].content",
+         "{}"),
+        # a model rule on a value: the value
+        (replaced('"lede": null', '"lede": null, "version": 0'),
+         "$.version", '0,\n  "sections"'),
+        # a wrong block type: the block
+        (replaced('"type": "list"', '"type": "video"'), "$.sections[1].blocks[0]",
+         '{"type": "video"'),
+    ],
+)
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_shape_errors_give_the_line_and_column_of_the_value(
+    document: str, path: str, marker: str, *, as_bytes: bool
+) -> None:
+    with pytest.raises(ParseError) as info:
+        json.loads(document.encode() if as_bytes else document)
+    assert info.value.path == path
+    assert (info.value.line, info.value.column) == where(document, marker)
+
+
+def test_the_last_of_repeated_keys_is_located() -> None:
+    document = '{"headline": "x",\n "headline": 5}'
+    with pytest.raises(ParseError) as info:
+        json.loads(document)
+    assert (info.value.line, info.value.column) == (2, 14)
+
+
+def test_the_first_unknown_key_in_the_text_is_located() -> None:
+    document = '{"zebra": 1, "headline": "x", "apple": 2}'
+    with pytest.raises(ParseError) as info:
+        json.loads(document)
+    assert info.value.message == "unknown key(s): apple, zebra"
+    assert (info.value.line, info.value.column) == (1, 2)
+
+
+def test_columns_count_characters_after_a_bom() -> None:
+    document = '{"lede": "Кириллица", "headline": 1}'
+    with pytest.raises(ParseError) as info:
+        json.loads(b"\xef\xbb\xbf" + document.encode())
+    assert (info.value.line, info.value.column) == where(document, "1}")
+
+
+def test_the_document_of_these_tests_is_an_article() -> None:
+    assert json.loads(DOCUMENT).sections[1].heading == "Итоги"
+
+
+def test_a_good_article_never_looks_for_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmodel import json as module  # noqa: PLC0415
+
+    def refuse(*_: object, **__: object) -> int:
+        raise AssertionError
+
+    monkeypatch.setattr(module, "_position", refuse)
+    assert json.loads(json.dumps(EXAMPLE)) == EXAMPLE
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_input_over_max_bytes_is_refused(*, as_bytes: bool) -> None:
+    document = '{"headline": "Снег"}'
+    data: str | bytes = document.encode() if as_bytes else document
+    assert json.loads(data, max_bytes=len(data)).headline == "Снег"
+    with pytest.raises(ParseError, match=rf"max_bytes={len(data) - 1}\b") as info:
+        json.loads(data, max_bytes=len(data) - 1)
+    assert info.value.format == "json"
+    assert ("bytes" if as_bytes else "characters") in info.value.message
+
+
+def test_the_default_limit_is_16_mib() -> None:
+    assert json.DEFAULT_MAX_BYTES == 16 * 1024 * 1024
+    padded = '{"headline": "Снег"}'.ljust(json.DEFAULT_MAX_BYTES)
+    assert json.loads(padded).headline == "Снег"
+    with pytest.raises(ParseError, match="max_bytes"):
+        json.loads(padded + " ")
+
+
+def test_load_reads_no_more_than_the_limit() -> None:
+    fp = io.BytesIO(b'{"headline": "x"}' + b" " * 1_000_000)
+    with pytest.raises(ParseError, match="max_bytes=1000"):
+        json.load(fp, max_bytes=1000)
+    assert fp.tell() == 1001
+    fp.seek(0)
+    assert json.load(fp, max_bytes=2_000_000).headline == "x"

@@ -360,3 +360,29 @@ def test_round_trip(article):
         written = text.dumps(article)
     assert text.loads(written) == article
     assert text.dumps(text.loads(written)) == written
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_input_over_max_bytes_is_refused(*, as_bytes: bool) -> None:
+    document = "САЙТ\n\nЗаголовок\n\nАбзац."
+    data: str | bytes = document.encode() if as_bytes else document
+    assert text.loads(data, max_bytes=len(data)).headline == "Заголовок"
+    with pytest.raises(ParseError, match=rf"max_bytes={len(data) - 1}\b") as info:
+        text.loads(data, max_bytes=len(data) - 1)
+    assert info.value.format == "text"
+    assert ("bytes" if as_bytes else "characters") in info.value.message
+
+
+def test_the_default_limit_is_16_mib() -> None:
+    assert text.DEFAULT_MAX_BYTES == 16 * 1024 * 1024
+    with pytest.raises(ParseError, match="max_bytes"):
+        text.loads("САЙТ\n\nЗаголовок\n\n" + "а" * text.DEFAULT_MAX_BYTES)
+
+
+def test_load_reads_no_more_than_the_limit() -> None:
+    fp = io.BytesIO("САЙТ\n\nЗаголовок\n\nАбзац.".encode() + b" " * 1_000_000)
+    with pytest.raises(ParseError, match="max_bytes=1000"):
+        text.load(fp, max_bytes=1000)
+    assert fp.tell() == 1001
+    fp.seek(0)
+    assert text.load(fp, max_bytes=2_000_000).headline == "Заголовок"

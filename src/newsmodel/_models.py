@@ -409,7 +409,10 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
         out: list[Inline] = []
         for item in items:
             if isinstance(item, str):
-                text = _text(field, item, inner=True)
+                try:
+                    text = collapse_inner(item)
+                except InvalidTextError as exc:
+                    raise ValidationError(field, str(exc)) from None
                 if at_space[0] and text.startswith(" "):
                     text = text[1:]
                 if not text:

@@ -5,7 +5,11 @@ that ships in the package, :func:`newsmodel.json.schema`): every field of
 :class:`~newsmodel.Article` is always present, ``null`` or ``[]`` when empty; datetimes are
 ISO 8601 strings with their offset; enums are written by value; blocks and inline markup are
 objects with a ``"type"``; plain text runs are strings. Unknown keys and wrong types are refused
-with a :class:`~newsmodel.ParseError` that gives the JSON path.
+with a :class:`~newsmodel.ParseError` that gives the JSON path and the line and column.
+
+Input over ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 16 MiB, by default; characters for
+``str``) is refused with a :class:`~newsmodel.ParseError` before it is parsed, and
+:func:`load` reads at most ``max_bytes + 1`` bytes from its file.
 
 >>> from newsmodel import Article, Section, json
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
@@ -17,10 +21,11 @@ True
 from __future__ import annotations
 
 import json as _json
+import re
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn
@@ -44,9 +49,15 @@ from newsmodel._models import (
 from newsmodel.dates import parse_iso
 from newsmodel.errors import NewsmodelError, ParseError, ValidationError
 
-__all__ = ["dump", "dumps", "load", "loads", "schema"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
 
 _FORMAT = "json"
+
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 _BLOCK_TAGS: dict[type, str] = {
     Paragraph: "paragraph",
@@ -199,38 +210,33 @@ def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> No
     fp.write(dumps(article, indent=indent).encode("utf-8"))
 
 
-def loads(data: str | bytes, /) -> Article:
+def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read an article from JSON text.
 
+    Args:
+        data: the text, or UTF-8 bytes (a byte order mark is skipped).
+        max_bytes: refuse larger input: bytes, or characters for ``str``.
+
     Raises:
-        ParseError: the text is not JSON (an object repeating a key, or a number longer than
-            Python reads, counts as not JSON), or not the shape of an article; ``path`` says
-            where (``$.sections[0].blocks[2].type``), ``line`` and ``column`` where the JSON is
-            broken.
+        ParseError: the text is not JSON (an object that repeats a key counts as not JSON),
+            or not the shape of an article. ``line`` and ``column`` (1-based, counting
+            characters) say where the JSON is broken or where the offending value starts: the
+            value of a wrong key, the item of a list, the first unknown key of an object, the
+            object that lacks a required key. For shape errors, ``path`` says where too
+            (``$.sections[0].blocks[2]``). Or the input is over ``max_bytes``.
 
     >>> loads('{"headline": "Привет"}').headline
     'Привет'
     >>> loads('{"headline": 1}')
     Traceback (most recent call last):
     ...
-    newsmodel.ParseError: json: expected string, got integer (at $.headline)
+    newsmodel.ParseError: json: expected string, got integer (at $.headline, line 1, column 14)
+    >>> loads('{"headline": "Привет"}'.encode(), max_bytes=16)
+    Traceback (most recent call last):
+    ...
+    newsmodel.ParseError: json: document of 28 bytes is over the limit of max_bytes=16
     """
-    obj = _parse(data)
-    if not isinstance(obj, dict):
-        raise ParseError(_FORMAT, f"expected an object, got {_json_type(type(obj))}", path="$")
-    obj.setdefault("extra", [])
-    try:
-        article: Article = _converter().structure(obj, Article)
-    except (cattrs.BaseValidationError, NewsmodelError, ValueError, TypeError) as exc:
-        message, path = _first_error(exc)
-        raise ParseError(_FORMAT, message, path=path) from None
-    except RecursionError:
-        raise ParseError(_FORMAT, "nested too deeply") from None
-    return article
-
-
-def _parse(data: object) -> object:
-    """The JSON value of ``data``, any fault turned into a ParseError."""
+    _check_size(data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
         try:
             data = bytes(data).decode("utf-8-sig")
@@ -246,12 +252,21 @@ def _parse(data: object) -> object:
         raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
     except _DuplicateKeyError as exc:
         raise ParseError(_FORMAT, f"duplicate key {exc.args[0]!r}") from None
-    except ValueError as exc:
-        # An integer longer than sys.get_int_max_str_digits() (4300 digits by default).
-        raise ParseError(_FORMAT, f"number too long: {exc}") from None
     except RecursionError:
         raise ParseError(_FORMAT, "nested too deeply") from None
-    return obj
+    except ValueError as exc:  # e.g. an integer longer than Python converts (4300 digits)
+        raise ParseError(_FORMAT, str(exc)) from None
+    if not isinstance(obj, dict):
+        message = f"expected an object, got {_json_type(type(obj))}"
+        raise _Problem(message, ()).error(data)
+    obj.setdefault("extra", [])
+    try:
+        article: Article = _converter().structure(obj, Article)
+    except (cattrs.BaseValidationError, NewsmodelError, ValueError, TypeError) as exc:
+        raise _first_error(exc).error(data) from None
+    except RecursionError:
+        raise ParseError(_FORMAT, "nested too deeply") from None
+    return article
 
 
 class _DuplicateKeyError(ValueError):
@@ -269,37 +284,155 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-def load(fp: IO[bytes], /) -> Article:
-    """Read an article from a binary file of UTF-8 JSON.
+def load(fp: IO[bytes], /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read an article from a binary file of UTF-8 JSON; reads at most ``max_bytes + 1`` bytes.
+
+    Raises:
+        ParseError: as :func:`loads`; the file holds more than ``max_bytes``.
 
     >>> import io
     >>> load(io.BytesIO('{"headline": "Привет"}'.encode())).headline
     'Привет'
     """
-    return loads(fp.read())
+    return loads(fp.read(max_bytes + 1), max_bytes=max_bytes)
 
 
-def _first_error(exc: BaseException, path: str = "$") -> tuple[str, str]:
+def _check_size(data: object, max_bytes: int) -> None:
+    """Refuse a document over the limit, before any work is done on it."""
+    if isinstance(data, memoryview):
+        size, unit = data.nbytes, "bytes"
+    elif isinstance(data, (bytes, bytearray)):
+        size, unit = len(data), "bytes"
+    elif isinstance(data, str):
+        size, unit = len(data), "characters"
+    else:
+        return  # the type is refused afterwards
+    if size > max_bytes:
+        msg = f"document of {size} {unit} is over the limit of max_bytes={max_bytes}"
+        raise ParseError(_FORMAT, msg)
+
+
+_Steps = tuple[str | int, ...]
+
+
+class _Problem(NamedTuple):
+    """What is wrong with a JSON value, and where."""
+
+    message: str
+    #: the JSON path to the offending value, as keys and indexes.
+    steps: _Steps
+    #: the keys the object at ``steps`` should not have.
+    unknown: frozenset[str] = frozenset()
+    #: the last step is a key the object lacks.
+    missing: bool = False
+
+    @property
+    def path(self) -> str:
+        return "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in self.steps)
+
+    def error(self, text: str) -> ParseError:
+        """The ParseError, with the line and column of the offending place in ``text``.
+
+        Only called once the text has been read as JSON and found to have the wrong shape,
+        so looking for the place costs nothing on the way to a good article.
+        """
+        try:
+            if self.missing:  # the object that lacks the key
+                at = _position(text, self.steps[:-1])
+            else:  # the value, or the first unknown key
+                at = _position(text, self.steps, self.unknown)
+        except (ValueError, IndexError, RecursionError):  # pragma: no cover - valid JSON
+            at = -1
+        if at < 0:
+            return ParseError(_FORMAT, self.message, path=self.path)
+        line = text.count("\n", 0, at) + 1
+        column = at - text.rfind("\n", 0, at)
+        return ParseError(_FORMAT, self.message, line=line, column=column, path=self.path)
+
+
+def _first_error(exc: BaseException, steps: _Steps = ()) -> _Problem:
     """The innermost error of a cattrs exception group, with the JSON path to it."""
     if isinstance(exc, cattrs.BaseValidationError):
         for sub in exc.exceptions:
-            step = ""
+            step: str | int | None = None
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, cattrs.AttributeValidationNote):
-                    step = f".{note.name}"
+                    step = note.name
                 elif isinstance(note, cattrs.IterableValidationNote):
-                    step = f"[{note.index}]"
-            return _first_error(sub, path + step)
-    if isinstance(exc, RecursionError):
-        return "nested too deeply", path
+                    step = note.index
+            return _first_error(sub, steps if step is None else (*steps, step))
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
-        return f"unknown key(s): {keys}", path
+        return _Problem(f"unknown key(s): {keys}", steps, unknown=frozenset(exc.extra_fields))
     if isinstance(exc, KeyError):
-        return f"missing required key {exc.args[0]!r}", path
+        return _Problem(f"missing required key {exc.args[0]!r}", steps, missing=True)
     if isinstance(exc, ValidationError):
-        return exc.reason, f"{path}.{exc.field}" if not path.endswith(exc.field) else path
-    return str(exc), path
+        field: _Steps = tuple(
+            int(index) if index else name for name, index in _FIELD_STEP.findall(exc.field)
+        )
+        if not field or steps[-len(field) :] != field:
+            steps = (*steps, *field)
+        return _Problem(exc.reason, steps)
+    return _Problem(str(exc), steps)
+
+
+_FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+_DECODER = _json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _position(text: str, steps: _Steps, keys: frozenset[str] = frozenset()) -> int:
+    """Where the value at ``steps`` starts in valid JSON text; -1 when it is not there.
+
+    With ``keys``, where the first of them starts as a key of the object at ``steps``.
+    """
+    at = _skip(text, 0)
+    for step in steps:
+        found = -1
+        for key, _, value in _members(text, at, want_object=isinstance(step, str)):
+            if key == step:
+                found = value  # not break: of repeated keys, the last one counts
+                if isinstance(step, int):
+                    break
+        if found < 0:
+            return -1
+        at = found
+    if keys:
+        members = _members(text, at, want_object=True)
+        return next((where for key, where, _ in members if key in keys), -1)
+    return at
+
+
+def _members(text: str, at: int, *, want_object: bool) -> Iterator[tuple[str | int, int, int]]:
+    """The members of the object (or the items of the array) at ``at`` in valid JSON text.
+
+    Yields each one's key (or index), where it starts and where its value starts; nothing if
+    ``at`` holds something else.
+    """
+    opening, closing = ("{", "}") if want_object else ("[", "]")
+    if text[at] != opening:
+        return
+    at = _skip(text, at + 1)
+    index = 0
+    while text[at] != closing:
+        start = at
+        key: str | int = index
+        if want_object:
+            key, at = _DECODER.raw_decode(text, at)
+            at = _skip(text, _skip(text, at) + 1)  # past the colon
+        yield key, start, at
+        _, at = _DECODER.raw_decode(text, at)
+        at = _skip(text, at)
+        if text[at] == ",":
+            at = _skip(text, at + 1)
+        index += 1
+
+
+def _skip(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return match.end() if match else at
 
 
 @cache

@@ -27,6 +27,10 @@ Only text survives the shape: :func:`dumps` warns with
 :class:`~newsmodel.LossyConversionWarning`, naming the fields, when an article holds more
 (dates, tags, links' addresses, figures...).
 
+Input over ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 16 MiB, by default; characters for
+``str``) is refused with a :class:`~newsmodel.ParseError` before it is read, and :func:`load`
+reads at most ``max_bytes + 1`` bytes from its file.
+
 >>> from newsmodel import text
 >>> article = text.loads("САЙТ\nПолитикаЭкономика\n\nЗаголовок\n\nАнонс.\n\nАбзац.")
 >>> article.site, article.rubrics, article.headline
@@ -65,9 +69,12 @@ from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["dump", "dumps", "load", "loads", "split_rubrics"]
+__all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "split_rubrics"]
 
 _FORMAT = "text"
+
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 T = TypeVar("T")
 #: The phrase of a closing credit line's attribution.
 _CREDIT = "credit"
@@ -194,6 +201,7 @@ def loads(
     masthead: bool = True,
     credit: bool = True,
     language: str = "ru",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     r"""Read an article from plain text in the captured-page shape.
 
@@ -205,19 +213,20 @@ def loads(
         credit: whether a last one-line paragraph that does not end like a sentence is the
             closing credit.
         language: the language of the text (the shape does not say).
+        max_bytes: refuse larger input: bytes, or characters for ``str``.
 
     Returns:
         The article.
 
     Raises:
-        ParseError: the bytes are not UTF-8, there is no headline, or a part breaks a rule of
-            the model; ``line`` says where.
+        ParseError: the input is over ``max_bytes``, the bytes are not UTF-8, there is no
+            headline, or a part breaks a rule of the model; ``line`` says where.
 
     >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nKazinform")
     >>> a.lede, [(x.name, x.phrase) for x in a.attributions]
     ('Анонс', [('Kazinform', 'сообщает'), ('Kazinform', 'credit')])
     """
-    lines = _NEWLINES.split(scrub(_decode(data).removeprefix("\ufeff")))
+    lines = _NEWLINES.split(scrub(_decode(data, max_bytes).removeprefix("\ufeff")))
     fields: dict[str, object] = {"language": language}
     start = 0
     if masthead:
@@ -234,8 +243,12 @@ def loads(
         raise ParseError(_FORMAT, exc.message, line=exc.line) from None
 
 
-def _decode(data: object) -> str:
+def _decode(data: object, max_bytes: int) -> str:
     if isinstance(data, (bytes, bytearray, memoryview)):
+        size = data.nbytes if isinstance(data, memoryview) else len(data)
+        if size > max_bytes:
+            msg = f"document of {size} bytes is over the limit of max_bytes={max_bytes}"
+            raise ParseError(_FORMAT, msg)
         try:
             return bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -244,6 +257,9 @@ def _decode(data: object) -> str:
     if not isinstance(data, str):
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
+    if len(data) > max_bytes:
+        msg = f"document of {len(data)} characters is over the limit of max_bytes={max_bytes}"
+        raise ParseError(_FORMAT, msg)
     return data
 
 
@@ -313,14 +329,25 @@ def load(
     masthead: bool = True,
     credit: bool = True,
     language: str = "ru",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     r"""Read an article from a binary file of UTF-8 plain text; see :func:`loads`.
+
+    Reads at most ``max_bytes + 1`` bytes, and refuses a file that holds more than
+    ``max_bytes`` with a :class:`~newsmodel.ParseError`.
 
     >>> import io
     >>> load(io.BytesIO("САЙТ\n\nЗаголовок".encode())).headline
     'Заголовок'
     """
-    return loads(fp.read(), rubrics=rubrics, masthead=masthead, credit=credit, language=language)
+    return loads(
+        fp.read(max_bytes + 1),
+        rubrics=rubrics,
+        masthead=masthead,
+        credit=credit,
+        language=language,
+        max_bytes=max_bytes,
+    )
 
 
 # --- writing -------------------------------------------------------------------------------

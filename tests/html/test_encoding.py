@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsmodel import html as nhtml
-from newsmodel.html._decode import decode, detect
+from newsmodel._text import scrub
+from newsmodel.html._decode import decode, decode_clean, detect
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
 CYRILLIC = [
@@ -86,3 +87,31 @@ def test_latin1_label_means_windows_1252() -> None:
 def test_western_single_byte_page_is_not_taken_for_cyrillic() -> None:
     page = "<title>Die Straße führt über Zürich nach Köln</title>"
     assert detect(page.encode("cp1252")) == "cp1252"
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec"),
+    [
+        ("utf-8", "utf-8"),
+        ("windows-1251", "cp1251"),
+        ("koi8-r", "koi8-r"),
+        ("iso-8859-5", "iso8859-5"),
+    ],
+)
+def test_control_characters_are_removed(declared: str, codec: str) -> None:
+    page = f'<meta charset="{declared}"><title>Заголовок\x00 статьи\x1b</title><p>Текст\x07.</p>'
+    assert nhtml.loads(page.encode(codec)).headline == "Заголовок статьи"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<p>a\x00b\x1bc\x7f</p>",
+        b"<p>\xc2\x85 \xc2\x80 \xd0\x1b\x80</p>",  # C1 in UTF-8; controls inside bad UTF-8
+        b'<meta charset="iso-8859-5"><p>\x80\x9f\xb0</p>',  # bytes that decode to C1
+        b'<meta charset="iso-2022-jp"><p>\x1b$B\x30\x21\x1b(B</p>',  # escapes are not controls
+        b"\xff\xfe<\x00p\x00>\x00\x01\x00",  # UTF-16
+    ],
+)
+def test_clean_decoding_matches_scrubbing_the_text(data: bytes) -> None:
+    assert str(decode_clean(data)) == scrub(decode(data))

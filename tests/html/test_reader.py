@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmodel import Link, LossyConversionWarning, ParseError, Role
+from newsmodel import Figure, Link, LossyConversionWarning, ParseError, Role
 from newsmodel import html as nhtml
 
 INVALID = Path(__file__).parent.parent / "data" / "html" / "invalid"
@@ -185,3 +185,150 @@ def test_no_warning_for_our_own_output() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         nhtml.loads(page)
+
+
+def test_subtitle_heading_under_h1_is_the_lede_not_a_section() -> None:
+    page = (
+        "<title>T</title><body><article><header><h1>Заголовок статьи</h1>"
+        "<h2>Подзаголовок, который сайт показывает под заголовком статьи</h2></header>"
+        f"<div><p>{LONG}</p><p>{LONG}</p></div></article>"
+    ).encode()
+    article = nhtml.loads(page)
+    assert article.lede == "Подзаголовок, который сайт показывает под заголовком статьи"
+    assert all(s.heading is None for s in article.sections)
+    assert "Подзаголовок" not in "".join(s.text for s in article.sections)
+
+
+def test_a_link_teaser_is_not_the_lede() -> None:
+    teaser = '<div class="description"><p><b>READ MORE</b> <a href="/other">Another story entirely, on another page of this site</a></p></div>'
+    page = f"<title>T</title><body><article><h1>Head</h1><div><p>{LONG}</p>{teaser}<p>{LONG}</p></div></article>".encode()
+    assert nhtml.loads(page).lede is None
+
+
+def test_bold_paragraph_before_text_is_a_subheading() -> None:
+    page = (
+        f"<title>T</title><body><article><h1>Head</h1><p>{LONG}</p>"
+        f"<p><strong>Что было дальше</strong></p><p>{LONG}</p>"
+        f"<p><strong>Это жирный абзац, а не подзаголовок.</strong></p><p>{LONG}</p></article>"
+    ).encode()
+    sections = nhtml.loads(page).sections
+    assert [s.heading for s in sections] == [None, "Что было дальше"]
+    assert "Это жирный абзац, а не подзаголовок." in sections[1].text
+
+
+def test_heading_with_a_widget_class_is_kept_and_an_empty_one_dropped() -> None:
+    page = (
+        f'<title>T</title><body><article><h1>Head</h1><p>{LONG}</p><h2 class="widget-title">Второй раздел</h2><p>{LONG}</p>'
+        '<h2>Читайте также</h2><ul><li><a href="/a">Другая статья сайта</a></li><li><a href="/b">Ещё одна статья</a></li></ul></article>'
+    ).encode()
+    assert [s.heading for s in nhtml.loads(page).sections] == [None, "Второй раздел"]
+
+
+def test_byline_beats_an_organisation_named_as_author() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок", "author": {"@type": "Organization", "name": "Агентство"}}'
+    page = (
+        f'<title>T</title><script type="application/ld+json">{ld}</script>'
+        f'<body><article><h1>Заголовок</h1><div class="article-author">Автор: Олеся Иванова</div><p>{LONG}</p></article>'
+    ).encode()
+    authors = [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)]
+    assert authors == ["Олеся Иванова"]
+
+
+def test_organisation_author_kept_without_a_byline() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок", "author": {"@type": "Organization", "name": "Агентство"}}'
+    page = f'<title>T</title><script type="application/ld+json">{ld}</script><body><article><h1>Заголовок</h1><p>{LONG}</p></article>'.encode()
+    assert [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)] == ["Агентство"]
+
+
+def test_link_to_an_author_page_names_the_author() -> None:
+    page = (
+        '<title>T</title><body><article><h1>Head</h1><div><span>Text:</span> <a href="/author/jane-doe/">Jane Doe</a></div>'
+        f'<div><p>{LONG}</p><p>{LONG}</p></div></article><footer><a href="/about">About</a></footer>'
+    ).encode()
+    assert [a.name for a in nhtml.loads(page).credited(Role.AUTHOR)] == ["Jane Doe"]
+
+
+def test_body_split_into_many_blocks_is_read_whole() -> None:
+    entries = "".join(
+        f'<div class="entry"><h3>Запись {i}</h3><div class="entry-text"><p>{LONG}</p></div></div>'
+        for i in range(6)
+    )
+    page = (
+        f'<title>T</title><body><div class="page"><header><h1>Заголовок</h1></header><div class="column">'
+        f'<div class="intro-text"><p>{LONG} Вступление.</p><p>{LONG}</p></div><div class="entries">{entries}</div>'
+        "</div></div></body>"
+    ).encode()
+    article = nhtml.loads(page)
+    assert [s.heading for s in article.sections if s.heading] == [f"Запись {i}" for i in range(6)]
+    assert "Заголовок" not in "".join(s.text for s in article.sections)
+
+
+def test_breadcrumbs_give_rubrics_without_home_and_article() -> None:
+    crumbs = (
+        '{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": ['
+        '{"@type": "ListItem", "position": 1, "item": {"@id": "https://example.kz/", "name": "Новости сайта"}},'
+        '{"@type": "ListItem", "position": 2, "item": {"@id": "https://example.kz/politics/", "name": "Политика"}},'
+        '{"@type": "ListItem", "position": 3, "name": "Заголовок статьи"}]}'
+    )
+    page = f'<title>T</title><script type="application/ld+json">{crumbs}</script><body><h1>Заголовок статьи</h1><p>{LONG}</p>'.encode()
+    assert nhtml.loads(page).rubrics == ("Политика",)
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        (
+            "МОСКВА, 29 июня. /ТАСС/. Движение по новому участку дороги открывается в понедельник.",
+            "ТАСС",
+        ),
+        (
+            "Птицефабрику построят в области, передает агентство «Вести». Работы начнутся весной.",
+            "Вести",
+        ),
+    ],
+)
+def test_source_in_the_dateline_or_first_sentence(first: str, name: str) -> None:
+    page = f"<title>T</title><body><article><h1>Заголовок</h1><p>{first}</p><p>{LONG}</p></article>".encode()
+    article = nhtml.loads(page)
+    assert [a.name for a in article.credited(Role.SOURCE)] == [name]
+    assert article.sections[0].blocks[0].text == first
+
+
+def test_kicker_is_not_part_of_the_headline() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Klimaschutz: Bohren, bis es heiß wird"}'
+    page = (
+        f'<title>T</title><script type="application/ld+json">{ld}</script><body><article>'
+        '<h1><span class="heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span>'
+        f'<span class="heading__title">Bohren, bis es heiß wird</span></h1><p>{LONG}</p></article>'
+    ).encode()
+    article = nhtml.loads(page)
+    assert article.headline == "Bohren, bis es heiß wird"
+    assert ("html:kicker", "Klimaschutz") in article.extra
+
+
+def test_name_beside_a_printed_date_is_the_author() -> None:
+    page = (
+        "<title>T</title><body><div><h1>Die Freiheit der Planung</h1>"
+        "<div><span>25.10.2022 - Reiner Nagel</span></div><div><span>Essay - Stadt</span></div>"
+        f"<div><p>{LONG}</p><p>{LONG}</p></div></div>"
+    ).encode()
+    article = nhtml.loads(page)
+    assert [a.name for a in article.credited(Role.AUTHOR)] == ["Reiner Nagel"]
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2022-10-25"
+
+
+def test_image_with_caption_in_a_paragraph_is_a_figure() -> None:
+    page = (
+        f"<title>T</title><body><article><h1>Head</h1><p>{LONG}</p>"
+        '<p class="image"><img src="https://example.kz/a.jpg" alt="Alt"><span class="caption">Подпись к фото.</span>'
+        '<span class="credits">Агентство / Фотограф</span></p>'
+        f"<p>{LONG}</p></article>"
+    ).encode()
+    article = nhtml.loads(page)
+    figures = [b for s in article.sections for b in s.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    assert figures[0].caption == "Подпись к фото."
+    assert figures[0].credit is not None
+    assert figures[0].credit.name == "Агентство / Фотограф"
+    assert "Фотограф" not in article.sections[0].text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import io
 import warnings
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -17,11 +19,13 @@ from newsmodel import (
     Quote,
     Role,
     Strong,
+    html,
     json,
     newsml,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 NEWSML = DATA / "newsml"
@@ -254,7 +258,7 @@ def test_naive_timestamps_use_default_tz_when_nothing_else_says() -> None:
         b"</itemMeta><contentMeta><headline>H</headline></contentMeta></newsItem>"
     )
     almaty = timezone(timedelta(hours=5))
-    article, messages = lossy_messages(item, default_tz=almaty)
+    article, messages = lossy_messages(item, tz=almaty)
     assert article.published == datetime(2026, 11, 25, 10, 0, tzinfo=almaty)
     assert any("no UTC offset" in m for m in messages)
 
@@ -321,6 +325,62 @@ def test_libxml2_depth_limit_is_a_parse_error() -> None:
     assert info.value.line == 1
 
 
+_HEAD = b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>'
+
+
+def _deep_item() -> bytes:
+    return _HEAD + b"H</headline></contentMeta>" + b"<a>" * 300 + b"</a>" * 300 + b"</newsItem>"
+
+
+def _huge_text_item() -> bytes:
+    return _HEAD + b"a" * (11 * 1024 * 1024) + b"</headline></contentMeta></newsItem>"
+
+
+@pytest.mark.parametrize(
+    ("make", "limit"),
+    [
+        (_deep_item, "nested deeper than 256 levels (the XML parser's limit)"),
+        (_huge_text_item, "a text node is larger than 10 MB (the XML parser's limit)"),
+    ],
+    ids=["depth", "text-node"],
+)
+def test_parser_limits_are_named_in_our_words(make: Callable[[], bytes], limit: str) -> None:
+    data = make()
+    with pytest.raises(ParseError) as loaded:
+        newsml.loads(data, max_bytes=len(data))
+    with pytest.raises(ParseError) as streamed:
+        list(newsml.iter_articles(io.BytesIO(data)))
+    for info in (loaded, streamed):
+        message = info.value.message
+        assert limit in message
+        assert "XML_PARSE_HUGE" not in message
+        assert message == message.strip()
+        assert info.value.line == 1
+        assert info.value.column is not None
+
+
+def test_streaming_reports_the_real_error_and_position() -> None:
+    data = _HEAD + b"\n  &undefined;</headline></contentMeta></newsItem>"
+    with pytest.raises(ParseError) as loaded:
+        newsml.loads(data)
+    with pytest.raises(ParseError) as streamed:
+        list(newsml.iter_articles(io.BytesIO(data)))
+    assert "undefined" in streamed.value.message
+    assert (streamed.value.message, streamed.value.line, streamed.value.column) == (
+        loaded.value.message, loaded.value.line, loaded.value.column
+    )
+    assert streamed.value.line == 2
+
+
+@pytest.mark.parametrize("max_depth", [0, 257, 10_000])
+def test_max_depth_beyond_the_parser_limit_is_refused(max_depth: int) -> None:
+    with pytest.raises(ValueError, match="256") as info:
+        newsml.loads(_HEAD + b"H</headline></contentMeta></newsItem>", max_depth=max_depth)
+    assert not isinstance(info.value, ParseError)
+    with pytest.raises(ValueError, match="256"):
+        newsml.iter_articles(io.BytesIO(b""), max_depth=max_depth)
+
+
 def test_entities_are_never_expanded_or_fetched() -> None:
     # no DOCTYPE: an undefined entity is a well-formedness error, not a file read
     item = (
@@ -337,6 +397,109 @@ def test_bad_bytes_are_parse_errors_with_position() -> None:
     assert info.value.line == 2
 
 
+def _declared(encoding: str, body: bytes) -> bytes:
+    return (
+        f"<?xml version='1.0' encoding='{encoding}'?>\n".encode()
+        + _HEAD + body + b"</headline></contentMeta></newsItem>"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "KOI8-R", "iso-8859-5", "latin1"])
+def test_utf8_bytes_under_a_single_byte_declaration_are_read_as_utf8(encoding: str) -> None:
+    data = _declared(encoding, "Заголовок «новости»".encode())
+    with pytest.warns(LossyConversionWarning, match="declaration was overridden") as caught:
+        article = newsml.loads(data)
+    assert article.headline == "Заголовок «новости»"
+    assert encoding in str(caught[0].message)
+    with pytest.warns(LossyConversionWarning, match="declaration was overridden"):
+        streamed = list(newsml.iter_articles(io.BytesIO(data)))
+    assert [a.headline for a in streamed] == ["Заголовок «новости»"]
+
+
+def test_a_true_single_byte_declaration_is_read_as_declared() -> None:
+    data = _declared("windows-1251", "Заголовок".encode("cp1251"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert newsml.loads(data).headline == "Заголовок"
+        assert [a.headline for a in newsml.iter_articles(io.BytesIO(data))] == ["Заголовок"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bad"),
+    [("windows-1251", b"\x98"), ("UTF-8", b"\xff\xfe"), ("UTF-8", "Заг".encode("cp1251"))],
+)
+def test_bytes_the_declaration_refuses_are_a_parse_error_at_their_place(
+    encoding: str, bad: bytes
+) -> None:
+    data = _declared(encoding, b"ok\n  ok " + bad + b" rest")
+    line_start = data.rindex(b"\n", 0, data.index(bad)) + 1
+    column = data.index(bad) - line_start + 1
+    with pytest.raises(ParseError, match="encoding") as info:
+        newsml.loads(data)
+    assert (info.value.line, info.value.column) == (3, column)
+    with pytest.raises(ParseError, match="encoding") as streamed:
+        list(newsml.iter_articles(io.BytesIO(data)))
+    # the stream has the parser's position, which for a converted charset is where it converted
+    assert streamed.value.line is not None
+    assert streamed.value.column is not None
+
+
 def test_not_bytes_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         newsml.loads(42)  # type: ignore[arg-type]
+
+
+def test_tz_takes_a_zone_name_or_a_tzinfo_like_the_other_readers() -> None:
+    item = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><itemMeta>'
+        b"<versionCreated>2026-11-25T10:00:00</versionCreated>"
+        b"</itemMeta><contentMeta><headline>H</headline></contentMeta></newsItem>"
+    )
+    by_name, messages = lossy_messages(item, tz="Asia/Almaty")
+    assert by_name.published is not None
+    assert by_name.published.utcoffset() == timedelta(hours=5)
+    assert any("no UTC offset" in m for m in messages)
+    by_object, _ = lossy_messages(item, tz=timezone(timedelta(hours=5)))
+    assert by_object.published == by_name.published
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        streamed = list(newsml.iter_articles(io.BytesIO(item), tz="Asia/Almaty"))
+    assert streamed[0].published == by_name.published
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        newsml.loads(item, tz="Mars/Olympus")
+
+
+def test_option_names_and_limits_match_the_other_formats() -> None:
+    assert "DEFAULT_MAX_BYTES" in newsml.__all__
+    assert "DEFAULT_MAX_DEPTH" in newsml.__all__
+    assert newsml.DEFAULT_MAX_BYTES == 16 * 1024 * 1024
+    for reader in (newsml.loads, newsml.load, newsml.iter_articles):
+        params = inspect.signature(reader).parameters
+        assert "tz" in params
+        assert "default_tz" not in params
+        assert params["tz"].annotation == inspect.signature(html.loads).parameters["tz"].annotation
+    for writer in (newsml.dumps, newsml.dump):
+        params = inspect.signature(writer).parameters
+        assert "language" in params
+        assert "lang" not in params
+        assert "_writer" not in str(params["body"].annotation)
+
+
+@pytest.mark.parametrize("slugline", ["fed-halts-qe", "Fed-Halts", "fed--qe", "федрезерв-2026"])
+def test_a_slugline_becomes_the_slug_exactly_when_the_model_takes_it(slugline: str) -> None:
+    item = (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
+        f"<slugline>{slugline}</slugline><headline>H</headline></contentMeta></newsItem>"
+    ).encode()
+    try:
+        expected = Article(headline="H", slug=slugline).slug
+        taken = True
+    except ValueError:
+        expected = Article(headline="H").slug  # derived from the headline
+        taken = False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(item)
+    assert article.slug == expected
+    if not taken:
+        assert ("newsml:slugline", slugline) in article.extra

@@ -200,7 +200,7 @@ def test_characters_xml_cannot_carry_raise_write_error() -> None:
 
 def test_options() -> None:
     article = Article(headline="Т", language="ru")
-    root = tree(newsml.dumps(article, now=NOW, lang="ru-KZ", provider="nprov:AFP"))
+    root = tree(newsml.dumps(article, now=NOW, language="ru-KZ", provider="nprov:AFP"))
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru-KZ"
     assert root.xpath("n:itemMeta/n:provider/@qcode", namespaces=NS) == ["nprov:AFP"]
     by_uri = tree(newsml.dumps(article, now=NOW, provider="https://example.kz/"))

@@ -13,11 +13,14 @@ dominates decides. Everything else is windows-1252 (the WHATWG reading of "ISO-8
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from typing_extensions import Self
 
-__all__ = ["DecodedText", "decode", "detect", "normalize_label"]
+from newsmodel._text import scrub
+
+__all__ = ["DecodedText", "decode", "decode_clean", "detect", "normalize_label"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -156,3 +159,47 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
         return DecodedText(data.decode(label, "replace"), label, "meta")
     name = detect(data)
     return DecodedText(data.decode(name, "replace"), name, "detected")
+
+
+# Encodings in which a byte below 0x20 or 0x7F is always that control character, never part of
+# another character (ISO-2022 escapes and EBCDIC are not among them).
+_CONTROL_SAFE = re.compile(
+    r"^(?:utf-8|cp12\d\d|cp874|koi8-[a-z]+|iso8859-\d+|mac-[a-z]+|shift_jis|cp932|euc_[a-z]+"
+    r"|gb2312|gbk|gb18030|big5|big5hkscs|cp949)$"
+)
+# C0 controls but tab, newline, vertical tab, form feed and carriage return; DEL.
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
+_UTF8_C1 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+_HIGH_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+
+
+@functools.lru_cache(maxsize=64)
+def _may_decode_to_c1(name: str) -> bool:
+    """True when some byte 0x80-0x9F decodes to a C1 control in this codec (Latin-1 does)."""
+    decoded = bytes(range(0x80, 0xA0)).decode(name, "replace")
+    return scrub(decoded) != decoded
+
+
+def decode_clean(data: bytes, encoding: str | None = None) -> DecodedText:
+    r""":func:`decode`, without the characters :func:`newsmodel._text.scrub` removes.
+
+    In the usual encodings a control character can only come from a control byte: bytes
+    without one (nearly every page) are checked many times faster than the decoded text.
+
+    >>> text = decode_clean(b"<p>a\x00b\x1bc</p>")
+    >>> str(text), text.encoding
+    ('<p>abc</p>', 'utf-8')
+    """
+    text = decode(data, encoding)
+    name = text.encoding
+    if (
+        _CONTROL_SAFE.match(name) is not None
+        and len(data.translate(None, _CONTROL_BYTES)) == len(data)
+        and (
+            _UTF8_C1.search(data) is None
+            if name == "utf-8"
+            else not _may_decode_to_c1(name) or _HIGH_C1_BYTES.search(data) is None
+        )
+    ):
+        return text  # no control byte, so no control character: nothing to remove
+    return DecodedText(scrub(text), name, text.reason)

@@ -12,6 +12,7 @@ embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConv
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import Counter
 from urllib.parse import urljoin
@@ -306,14 +307,23 @@ _STRIP = frozenset(
 )
 
 
-def class_tokens(element: HtmlElement) -> set[str]:
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+def class_tokens(element: HtmlElement) -> frozenset[str]:
     """The lower-case words of an element's class and id (``article-body`` gives three)."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if not names.strip():
-        return set()
+    cls = element.get("class")
+    ident = element.get("id")
+    if not cls and not ident:
+        return _NO_TOKENS
+    return _tokens(f"{cls or ''} {ident or ''}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(names: str) -> frozenset[str]:
     out = {t.lower() for t in _TOKEN_SPLIT.split(names) if t}
     out.update(n.lower() for n in names.split())
-    return out
+    return frozenset(out)
 
 
 def is_boilerplate(element: HtmlElement) -> bool:
@@ -334,7 +344,10 @@ _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 def squash(text: str) -> str:
     """Collapse whitespace as the model does (no-break spaces are kept) and trim."""
-    return _SPACES.sub(" ", text).strip(" ")
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+        return _SPACES.sub(" ", text).strip(" ")
+    # str.split() splits on exactly what \s matches: the same result, without a regex
+    return " ".join(text.split())
 
 
 def text_of(element: HtmlElement) -> str:
@@ -375,42 +388,92 @@ def _class_weight(element: HtmlElement) -> float:
     return weight
 
 
-def find_main(root: HtmlElement) -> HtmlElement | None:  # noqa: C901
+def _best(scores: dict[HtmlElement, float]) -> HtmlElement:
+    """The candidate with the best score once its link density is counted against it."""
+    densities: dict[HtmlElement, float] = {}
+
+    def adjusted(element: HtmlElement) -> float:
+        if element not in densities:
+            densities[element] = link_density(element)
+        return scores[element] * (1 - densities[element])
+
+    # The link density only lowers a score: candidates are taken by raw score, and the search
+    # stops at the first whose raw score cannot beat the best adjusted one.
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    best, best_score = ranked[0], adjusted(ranked[0])
+    for element in ranked[1:]:
+        if scores[element] <= best_score:
+            break
+        value = adjusted(element)
+        if value > best_score:
+            best, best_score = element, value
+    # A parent that holds nearly as much good text (the body split around an ad) is better.
+    parent = best.getparent()
+    while parent is not None and parent.tag not in {"body", "html"}:
+        if parent in scores and adjusted(parent) >= best_score * 0.9:
+            best, best_score = parent, adjusted(parent)
+        parent = parent.getparent()
+    return best
+
+
+def find_main(root: HtmlElement) -> HtmlElement | None:
     """The element most likely to hold the article's text, or ``None`` when nothing looks so."""
-    for element in root.iter():
-        if (  # noqa: SIM102
-            isinstance(element.tag, str)
-            and "articleBody" in (element.get("itemprop") or "").split()
-        ):
-            if len(text_of(element)) >= 1:
-                return element
+    element: HtmlElement
+    for element in root.xpath(".//*[@itemprop]"):
+        if "articleBody" in (element.get("itemprop") or "").split() and text_of(element):
+            return element
     scores: dict[HtmlElement, float] = {}
+    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
+    mass: Counter[HtmlElement] = Counter()
     for p in root.iter("p", "pre", "td", "blockquote"):
-        text = text_of(p)
+        text = " ".join(p.text_content().split())  # for counting only: faster than squash
         if len(text) < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
             continue
         score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)
         parent = p.getparent()
         level = 0
-        while parent is not None and level < 3:  # noqa: PLR2004
-            if parent not in scores:
-                scores[parent] = _class_weight(parent) + (
-                    5 if parent.tag in {"div", "article", "section", "main"} else 0
-                )
-            scores[parent] += score / (1, 2, 3)[level]
+        while parent is not None and level < _MASS_LEVELS:
+            if level < 3:  # noqa: PLR2004
+                if parent not in scores:
+                    scores[parent] = _class_weight(parent) + (
+                        5 if parent.tag in {"div", "article", "section", "main"} else 0
+                    )
+                scores[parent] += score / (1, 2, 3)[level]
+            mass[parent] += len(text)
             parent = parent.getparent()
             level += 1
     if not scores:
         return None
-    best = max(scores, key=lambda e: scores[e] * (1 - link_density(e)))
-    # A parent that holds nearly as much good text (the body split around an ad) is better.
-    best_score = scores[best] * (1 - link_density(best))
+    return _widen(_best(scores), mass)
+
+
+def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:
+    """An ancestor of ``best`` holding at least twice its paragraph text, with few links.
+
+    A body split into many small blocks (a live blog's entries, paragraphs in separate
+    wrappers) scores low in each block; the block that holds them all is the body. The
+    widening stops below the block that holds the ``<h1>``: that one holds the header too.
+    """
+    own = mass[best]
     parent = best.getparent()
-    while parent is not None and parent.tag not in {"body", "html"}:
-        if parent in scores and scores[parent] * (1 - link_density(parent)) >= best_score * 0.9:
-            best, best_score = parent, scores[parent] * (1 - link_density(parent))
+    for _ in range(4):
+        if (
+            parent is None
+            or parent.tag in {"body", "html"}
+            or is_boilerplate(parent)
+            or next(parent.iter("h1"), None) is not None  # the header: headline, byline, lede
+        ):
+            break
+        if mass[parent] >= 2 * own and link_density(parent) < _WIDE_LINKS:
+            best, own = parent, mass[parent]
         parent = parent.getparent()
     return best
+
+
+_WIDE_LINKS = 0.25
+# how far up paragraph text is counted: the best block is at most 3 levels above a paragraph,
+# and the body is widened at most 4 levels above that
+_MASS_LEVELS = 8
 
 
 # --- turning the main content into blocks ----------------------------------------------------
@@ -443,8 +506,12 @@ class BodyReader:
     # -- sections -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """End the current section, keeping it when it has a heading or a block."""
-        if self.heading is not None or self.blocks:
+        """End the current section, keeping it when it has a block (or, trusted, a heading).
+
+        On another site's page a heading with nothing under it is a widget's title ("Related",
+        "Share"), not a section.
+        """
+        if self.blocks or (self.heading is not None and self.trusted):
             with contextlib.suppress(ValidationError):
                 self.sections.append(Section(heading=self.heading, blocks=self.blocks))
         self.heading = None
@@ -546,7 +613,11 @@ class BodyReader:
             elif tag not in BLOCK_TAGS and tag != "img":
                 # inline content running between blocks (text in a <div>)
                 pending.extend(self.inline_child(child))
-            elif self.embed(child) or (not self.trusted and is_boilerplate(child)):
+            elif self.embed(child) or (
+                not self.trusted and tag not in _HEADINGS and is_boilerplate(child)
+            ):
+                # A heading's class names say how it looks ("widget-title"), not what it is:
+                # an empty section under it is dropped in close().
                 flush()
             elif tag in _HEADINGS:
                 flush()
@@ -563,7 +634,15 @@ class BodyReader:
                 self.close()
             elif tag == "p":
                 flush()
-                self.add(self.paragraph(self.inlines(child)))
+                heading = None if self.trusted else bold_heading(child)
+                if not self.trusted and _captioned_image(child):
+                    # an image with its caption and credit set in a paragraph is a figure
+                    self.add(self.figure(child, caption_el=child))
+                elif heading is not None:
+                    self.close()
+                    self.heading = heading
+                else:
+                    self.add(self.paragraph(self.inlines(child)))
             elif tag == "blockquote":
                 flush()
                 self.add(self.quote(child))
@@ -624,13 +703,15 @@ class BodyReader:
             return None
         return ItemList(items, ordered=element.tag == "ol")
 
-    def figure(self, element: HtmlElement) -> Figure | None:
+    def figure(self, element: HtmlElement, caption_el: HtmlElement | None = None) -> Figure | None:
+        """A figure from an image element, or an element holding one and its caption."""
         image = self.image_url(element)
         if image is None:
             return None
         img = element if element.tag == "img" else next(element.iter("img"), None)
         alt = img.get("alt") if img is not None else None
-        caption_el = element.find(".//figcaption") if element.tag != "img" else None
+        if caption_el is None and element.tag != "img":
+            caption_el = element.find(".//figcaption")
         caption: str | None = None
         credit: Attribution | None = None
         if caption_el is not None:
@@ -652,6 +733,53 @@ class BodyReader:
                 if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
                     return url
         return None
+
+
+_CAPTION_CLASSES = frozenset({"caption", "credit", "credits", "copyright"})
+
+
+def _captioned_image(p: HtmlElement) -> bool:
+    """True for a paragraph holding an image and text marked as its caption or credit."""
+    if next(p.iter("img"), None) is None:
+        return False
+    return any(class_tokens(el) & _CAPTION_CLASSES for el in p.iter() if el is not p)
+
+
+_BOLD = frozenset({"strong", "b"})
+_MAX_HEADING = 150
+
+
+def _bold_only(p: HtmlElement) -> str | None:
+    """The text of a paragraph that holds one bold run and nothing else."""
+    if p.tag != "p" or (p.text and p.text.strip()):
+        return None
+    children = [c for c in p if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag not in _BOLD or (children[0].tail or "").strip():
+        return None
+    inner = children[0]
+    for c in inner.iter():
+        if c is not inner and isinstance(c.tag, str) and c.tag not in {"em", "i", "br"}:
+            return None
+    return text_of(p) or None
+
+
+def bold_heading(p: HtmlElement) -> str | None:
+    """The text of a paragraph that is one bold run followed by more text: a subheading.
+
+    Many editors mark subheadings as ``<p><strong>…</strong></p>``. A bold line ending in a full
+    stop or a colon, or one with nothing after it, is a paragraph or a label, not a heading.
+    """
+    text = _bold_only(p)
+    if not text or len(text) > _MAX_HEADING or text.endswith((".", ":", "…")):
+        return None
+    following = p.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or following.tag not in {"p", "ul", "ol", "blockquote"}:
+        return None
+    if _bold_only(following) is not None or len(text_of(following)) <= len(text):
+        return None
+    return text
 
 
 def read_caption(element: HtmlElement) -> tuple[str | None, Attribution | None]:  # noqa: C901

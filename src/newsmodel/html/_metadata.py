@@ -209,9 +209,7 @@ def find_article_item(root: HtmlElement) -> HtmlElement | None:
     """
     best: HtmlElement | None = None
     best_size = -1
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.get("itemscope") is None:
-            continue
+    for element in root.xpath("//*[@itemscope][@itemtype]"):
         kinds = (element.get("itemtype") or "").split()
         if not any(k.rstrip("/").rsplit("/", 1)[-1] in _ARTICLE_SET for k in kinds):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from html import unescape
@@ -23,12 +24,14 @@ from newsmodel._models import Article, Attribution, Figure, Role, Section, Subje
 from newsmodel._text import scrub
 from newsmodel.dates import parse_date
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
-from newsmodel.html._decode import decode
+from newsmodel.html._dates import latin_date, url_date
+from newsmodel.html._decode import decode_clean
 from newsmodel.html._extract import (
     DROP,
     BodyReader,
     class_tokens,
     find_main,
+    link_density,
     read_caption,
     read_credit,
     resolve,
@@ -176,6 +179,8 @@ _BY_PREFIX = re.compile(
     r"\s*[:：]?\s+",
     re.IGNORECASE,
 )
+_RUSSIAN_DATE_HINT = re.compile(r"[\u0400-\u04ff]|\d\.\d\d?\.\d\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|—–·•«»:]|-{1,2}|::)\s+")
 
@@ -224,13 +229,16 @@ def _parse_iso(value: str, zone: tzinfo) -> datetime | None:
         return None
 
 
-def _date_value(value: object, zone: tzinfo) -> datetime | None:
+def _date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
     text = _clean(value)
     if text is None:
         return None
-    parsed = _parse_iso(text, zone)
+    parsed = _parse_iso(text, zone) or latin_date(text[:200], zone)
     if parsed is not None:
         return parsed
+    if _RUSSIAN_DATE_HINT.search(text) is None:
+        # parse_date reads Russian and Kazakh: elsewhere a lone "3:51 pm" would be today.
+        return None
     found = parse_date(text[:200], tz=zone)
     if found is None:
         return None
@@ -292,6 +300,19 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
+_ORGANIZATION_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand", "NGO"}
+)
+
+
+def _weak_author(name: str, weak: set[str]) -> bool:
+    """True for an author that stands for the publisher: an organisation, the site, a domain."""
+    key = name.casefold()
+    if key in weak or (" " not in key and "." in key):
+        return True
+    return any(key in w or w in key for w in weak if len(w) > 3)  # noqa: PLR2004
+
+
 def _split_people(text: str) -> list[str]:
     text = _BY_PREFIX.sub("", text).strip(" ,.;:|")
     parts = re.split(r"\s*(?:,|;|\band\b|\bund\b|\bи\b|\bet\b|\by\b|\bve\b|&|\|)\s*", text)
@@ -314,6 +335,10 @@ def _image_url(value: object, base: str | None) -> str | None:
 
 def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit, in one linear pass."""
+    # A page shorter than the limit, or with no run between two ">" longer than it, cannot
+    # hold a longer tag (the common cases, in C).
+    if len(text) <= max_tag_chars or max(map(len, text.split(">"))) <= max_tag_chars:
+        return
     next_close = -1
     for match in _TAG_START.finditer(text):
         start = match.start()
@@ -328,6 +353,37 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
             raise ParseError(_FORMAT, msg, line=line, column=column)
 
 
+# Dropped before the body is looked for: these leave a mark (or their text, for a form)...
+_MARKED_DROPS = ("form", "iframe", "video", "object", "embed")
+# ...and these go whole, tail kept (in C); the head's own metadata tags stay.
+_PLAIN_DROPS = tuple(sorted(DROP - {*_MARKED_DROPS, "head", "title", "meta", "link"}))
+_PARSERS = threading.local()
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """This thread's HTML parser (lxml parsers may be reused, not shared between threads).
+
+    Every element is an :class:`lxml.html.HtmlElement` through a lookup done in C: lxml's default
+    lookup calls back into Python for each element the reader touches.
+    """
+    parser: lxml_html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = lxml_html.HTMLParser(
+            remove_comments=True,
+            remove_pis=True,
+            no_network=True,
+            default_doctype=False,
+            recover=True,
+        )
+        parser.set_element_class_lookup(
+            etree.ElementDefaultClassLookup(
+                element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment
+            )
+        )
+        _PARSERS.parser = parser
+    return parser
+
+
 def parse_page(  # noqa: C901
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
 ) -> HtmlElement:
@@ -337,28 +393,22 @@ def parse_page(  # noqa: C901
         if len(raw) > max_bytes:
             msg = f"the page is {len(raw)} bytes, more than max_bytes={max_bytes}"
             raise ParseError(_FORMAT, msg)
-        text: str = decode(raw, encoding)
+        text: str = decode_clean(raw, encoding)
     elif isinstance(data, str):
         if len(data) > max_bytes:
             msg = f"the page is {len(data)} characters, more than max_bytes={max_bytes}"
             raise ParseError(_FORMAT, msg)
-        text = data
+        text = scrub(data)
     else:
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
-    text = scrub(text).lstrip("\ufeff")
+    text = text.lstrip("\ufeff")
     if not text.strip():
         raise ParseError(_FORMAT, "the page is empty")
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
-    parser = lxml_html.HTMLParser(
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-        default_doctype=False,
-        recover=True,
-    )
+    parser = _parser()
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -571,7 +621,9 @@ class _Reader:
             ("sourceOrganization", Role.SOURCE),
         ):
             people = []
-            for name, url, _ in _names(obj.get(prop)):
+            for name, url, kind in _names(obj.get(prop)):
+                if prop in {"author", "creator"} and kind in _ORGANIZATION_TYPES:
+                    f.add("ld:author_orgs", name.casefold())
                 for part in _split_people(name) if prop != "sourceOrganization" else [name]:
                     people.append((part, url))  # noqa: PERF401
             f.add(f"ld:{role.value}", people)
@@ -685,6 +737,38 @@ def _first_h1(root: HtmlElement, within: HtmlElement | None) -> HtmlElement | No
     return None
 
 
+_KICKER_CLASSES = frozenset(
+    {"kicker", "overline", "dachzeile", "topline", "roofline", "supertitle", "pretitle", "eyebrow"}
+)
+_HIDDEN_CLASSES = frozenset({"visually-hidden", "sr-only", "screen-reader-text", "hidden"})
+
+
+def _kicker(h1: HtmlElement) -> HtmlElement | None:
+    """The kicker (a topic line above the headline) marked inside the ``<h1>``, if any."""
+    for child in h1.iter():
+        if child is not h1 and class_tokens(child) & _KICKER_CLASSES and text_of(child):
+            return child
+    return None
+
+
+def _text_without(h1: HtmlElement, kicker: HtmlElement) -> str:
+    """The ``<h1>``'s text without its kicker and without text hidden from sight."""
+    parts: list[str] = []
+    for piece in h1.xpath(".//text()"):
+        parent = piece.getparent()
+        owner = parent if piece.is_text or parent is None else parent.getparent()
+        hidden = False
+        for el in (owner, *(owner.iterancestors() if owner is not None else ())):
+            if el is kicker or class_tokens(el) & _HIDDEN_CLASSES:
+                hidden = True
+                break
+            if el is h1:
+                break
+        if not hidden:
+            parts.append(str(piece))
+    return squash("".join(parts)).strip(" :|–—-")
+
+
 def _strip_site(title: str, site: str | None) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:  # noqa: PLR2004
@@ -729,19 +813,19 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     reader.meta(meta)
 
     # Drop everything that is never article text, before the body is looked for.
-    for element in list(root.iter(*DROP)):
+    for element in list(root.iter(*_MARKED_DROPS)):
         parent = element.getparent()
-        if parent is not None and element.tag not in {"head", "title", "meta", "link"}:
-            if element.tag == "form":
-                # Some sites wrap the whole page in one <form>: keep its text, drop the controls.
-                element.drop_tag()
-            elif element.tag in {"iframe", "video", "object", "embed"}:
-                marker = lxml_html.Element("hr")
-                marker.set("data-dropped", element.tag)
-                marker.tail = element.tail
-                parent.replace(element, marker)
-            else:
-                element.drop_tree()
+        if parent is None:
+            continue
+        if element.tag == "form":
+            # Some sites wrap the whole page in one <form>: keep its text, drop the controls.
+            element.drop_tag()
+        else:
+            marker = lxml_html.Element("hr")
+            marker.set("data-dropped", element.tag)
+            marker.tail = element.tail
+            parent.replace(element, marker)
+    etree.strip_elements(root, *_PLAIN_DROPS, with_tail=False)
 
     container = body_el
     if container is None:
@@ -761,6 +845,11 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     )
     headline = f.first("headline")
     h1_text = text_of(h1) if h1 is not None else None
+    kicker = _kicker(h1) if h1 is not None and item is None else None
+    if h1 is not None and kicker is not None:
+        # "Klimaschutz: Bohren, bis es heiß wird": the kicker above a headline is not part of it
+        reader.extra.append(("html:kicker", text_of(kicker)))
+        h1_text = _text_without(h1, kicker) or h1_text
     og_title = f.first("headline_og")
     title = f.first("title")
     if headline is None:
@@ -776,6 +865,15 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
             cut != headline and h1_text.startswith(cut)
         ):
             headline = h1_text
+
+    # A subtitle heading under the <h1> is taken out of the tree: it is the standfirst, not the
+    # heading of the body's first section.
+    visible_lede = _visible_lede(container, h1) if item is None else None
+    visible_text = None
+    if visible_lede is not None:
+        lede_el, visible_text = visible_lede
+        if lede_el.tag in _SUBTITLE_TAGS and lede_el.getparent() is not None:
+            lede_el.drop_tree()
 
     # body
     body_reader = BodyReader(reader.base, trusted=container is not None and container is body_el)
@@ -803,9 +901,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     # lede
     lede = f.first("lede")
     if item is None:
-        lede = _visible_lede(container, h1) or lede or f.first("lede_meta")
+        lede = visible_text or lede or f.first("lede_meta")
     first_text = _first_paragraph_text(sections)
-    if lede and first_text and (_prefix(lede, first_text)):
+    if lede and first_text and _prefix(lede, first_text):
         lede = None if item is None else lede
 
     # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page
@@ -823,9 +921,24 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
             if not any(x.name.casefold() == a.name.casefold() for x in attributions):
                 attributions.append(a)
 
+    # An organisation (or the site itself) named as author stands for "no byline in the
+    # metadata": a person's byline on the page is better.
+    site_keys = {
+        x.casefold()
+        for x in (site, f.first("site_og"), *f.values.get("site_fallback", []))
+        if isinstance(x, str)
+    }
+    weak = set(f.values.get("ld:author_orgs", [])) | site_keys
+    ld_authors = f.first(f"ld:{Role.AUTHOR.value}") or []
+    meta_authors = f.first("authors_meta") or []
+    if (
+        not attributions
+        and all(_weak_author(n, weak) for n, _ in ld_authors)
+        and all(_weak_author(n, weak) for n in meta_authors)
+    ):
+        add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
     if not any(a.role is Role.AUTHOR for a in attributions):
-        for role in (Role.AUTHOR,):
-            add_people(f.first(f"ld:{role.value}") or [], role)
+        add_people(ld_authors, Role.AUTHOR)
     for role in (Role.EDITOR, Role.TRANSLATOR, Role.SOURCE):
         if not any(a.role is role for a in attributions):
             add_people(f.first(f"ld:{role.value}") or [], role)
@@ -833,16 +946,28 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         add_people([(n, None) for n in f.first("authors_meta") or []], Role.AUTHOR)
     if not attributions:
         add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
+    if not attributions and item is None:
+        add_people([(n, None) for n in _dated_byline(h1, container, reader.zone)], Role.AUTHOR)
     # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph
     for text_source in (lede, first_text):
         if not text_source:
             continue
         rest, credited = split_attribution(text_source)
-        if credited is not None and credited.role is Role.SOURCE:
+        if (
+            credited is not None
+            and credited.role is Role.SOURCE
+            and _SENTENCE_END.search(credited.name) is None  # a name, not the next sentences
+        ):
             if text_source is lede:
                 lede = rest or None
-            if not any(x.name.casefold() == credited.name.casefold() for x in attributions):
-                attributions.append(credited)
+        elif item is None:
+            # the phrase may end the first sentence, or the dateline may name the agency
+            # ("МОСКВА, 29 июня. /ТАСС/."): credited, the text left as it is
+            credited = _source_in_text(text_source)
+        else:
+            credited = None
+        if credited is not None:
+            _add_source(attributions, credited)
             break
 
     # dates
@@ -853,13 +978,22 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         published = _date_text(scope if scope is not None else root, reader.zone)
     if published is None and scope is not None:
         published = _date_text(root, reader.zone)
+    if published is None:
+        for candidate in (url, f.first("url_canonical"), f.first("url_og")):
+            published = url_date(candidate, reader.zone)
+            if published is not None:
+                break
+    if published is None:
+        published = _printed_date(h1, container, reader.zone)
     updated = f.first("updated") or f.first("updated_meta")
     if updated is not None and (published is None or updated < published):  # noqa: SIM102
         if published is None or updated < published:
             reader.extra.append(("html:dateModified", updated.isoformat()))
             updated = None
 
-    rubrics = _merge_lists(f, "rubric", "rubrics_ld", "rubrics_og")
+    rubrics = _merge_lists(f, "rubric", "rubrics_ld", "rubrics_og") or _breadcrumb_rubrics(
+        f.first("breadcrumbs"), headline, site
+    )
     tags = _merge_lists(f, "tag", "tags_ld", "tags_meta")
     subjects = f.values.get("subject") or f.values.get("subject_ld") or []
     language = None
@@ -927,6 +1061,36 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     return article
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«\"„“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+_AGENCY_DATELINE = re.compile(r"^[^/\n]{2,60}?[.,]\s*/\s*([^/\s][^/\n]{0,40}?)\s*/")
+
+
+def _source_in_text(text: str) -> Attribution | None:
+    """A source named by the dateline or by a phrase ending one of the first sentences."""
+    match = _AGENCY_DATELINE.match(text)
+    if match:
+        try:
+            return Attribution(match.group(1), role=Role.SOURCE)
+        except ValidationError:
+            pass
+    for sentence in _SENTENCE_END.split(text, maxsplit=2)[:2]:
+        _, credited = split_attribution(sentence)
+        if credited is not None and credited.role is Role.SOURCE:
+            return credited
+    return None
+
+
+def _add_source(attributions: list[Attribution], credited: Attribution) -> None:
+    """Credit a source; an organisation of that name credited as author is the source."""
+    key = credited.name.casefold()
+    for index, existing in enumerate(attributions):
+        if existing.name.casefold() == key:
+            if existing.role is Role.AUTHOR:
+                attributions[index] = credited
+            return
+    attributions.append(credited)
+
+
 def _build(fields: dict[str, Any], notes: list[str]) -> Article:
     """The article; a field the model refuses is left out (and reported), not fatal."""
     for _ in range(len(fields) + 1):
@@ -939,6 +1103,37 @@ def _build(fields: dict[str, Any], notes: list[str]) -> Article:
             notes.append(f"{name} left out: {exc.reason}")
             fields.pop(name)
     raise ParseError(_FORMAT, "no valid article could be built")  # pragma: no cover
+
+
+_HOME = frozenset({"home", "главная", "startseite", "accueil", "inicio", "головна", "басты бет"})
+
+
+def _breadcrumb_rubrics(items: object, headline: str, site: str | None) -> list[str]:
+    """The rubrics a schema.org ``BreadcrumbList`` names, but the home page and the article."""
+    if not isinstance(items, list):
+        return []
+    named: list[tuple[float, str]] = []
+    for index, entry in enumerate(items[:20]):
+        if not isinstance(entry, dict):
+            continue
+        item = entry.get("item")
+        name = entry.get("name")
+        if name is None and isinstance(item, dict):
+            name = item.get("name")
+        link = item.get("@id") or item.get("url") if isinstance(item, dict) else item
+        if isinstance(link, str) and re.match(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$", link):
+            continue  # the home page
+        position = entry.get("position")
+        order = position if isinstance(position, (int, float)) else index
+        cleaned = _clean(name)
+        if cleaned:
+            named.append((order, cleaned))
+    names = [n for _, n in sorted(named, key=lambda pair: pair[0])]
+    if names and (names[0].casefold() in _HOME or (site and _similar(names[0], site))):
+        names = names[1:]
+    if names and _similar(names[-1], headline):
+        names = names[:-1]
+    return _unique([n for n in names if len(n) <= 60])  # noqa: PLR2004
 
 
 def _unique_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1002,7 +1197,50 @@ _LEDE_CLASSES = frozenset(
 )
 
 
-def _visible_lede(container: HtmlElement | None, h1: HtmlElement | None) -> str | None:
+def _heading_after(h1: HtmlElement) -> HtmlElement | None:
+    """A heading that follows the ``<h1>`` (short lines such as a date or byline between)."""
+    element: HtmlElement | None = h1
+    for _ in range(2):
+        if element is None:
+            return None
+        skipped = 0
+        sibling = element.getnext()
+        while sibling is not None and skipped < 3:  # noqa: PLR2004
+            if isinstance(sibling.tag, str):
+                if sibling.tag in _SUBTITLE_TAGS:
+                    return sibling
+                if len(text_of(sibling)) >= _MIN_LEDE:
+                    return None
+                skipped += 1
+            sibling = sibling.getnext()
+        if h1.getnext() is not None and element is h1:
+            return None
+        # an <h1> alone in its wrapper: look after the wrapper
+        element = element.getparent()
+    return None
+
+
+_SUBTITLE_TAGS = frozenset({"h2", "h3", "h4"})
+_MIN_LEDE = 30
+_TEASER_LINKS = 0.3
+
+
+def _visible_lede(  # noqa: C901
+    container: HtmlElement | None, h1: HtmlElement | None
+) -> tuple[HtmlElement, str] | None:
+    """The standfirst the page shows: a subtitle heading under the ``<h1>``, or a lede class.
+
+    A candidate that is mostly a link is a teaser ("READ MORE ..."), not the standfirst.
+    """
+    if h1 is not None:
+        subtitle = _heading_after(h1)
+        if subtitle is not None:
+            text = text_of(subtitle)
+            if (
+                _MIN_LEDE <= len(text) <= 1000  # noqa: PLR2004
+                and link_density(subtitle) < _TEASER_LINKS
+            ):
+                return subtitle, text
     scopes = []
     if h1 is not None:
         parent = h1.getparent()
@@ -1014,12 +1252,39 @@ def _visible_lede(container: HtmlElement | None, h1: HtmlElement | None) -> str 
     if container is not None:
         scopes.append(container)
     for scope in scopes:
-        for element in scope.iter("p", "div", "h2", "span"):
-            if class_tokens(element) & _LEDE_CLASSES and "caption" not in class_tokens(element):
+        for element in _classed(scope):
+            if element.tag not in {"p", "div", "h2", "span"}:
+                continue
+            tokens = class_tokens(element)
+            if tokens & _LEDE_CLASSES and "caption" not in tokens:
                 text = text_of(element)
-                if 40 <= len(text) <= 1000 and len(element) < 8:  # noqa: PLR2004
-                    return text
+                if (
+                    40 <= len(text) <= 1000  # noqa: PLR2004
+                    and len(element) < 8  # noqa: PLR2004
+                    and link_density(element) < _TEASER_LINKS
+                ):
+                    return element, text
     return None
+
+
+_AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|autoren|avtor|avtory|writer|writers|journalist|journalists)"
+    r"(?:[/_-]|$)",
+    re.IGNORECASE,
+)
+
+
+def _author_link(scope: HtmlElement) -> list[str]:
+    """The names a link to the author's page carries (/author/jane-doe/, /avtor/…)."""
+    for element in scope.iter("a"):
+        href = element.get("href") or ""
+        if _AUTHOR_HREF.search(href.split("?", 1)[0]):
+            name = text_of(element)
+            if 3 <= len(name) <= 60 and not _YEAR.search(name):  # noqa: PLR2004
+                names = _split_people(name)
+                if names:
+                    return names
+    return []
 
 
 _BYLINE_CLASSES = frozenset(
@@ -1039,7 +1304,7 @@ _BYLINE_CLASSES = frozenset(
 )
 
 
-def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
+def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:  # noqa: C901
     for element in root.iter("a"):
         if "author" in (element.get("rel") or "").split():
             name = text_of(element)
@@ -1047,14 +1312,12 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:
                 return _split_people(name)
     parent = container.getparent() if container is not None else None
     scopes: list[HtmlElement] = [parent if parent is not None else root, root]
+    linked = _author_link(scopes[0])
+    if linked:
+        return linked
     for scope in scopes:
-        for element in scope.iter():
-            if not isinstance(element.tag, str) or element.tag in {
-                "body",
-                "html",
-                "article",
-                "main",
-            }:
+        for element in _classed(scope):
+            if element.tag in {"body", "html", "article", "main"}:
                 continue
             if class_tokens(element) & _BYLINE_CLASSES:
                 text = text_of(element)
@@ -1101,14 +1364,78 @@ _DATE_CLASSES = frozenset(
 )
 
 
+def _classed(scope: HtmlElement) -> list[HtmlElement]:
+    """The elements under ``scope`` (itself included) that have a class or an id."""
+    found: list[HtmlElement] = scope.xpath("descendant-or-self::*[@class or @id]")
+    return found
+
+
 def _date_text(scope: HtmlElement, zone: tzinfo) -> datetime | None:
-    for element in scope.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in _classed(scope):
         if class_tokens(element) & _DATE_CLASSES:
             text = text_of(element)
             if 6 <= len(text) <= 80:  # noqa: PLR2004
                 parsed = _date_value(text, zone)
                 if parsed is not None:
                     return parsed
+    return None
+
+
+def _near_headline(h1: HtmlElement | None, container: HtmlElement | None) -> list[HtmlElement]:
+    """Where a page prints what it does not mark: around the ``<h1>``, then the body."""
+    scopes: list[HtmlElement] = []
+    if h1 is not None:
+        parent = h1.getparent()
+        for _ in range(4):
+            if parent is None or parent.tag in {"body", "html"}:
+                break
+            scopes.append(parent)
+            parent = parent.getparent()
+    if container is not None:
+        scopes.append(container)
+        outer = container.getparent()
+        if outer is not None and outer.tag not in {"body", "html"}:
+            scopes.append(outer)
+    return list(dict.fromkeys(scopes))
+
+
+_LINE_PARTS = re.compile(r"\s+[-–—|·•/]\s+")
+_PERSON = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+$")
+
+
+def _dated_byline(h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo) -> list[str]:
+    """A person's name printed beside the date ("25.10.2022 - Reiner Nagel")."""
+    for scope in _near_headline(h1, container)[:5]:
+        for element in scope.iter():
+            text = element.text
+            if not text or len(text) > 80 or not _YEAR.search(text):  # noqa: PLR2004
+                continue
+            parts = _LINE_PARTS.split(text.strip())
+            if len(parts) == 2 and any(_date_value(p, zone) for p in parts):  # noqa: PLR2004
+                names = [p for p in parts if _PERSON.match(p) and not _YEAR.search(p)]
+                if names:
+                    return names
+    return []
+
+
+def _printed_date(
+    h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo
+) -> datetime | None:
+    """A complete date printed in a short text near the headline or in the article body.
+
+    The last resort for pages that mark their date nowhere: the nearest scope around the
+    ``<h1>`` first, then the body (a date under the signature), then the body's parent.
+    """
+    for scope in _near_headline(h1, container):
+        for element in scope.iter():
+            for text in (element.text, element.tail if element is not scope else None):
+                parsed = _short_date(text, zone)
+                if parsed is not None:
+                    return parsed
+    return None
+
+
+def _short_date(text: str | None, zone: tzinfo) -> datetime | None:
+    if text and 6 <= len(text) <= 120 and _YEAR.search(text):  # noqa: PLR2004
+        return _date_value(text, zone)
     return None

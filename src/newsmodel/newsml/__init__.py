@@ -22,11 +22,12 @@ from __future__ import annotations
 import uuid
 import warnings
 from datetime import datetime, timezone, tzinfo
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 from lxml import etree
 
+from newsmodel.dates import _tzinfo as _zone
 from newsmodel.errors import LossyConversionWarning, ParseError
 from newsmodel.newsml import _reader, _writer
 from newsmodel.newsml._schema import nitf_schema
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from newsmodel._models import Article
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
     "SchemaProblem",
     "dump",
     "dump_message",
@@ -51,7 +54,7 @@ _FORMAT = "newsml"
 
 #: The size limit of one document read by :func:`loads` and :func:`load`: 16 MiB.
 DEFAULT_MAX_BYTES = _reader.DEFAULT_MAX_BYTES
-#: How deep elements of a body may nest before the reader refuses the item.
+#: How deep elements of a body may nest before the reader refuses the item, 100 (at most 256).
 DEFAULT_MAX_DEPTH = _reader.DEFAULT_MAX_DEPTH
 
 
@@ -60,8 +63,8 @@ def dumps(
     /,
     *,
     provider: str | None = None,
-    lang: str | None = None,
-    body: _writer.Body = "xhtml",
+    language: str | None = None,
+    body: Literal["xhtml", "nitf"] = "xhtml",
     pretty: bool = False,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
@@ -74,7 +77,7 @@ def dumps(
         provider: the ``itemMeta/provider``: a QCode (``"nprov:REUTERS"``) or an absolute URI.
             By default the article's ``newsml:provider`` extra, else ``nmprov:`` and the slug of
             its ``site``.
-        lang: the item's ``xml:lang``; the article's language by default.
+        language: the item's ``xml:lang``; the article's language by default.
         body: ``"xhtml"`` (``inlineXML`` of ``application/xhtml+xml``) or ``"nitf"`` (NITF 3.6).
         pretty: indent the metadata and the body's block structure (never inside text).
         schemes: more scheme aliases to declare, ``{alias: uri}``, for the QCodes of
@@ -99,7 +102,7 @@ def dumps(
     True
     """
     options = _writer.WriteOptions(
-        provider=provider, lang=lang, body=body, schemes=schemes, catalogs=catalogs, now=now
+        provider=provider, lang=language, body=body, schemes=schemes, catalogs=catalogs, now=now
     )
     return _writer.serialise(_writer.build_item(article, options), pretty=pretty)
 
@@ -110,8 +113,8 @@ def dump(
     /,
     *,
     provider: str | None = None,
-    lang: str | None = None,
-    body: _writer.Body = "xhtml",
+    language: str | None = None,
+    body: Literal["xhtml", "nitf"] = "xhtml",
     pretty: bool = False,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
@@ -127,8 +130,8 @@ def dump(
     b'<?xml'
     """
     fp.write(
-        dumps(article, provider=provider, lang=lang, body=body, pretty=pretty, schemes=schemes,
-              catalogs=catalogs, now=now)
+        dumps(article, provider=provider, language=language, body=body, pretty=pretty,
+              schemes=schemes, catalogs=catalogs, now=now)
     )
 
 
@@ -138,7 +141,7 @@ def loads(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
-    default_tz: tzinfo = timezone.utc,
+    tz: str | tzinfo = timezone.utc,
     language: str = "ru",
     private_notes: bool = False,
 ) -> Article:
@@ -151,9 +154,12 @@ def loads(
     Args:
         data: the document, bytes (any encoding it declares) or str.
         max_bytes: the size limit, 16 MiB by default.
-        max_depth: how deep body elements may nest, 100 by default.
-        default_tz: the zone of timestamps written without an offset (with a
-            :class:`~newsmodel.LossyConversionWarning`).
+        max_depth: how deep body elements may nest, 100 by default; at most 256 (a larger
+            value raises ``ValueError``), since the XML parser itself refuses any document
+            nested deeper than 256 levels, as it refuses a text node over 10 MB.
+        tz: the zone of timestamps written without an offset, when the item's other
+            timestamps give none (with a :class:`~newsmodel.LossyConversionWarning`): a
+            :class:`~datetime.tzinfo` or an IANA name such as ``"Asia/Almaty"``; UTC by default.
         language: the language of an item that names none.
         private_notes: keep ``edNote`` elements under a non-public publication constraint in
             ``extra`` (``newsml:edNote:nonpublic``); by default they are left out, with a
@@ -166,7 +172,7 @@ def loads(
     Raises:
         ParseError: the input is not well-formed XML, not NewsML-G2, not a text item (a picture,
             a package, a concept or planning item: the message says which), has no headline,
-            or breaks a limit; with line and column where known.
+            or breaks a limit (the message names it); with line and column where known.
 
     >>> loads(b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
     ...       b'<headline>Fed to halt QE</headline></contentMeta></newsItem>').headline
@@ -177,7 +183,7 @@ def loads(
     newsmodel.ParseError: newsml: Premature end of data in tag newsItem line 1 (line 1, ...)
     """
     options = _reader.ReadOptions(
-        max_bytes=max_bytes, max_depth=max_depth, default_tz=default_tz, language=language,
+        max_bytes=max_bytes, max_depth=max_depth, tz=_zone(tz), language=language,
         private_notes=private_notes,
     )
     root = _reader.parse_document(data, options)
@@ -197,7 +203,7 @@ def load(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
-    default_tz: tzinfo = timezone.utc,
+    tz: str | tzinfo = timezone.utc,
     language: str = "ru",
     private_notes: bool = False,
 ) -> Article:
@@ -210,7 +216,7 @@ def load(
     'Fed to halt QE'
     """
     data = fp.read(max_bytes + 1)
-    return loads(data, max_bytes=max_bytes, max_depth=max_depth, default_tz=default_tz,
+    return loads(data, max_bytes=max_bytes, max_depth=max_depth, tz=tz,
                  language=language, private_notes=private_notes)
 
 
@@ -219,7 +225,7 @@ def iter_articles(
     /,
     *,
     max_depth: int = DEFAULT_MAX_DEPTH,
-    default_tz: tzinfo = timezone.utc,
+    tz: str | tzinfo = timezone.utc,
     language: str = "ru",
     private_notes: bool = False,
 ) -> Iterator[Article]:
@@ -243,7 +249,7 @@ def iter_articles(
     ['Новость 0', 'Новость 1', 'Новость 2']
     """
     options = _reader.ReadOptions(
-        max_depth=max_depth, default_tz=default_tz, language=language,
+        max_depth=max_depth, tz=_zone(tz), language=language,
         private_notes=private_notes,
     )
 
@@ -263,7 +269,7 @@ def dump_message(
     transmit_id: str | None = None,
     sent: datetime | None = None,
     provider: str | None = None,
-    body: _writer.Body = "xhtml",
+    body: Literal["xhtml", "nitf"] = "xhtml",
     pretty: bool = False,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),

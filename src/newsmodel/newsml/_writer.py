@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import uuid
@@ -109,6 +110,7 @@ def derive_provider(article: Article) -> str:
     return derive_provider_for(article.site)
 
 
+@functools.lru_cache(maxsize=1024)
 def derive_provider_for(site: str | None) -> str:
     """:func:`derive_provider` from the site name."""
     return f"nmprov:{(slugify(site) if site else '') or 'unknown'}"
@@ -159,10 +161,17 @@ def _is_declared(code: str, declared: set[str] | frozenset[str], *, trust: bool)
     return bool(_QCODE.match(code)) and (alias_of(code) in declared or trust)
 
 
+_MAX_OFFSET = timedelta(hours=14)
+
+
 def _dt(value: datetime) -> str:
-    """An xs:dateTime with the value's own offset (UTC when the offset has seconds)."""
+    """An xs:dateTime with the value's own offset, or in UTC when xs:dateTime cannot hold it.
+
+    xs:dateTime offsets are whole minutes within ±14:00; an offset with seconds (``+05:07:48``,
+    local mean time before 1924) or beyond 14 hours is written as the same instant in UTC.
+    """
     offset = value.utcoffset() or timedelta(0)
-    if offset % timedelta(minutes=1):
+    if offset % timedelta(minutes=1) or abs(offset) > _MAX_OFFSET:
         value = value.astimezone(timezone.utc)
     spec = "microseconds" if value.microsecond else "seconds"
     return value.isoformat(timespec=spec)

@@ -1,0 +1,67 @@
+"""Dates found on pages that mark them nowhere: printed text in Latin-script languages, URLs."""
+# ruff: noqa: E501 - the pages under test are written out as they are
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmodel import html as nhtml
+
+BODY = (
+    "<p>" + "A paragraph of article text, long enough to be taken as the body, yes. " * 3 + "</p>"
+)
+
+
+def _published(page: str, url: str | None = None) -> dt.datetime | None:
+    return nhtml.loads(page.encode(), url=url).published
+
+
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        ("8 January 2020, 3:51 pm", "2020-01-08"),
+        ("January 8, 2020", "2020-01-08"),
+        ("10. September 2017", "2017-09-10"),
+        ("13. März 2021", "2021-03-13"),
+        ("13 de octubre de 2021", "2021-10-13"),
+        ("25.10.2022 - Reiner Nagel", "2022-10-25"),
+        ("Posted 2019-04-30", "2019-04-30"),
+    ],
+)
+def test_printed_date_near_the_headline(printed: str, day: str) -> None:
+    page = f"<title>T</title><body><div><h1>Head</h1><span>{printed}</span></div><div>{BODY}</div>"
+    published = _published(page)
+    assert published is not None
+    assert published.date().isoformat() == day
+
+
+def test_printed_time_follows_the_date() -> None:
+    page = f"<title>T</title><body><div><h1>Head</h1><span class='date'>8 January 2020, 3:51 pm</span></div>{BODY}"
+    published = _published(page)
+    assert published is not None
+    assert (published.hour, published.minute) == (15, 51)
+
+
+def test_a_lone_time_on_a_foreign_page_is_not_today() -> None:
+    page = f"<title>T</title><body><div><h1>Head</h1><span class='date'>3:51 pm</span></div>{BODY}"
+    assert _published(page) is None
+
+
+def test_date_from_the_article_url() -> None:
+    page = f"<title>T</title><body><h1>Head</h1>{BODY}"
+    published = _published(page, url="https://example.com/news/2020/01/08/some-story/")
+    assert published is not None
+    assert published.date() == dt.date(2020, 1, 8)
+    assert _published(page, url="https://example.com/news/2020/13/08/x/") is None
+
+
+def test_metadata_date_wins_over_printed_text() -> None:
+    page = (
+        '<title>T</title><meta property="article:published_time" content="2021-05-06T10:00:00Z">'
+        f"<body><div><h1>Head</h1><span>8 January 2020</span></div>{BODY}"
+    )
+    published = _published(page)
+    assert published is not None
+    assert published.date() == dt.date(2021, 5, 6)
