@@ -218,12 +218,12 @@ def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
         max_bytes: refuse larger input: bytes, or characters for ``str``.
 
     Raises:
-        ParseError: the text is not JSON (an object that repeats a key counts as not JSON),
-            or not the shape of an article. ``line`` and ``column`` (1-based, counting
-            characters) say where the JSON is broken or where the offending value starts: the
-            value of a wrong key, the item of a list, the first unknown key of an object, the
-            object that lacks a required key. For shape errors, ``path`` says where too
-            (``$.sections[0].blocks[2]``). Or the input is over ``max_bytes``.
+        ParseError: the text is not JSON, or not the shape of an article. ``line`` and
+            ``column`` (1-based, counting characters) say where the JSON is broken or where the
+            offending value starts: the value of a wrong key, the item of a list, the first
+            unknown key of an object, the object that lacks a required key. For shape errors,
+            ``path`` says where too (``$.sections[0].blocks[2]``). Or the input is over
+            ``max_bytes``.
 
     >>> loads('{"headline": "Привет"}').headline
     'Привет'
@@ -247,11 +247,9 @@ def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
     try:
-        obj = _json.loads(data, object_pairs_hook=_unique_keys)
+        obj = _json.loads(data)
     except _json.JSONDecodeError as exc:
         raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
-    except _DuplicateKeyError as exc:
-        raise ParseError(_FORMAT, f"duplicate key {exc.args[0]!r}") from None
     except RecursionError:
         raise ParseError(_FORMAT, "nested too deeply") from None
     except ValueError as exc:  # e.g. an integer longer than Python converts (4300 digits)
@@ -267,21 +265,6 @@ def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
     except RecursionError:
         raise ParseError(_FORMAT, "nested too deeply") from None
     return article
-
-
-class _DuplicateKeyError(ValueError):
-    """An object repeats a key: JSON parsers disagree on which value wins, so it is refused."""
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKeyError(key)
-            seen.add(key)
-    return obj
 
 
 def load(fp: IO[bytes], /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -361,6 +344,8 @@ def _first_error(exc: BaseException, steps: _Steps = ()) -> _Problem:
                 elif isinstance(note, cattrs.IterableValidationNote):
                     step = note.index
             return _first_error(sub, steps if step is None else (*steps, step))
+    if isinstance(exc, RecursionError):  # raised deep inside nested inline content
+        return _Problem("nested too deeply", steps)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return _Problem(f"unknown key(s): {keys}", steps, unknown=frozenset(exc.extra_fields))

@@ -30,7 +30,7 @@ CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases.toml").read_text("utf
 FORMATS = available_formats()
 KEYS = {"id", "format", "file", "generate", "args", "template", "as_text", "kwargs", "expect",
         "message", "line", "path", "headline", "contains", "absent", "seconds", "xfail",
-        "escapes"}
+        "escapes", "warns"}
 
 
 def _param(case: dict[str, Any]) -> Any:
@@ -144,6 +144,8 @@ def test_attack(case, worker, listener, secret, fifo):
 
     if "headline" in case:
         assert result["headline"] == case["headline"]
+    if "warns" in case:
+        assert any(case["warns"] in w for w in result["warnings"]), result["warnings"]
     for part in case.get("contains", []):
         assert part in result["text"]
     everything = [result["model"], result["text"], *result["written"].values()]
