@@ -344,8 +344,6 @@ def _first_error(exc: BaseException, steps: _Steps = ()) -> _Problem:
                 elif isinstance(note, cattrs.IterableValidationNote):
                     step = note.index
             return _first_error(sub, steps if step is None else (*steps, step))
-    if isinstance(exc, RecursionError):  # raised deep inside nested inline content
-        return _Problem("nested too deeply", steps)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return _Problem(f"unknown key(s): {keys}", steps, unknown=frozenset(exc.extra_fields))
@@ -358,7 +356,12 @@ def _first_error(exc: BaseException, steps: _Steps = ()) -> _Problem:
         if not field or steps[-len(field) :] != field:
             steps = (*steps, *field)
         return _Problem(exc.reason, steps)
-    return _Problem(str(exc), steps)
+    return _Problem(_message(exc), steps)
+
+
+def _message(exc: BaseException) -> str:
+    # Inline content nested deeper than Python recurses fails inside cattrs, in the group.
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
 _FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -142,6 +142,10 @@ def test_attack(case, worker, listener, secret, fifo):
             assert result[key] is None or result[key] >= 1, result["text"]
         return
 
+    _check_article(case, result, secret_value)
+
+
+def _check_article(case: dict[str, Any], result: dict[str, Any], secret_value: str) -> None:
     if "headline" in case:
         assert result["headline"] == case["headline"]
     if "warns" in case:
