@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from attacks.worker import available_formats
-from newsmodel import Article
+from newsmodel import Article, Link, Paragraph, Section
+from newsmodel._attribution import split_attribution
 from newsmodel.dates import parse_date
 from strategies import articles
 from test_text import text_articles
@@ -26,9 +27,15 @@ def _html_articles() -> st.SearchStrategy[Article]:
     # A dateline that reads as a date gives an HTML page without one a published date on
     # reading: a known failure (test_known_round_trip_failures below), left out here so the
     # property keeps checking everything else.
+    # So does a paragraph ending in a source phrase ("…, сообщает Kazinform"): the reader takes
+    # it for the lede's attribution.
     return articles().filter(
         lambda a: a.published is not None or a.dateline is None or parse_date(a.dateline) is None
-    )
+    ).filter(lambda a: not any(split_attribution(text)[1] for text in _texts(a)))
+
+
+def _texts(article: Article) -> list[str]:
+    return [b.text for s in article.sections for b in s.blocks if isinstance(b, Paragraph)]
 
 
 STRATEGIES = {
@@ -76,6 +83,21 @@ KNOWN_FAILURES = [
             "from a dateline of 'АСТАНА, 25 ноября' in a page it wrote without a date",
         ),
         id="html-dateline-with-a-date",
+    ),
+    pytest.param(
+        "html",
+        Article(
+            headline="Заголовок",
+            sections=[
+                Section(blocks=[Paragraph(["Текст ", Link("https://a.kz/", ", сообщает Kazinform")])])
+            ],
+        ),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="newsmodel.html reads an attribution (Kazinform, 'сообщает') out of a "
+            "paragraph it wrote that ends in a source phrase; the article had none",
+        ),
+        id="html-paragraph-ending-in-a-source-phrase",
     ),
 ]
 
