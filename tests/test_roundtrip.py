@@ -89,7 +89,9 @@ KNOWN_FAILURES = [
         Article(
             headline="Заголовок",
             sections=[
-                Section(blocks=[Paragraph(["Текст ", Link("https://a.kz/", ", сообщает Kazinform")])])
+                Section(
+                    blocks=[Paragraph(["Текст ", Link("https://a.kz/", ", сообщает Kazinform")])]
+                )
             ],
         ),
         marks=pytest.mark.xfail(
