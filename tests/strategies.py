@@ -74,16 +74,30 @@ def _inline(depth: int) -> st.SearchStrategy[object]:
     )
 
 
+# "..., передает Kazinform": the source phrase news text ends with, which readers of text
+# without markup take for a credit.
+source_phrases = st.builds(
+    lambda form, name: form.format(name),
+    st.sampled_from([", передает {}", " — сообщает {}.", ", сообщает {}", ", передает {}."]),
+    words(2),
+)
+
+
 @st.composite
 def paragraphs(draw: st.DrawFn) -> Paragraph:
-    """A paragraph with text runs, links, emphasis and line breaks."""
+    """A paragraph with text runs, links, emphasis and line breaks; some end with a source."""
     parts = draw(st.lists(_inline(2), min_size=1, max_size=4))
     content: list[object] = []
     for i, part in enumerate(parts):
         if i:
             content.append(draw(st.sampled_from([" ", " ", LineBreak()])))
         content.append(part)
+    if draw(st.integers(0, 4)) == 0:
+        content.append(draw(source_phrases))
     return Paragraph(content)  # type: ignore[arg-type]
+
+
+ledes = st.one_of(words(20), st.builds(str.__add__, words(12), source_phrases))
 
 
 attributions = st.builds(
@@ -116,15 +130,23 @@ sections = st.one_of(
 )
 
 zones = st.sampled_from(
-    [timezone.utc, ZoneInfo("Asia/Almaty"), ZoneInfo("Europe/Moscow"), timezone(timedelta(hours=5))]
+    [
+        timezone.utc,
+        ZoneInfo("Asia/Almaty"),
+        ZoneInfo("Europe/Moscow"),
+        timezone(timedelta(hours=5)),
+        # Offsets that are not whole minutes, as local mean time was (Almaty: +05:07:48).
+        timezone(timedelta(hours=5, minutes=7, seconds=48)),
+        timezone(-timedelta(hours=3, minutes=30, seconds=15)),
+    ]
 )
-# Whole minutes: news formats print times to the minute or second, not to the microsecond.
+# Whole seconds: news formats print times to the minute or second, not to the microsecond.
 datetimes = st.datetimes(
     min_value=datetime(1995, 1, 1),  # noqa: DTZ001 - made aware by `timezones`
     max_value=datetime(2040, 12, 31),  # noqa: DTZ001
     timezones=zones,
     allow_imaginary=False,
-).map(lambda d: d.replace(second=0, microsecond=0))
+).map(lambda d: d.replace(microsecond=0))
 
 subjects = st.builds(
     Subject,
@@ -134,17 +156,23 @@ subjects = st.builds(
 
 
 @st.composite
-def articles(draw: st.DrawFn) -> Article:
-    """A valid article using every field of the model."""
+def articles(draw: st.DrawFn, *, updated_alone: bool = False) -> Article:
+    """A valid article using every field of the model.
+
+    With ``updated_alone``, some articles have an update time and no publication time (which
+    NewsML-G2 does not yet read back apart).
+    """
     published = draw(st.none() | datetimes)
     updated = None
     if published is not None and draw(st.booleans()):
         # In UTC: wall-clock arithmetic in a zone with clock changes can go back in time.
         delta = timedelta(minutes=draw(st.integers(0, 60 * 24 * 30)))
         updated = published.astimezone(timezone.utc) + delta
+    elif updated_alone and published is None and draw(st.integers(0, 3)) == 0:
+        updated = draw(datetimes)
     return Article(
         headline=draw(words(10)),
-        lede=draw(st.none() | words(20)),
+        lede=draw(st.none() | ledes),
         sections=draw(st.lists(sections, max_size=4)),
         attributions=draw(st.lists(attributions, max_size=4)),
         published=published,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from newsmodel import LossyConversionWarning
 from newsmodel import html as nhtml
 from newsmodel._text import scrub
-from newsmodel.html._decode import decode, decode_clean, detect
+from newsmodel.html._decode import decode, decode_clean, detect, normalize_label
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
 CYRILLIC = [
@@ -115,3 +116,47 @@ def test_control_characters_are_removed(declared: str, codec: str) -> None:
 )
 def test_clean_decoding_matches_scrubbing_the_text(data: bytes) -> None:
     assert str(decode_clean(data)) == scrub(decode(data))
+
+
+def _relabel(text: str, declared: str, codec: str) -> bytes:
+    """The page encoded in ``codec`` under a <meta> that says ``declared``."""
+    text = _META_CHARSET.sub("", text)
+    meta = f'<meta charset="{declared}">'
+    text = re.sub(r"<head([^>]*)>", lambda m: f"<head{m.group(1)}>{meta}", text, count=1)
+    return text.encode(codec, "replace")
+
+
+@pytest.mark.parametrize("name", CYRILLIC)
+@pytest.mark.parametrize(
+    ("declared", "codec"),
+    [("utf-8", "windows-1251"), ("utf-8", "koi8-r"), ("windows-1251", "utf-8"),
+     ("koi8-r", "utf-8")],
+)
+def test_a_lying_declaration_is_overridden_and_reported(
+    name: str, declared: str, codec: str
+) -> None:
+    text, truth = _load(name)
+    data = _relabel(text, declared, codec)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = nhtml.loads(data)
+    assert article.headline == " ".join(str(truth["headline"]).split())
+    assert "\ufffd" not in article.text
+    notes = [str(w.message) for w in caught if issubclass(w.category, LossyConversionWarning)]
+    label = normalize_label(declared)
+    assert any(f"declares the charset {label}" in n and "read as" in n for n in notes), notes
+
+
+def test_a_stray_broken_character_keeps_a_utf8_page_utf8() -> None:
+    text, _ = _load(CYRILLIC[0])
+    data = _relabel(text, "utf-8", "utf-8").replace("е".encode(), b"\xff", 1)
+    decoded = decode(data)
+    assert (decoded.encoding, decoded.overridden) == ("utf-8", None)
+
+
+def test_a_true_declaration_is_not_reported() -> None:
+    data = '<meta charset="windows-1251"><title>Привет</title>'.encode("cp1251")
+    assert decode(data).overridden is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nhtml.loads(data).headline == "Привет"

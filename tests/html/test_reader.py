@@ -332,3 +332,70 @@ def test_image_with_caption_in_a_paragraph_is_a_figure() -> None:
     assert figures[0].credit is not None
     assert figures[0].credit.name == "Агентство / Фотограф"
     assert "Фотограф" not in article.sections[0].text
+
+
+def test_date_of_modification_alone_is_not_taken_for_publication() -> None:
+    page = f"""<html><head><title>Заголовок</title>
+<meta property="article:modified_time" content="2026-01-02T10:00:00+05:00"></head>
+<body><article><h1>Заголовок</h1>
+<p>Обновлено <time datetime="2026-01-02T10:00:00+05:00" itemprop="dateModified">2 января</time></p>
+<p>{LONG}</p><p>{LONG}</p></article></body></html>"""
+    article = nhtml.loads(page)
+    assert article.published is None
+    assert article.updated is not None
+    assert article.updated.isoformat() == "2026-01-02T10:00:00+05:00"
+    assert not any(key == "html:dateModified" for key, _ in article.extra)
+
+
+def test_time_in_an_updated_line_is_not_the_publication_date() -> None:
+    page = f"""<title>Заголовок</title><article><h1>Заголовок</h1>
+<p class="updated">Обновлено <time datetime="2026-01-02T10:00:00Z">2 января</time></p>
+<p><time datetime="2026-01-01T08:00:00Z">1 января</time></p><p>{LONG}</p></article>"""
+    published = nhtml.loads(page).published
+    assert published is not None
+    assert published.isoformat() == "2026-01-01T08:00:00+00:00"
+
+
+@pytest.mark.parametrize("tag", ["article", "main"])
+def test_short_paragraphs_in_the_article_are_the_body(tag: str) -> None:
+    page = f"<title>T</title><body><{tag}>" + "<p>Короткий абзац.</p>" * 3 + f"</{tag}></body>"
+    article = nhtml.loads(page)
+    assert [b.text for s in article.sections for b in s.blocks] == ["Короткий абзац."] * 3
+
+
+def test_main_content_with_text_but_no_body_is_reported() -> None:
+    page = "<title>T</title><article><div class='share'>Поделиться в соцсетях</div></article>"
+    with pytest.warns(LossyConversionWarning, match="<article>"):
+        article = nhtml.loads(page)
+    assert article.sections == ()
+
+
+def test_the_article_beats_a_longer_paragraph_outside_it() -> None:
+    page = (
+        "<title>T</title><body><article>"
+        + "<p>Короткий абзац.</p>" * 4
+        + "</article><div><p>Подпишитесь на рассылку, новости каждый день.</p></div></body>"
+    )
+    article = nhtml.loads(page)
+    assert [b.text for s in article.sections for b in s.blocks] == ["Короткий абзац."] * 4
+
+
+@pytest.mark.parametrize(
+    "src", ["javascript:alert(1)", "data:image/png;base64,AAAA", " JavaScript:void(0)"]
+)
+def test_figure_without_a_usable_image_keeps_its_caption_and_is_reported(src: str) -> None:
+    page = f"""<title>T</title><body><article><h1>T</h1><p>{LONG}</p>
+<figure><img src="{src}"><figcaption>Подпись к фото</figcaption></figure>
+<figure><img src="{src}"></figure></article></body>"""
+    with pytest.warns(LossyConversionWarning, match=r"2 image\(s\) without an http\(s\) address"):
+        article = nhtml.loads(page)
+    texts = [b.text for s in article.sections for b in s.blocks]
+    assert texts == [LONG, "Подпись к фото"]
+    assert src.strip() not in nhtml.dumps(article)
+
+
+def test_character_references_to_controls_do_not_cost_the_text() -> None:
+    page = f"<title>За&#1;голо&#x1F;вок</title><body><article><p><em>Пер&#127;вый</em> {LONG}&#x0b;</p></article></body>"
+    article = nhtml.loads(page)
+    assert article.headline == "Заголовок"
+    assert article.sections[0].blocks[0].text == f"Первый {LONG}"

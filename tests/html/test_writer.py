@@ -21,6 +21,7 @@ from newsmodel import (
     Role,
     Section,
     ValidationError,
+    format_attribution,
 )
 from newsmodel import html as nhtml
 from strategies import articles
@@ -48,7 +49,7 @@ def _strict_parse(page: str) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles(updated_alone=True))
 def test_output_is_conforming_html5(article: Article) -> None:
     _strict_parse(nhtml.dumps(article))
     _strict_parse("<!DOCTYPE html><title>t</title>" + nhtml.dumps(article, fragment=True))
@@ -171,3 +172,20 @@ def test_dump_writes_utf8_bytes() -> None:
 def test_dumps_refuses_non_articles() -> None:
     with pytest.raises(TypeError):
         nhtml.dumps("not an article")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        Attribution("Иван Петров", role=Role.PHOTOGRAPHER),
+        Attribution("Иван Петров", role=Role.PHOTOGRAPHER, phrase="фото"),
+        Attribution("Пётр Сидоров", role=Role.TRANSLATOR, phrase="перевод"),
+        Attribution("The Guardian", role=Role.ORIGINAL, phrase="по материалам"),
+        Attribution("Анна Ким", role=Role.EDITOR),
+        Attribution("Reuters", role=Role.AUTHOR, phrase="credit"),
+    ],
+)
+def test_credit_lines_are_written_as_the_model_formats_them(credit: Attribution) -> None:
+    page = nhtml.dumps(Article(headline="Х", attributions=[credit]))
+    byline = lxml_html.fromstring(page).find_class("byline")[0]
+    assert byline.text_content() == format_attribution(credit, style="credit")

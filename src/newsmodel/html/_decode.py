@@ -60,15 +60,23 @@ _WHATWG = {
 
 
 class DecodedText(str):  # noqa: SLOT000
-    """Decoded page text that remembers which encoding was used and why."""
+    """Decoded page text that remembers which encoding was used and why.
+
+    ``overridden`` is the encoding the page (or the hint) declared when the bytes showed the
+    declaration to be wrong, and ``None`` otherwise.
+    """
 
     encoding: str
     reason: str
+    overridden: str | None
 
-    def __new__(cls, text: str, encoding: str, reason: str) -> Self:
+    def __new__(
+        cls, text: str, encoding: str, reason: str, overridden: str | None = None
+    ) -> Self:
         obj = super().__new__(cls, text)
         obj.encoding = encoding
         obj.reason = reason
+        obj.overridden = overridden
         return obj
 
 
@@ -139,6 +147,9 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     """Decode a page: BOM, ``encoding`` hint, the page's ``<meta>``, then :func:`detect`.
 
     The hint is a charset the page was served with, such as an HTTP ``Content-Type`` charset.
+    A declaration (hint or ``<meta>``) the bytes contradict is overridden, and the result
+    says so in ``overridden``: a declared UTF-8 that is not valid UTF-8 is detected instead,
+    and non-ASCII bytes declared in a single-byte charset that are valid UTF-8 are UTF-8.
 
     Bytes invalid in the chosen encoding become U+FFFD, as in a browser.
 
@@ -146,19 +157,60 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     >>> text = decode(page)
     >>> text.encoding, text.reason, text[-10:]
     ('cp1251', 'meta', 'Привет</p>')
+    >>> lying = '<meta charset="windows-1251"><p>Привет</p>'.encode("utf-8")
+    >>> text = decode(lying)
+    >>> text.encoding, text.overridden, text[-10:]
+    ('utf-8', 'cp1251', 'Привет</p>')
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return DecodedText(data[len(bom) :].decode(name, "replace"), name, "bom")
-    if encoding is not None:
-        label = normalize_label(encoding)
-        if label is not None:
-            return DecodedText(data.decode(label, "replace"), label, "hint")
-    label = _declared(data)
+    label = normalize_label(encoding) if encoding is not None else None
+    reason = "hint"
+    if label is None:
+        label, reason = _declared(data), "meta"
+    if label == "utf-8":
+        try:
+            return DecodedText(data.decode("utf-8"), label, reason)
+        except UnicodeDecodeError:
+            pass  # checked below: a truncated or slightly broken page is still UTF-8
     if label is not None:
-        return DecodedText(data.decode(label, "replace"), label, "meta")
+        actual = _checked(data, label)
+        if actual != label:
+            return DecodedText(data.decode(actual, "replace"), actual, "detected", label)
+        return DecodedText(data.decode(label, "replace"), label, reason)
     name = detect(data)
     return DecodedText(data.decode(name, "replace"), name, "detected")
+
+
+def _checked(data: bytes, declared: str) -> str:
+    """The declared encoding, or the one the bytes show when they contradict it."""
+    if declared == "utf-8":
+        found = detect(data)
+        if found != "utf-8" and _mostly_utf8(data):
+            return "utf-8"  # a UTF-8 page with a stray broken character is still UTF-8
+        return found
+    if _single_byte_codec(declared) and not data.isascii() and detect(data) == "utf-8":
+        return "utf-8"
+    return declared
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid UTF-8 sequences outnumber the invalid bytes ten to one."""
+    valid = sum(1 for _ in _UTF8_SEQUENCE.finditer(data))
+    invalid = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return valid >= 10 * max(invalid, 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _single_byte_codec(name: str) -> bool:
+    """True when every byte is one character in this codec (windows-1251, KOI8-R, Latin-1)."""
+    return len(bytes(range(256)).decode(name, "replace")) == 256  # noqa: PLR2004
 
 
 # Encodings in which a byte below 0x20 or 0x7F is always that control character, never part of
@@ -202,4 +254,4 @@ def decode_clean(data: bytes, encoding: str | None = None) -> DecodedText:
         )
     ):
         return text  # no control byte, so no control character: nothing to remove
-    return DecodedText(scrub(text), name, text.reason)
+    return DecodedText(scrub(text), name, text.reason, text.overridden)

@@ -34,6 +34,7 @@ from newsmodel._models import (
     Section,
     Strong,
 )
+from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
 
 __all__ = [
@@ -339,15 +340,16 @@ def is_boilerplate(element: HtmlElement) -> bool:
     return bool(tokens & _STRIP)
 
 
-_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
-
-
 def squash(text: str) -> str:
-    """Collapse whitespace as the model does (no-break spaces are kept) and trim."""
-    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
-        return _SPACES.sub(" ", text).strip(" ")
-    # str.split() splits on exactly what \s matches: the same result, without a regex
-    return " ".join(text.split())
+    """The model's one-line form of untrusted text: :func:`~newsmodel._text.collapse`.
+
+    Page text is scrubbed when it is decoded, but a character reference (``&#1;``) can still
+    bring a control character in: such text is scrubbed first.
+    """
+    try:
+        return collapse(text)
+    except InvalidTextError:
+        return collapse(scrub(text))
 
 
 def text_of(element: HtmlElement) -> str:
@@ -442,9 +444,32 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
             mass[parent] += len(text)
             parent = parent.getparent()
             level += 1
+    marked = [e for e in root.iter("article", "main") if _has_text(e)]
     if not scores:
-        return None
-    return _widen(_best(scores), mass)
+        # Short paragraphs only: a container the page marks as its article is the body.
+        return marked[0] if marked else None
+    best = _widen(_best(scores), mass)
+    if len(marked) == 1 and _prefer_marked(marked[0], best):
+        return marked[0]
+    return best
+
+
+def _has_text(element: HtmlElement) -> bool:
+    return any(not text.isspace() for text in element.itertext() if text)
+
+
+def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
+    """Whether the page's one ``<article>``/``<main>`` is the body rather than ``best``.
+
+    It is when ``best`` is the whole page, or a block elsewhere with less text: the article's
+    paragraphs may be too short to score.
+    """
+    if best is marked:
+        return False
+    if best.tag in {"body", "html"}:
+        return True
+    nested = best in marked.iterancestors() or marked in best.iterancestors()
+    return not nested and len(text_of(marked)) > len(text_of(best))
 
 
 def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:
@@ -703,15 +728,25 @@ class BodyReader:
             return None
         return ItemList(items, ordered=element.tag == "ol")
 
-    def figure(self, element: HtmlElement, caption_el: HtmlElement | None = None) -> Figure | None:
-        """A figure from an image element, or an element holding one and its caption."""
-        image = self.image_url(element)
-        if image is None:
-            return None
-        img = element if element.tag == "img" else next(element.iter("img"), None)
-        alt = img.get("alt") if img is not None else None
+    def figure(
+        self, element: HtmlElement, caption_el: HtmlElement | None = None
+    ) -> Figure | Paragraph | None:
+        """A figure from an image element, or an element holding one and its caption.
+
+        An image without an http(s) address (``javascript:``, ``data:``) is dropped and
+        counted; its caption is kept as a paragraph.
+        """
         if caption_el is None and element.tag != "img":
             caption_el = element.find(".//figcaption")
+        image = self.image_url(element)
+        if image is None:
+            if _has_image_source(element):
+                self.dropped[_UNUSABLE_IMAGE] += 1
+            if caption_el is None:
+                return None
+            return self.paragraph(self.inlines(caption_el))
+        img = element if element.tag == "img" else next(element.iter("img"), None)
+        alt = img.get("alt") if img is not None else None
         caption: str | None = None
         credit: Attribution | None = None
         if caption_el is not None:
@@ -725,7 +760,7 @@ class BodyReader:
         """The absolute http(s) URL of the first image in an element, or ``None``."""
         candidates = [element] if element.tag == "img" else list(element.iter("img", "source"))
         for img in candidates:
-            for attr in ("src", "data-src", "data-original", "data-lazy-src", "srcset"):
+            for attr in _IMAGE_SOURCES:
                 value = img.get(attr)
                 if not value or value.strip().startswith("data:"):
                     continue
@@ -733,6 +768,16 @@ class BodyReader:
                 if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
                     return url
         return None
+
+
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_UNUSABLE_IMAGE = "image(s) without an http(s) address (captions kept as text)"
+
+
+def _has_image_source(element: HtmlElement) -> bool:
+    """True when an element is or holds an image that names a source of any kind."""
+    candidates = [element] if element.tag == "img" else element.iter("img", "source")
+    return any((img.get(attr) or "").strip() for img in candidates for attr in _IMAGE_SOURCES)
 
 
 _CAPTION_CLASSES = frozenset({"caption", "credit", "credits", "copyright"})

@@ -12,7 +12,7 @@ import contextlib
 import re
 import threading
 import warnings
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, tzinfo
 from html import unescape
 from typing import Any
 
@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from newsmodel._attribution import split_attribution
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
-from newsmodel.dates import parse_date
+from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date
 from newsmodel.html._decode import decode_clean
@@ -67,6 +67,10 @@ _HTML_SIGN = re.compile(
     re.IGNORECASE,
 )
 _TAG_START = re.compile(r"<[A-Za-z]")
+# &#1; … &#8;, &#14; … &#31;, &#127; and their hexadecimal forms: the controls the model refuses.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[4-9]|2\d|3[01]|127)(?!\d)|[xX]0*(?:[0-8eEfF]|1[\da-fA-F]|7[fF])(?![\da-fA-F]));?"
+)
 _ROLE_BY_PROPERTY = {
     "author": Role.AUTHOR,
     "creator": Role.AUTHOR,
@@ -169,11 +173,6 @@ _MODIFIED_META = (
     "article.updated",
     "modified_time",
 )
-_ISO = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
-    r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$",
-    re.IGNORECASE,
-)
 _BY_PREFIX = re.compile(
     r"^\s*(?:by|von|text|texte|text von|автор|авторы|текст|author|authors|par|por|di|yazan)"
     r"\s*[:：]?\s+",
@@ -199,41 +198,14 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-def _parse_iso(value: str, zone: tzinfo) -> datetime | None:
-    match = _ISO.match(value)
-    if match is None:
-        return None
-    year, month, day, hour, minute, second, fraction, offset = match.groups()
-    try:
-        tz: tzinfo = zone
-        if offset:
-            if offset.upper() == "Z":
-                tz = timezone.utc
-            else:
-                digits = offset[1:].replace(":", "")
-                hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-                delta = timedelta(hours=hours, minutes=minutes)
-                tz = timezone(-delta if offset[0] == "-" else delta)
-        micro = int((fraction or "0")[:6].ljust(6, "0"))
-        return datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            micro,
-            tzinfo=tz,
-        )
-    except ValueError:
-        return None
-
-
 def _date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
     text = _clean(value)
     if text is None:
         return None
-    parsed = _parse_iso(text, zone) or latin_date(text[:200], zone)
+    parsed = parse_iso(text)
+    if parsed is not None:
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
+    parsed = latin_date(text[:200], zone)
     if parsed is not None:
         return parsed
     if _RUSSIAN_DATE_HINT.search(text) is None:
@@ -384,16 +356,26 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-def parse_page(  # noqa: C901
+def parse_page(  # noqa: C901, PLR0912 - one check after another
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
-) -> HtmlElement:
-    """Check, decode and parse a page into an lxml tree; every refusal is a ParseError."""
+) -> tuple[HtmlElement, list[str]]:
+    """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
+
+    Also returns what the reader should report: a charset declaration it did not follow.
+    """
+    notes: list[str] = []
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > max_bytes:
             msg = f"the page is {len(raw)} bytes, more than max_bytes={max_bytes}"
             raise ParseError(_FORMAT, msg)
-        text: str = decode_clean(raw, encoding)
+        decoded = decode_clean(raw, encoding)
+        if decoded.overridden is not None:
+            notes.append(
+                f"the page declares the charset {decoded.overridden} but its bytes are not in"
+                f" it; read as {decoded.encoding}"
+            )
+        text: str = decoded
     elif isinstance(data, str):
         if len(data) > max_bytes:
             msg = f"the page is {len(data)} characters, more than max_bytes={max_bytes}"
@@ -403,6 +385,9 @@ def parse_page(  # noqa: C901
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
     text = text.lstrip("\ufeff")
+    if "&#" in text:
+        # A character reference to a control character would put one back after scrubbing.
+        text = _CONTROL_REFERENCE.sub("", text)
     if not text.strip():
         raise ParseError(_FORMAT, "the page is empty")
     if _HTML_SIGN.search(text, 0, 65536) is None:
@@ -419,7 +404,7 @@ def parse_page(  # noqa: C901
             raise ParseError(_FORMAT, msg, line=entry.line or None, column=entry.column or None)
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
-    return root
+    return root, notes
 
 
 class _Fields:
@@ -796,7 +781,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     max_tag_chars: int,
 ) -> Article:
     """Read an article from a page; see :func:`newsmodel.html.loads`."""
-    root = parse_page(data, encoding=encoding, max_bytes=max_bytes, max_tag_chars=max_tag_chars)
+    root, page_notes = parse_page(
+        data, encoding=encoding, max_bytes=max_bytes, max_tag_chars=max_tag_chars
+    )
     reader = _Reader(root, url=url, tz=tz)
     f = reader.fields
     # JSON-LD lives in scripts, which are dropped below: read it first.
@@ -948,8 +935,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
     if not attributions and item is None:
         add_people([(n, None) for n in _dated_byline(h1, container, reader.zone)], Role.AUTHOR)
-    # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph
-    for text_source in (lede, first_text):
+    # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph. Our own
+    # markup says what is lede and what is credit: its text is taken as it is.
+    own = item is not None and item.get("data-version") is not None
+    for text_source in () if own else (lede, first_text):
         if not text_source:
             continue
         rest, credited = split_attribution(text_source)
@@ -972,24 +961,24 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     # dates
     published = f.first("published") or f.first("published_meta")
-    if published is None:
-        published = _time_element(root, scope, reader.zone, modified=False)
-    if published is None:
+    if published is None and not own:
+        published = _time_element(root, scope, reader.zone)
+    if published is None and not own:
         published = _date_text(scope if scope is not None else root, reader.zone)
-    if published is None and scope is not None:
+    if published is None and scope is not None and not own:
         published = _date_text(root, reader.zone)
-    if published is None:
+    if published is None and not own:
         for candidate in (url, f.first("url_canonical"), f.first("url_og")):
             published = url_date(candidate, reader.zone)
             if published is not None:
                 break
-    if published is None:
+    if published is None and not own:
         published = _printed_date(h1, container, reader.zone)
     updated = f.first("updated") or f.first("updated_meta")
-    if updated is not None and (published is None or updated < published):  # noqa: SIM102
-        if published is None or updated < published:
-            reader.extra.append(("html:dateModified", updated.isoformat()))
-            updated = None
+    if updated is not None and published is not None and updated < published:
+        # The model holds no update before publication: the page's value is kept aside.
+        reader.extra.append(("html:dateModified", updated.isoformat()))
+        updated = None
 
     rubrics = _merge_lists(f, "rubric", "rubrics_ld", "rubrics_og") or _breadcrumb_rubrics(
         f.first("breadcrumbs"), headline, site
@@ -1024,7 +1013,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         version = int(raw_version)
     slug = f.first("slug")
 
-    warnings_text = []
+    warnings_text = list(page_notes)
+    if container is not None and not sections and text_of(container):
+        tag = container.tag if isinstance(container.tag, str) else "element"
+        warnings_text.append(f"the main content (<{tag}>) has text but gave no body")
     if body_reader.dropped:
         parts = ", ".join(f"{n} {what}" for what, n in sorted(body_reader.dropped.items()))
         warnings_text.append(f"dropped from the body: {parts}")
@@ -1332,14 +1324,22 @@ def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:  # n
     return []
 
 
-def _time_element(
-    root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, *, modified: bool
-) -> datetime | None:
-    del modified
+_MODIFIED_CLASSES = frozenset({"updated", "modified", "date-updated", "date-modified"})
+
+
+def _time_element(root: HtmlElement, scope: HtmlElement | None, zone: tzinfo) -> datetime | None:
+    """The first ``<time>`` that is not the page's date of modification."""
     for where in (scope, root):
         if where is None:
             continue
         for element in where.iter("time"):
+            if "dateModified" in (element.get("itemprop") or "").split():
+                continue
+            parent = element.getparent()
+            if class_tokens(element) & _MODIFIED_CLASSES or (
+                parent is not None and class_tokens(parent) & _MODIFIED_CLASSES
+            ):
+                continue
             value = element.get("datetime") or text_of(element)
             parsed = _date_value(value, zone)
             if parsed is not None:

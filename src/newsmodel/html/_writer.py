@@ -14,6 +14,7 @@ import warnings
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from newsmodel._attribution import format_attribution
 from newsmodel._models import (
     Article,
     Attribution,
@@ -56,11 +57,6 @@ ROLE_PROPERTY: dict[Role, str] = {
 }
 _ORGANISATION_ROLES = frozenset({Role.PUBLISHER, Role.SOURCE, Role.ORIGINAL})
 
-# Phrases printed as a label before the name ("Фото: Иван Петров"); others run into the name
-# ("передает Altyn-orda.kz").
-_LABEL_PHRASES = frozenset({"фото", "видео", "перевод", "источник", "автор"})
-
-
 def _text(value: str) -> str:
     return escape(value, quote=False)
 
@@ -85,15 +81,21 @@ def _scheme(href: str) -> str | None:
 def credit_display(attribution: Attribution) -> tuple[str, str]:
     """The text printed before and after the name of a credit, as plain (unescaped) text.
 
+    A phrase that runs into the name in a sentence is written as it is ("передает
+    Altyn-orda.kz"); any other credit is written as
+    :func:`~newsmodel._attribution.format_attribution` writes a credit line ("Фото: …").
+
     >>> credit_display(Attribution("Иван Петров", role=Role.PHOTOGRAPHER, phrase="фото"))
     ('Фото: ', '')
+    >>> credit_display(Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"))
+    ('передает ', '')
     """
+    name = attribution.name
     phrase = attribution.phrase
-    if phrase is None or phrase == "credit":
-        return "", ""
-    if phrase.lower() in _LABEL_PHRASES:
-        return f"{phrase[:1].upper()}{phrase[1:]}: ", ""
-    return f"{phrase} ", ""
+    if phrase is not None and format_attribution(attribution) == f", {phrase} {name}":
+        return f"{phrase} ", ""
+    line = format_attribution(attribution, style="credit")
+    return line[: len(line) - len(name)], ""
 
 
 class _Writer:
