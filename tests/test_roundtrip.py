@@ -16,31 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from attacks.worker import available_formats
-from newsmodel import Article, Link, Paragraph, Section
-from newsmodel._attribution import split_attribution
-from newsmodel.dates import parse_date
 from strategies import articles
 from test_text import text_articles
 
-
-def _html_articles() -> st.SearchStrategy[Article]:
-    # A dateline that reads as a date gives an HTML page without one a published date on
-    # reading: a known failure (test_known_round_trip_failures below), left out here so the
-    # property keeps checking everything else.
-    # So does a paragraph ending in a source phrase ("…, сообщает Kazinform"): the reader takes
-    # it for the lede's attribution.
-    return articles().filter(
-        lambda a: a.published is not None or a.dateline is None or parse_date(a.dateline) is None
-    ).filter(lambda a: not any(split_attribution(text)[1] for text in _texts(a)))
-
-
-def _texts(article: Article) -> list[str]:
-    return [b.text for s in article.sections for b in s.blocks if isinstance(b, Paragraph)]
-
-
 STRATEGIES = {
     "json": articles,
-    "html": _html_articles,
+    "html": articles,
     "newsml": articles,
     "text": text_articles,
 }
@@ -60,51 +41,3 @@ def test_round_trip(fmt, data):
     article = data.draw(STRATEGIES[fmt](), label="article")
     assert module.loads(module.dumps(article)) == article
 
-
-# Round trips the nightly profile found broken; strict, so a fix turns them red until the mark
-# goes.
-KNOWN_FAILURES = [
-    pytest.param(
-        "html",
-        Article(headline="Заголовок", dateline="СЕГОДНЯ"),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="newsmodel.html reads a date from a dateline of 'СЕГОДНЯ' ('today') and "
-            "sets published from the time of reading; the article came without one",
-        ),
-        id="html-dateline-today",
-    ),
-    pytest.param(
-        "html",
-        Article(headline="Заголовок", dateline="АСТАНА, 25 ноября"),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="newsmodel.html reads published (2026-11-25 00:00+05:00, the year guessed) "
-            "from a dateline of 'АСТАНА, 25 ноября' in a page it wrote without a date",
-        ),
-        id="html-dateline-with-a-date",
-    ),
-    pytest.param(
-        "html",
-        Article(
-            headline="Заголовок",
-            sections=[
-                Section(
-                    blocks=[Paragraph(["Текст ", Link("https://a.kz/", ", сообщает Kazinform")])]
-                )
-            ],
-        ),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="newsmodel.html reads an attribution (Kazinform, 'сообщает') out of a "
-            "paragraph it wrote that ends in a source phrase; the article had none",
-        ),
-        id="html-paragraph-ending-in-a-source-phrase",
-    ),
-]
-
-
-@pytest.mark.parametrize(("fmt", "article"), KNOWN_FAILURES)
-def test_known_round_trip_failures(fmt, article):
-    module = importlib.import_module(f"newsmodel.{fmt}")
-    assert module.loads(module.dumps(article)) == article
