@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from newsmodel._text import InvalidTextError, collapse, collapse_inner
+from newsmodel._text import InvalidTextError, collapse, collapse_inner, normalize
 from newsmodel.errors import ValidationError
 from newsmodel.slug import slugify
 
@@ -316,6 +316,24 @@ def _inline_tuple(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
     return items  # type: ignore[return-value]
 
 
+def _inline_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
+    """Inline content outside a paragraph: the text rule applies, whitespace is left as it is.
+
+    A paragraph collapses the whitespace of what it holds (:func:`_normalize_inlines`); the
+    refusals and removals of the text rule hold from the inline item's own constructor on.
+    """
+    out: list[Inline] = []
+    for i, item in enumerate(_inline_tuple(value)):
+        if isinstance(item, str):
+            try:
+                item = normalize(item)  # noqa: PLW2901
+            except InvalidTextError as exc:
+                field = "content" if isinstance(value, str) else f"content[{i}]"
+                raise ValidationError(field, str(exc)) from None
+        out.append(item)
+    return tuple(out)
+
+
 def _inline_text(content: tuple[Inline, ...]) -> str:
     return "".join(item if isinstance(item, str) else item.text for item in content)
 
@@ -328,7 +346,7 @@ class Emphasis:
     'важно'
     """
 
-    content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple)
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_content)
 
     @property
     def text(self) -> str:
@@ -344,7 +362,7 @@ class Strong:
     'очень важно'
     """
 
-    content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple)
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_content)
 
     @property
     def text(self) -> str:
@@ -364,7 +382,7 @@ class Link:
     """
 
     href: str = attrs.field(converter=_href)
-    content: tuple[Inline, ...] = attrs.field(converter=_inline_tuple, default=())
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_content, default=())
     title: str | None = attrs.field(default=None, converter=_title_field, kw_only=True)
 
     @property

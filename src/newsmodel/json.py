@@ -356,7 +356,12 @@ def _first_error(exc: BaseException, steps: _Steps = ()) -> _Problem:
         if not field or steps[-len(field) :] != field:
             steps = (*steps, *field)
         return _Problem(exc.reason, steps)
-    return _Problem(str(exc), steps)
+    return _Problem(_message(exc), steps)
+
+
+def _message(exc: BaseException) -> str:
+    # Inline content nested deeper than Python recurses fails inside cattrs, in the group.
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
 _FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -1,0 +1,237 @@
+"""Generators of the attack inputs that are too big to store.
+
+Each function returns the bytes of one input; ``cases.toml`` names it under ``generate`` with
+its ``args``. They are deterministic, so a failing case can be rebuilt from the manifest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+MB = 1024 * 1024
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def json_nested_arrays(depth: int) -> bytes:
+    """``[[[[...]]]]`` as the value of a field."""
+    return b'{"headline": "x", "sections": ' + b"[" * depth + b"]" * depth + b"}"
+
+
+def json_nested_emphasis(depth: int) -> bytes:
+    """Emphasis inside emphasis, ``depth`` levels deep, inside one paragraph."""
+    inner = '{"type": "emphasis", "content": [' * depth + '"x"' + "]}" * depth
+    return (
+        '{"headline": "x", "sections": [{"heading": null, "blocks": '
+        f'[{{"type": "paragraph", "content": [{inner}]}}]}}]}}'
+    ).encode()
+
+
+def json_huge_integer(digits: int) -> bytes:
+    """A version number with ``digits`` digits."""
+    return b'{"headline": "x", "version": 1' + b"0" * digits + b"}"
+
+
+def json_long_paragraph(megabytes: int) -> bytes:
+    """One paragraph of ``megabytes`` MB of words."""
+    words = "Казахстан news " * (megabytes * MB // 24)
+    return (
+        '{"headline": "x", "sections": [{"heading": null, "blocks": '
+        f'[{{"type": "paragraph", "content": ["{words}"]}}]}}]}}'
+    ).encode()
+
+
+def json_many_tags(count: int) -> bytes:
+    """``count`` tags."""
+    tags = ", ".join(f'"тег {i}"' for i in range(count))
+    return f'{{"headline": "x", "tags": [{tags}]}}'.encode()
+
+
+def json_many_paragraphs(count: int) -> bytes:
+    """One section of ``count`` paragraphs."""
+    blocks = ", ".join(['{"type": "paragraph", "content": ["Абзац."]}'] * count)
+    return f'{{"headline": "x", "sections": [{{"heading": null, "blocks": [{blocks}]}}]}}'.encode()
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+
+def text_many_paragraphs(count: int) -> bytes:
+    """A masthead, a headline and ``count`` paragraphs."""
+    return ("САЙТ\n\nЗаголовок\n\n" + "Абзац.\n\n" * count).encode()
+
+
+def text_long_line(megabytes: int) -> bytes:
+    """A paragraph that is one line of ``megabytes`` MB."""
+    return ("САЙТ\n\nЗаголовок\n\nАнонс.\n\n" + "слово " * (megabytes * MB // 12)).encode()
+
+
+def text_long_headline(megabytes: int) -> bytes:
+    """A headline of ``megabytes`` MB (the slug is derived from it)."""
+    return ("САЙТ\n\n" + "Заголовок " * (megabytes * MB // 20)).encode()
+
+
+def text_many_blank_lines(count: int) -> bytes:
+    """``count`` blank lines between the headline and a paragraph."""
+    return b"SITE\n\nHeadline" + b"\n" * count + b"Paragraph."
+
+
+def text_long_rubric_line(count: int) -> bytes:
+    """A rubric line of ``count`` rubrics run together."""
+    return ("САЙТ\n" + "Рубрика" * count + "\n\nЗаголовок").encode()
+
+
+def text_repeated_phrases(count: int) -> bytes:
+    """A lede of ``count`` source phrases, the input of the attribution patterns."""
+    return ("САЙТ\n\nЗаголовок\n\n" + "слово, передает Kazinform " * count).encode()
+
+
+def text_nul_flood(megabytes: int) -> bytes:
+    """``megabytes`` MB of NUL bytes around a headline."""
+    nuls = b"\x00" * (megabytes * MB // 2)
+    return nuls + "САЙТ\n\nЗаголовок".encode() + nuls
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_PAGE = (
+    '<!DOCTYPE html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n'
+    "<title>Заголовок статьи</title>\n</head>\n<body>\n<article>\n<h1>Заголовок статьи</h1>\n"
+    "<p>Первый абзац статьи, довольно длинный для того, чтобы его сочли основным текстом.</p>\n"
+    "{body}\n</article>\n</body>\n</html>\n"
+)
+
+
+def html_page(body: str) -> bytes:
+    """A small article page with ``body`` inside its ``<article>``."""
+    return _PAGE.format(body=body).encode()
+
+
+def html_nested_divs(depth: int) -> bytes:
+    """``depth`` nested ``<div>`` elements around a paragraph."""
+    return html_page("<div>" * depth + "<p>Глубоко вложенный абзац.</p>" + "</div>" * depth)
+
+
+def html_nested_emphasis(depth: int) -> bytes:
+    """A paragraph with ``depth`` nested ``<em>`` elements, within the parser's depth."""
+    return html_page("<p>" + "<em>" * depth + "текст" + "</em>" * depth + " абзаца.</p>")
+
+
+def html_many_attributes(count: int, name_chars: int = 0) -> bytes:
+    """One start tag with ``count`` distinct attributes (names of base-36 digits)."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+    def name(i: int) -> str:
+        out = ""
+        while True:
+            i, r = divmod(i, 36)
+            out = digits[r] + out
+            if not i:
+                break
+        return "a" + out.rjust(name_chars, "0")
+
+    attributes = " ".join(name(i) for i in range(count))
+    return html_page(f"<p {attributes}>Абзац с атрибутами.</p>")
+
+
+def html_big_text(megabytes: float) -> bytes:
+    """One paragraph of ``megabytes`` MB of text."""
+    words = "слово " * int(megabytes * MB // 12)
+    return html_page(f"<p>{words}</p>")
+
+
+def html_many_paragraphs(count: int) -> bytes:
+    """``count`` paragraphs."""
+    return html_page("<p>Абзац статьи с некоторым текстом.</p>\n" * count)
+
+
+def html_many_links(count: int) -> bytes:
+    """A paragraph of ``count`` links, every other one ``javascript:``."""
+    links = "".join(
+        f'<a href="{"javascript:alert(1)" if i % 2 else "/a"}">с{i}</a> ' for i in range(count)
+    )
+    return html_page(f"<p>{links}</p>")
+
+
+def html_unclosed_tags(count: int) -> bytes:
+    """``count`` start tags that are never closed (``<p><b><i>...``)."""
+    return html_page("<b><i><u><s>" * (count // 4) + "текст")
+
+
+# --- NewsML-G2 -----------------------------------------------------------------------------
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def newsml_item(body: str = "<p>Первый абзац статьи.</p>", headline: str = "Заголовок статьи",
+                prolog: str = "", meta: str = "") -> str:
+    """A small NewsML-G2 text item with ``body`` as its XHTML body."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
+        f'<newsItem xmlns="{NAR}" guid="urn:example:1" version="1" standard="NewsML-G2" '
+        'standardversion="2.35" conformance="power" xml:lang="ru">\n'
+        '<itemMeta><itemClass qcode="ninat:text"/><provider qcode="nmprov:example"/>'
+        '<versionCreated>2026-11-25T09:00:00+05:00</versionCreated>'
+        f'<pubStatus qcode="stat:usable"/></itemMeta>\n<contentMeta>{meta}'
+        f"<headline>{headline}</headline></contentMeta>\n"
+        f'<contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="{XHTML}">'
+        f"<head><title>t</title></head><body>\n{body}\n</body></html></inlineXML></contentSet>\n"
+        "</newsItem>\n"
+    )
+
+
+def newsml_quadratic_blowup(size: int, references: int) -> bytes:
+    """One internal entity of ``size`` characters, referenced ``references`` times."""
+    prolog = f'<!DOCTYPE newsItem [<!ENTITY a "{"a" * size}">]>\n'
+    return newsml_item(f"<p>{'&a;' * references}</p>", prolog=prolog).encode()
+
+
+def newsml_doctype_after_padding(padding: int, doctype: str) -> bytes:
+    """A DOCTYPE after ``padding`` bytes of comment, past any scan of the first bytes."""
+    return newsml_item(prolog=f"<!--{' ' * padding}-->\n{doctype}\n").encode()
+
+
+def newsml_nested(depth: int) -> bytes:
+    """``depth`` nested ``<div>`` elements in the body."""
+    return newsml_item("<div>" * depth + "<p>абзац</p>" + "</div>" * depth).encode()
+
+
+def newsml_nested_metadata(depth: int) -> bytes:
+    """``depth`` nested elements in the metadata, outside the body."""
+    return newsml_item(meta="<x>" * depth + "</x>" * depth).encode()
+
+
+def newsml_big_text(megabytes: float) -> bytes:
+    """One paragraph holding a text node of ``megabytes`` MB."""
+    return newsml_item("<p>" + "слово " * int(megabytes * MB // 12) + "</p>").encode()
+
+
+def newsml_many_paragraphs(count: int) -> bytes:
+    """``count`` paragraphs in the body."""
+    return newsml_item("<p>Абзац статьи с некоторым текстом.</p>\n" * count).encode()
+
+
+def newsml_many_items(count: int) -> bytes:
+    """A newsMessage of ``count`` items."""
+    item = newsml_item().split("?>\n", 1)[1]
+    items = item * count
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<newsMessage xmlns="{NAR}"><header>'
+        "<sent>2026-11-25T09:00:00Z</sent></header><itemSet>"
+        f"{items}</itemSet></newsMessage>"
+    ).encode()
+
+
+def newsml_many_attributes(count: int) -> bytes:
+    """One element with ``count`` distinct attributes."""
+    attributes = " ".join(f'a{i}="1"' for i in range(count))
+    return newsml_item(f"<p {attributes}>Абзац.</p>").encode()
+
+
+def newsml_many_namespaces(count: int) -> bytes:
+    """One element declaring ``count`` namespaces."""
+    declarations = " ".join(f'xmlns:n{i}="urn:n{i}"' for i in range(count))
+    return newsml_item(f"<p {declarations}>Абзац.</p>").encode()

@@ -1,0 +1,187 @@
+"""Run attack cases in a separate process, with a time budget and a memory cap.
+
+An attack that hangs or eats memory must fail its test, not the test run: each case runs in a
+long-lived worker process (started with ``spawn``, so no state leaks in from the test process);
+a case that overruns its budget gets the worker killed and a fresh one started for the next.
+The worker answers with a plain summary (what the reader returned or raised, and what every
+writer made of it), so nothing unpicklable has to cross the pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import multiprocessing
+import time
+import traceback
+import warnings
+from typing import Any
+
+#: Address-space cap of the worker, in bytes: a bomb that expands fails with MemoryError
+#: instead of taking the machine down. A 50 MB input and its decoded text fit well inside.
+MEMORY_LIMIT = 3 * 1024**3
+
+FORMATS = ("json", "text", "html", "newsml")
+
+
+def available_formats() -> list[str]:
+    """The format modules this installation has."""
+    found = []
+    for name in FORMATS:
+        try:
+            importlib.import_module(f"newsmodel.{name}")
+        except ImportError:
+            continue
+        found.append(name)
+    return found
+
+
+def _limit_memory() -> None:
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    del soft
+
+
+def build_input(case: dict[str, Any], substitutions: dict[str, str]) -> bytes | str:
+    """The bytes (or text) of a case: its file, or what its generator makes."""
+    from attacks import generate  # noqa: PLC0415 - imported in the worker
+
+    if "generate" in case:
+        data: bytes | str = getattr(generate, case["generate"])(**case.get("args", {}))
+    else:
+        data = (generate.HERE / case["file"]).read_bytes()
+    if substitutions and case.get("template", False):
+        assert isinstance(data, bytes)
+        for key, value in substitutions.items():
+            data = data.replace(f"{{{key}}}".encode(), value.encode())
+    if case.get("as_text", False) and isinstance(data, bytes):
+        data = data.decode("utf-8", "surrogatepass")
+    return data
+
+
+def summarise(fmt: str, data: bytes | str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Read ``data`` with the format's reader and describe the outcome."""
+    import newsmodel  # noqa: PLC0415
+    import newsmodel.json  # noqa: PLC0415
+
+    module = importlib.import_module(f"newsmodel.{fmt}")
+    started = time.perf_counter()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            article = module.loads(data, **kwargs)
+    except newsmodel.ParseError as exc:
+        return {
+            "outcome": "error",
+            "seconds": time.perf_counter() - started,
+            "format": exc.format,
+            "message": exc.message,
+            "line": exc.line,
+            "column": exc.column,
+            "path": exc.path,
+            "text": str(exc),
+        }
+    except BaseException as exc:  # noqa: BLE001 - an escape is what the test reports
+        return {
+            "outcome": "escaped",
+            "seconds": time.perf_counter() - started,
+            "type": f"{type(exc).__module__}.{type(exc).__qualname__}",
+            "text": "".join(traceback.format_exception(exc))[-3000:],
+        }
+    seconds = time.perf_counter() - started
+    if not isinstance(article, newsmodel.Article):
+        return {"outcome": "escaped", "seconds": seconds, "type": "not an Article",
+                "text": repr(article)[:1000]}
+    return {
+        "outcome": "article",
+        "seconds": seconds,
+        "warnings": [str(w.message) for w in caught],
+        "headline": article.headline,
+        "text": article.text,
+        "model": newsmodel.json.dumps(article),
+        "written": write_everywhere(article),
+    }
+
+
+def write_everywhere(article: object) -> dict[str, str]:
+    """What every writer of this installation makes of an article (or why it refused)."""
+    import newsmodel  # noqa: PLC0415
+
+    out = {}
+    for fmt in available_formats():
+        module = importlib.import_module(f"newsmodel.{fmt}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+            try:
+                written = module.dumps(article)
+                out[fmt] = written.decode("utf-8") if isinstance(written, bytes) else written
+            except newsmodel.WriteError as exc:
+                out[fmt] = f"<WriteError {exc}>"
+    return out
+
+
+def _serve(conn: Any) -> None:
+    _limit_memory()
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        case, substitutions = request
+        try:
+            data = build_input(case, substitutions)
+            result = summarise(case["format"], data, case.get("kwargs", {}))
+        except MemoryError:
+            result = {"outcome": "escaped", "type": "MemoryError", "text": "over the memory cap",
+                      "seconds": 0.0}
+        except BaseException:  # noqa: BLE001 - reported to the test
+            result = {"outcome": "escaped", "type": "harness",
+                      "text": traceback.format_exc()[-3000:], "seconds": 0.0}
+        conn.send(result)
+
+
+class Worker:
+    """A worker process that runs one case at a time, replaced when a case overruns."""
+
+    def __init__(self) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self._process: Any = None
+        self._conn: Any = None
+
+    def _start(self) -> None:
+        parent, child = self._context.Pipe()
+        self._process = self._context.Process(target=_serve, args=(child,), daemon=True)
+        self._process.start()
+        child.close()
+        self._conn = parent
+
+    def run(
+        self, case: dict[str, Any], substitutions: dict[str, str], seconds: float
+    ) -> dict[str, Any]:
+        """Run one case; ``{"outcome": "timeout"}`` when it overruns ``seconds``."""
+        if self._process is None or not self._process.is_alive():
+            self._start()
+        self._conn.send((case, substitutions))
+        if self._conn.poll(seconds):
+            try:
+                result: dict[str, Any] = self._conn.recv()
+            except EOFError:
+                self.close()
+                return {"outcome": "crashed", "text": "the worker process died"}
+            return result
+        self.close()
+        return {"outcome": "timeout", "text": f"no answer within {seconds} s"}
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._conn.close()
+            self._process = None
