@@ -164,7 +164,43 @@ def _parser() -> etree.XMLParser:
 
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_PROLOG_SPACE = frozenset(b" \t\r\n")
+
+
+def _doctype_offset(data: bytes) -> int | None:
+    """Where a DOCTYPE starts in the prolog, or ``None``; comments of any length are skipped.
+
+    A DOCTYPE can stand only before the root element, so the scan reads the prolog alone: the
+    XML declaration, processing instructions, comments and whitespace. UTF-16 and UTF-32
+    documents are scanned as text.
+    """
+    head = data[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        for codec in ("utf-32", "utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "<" in text[:8]:
+                return _doctype_offset(text.lstrip("\ufeff").encode("utf-8", "surrogatepass"))
+        return None
+    i, end = 0, len(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        i = 3
+    while i < end:
+        if data[i] in _PROLOG_SPACE:
+            i += 1
+        elif data.startswith(b"<?", i):
+            close = data.find(b"?>", i + 2)
+            i = end if close < 0 else close + 2
+        elif data.startswith(b"<!--", i):
+            close = data.find(b"-->", i + 4)
+            i = end if close < 0 else close + 3
+        elif data[i : i + 9].upper() == b"<!DOCTYPE":
+            return i
+        else:
+            return None
+    return None
 _POSITION = re.compile(r", line \d+, column \d+$")
 #: The limits libxml2 keeps while ``huge_tree`` is off, in words the caller can act on (its own
 #: messages offer an ``XML_PARSE_HUGE`` option the caller cannot use).
@@ -344,9 +380,9 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
         raise ParseError(_FORMAT, msg)
     if not data or data.isspace():  # no copy of the document, unlike strip()
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
-    doctype = _DOCTYPE.search(data, 0, 8192)
-    if doctype is not None:
-        line = data.count(b"\n", 0, doctype.start()) + 1
+    doctype = _doctype_offset(data)
+    if doctype is not None:  # refused before parsing: libxml2 may open an external subset
+        line = data.count(b"\n", 0, doctype) + 1
         raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=line)
     override = _utf8_override(data, final=True)
     if override is not None:
