@@ -177,6 +177,35 @@ def _to_dict(article: Article) -> dict[str, Any]:
     return data
 
 
+def _text_of(data: str | bytes) -> str:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
+            raise ParseError(_FORMAT, msg) from None
+    if not isinstance(data, str):
+        msg = f"expected str or bytes, got {type(data).__name__}"
+        raise TypeError(msg)
+    return data
+
+
+class _RepeatedKeyError(ValueError):
+    """An object repeats a key; JSON readers disagree on which value wins, so none does."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                msg = f"duplicate key {key!r} (readers disagree on which value wins)"
+                raise _RepeatedKeyError(msg)
+            seen.add(key)
+    return result
+
+
 def dumps(article: Article, /, *, indent: int | None = None) -> str:
     """Serialise an article to a JSON string.
 
@@ -237,17 +266,11 @@ def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
     newsmodel.ParseError: json: document of 28 bytes is over the limit of max_bytes=16
     """
     _check_size(data, max_bytes)
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            data = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
-            raise ParseError(_FORMAT, msg) from None
-    elif not isinstance(data, str):
-        msg = f"expected str or bytes, got {type(data).__name__}"
-        raise TypeError(msg)
+    data = _text_of(data)
     try:
-        obj = _json.loads(data)
+        obj = _json.loads(data, object_pairs_hook=_unique_keys)
+    except _RepeatedKeyError as exc:
+        raise ParseError(_FORMAT, str(exc)) from None
     except _json.JSONDecodeError as exc:
         raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
     except RecursionError:

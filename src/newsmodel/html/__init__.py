@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING
 
 from newsmodel._models import Article
 from newsmodel.dates import _tzinfo as _zone
+from newsmodel.errors import ParseError
 from newsmodel.html._reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, read
 from newsmodel.html._writer import render
 
@@ -117,14 +118,20 @@ def loads(
     >>> article.headline, article.sections[0].blocks[0].text
     ('Заголовок', 'Первый абзац статьи, довольно длинный для текста.')
     """
-    return read(
-        data,
-        url=url,
-        encoding=encoding,
-        tz=_zone(tz),
-        max_bytes=max_bytes,
-        max_tag_chars=max_tag_chars,
-    )
+    zone = _zone(tz)
+    try:
+        return read(
+            data,
+            url=url,
+            encoding=encoding,
+            tz=zone,
+            max_bytes=max_bytes,
+            max_tag_chars=max_tag_chars,
+        )
+    except RecursionError:
+        # Inline markup nested close to MAX_DEPTH walks deeper than Python's stack allows.
+        msg = "inline markup is nested too deeply to read"
+        raise ParseError("html", msg) from None
 
 
 def load(

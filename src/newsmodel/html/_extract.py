@@ -90,6 +90,9 @@ DROP = frozenset(
     }
 )
 # Dropped from the body with a report: what the model has no block for.
+#: How deep inline markup (emphasis in a link in emphasis...) is kept; deeper, its text only.
+MAX_INLINE_DEPTH = 32
+_DEEP_MARKUP = f"inline markup nested deeper than {MAX_INLINE_DEPTH} levels (read as text)"
 _REPORTED = {
     "iframe": "embedded frame",
     "object": "embedded object",
@@ -527,6 +530,7 @@ class BodyReader:
         self.blocks: list[Block] = []
         self.dropped: Counter[str] = Counter()
         self.bad_links: Counter[str] = Counter()
+        self.inline_depth = 0
 
     # -- sections -------------------------------------------------------------------------
 
@@ -565,8 +569,20 @@ class BodyReader:
                 out.append(child.tail)
         return out
 
-    def inline_child(self, child: HtmlElement) -> list[Inline]:  # noqa: PLR0911
+    def inline_child(self, child: HtmlElement) -> list[Inline]:
         """One child element read as inline content (its tail excluded)."""
+        if self.inline_depth >= MAX_INLINE_DEPTH:
+            # Deeper markup is read as its text: the model and the writers walk inline
+            # content recursively, and no real page nests emphasis this far.
+            self.dropped[_DEEP_MARKUP] += 1
+            return [child.text_content()]
+        self.inline_depth += 1
+        try:
+            return self._inline_child(child)
+        finally:
+            self.inline_depth -= 1
+
+    def _inline_child(self, child: HtmlElement) -> list[Inline]:  # noqa: PLR0911
         tag = child.tag
         if tag in DROP or tag in {"img", "picture", "figure", "table"}:
             self.report(child)

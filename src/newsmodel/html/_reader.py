@@ -305,11 +305,21 @@ def _image_url(value: object, base: str | None) -> str | None:
 # --- the page --------------------------------------------------------------------------------
 
 
+#: The most attributes one start tag may have: lxml's handling of attributes is quadratic, and
+#: a tag of 50,000 short attributes takes seconds while staying under ``max_tag_chars``.
+MAX_ATTRIBUTES = 1000
+# Tags shorter than this cannot hold more attributes than the limit allows; longer ones are
+# counted.
+_COUNTED_TAG_CHARS = 2 * MAX_ATTRIBUTES
+_ATTRIBUTE = re.compile(r"""\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+
+
 def _check_tags(text: str, max_tag_chars: int) -> None:
-    """Refuse a start tag longer than the limit, in one linear pass."""
-    # A page shorter than the limit, or with no run between two ">" longer than it, cannot
-    # hold a longer tag (the common cases, in C).
-    if len(text) <= max_tag_chars or max(map(len, text.split(">"))) <= max_tag_chars:
+    """Refuse a start tag longer than the limit or with too many attributes, in one pass."""
+    # A page shorter than the threshold, or with no run between two ">" longer than it,
+    # cannot hold such a tag (the common cases, in C).
+    threshold = min(max_tag_chars, _COUNTED_TAG_CHARS)
+    if len(text) <= threshold or max(map(len, text.split(">"))) <= threshold:
         return
     next_close = -1
     for match in _TAG_START.finditer(text):
@@ -318,10 +328,17 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
             next_close = text.find(">", start)
             if next_close < 0:
                 next_close = len(text)
-        if next_close - start > max_tag_chars:
+        length = next_close - start
+        msg = None
+        if length > max_tag_chars:
+            msg = f"a start tag is longer than max_tag_chars={max_tag_chars} characters"
+        elif length > _COUNTED_TAG_CHARS:
+            count = sum(1 for _ in _ATTRIBUTE.finditer(text, start, next_close))
+            if count > MAX_ATTRIBUTES:
+                msg = f"a start tag has {count} attributes, over the limit of {MAX_ATTRIBUTES}"
+        if msg is not None:
             line = text.count("\n", 0, start) + 1
             column = start - (text.rfind("\n", 0, start) + 1) + 1
-            msg = f"a start tag is longer than max_tag_chars={max_tag_chars} characters"
             raise ParseError(_FORMAT, msg, line=line, column=column)
 
 

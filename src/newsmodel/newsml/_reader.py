@@ -167,6 +167,18 @@ _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PROLOG_SPACE = frozenset(b" \t\r\n")
 
 
+def _as_utf8(data: bytes) -> bytes | None:
+    """A UTF-16 or UTF-32 document as UTF-8, for the prolog scan; ``None`` if it is neither."""
+    for codec in ("utf-32", "utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "<" in text[:8]:
+            return text.lstrip("\ufeff").encode("utf-8", "surrogatepass")
+    return None
+
+
 def _doctype_offset(data: bytes) -> int | None:
     """Where a DOCTYPE starts in the prolog, or ``None``; comments of any length are skipped.
 
@@ -176,14 +188,8 @@ def _doctype_offset(data: bytes) -> int | None:
     """
     head = data[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        for codec in ("utf-32", "utf-16", "utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if "<" in text[:8]:
-                return _doctype_offset(text.lstrip("\ufeff").encode("utf-8", "surrogatepass"))
-        return None
+        wide = _as_utf8(data)
+        return None if wide is None else _doctype_offset(wide)
     i, end = 0, len(data)
     if data.startswith(b"\xef\xbb\xbf"):
         i = 3
