@@ -14,6 +14,7 @@ import threading
 import warnings
 from datetime import datetime, tzinfo
 from html import unescape
+from itertools import accumulate
 from typing import Any
 
 from lxml import etree
@@ -319,15 +320,21 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
     # A page shorter than the threshold, or with no run between two ">" longer than it,
     # cannot hold such a tag (the common cases, in C).
     threshold = min(max_tag_chars, _COUNTED_TAG_CHARS)
-    if len(text) <= threshold or max(map(len, text.split(">"))) <= threshold:
+    if len(text) <= threshold:
         return
-    next_close = -1
-    for match in _TAG_START.finditer(text):
+    # A tag ends at the first ">" after it, so a long tag lies in a long run without ">", and
+    # the longest tag of a run starts at the run's first tag start. Runs are measured in C.
+    lengths = list(map(len, text.split(">")))
+    if max(lengths) <= threshold:
+        return
+    ends = list(accumulate(lengths))
+    for i in [i for i, n in enumerate(lengths) if n > threshold]:
+        run_start = ends[i] - lengths[i] + i  # i ">" separators stand before run i
+        next_close = run_start + lengths[i]
+        match = _TAG_START.search(text, run_start, next_close)
+        if match is None:
+            continue
         start = match.start()
-        if start > next_close:
-            next_close = text.find(">", start)
-            if next_close < 0:
-                next_close = len(text)
         length = next_close - start
         msg = None
         if length > max_tag_chars:
