@@ -378,3 +378,39 @@ def test_any_unicode_gives_an_ascii_idempotent_slug(text, scheme):
     assert len(slug) <= 40
     assert slugify(slug, scheme=scheme, max_length=40) == slug
     assert _inputs_to_python_slugify(text, scheme=scheme).isascii()
+
+
+def _transliterate_letter_by_letter(text, scheme):
+    """The documented rule, one character at a time: the specification of transliterate."""
+    from newsmodel.slug import _TABLES  # noqa: PLC0415 - the scheme tables themselves
+
+    table = _TABLES[scheme]
+    out = []
+    for i, char in enumerate(text):
+        latin = table.get(char)
+        if latin is None and char.lower() != char and char.lower() in table:
+            latin = table[char.lower()]
+            beside_capital = (i > 0 and text[i - 1].isupper()) or (
+                i + 1 < len(text) and text[i + 1].isupper()
+            )
+            latin = latin.upper() if beside_capital or len(latin) <= 1 else latin.capitalize()
+        out.append(char if latin is None else latin)
+    return "".join(out)
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(RUSSIAN + RUSSIAN.upper() + KAZAKH + KAZAKH.upper() + "єїґўјЄЇҐЎЈ"),
+            st.characters(min_codepoint=0x0400, max_codepoint=0x052F),
+            st.characters(exclude_categories=["Cs"]),
+        ),
+        max_size=60,
+    ),
+    st.sampled_from(["ru", "icao"]),
+)
+def test_transliterate_follows_the_letter_by_letter_rule(text, scheme):
+    import unicodedata  # noqa: PLC0415
+
+    text = unicodedata.normalize("NFC", text)
+    assert transliterate(text, scheme) == _transliterate_letter_by_letter(text, scheme)

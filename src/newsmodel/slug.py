@@ -27,6 +27,7 @@ Schemes:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -127,23 +128,54 @@ def transliterate(text: str, scheme: Scheme = "ru") -> str:
     >>> transliterate("Цирк на площади", scheme="iso9")
     'Cirk na ploshhadi'
     """
-    table = _table(scheme)
-    text = unicodedata.normalize("NFC", text)
+    codes, in_capitals = _translation(scheme)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if scheme == "iso9":
         text = _ISO9_TS_BEFORE.sub(lambda m: "C" if m.group().isupper() else "c", text)
-    out: list[str] = []
-    last = len(text) - 1
-    for i, char in enumerate(text):
-        latin = table.get(char)
-        if latin is None:
-            lower = char.lower()
-            latin = table.get(lower)
-            if latin is not None and lower != char:
-                # "Щи" -> "Shchi", but "ЩИ" -> "SHCHI": a capital next to a capital.
-                capitals = (i > 0 and text[i - 1].isupper()) or (i < last and text[i + 1].isupper())
-                latin = _match_case(latin, word_in_capitals=capitals)
-        out.append(char if latin is None else latin)
-    return "".join(out)
+    if in_capitals is not None:
+        # "Щи" -> "Shchi" (the table below), but "ЩИ" -> "SHCHI": a capital next to a capital.
+        text = in_capitals[0].sub(lambda m: _upper_in_capitals(m, in_capitals[1]), text)
+    return text.translate(codes)
+
+
+def _upper_in_capitals(match: re.Match[str], table: Mapping[str, str]) -> str:
+    char, text, i = match.group(), match.string, match.start()
+    if (i > 0 and text[i - 1].isupper()) or (i + 1 < len(text) and text[i + 1].isupper()):
+        return table[char].upper()
+    return char
+
+
+# Where the capitals of the tables' letters are: Cyrillic, Cyrillic Supplement and Extended.
+_CYRILLIC_CAPITALS = (*range(0x0400, 0x0530), *range(0x1C80, 0x1C90), *range(0xA640, 0xA6A0))
+
+
+@functools.cache
+def _translation(
+    scheme: str,
+) -> tuple[dict[int, str], tuple[re.Pattern[str], Mapping[str, str]] | None]:
+    """A scheme as a ``str.translate`` table, and the capitals whose case depends on context.
+
+    A capital letter is written as the capital of its Latin letters ("Щ" -> "Shch"), or all
+    in capitals ("SHCH") when a neighbouring character is a capital too; the second part
+    finds the capitals for which the two differ.
+    """
+    table = _table(scheme)
+    codes = {ord(char): latin for char, latin in table.items()}
+    ambiguous: dict[str, str] = {}
+    for code in _CYRILLIC_CAPITALS:
+        char = chr(code)
+        lower = char.lower()
+        latin = table.get(lower)
+        if char in table or latin is None or lower == char:
+            continue
+        codes[code] = _match_case(latin, word_in_capitals=False)
+        if _match_case(latin, word_in_capitals=True) != codes[code]:
+            ambiguous[char] = latin
+    if not ambiguous:
+        return codes, None
+    pattern = re.compile("[" + "".join(sorted(ambiguous)) + "]")
+    return codes, (pattern, ambiguous)
 
 
 def _prepare(text: str, *, scheme: Scheme, allow_unicode: bool) -> str:
