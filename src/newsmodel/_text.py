@@ -39,7 +39,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 # Whitespace other than the plain space, minus the no-break spaces (which stay as they are):
 # every character str.isspace() accepts, listed so that one character class tests them all.
-_OTHER_SPACES = "\t\n\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000"
+_OTHER_SPACES = (
+    "\t\n\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000"
+)
 # A character any rule may change. Text without one, without two spaces in a row (and, for a
 # line, without a space at either end) and already NFC is returned as it is: most text, most
 # of the time. One character class is several times faster to search than alternatives.

@@ -247,8 +247,8 @@ def convert_files(
 
 
 class _Input(NamedTuple):
-    path: Path | None  # None for standard input
-    relative: Path  # where the output goes under -o, without the extension
+    path: str | None  # None for standard input
+    relative: str  # where the output goes under -o: a relative path without the extension
     label: str
 
 
@@ -259,60 +259,82 @@ def _discover(sources: Sequence[str], source_format: str | None) -> tuple[list[_
     wanted = {ext for ext, fmt in _EXTENSIONS.items() if source_format in (None, fmt)}
     for source in sources:
         if source == "-":
-            inputs.append(_Input(None, Path("stdin"), "<stdin>"))
+            inputs.append(_Input(None, "stdin", "<stdin>"))
             continue
         path = Path(source)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in wanted
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            inputs.extend(_Input(p, p.relative_to(path).with_suffix(""), str(p)) for p in found)
+            inputs.extend(_Input(full, stem, full) for stem, full in _walk(source, wanted))
         elif path.is_file():
-            inputs.append(_Input(path, Path(path.stem), str(path)))
+            inputs.append(_Input(source, path.stem, source))
         else:
             missing.append(source)
     return inputs, missing
 
 
+def _walk(top: str, extensions: set[str]) -> list[tuple[str, str]]:
+    """The files under a folder with one of the extensions, skipping hidden files and folders.
+
+    Returns ``(relative path without extension, path)`` pairs in the order of their relative
+    paths' parts, the same order on every run whatever the file system lists first.
+    """
+    found: list[tuple[list[str], str, str]] = []
+    for folder, folders, files in os.walk(top):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        within = os.path.relpath(folder, top)
+        parts = [] if within == os.curdir else within.split(os.sep)
+        for name in files:
+            stem, extension = os.path.splitext(name)
+            full = os.path.join(folder, name)
+            if name.startswith(".") or extension.lower() not in extensions:
+                continue
+            if os.path.isfile(full):
+                found.append(([*parts, name], "/".join([*parts, stem]), full))
+    found.sort(key=lambda entry: entry[0])
+    return [(relative, full) for _, relative, full in found]
+
+
 def _read(item: _Input) -> bytes:
     if item.path is None:
         return sys.stdin.buffer.read()
-    return item.path.read_bytes()
+    with open(item.path, "rb") as fp:
+        return fp.read()
 
 
 class _Namer:
     """Chooses output paths: unique within the run, never an existing file unless forced."""
 
+    # Names are plain strings: the parent process names every output of a parallel batch, so
+    # this is on the path of every file.
+
     def __init__(self, root: Path, extension: str, *, by_slug: bool) -> None:
         self.root = root
+        self.prefix = os.path.join(root, "")
         self.extension = extension
         self.by_slug = by_slug
-        self.taken: set[Path] = set()
-        self.next_suffix: dict[Path, int] = {}
-        self.folders: set[Path] = set()
+        self.taken: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+        self.folders: set[str] = set()
 
-    def __call__(self, item: _Input, slug: str) -> Path:
+    def __call__(self, item: _Input, slug: str) -> str:
         stem = item.relative
         if self.by_slug and slug:
-            stem = stem.parent / slug
-        candidate = self.root / stem.with_name(stem.name + self.extension)
+            folder = stem.rpartition("/")[0]
+            stem = f"{folder}/{slug}" if folder else slug
+        candidate = f"{self.prefix}{stem}{self.extension}"
         n = self.next_suffix.get(stem, 2)
         while candidate in self.taken:
-            candidate = self.root / stem.with_name(f"{stem.name}-{n}{self.extension}")
+            candidate = f"{self.prefix}{stem}-{n}{self.extension}"
             n += 1
         self.next_suffix[stem] = n
         self.taken.add(candidate)
         return candidate
 
-    def make_parent(self, path: Path) -> None:
+    def make_parent(self, path: str) -> None:
         """Create the folder of an output path, once per folder."""
-        if path.parent not in self.folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(path.parent)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -437,7 +459,7 @@ def _results(
         window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
         for start in range(0, len(on_disk), size):
             chunk = on_disk[start : start + size]
-            paths = [str(item.path) for item in chunk]
+            paths = [item.path for item in chunk if item.path is not None]
             future = pool.submit(convert_files, paths, args.source, args.to, scratch)
             window.append((chunk, future))
             while len(window) > jobs * 2:
@@ -456,28 +478,28 @@ def _drain(
     yield from zip(items, outcomes, strict=True)
 
 
-def _write(path: Path, outcome: Outcome, *, force: bool) -> None:
+def _write(path: str, outcome: Outcome, *, force: bool) -> None:
     """Write or move a result to ``path``; never replace an existing file unless forced."""
     if not outcome.file:
-        with path.open("wb" if force else "xb") as fp:
+        with open(path, "wb" if force else "xb") as fp:
             fp.write(outcome.data)
         return
-    written = Path(outcome.file)
+    written = outcome.file
     if force:
-        written.replace(path)
+        os.replace(written, path)
         return
     try:
-        path.hardlink_to(written)  # fails if path exists: no check-then-write race
+        os.link(written, path)  # fails if path exists: no check-then-write race
     except FileExistsError:
-        written.unlink()
+        os.unlink(written)
         raise
     except OSError:  # a file system without hard links
-        if path.exists():
-            written.unlink()
+        if os.path.lexists(path):
+            os.unlink(written)
             raise FileExistsError(path) from None
-        written.replace(path)
+        os.replace(written, path)
         return
-    written.unlink()
+    os.unlink(written)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -566,10 +588,10 @@ def _message_input(item: _Input, args: argparse.Namespace) -> bool:
     """Whether an input is a NewsML-G2 newsMessage to be split into one file per item."""
     if item.path is None or args.source not in (None, "newsml"):
         return False
-    if args.source is None and _EXTENSIONS.get(item.path.suffix.lower()) != "newsml":
+    if args.source is None and _EXTENSIONS.get(os.path.splitext(item.path)[1].lower()) != "newsml":
         return False
     try:
-        with item.path.open("rb") as fp:
+        with open(item.path, "rb") as fp:
             head = fp.read(_SNIFF)
     except OSError:
         return False
@@ -583,11 +605,11 @@ def _split_message(
     newsml = _modules()["newsml"]
     assert item.path is not None  # noqa: S101 - _message_input checked it
     try:
-        with item.path.open("rb") as fp, warnings.catch_warnings(record=True) as caught:
+        with open(item.path, "rb") as fp, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             for n, article in enumerate(newsml.iter_articles(fp), 1):
                 label = f"{item.label}#{n}"
-                sub = _Input(item.path, item.relative / article.slug, label)
+                sub = _Input(item.path, f"{item.relative}/{article.slug}", label)
                 found = tuple(str(w.message) for w in caught)
                 caught.clear()
                 try:
