@@ -403,39 +403,43 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
     paragraph and spaces next to a line break are removed; adjacent strings merge; empty
     emphasis is removed. The result is a fixed point: normalising it again changes nothing.
     """
-    at_space = [True]  # mutable cell: True when the last emitted character was a space or start
-
-    def walk(items: tuple[Inline, ...]) -> list[Inline]:
-        out: list[Inline] = []
-        for item in items:
-            if isinstance(item, str):
-                try:
-                    text = collapse_inner(item)
-                except InvalidTextError as exc:
-                    raise ValidationError(field, str(exc)) from None
-                if at_space[0] and text.startswith(" "):
-                    text = text[1:]
-                if not text:
-                    continue
-                at_space[0] = text.endswith(" ")
-                if out and isinstance(out[-1], str):
-                    out[-1] += text
-                else:
-                    out.append(text)
-            elif isinstance(item, LineBreak):
-                _rstrip(out)
-                out.append(item)
-                at_space[0] = True
-            else:
-                inner = walk(item.content)
-                if not inner and not isinstance(item, Link):
-                    continue
-                out.append(_with_content(item, inner))
-        return out
-
-    result = walk(content)
+    result, _ = _collapse_run(content, True, field)  # noqa: FBT003 - the paragraph's start
     _rstrip(result)
     return tuple(result)
+
+
+def _collapse_run(
+    items: tuple[Inline, ...], at_space: bool, field: str  # noqa: FBT001
+) -> tuple[list[Inline], bool]:
+    """The inlines with whitespace collapsed; ``at_space`` says whether a space precedes them.
+
+    Returns the new inlines and whether they end with a space (or a line break).
+    """
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, str):
+            try:
+                text = collapse_inner(item)
+            except InvalidTextError as exc:
+                raise ValidationError(field, str(exc)) from None
+            if at_space and text[:1] == " ":
+                text = text[1:]
+            if not text:
+                continue
+            at_space = text[-1] == " "
+            if out and isinstance(out[-1], str):
+                out[-1] += text
+            else:
+                out.append(text)
+        elif isinstance(item, LineBreak):
+            _rstrip(out)
+            out.append(item)
+            at_space = True
+        else:
+            inner, at_space = _collapse_run(item.content, at_space, field)
+            if inner or isinstance(item, Link):
+                out.append(_with_content(item, inner))
+    return out, at_space
 
 
 def _with_content(
