@@ -447,7 +447,10 @@ def _results(
 ) -> Iterator[tuple[_Input, Outcome]]:
     """Convert the inputs, in parallel when asked, yielding results in input order."""
     jobs = args.jobs
-    size = max(1, min(64, len(inputs) // (jobs * 4) or 1))
+    # Tasks small enough that the workers finish together (the last task is the only time a
+    # worker may wait for another), large enough that sending them costs little: at least 16
+    # tasks a worker, at most 16 files a task.
+    size = max(1, min(16, len(inputs) // (jobs * 16)))
     if jobs <= 1 or len(inputs) <= size or scratch is None:
         for batch in _batches(inputs, size, reporter):
             for item, data in batch:
