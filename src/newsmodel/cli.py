@@ -465,7 +465,7 @@ def _results(
             paths = [item.path for item in chunk if item.path is not None]
             future = pool.submit(convert_files, paths, args.source, args.to, scratch)
             window.append((chunk, future))
-            while len(window) > jobs * 2:
+            while len(window) > jobs * 4:
                 yield from _drain(*window.popleft())
         while window:
             yield from _drain(*window.popleft())
