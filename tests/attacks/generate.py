@@ -209,6 +209,12 @@ def newsml_big_text(megabytes: float) -> bytes:
     return newsml_item("<p>" + "слово " * int(megabytes * MB // 12) + "</p>").encode()
 
 
+def newsml_big_text_then_nested(megabytes: float, depth: int) -> bytes:
+    """A text node of ``megabytes`` MB, then ``depth`` nested ``<div>`` elements."""
+    text = "<p>" + "слово " * int(megabytes * MB // 12) + "</p>"
+    return newsml_item(text + "<div>" * depth + "<p>абзац</p>" + "</div>" * depth).encode()
+
+
 def newsml_many_paragraphs(count: int) -> bytes:
     """``count`` paragraphs in the body."""
     return newsml_item("<p>Абзац статьи с некоторым текстом.</p>\n" * count).encode()
