@@ -399,6 +399,13 @@ def parse_page(  # noqa: C901, PLR0912 - one check after another
                 f"the page declares the charset {decoded.overridden} but its bytes are not in"
                 f" it; read as {decoded.encoding}"
             )
+        if decoded.replaced_at is not None:
+            line, column = decoded.replaced_at
+            count = "1 byte" if decoded.replaced == 1 else f"{decoded.replaced} bytes"
+            notes.append(
+                f"{count} could not be decoded as {decoded.encoding} and became U+FFFD (the"
+                f" first at line {line}, column {column})"
+            )
         text: str = decoded
     elif isinstance(data, str):
         if len(data) > max_bytes:
