@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._attribution import split_attribution
+from newsmodel._limits import check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
 from newsmodel.dates import parse_date, parse_iso
@@ -380,7 +381,7 @@ def _parser() -> lxml_html.HTMLParser:
     return parser
 
 
-def parse_page(  # noqa: C901, PLR0912 - one check after another
+def parse_page(  # noqa: C901 - one check after another
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
 ) -> tuple[HtmlElement, list[str]]:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
@@ -388,11 +389,9 @@ def parse_page(  # noqa: C901, PLR0912 - one check after another
     Also returns what the reader should report: a charset declaration it did not follow.
     """
     notes: list[str] = []
+    check_size(_FORMAT, data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
-        if len(raw) > max_bytes:
-            msg = f"the page is {len(raw)} bytes, more than max_bytes={max_bytes}"
-            raise ParseError(_FORMAT, msg)
         decoded = decode_clean(raw, encoding)
         if decoded.overridden is not None:
             notes.append(
@@ -408,9 +407,6 @@ def parse_page(  # noqa: C901, PLR0912 - one check after another
             )
         text: str = decoded
     elif isinstance(data, str):
-        if len(data) > max_bytes:
-            msg = f"the page is {len(data)} characters, more than max_bytes={max_bytes}"
-            raise ParseError(_FORMAT, msg)
         text = scrub(data)
     else:
         msg = f"expected str or bytes, got {type(data).__name__}"

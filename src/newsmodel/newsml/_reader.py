@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 from lxml import etree
 
+from newsmodel._limits import check_size
 from newsmodel._models import (
     _SLUG,
     Article,
@@ -423,9 +424,7 @@ def _bytes_of(raw: object) -> bytes:
 def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     """Parse untrusted bytes into a root element; every failure is a :class:`ParseError`."""
     data = _bytes_of(raw)
-    if len(data) > options.max_bytes:
-        msg = f"document of {len(data)} bytes is over the limit of {options.max_bytes} (max_bytes)"
-        raise ParseError(_FORMAT, msg)
+    check_size(_FORMAT, data, options.max_bytes)
     if not data or data.isspace():  # no copy of the document, unlike strip()
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
     doctype = _doctype_offset(data)
