@@ -14,7 +14,7 @@ import re
 import threading
 import warnings
 from datetime import datetime, timezone, tzinfo
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 import attrs
 from lxml import etree
@@ -143,6 +143,20 @@ def _error(message: str, el: etree._Element | None = None) -> ParseError:
     return ParseError(_FORMAT, message, line=line)
 
 
+class _Untrusted(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    remove_comments: bool
+    remove_pis: bool
+
+
+#: How every document is parsed, whole or streamed: no entity, DTD or network resource is
+#: loaded, and comments and processing instructions are dropped.
+_UNTRUSTED = _Untrusted(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True
+)
+
 # One parser per thread: an lxml parser must not be used by two threads at once, and a new one
 # costs more than the parse of a small item (its context is set up on first use).
 _PARSERS = threading.local()
@@ -154,14 +168,7 @@ def _parser(*, huge: bool = False) -> etree.XMLParser:
     parser: etree.XMLParser | None = getattr(_PARSERS, name, None)
     if parser is None:
         parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=huge,
-            remove_comments=True,
-            remove_pis=True,
-            collect_ids=False,
+            dtd_validation=False, huge_tree=huge, collect_ids=False, **_UNTRUSTED
         )
         setattr(_PARSERS, name, parser)
     return parser
@@ -1408,13 +1415,9 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
         checked_stream(fp),
         events=("end",),
         tag=tags,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
         # A text node may exceed 10 MB, as the writer allows; the depth is checked below.
         huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
+        **_UNTRUSTED,
     )
     checked = False
     try:
