@@ -26,6 +26,7 @@ from newsmodel import (
     json,
     newsml,
 )
+from newsmodel.newsml._ns import NM
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -585,3 +586,17 @@ def test_a_feed_version_stamp_alone_is_the_publication_time() -> None:
     ).encode()
     back = newsml.loads(item)
     assert (back.published, back.updated) == (datetime(2026, 1, 1, 9, tzinfo=timezone.utc), None)
+
+
+def test_foreign_children_of_the_item_and_its_item_meta_are_reported_with_their_place() -> None:
+    data = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:x="urn:x" '
+        b'xmlns:nm="' + NM.encode() + b'"><x:top/><nm:own/>'
+        b'<itemMeta><itemClass qcode="ninat:text"/><x:inner/><nm:own/></itemMeta>'
+        b"<contentMeta><headline>H</headline></contentMeta></newsItem>"
+    )
+    with pytest.warns(LossyConversionWarning) as caught:
+        assert newsml.loads(data).headline == "H"
+    message = " ".join(str(w.message) for w in caught)
+    assert "not read: <top> in urn:x, itemMeta/<inner> in urn:x" in message
+    assert "own" not in message

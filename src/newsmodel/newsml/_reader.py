@@ -615,7 +615,21 @@ def _value(el: etree._Element) -> str:
 
 
 class _ItemReader(_Collector):
-    def read(self) -> Article:  # noqa: C901, PLR0912 - one branch per element
+    def nar_children(
+        self, el: etree._Element, where: str
+    ) -> Iterator[tuple[etree._Element, str]]:
+        """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
+
+        Children in newsmodel's own namespace (``nm:``) are passed over.
+        """
+        for child in el:
+            ns, name = _NAMES.get(child.tag) or _split(child.tag)
+            if ns in _NAR_OR_NONE:
+                yield child, name
+            elif ns != NM:
+                self.lose(f"{where}<{name}> in {ns}")
+
+    def read(self) -> Article:  # noqa: C901 - one branch per element
         item = self.item
         guid = collapse(scrub(item.get("guid") or "")) or None
         version = 1
@@ -626,12 +640,7 @@ class _ItemReader(_Collector):
             else:
                 self.keep("newsml:version", raw_version)
         self.item_lang = item.get(f"{{{XML}}}lang")
-        for child in item:
-            ns, name = _NAMES.get(child.tag) or _split(child.tag)
-            if ns not in _NAR_OR_NONE:
-                if ns != NM:
-                    self.lose(f"<{name}> in {ns}")
-                continue
+        for child, name in self.nar_children(item, ""):
             if name == "catalogRef":
                 href = (child.get("href") or "").strip()
                 if href and "iptc.org/std/catalog/catalog.IPTC-G2-Standards" not in href:
@@ -660,14 +669,9 @@ class _ItemReader(_Collector):
             else:
                 self.lose(f"rightsInfo/<{name}>")
 
-    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901 - one branch per element
         f = self.fields
-        for child in meta:
-            ns, name = _NAMES.get(child.tag) or _split(child.tag)
-            if ns not in _NAR_OR_NONE:
-                if ns != NM:
-                    self.lose(f"itemMeta/<{name}> in {ns}")
-                continue
+        for child, name in self.nar_children(meta, "itemMeta/"):
             if name == "itemClass":
                 pass  # checked before reading
             elif name == "provider":
