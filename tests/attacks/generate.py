@@ -142,6 +142,13 @@ def html_big_text(megabytes: float) -> bytes:
     return html_page(f"<p>{words}</p>")
 
 
+def html_big_text_then_nested(megabytes: float, depth: int) -> bytes:
+    """A paragraph of ``megabytes`` MB of text, then ``depth`` nested ``<div>`` elements."""
+    words = "слово " * int(megabytes * MB // 12)
+    nested = "<div>" * depth + "<p>Глубоко вложенный абзац.</p>" + "</div>" * depth
+    return html_page(f"<p>{words}</p>{nested}")
+
+
 def html_many_paragraphs(count: int) -> bytes:
     """``count`` paragraphs."""
     return html_page("<p>Абзац статьи с некоторым текстом.</p>\n" * count)
