@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
+from newsmodel._limits import check_size
 from newsmodel._models import (
     Article,
     Attribution,
@@ -265,7 +266,7 @@ def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
     ...
     newsmodel.ParseError: json: document of 28 bytes is over the limit of max_bytes=16
     """
-    _check_size(data, max_bytes)
+    check_size(_FORMAT, data, max_bytes)
     data = _text_of(data)
     try:
         obj = _json.loads(data, object_pairs_hook=_unique_keys)
@@ -301,21 +302,6 @@ def load(fp: IO[bytes], /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     'Привет'
     """
     return loads(fp.read(max_bytes + 1), max_bytes=max_bytes)
-
-
-def _check_size(data: object, max_bytes: int) -> None:
-    """Refuse a document over the limit, before any work is done on it."""
-    if isinstance(data, memoryview):
-        size, unit = data.nbytes, "bytes"
-    elif isinstance(data, (bytes, bytearray)):
-        size, unit = len(data), "bytes"
-    elif isinstance(data, str):
-        size, unit = len(data), "characters"
-    else:
-        return  # the type is refused afterwards
-    if size > max_bytes:
-        msg = f"document of {size} {unit} is over the limit of max_bytes={max_bytes}"
-        raise ParseError(_FORMAT, msg)
 
 
 _Steps = tuple[str | int, ...]

@@ -48,6 +48,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 import attrs
 
 from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
+from newsmodel._limits import check_size
 from newsmodel._models import (
     Article,
     Attribution,
@@ -244,11 +245,8 @@ def loads(
 
 
 def _decode(data: object, max_bytes: int) -> str:
+    check_size(_FORMAT, data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
-        size = data.nbytes if isinstance(data, memoryview) else len(data)
-        if size > max_bytes:
-            msg = f"document of {size} bytes is over the limit of max_bytes={max_bytes}"
-            raise ParseError(_FORMAT, msg)
         try:
             return bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -257,9 +255,6 @@ def _decode(data: object, max_bytes: int) -> str:
     if not isinstance(data, str):
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
-    if len(data) > max_bytes:
-        msg = f"document of {len(data)} characters is over the limit of max_bytes={max_bytes}"
-        raise ParseError(_FORMAT, msg)
     return data
 
 

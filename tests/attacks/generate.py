@@ -142,6 +142,13 @@ def html_big_text(megabytes: float) -> bytes:
     return html_page(f"<p>{words}</p>")
 
 
+def html_big_text_then_nested(megabytes: float, depth: int) -> bytes:
+    """A paragraph of ``megabytes`` MB of text, then ``depth`` nested ``<div>`` elements."""
+    words = "слово " * int(megabytes * MB // 12)
+    nested = "<div>" * depth + "<p>Глубоко вложенный абзац.</p>" + "</div>" * depth
+    return html_page(f"<p>{words}</p>{nested}")
+
+
 def html_many_paragraphs(count: int) -> bytes:
     """``count`` paragraphs."""
     return html_page("<p>Абзац статьи с некоторым текстом.</p>\n" * count)
@@ -207,6 +214,12 @@ def newsml_nested_metadata(depth: int) -> bytes:
 def newsml_big_text(megabytes: float) -> bytes:
     """One paragraph holding a text node of ``megabytes`` MB."""
     return newsml_item("<p>" + "слово " * int(megabytes * MB // 12) + "</p>").encode()
+
+
+def newsml_big_text_then_nested(megabytes: float, depth: int) -> bytes:
+    """A text node of ``megabytes`` MB, then ``depth`` nested ``<div>`` elements."""
+    text = "<p>" + "слово " * int(megabytes * MB // 12) + "</p>"
+    return newsml_item(text + "<div>" * depth + "<p>абзац</p>" + "</div>" * depth).encode()
 
 
 def newsml_many_paragraphs(count: int) -> bytes:

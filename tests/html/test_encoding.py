@@ -8,6 +8,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from newsmodel import LossyConversionWarning
 from newsmodel import html as nhtml
@@ -152,6 +154,64 @@ def test_a_stray_broken_character_keeps_a_utf8_page_utf8() -> None:
     data = _relabel(text, "utf-8", "utf-8").replace("е".encode(), b"\xff", 1)
     decoded = decode(data)
     assert (decoded.encoding, decoded.overridden) == ("utf-8", None)
+
+
+@pytest.mark.parametrize("name", CYRILLIC)
+def test_broken_bytes_in_a_utf8_page_are_reported_with_the_first_place(name: str) -> None:
+    text, truth = _load(name)
+    data = _relabel(text, "utf-8", "utf-8")
+    # A stray byte in a letter of the body, and a sequence cut after two of its three bytes.
+    cut = data.rindex("е".encode())
+    data = data[:cut] + b"\xff" + data[cut + 2 :]
+    cut = data.rindex(b"</p>")
+    data = data[:cut] + b"\xe2\x80" + data[cut:]
+    replaced = data.decode("utf-8", "replace")
+    at = replaced.index("\ufffd")
+    line, column = replaced.count("\n", 0, at) + 1, at - replaced.rfind("\n", 0, at)
+    with pytest.warns(LossyConversionWarning) as caught:
+        article = nhtml.loads(data)
+    assert article.headline == " ".join(str(truth["headline"]).split())
+    notes = " ".join(str(w.message) for w in caught)
+    assert (
+        f"3 bytes could not be decoded as utf-8 and became U+FFFD (the first at line {line},"
+        f" column {column})"
+    ) in notes
+
+
+def test_a_page_that_decodes_gives_no_replacement_warning() -> None:
+    page = '<meta charset="utf-8"><title>Заголовок</title><p>Текст \ufffd уже был.</p>'
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nhtml.loads(page.encode()).headline == "Заголовок"
+    decoded = decode(page.encode())
+    assert (decoded.replaced, decoded.replaced_at) == (0, None)
+
+
+def test_a_broken_utf16_page_is_reported() -> None:
+    data = "<title>Заголовок</title>\n<p>Текст.</p>".encode("utf-16") + b"\x00"
+    with pytest.warns(LossyConversionWarning, match=r"1 byte could not be decoded as utf-16-le "
+                      r"and became U\+FFFD \(the first at line 2, column 14\)"):
+        nhtml.loads(data)
+
+
+_BOM_STARTS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=20).map(lambda t: t.encode()), st.binary(max_size=4)),
+        max_size=20,
+    ).map(b"".join),
+    st.sampled_from([None, "utf-8", "windows-1251", "windows-1252", "koi8-r"]),
+)
+def test_every_byte_not_decoded_is_counted(data: bytes, hint: str | None) -> None:
+    assume(not data.startswith(_BOM_STARTS))
+    decoded = decode(data, hint)
+    assume(b"\xef\xbf\xbd" not in data or decoded.encoding != "utf-8")
+    # What was decoded encodes back to the bytes it came from; the rest was replaced.
+    kept = decoded.replace("\ufffd", "").encode(decoded.encoding)
+    assert decoded.replaced == len(data) - len(kept)
+    assert (decoded.replaced_at is None) == (decoded.replaced == 0)
 
 
 def test_a_true_declaration_is_not_reported() -> None:

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from newsmodel import Figure, Link, LossyConversionWarning, ParseError, Role
+from newsmodel import (
+    Article,
+    Figure,
+    Link,
+    LossyConversionWarning,
+    Paragraph,
+    ParseError,
+    Role,
+    Section,
+)
 from newsmodel import html as nhtml
 
 INVALID = Path(__file__).parent.parent / "data" / "html" / "invalid"
@@ -34,6 +43,27 @@ def test_max_bytes_is_configurable() -> None:
         nhtml.loads(page, max_bytes=100)
     with pytest.raises(ParseError, match="max_bytes"):
         nhtml.load(io.BytesIO(page), max_bytes=100)
+
+
+#: Text of 10.2 MB in UTF-8, over the 10 MB libxml2 allows one text node by default.
+_OVER_10_MB = ("Длинный абзац, слово за словом. " * (10_200_000 // 58)).strip()
+
+
+@pytest.mark.parametrize(
+    ("block", "max_tag_chars"),
+    [
+        (Paragraph((_OVER_10_MB,)), nhtml.DEFAULT_MAX_TAG_CHARS),
+        # A start tag this long is refused by max_tag_chars unless that is raised.
+        (Paragraph(("Ссылка: ", Link("https://example.kz/" + "a" * 10_200_000, ("здесь",)),
+                    ".")), 11_000_000),
+    ],
+    ids=["text-node", "attribute"],
+)
+def test_what_the_writer_writes_over_10_mb_reads_back(block: Paragraph, max_tag_chars: int) -> None:
+    article = Article(headline="Заголовок", sections=[Section(blocks=["Начало.", block])])
+    page = nhtml.dumps(article).encode()
+    assert 10_000_000 < len(page) <= nhtml.DEFAULT_MAX_BYTES
+    assert nhtml.loads(page, max_tag_chars=max_tag_chars) == article
 
 
 def test_long_start_tag_reports_line_and_column() -> None:

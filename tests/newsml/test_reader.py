@@ -14,18 +14,21 @@ from conftest import DATA
 from newsmodel import (
     Article,
     Figure,
+    Link,
     LossyConversionWarning,
+    Paragraph,
     ParseError,
     Quote,
     Role,
+    Section,
     Strong,
     html,
     json,
     newsml,
 )
+from newsmodel.newsml._ns import NM
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
 NEWSML = DATA / "newsml"
@@ -332,31 +335,94 @@ def _deep_item() -> bytes:
     return _HEAD + b"H</headline></contentMeta>" + b"<a>" * 300 + b"</a>" * 300 + b"</newsItem>"
 
 
-def _huge_text_item() -> bytes:
-    return _HEAD + b"a" * (11 * 1024 * 1024) + b"</headline></contentMeta></newsItem>"
-
-
-@pytest.mark.parametrize(
-    ("make", "limit"),
-    [
-        (_deep_item, "nested deeper than 256 levels (the XML parser's limit)"),
-        (_huge_text_item, "a text node is larger than 10 MB (the XML parser's limit)"),
-    ],
-    ids=["depth", "text-node"],
-)
-def test_parser_limits_are_named_in_our_words(make: Callable[[], bytes], limit: str) -> None:
-    data = make()
+def test_the_parser_depth_limit_is_named_in_our_words() -> None:
+    data = _deep_item()
     with pytest.raises(ParseError) as loaded:
         newsml.loads(data, max_bytes=len(data))
     with pytest.raises(ParseError) as streamed:
         list(newsml.iter_articles(io.BytesIO(data)))
     for info in (loaded, streamed):
         message = info.value.message
-        assert limit in message
+        assert message == "the document is nested deeper than 256 levels (the XML parser's limit)"
         assert "XML_PARSE_HUGE" not in message
-        assert message == message.strip()
         assert info.value.line == 1
-        assert info.value.column is not None
+    assert loaded.value.column is not None
+
+
+_WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+#: A paragraph of 12 MB, over the 10 MB libxml2 allows one text node by default.
+_PHRASE = "Длинный абзац, слово за словом. "
+_LONG = (_PHRASE * (12_000_000 // len(_PHRASE.encode()) + 1)).strip()
+
+
+def test_an_article_with_a_12_mb_paragraph_reads_back() -> None:
+    article = Article(
+        headline="Заголовок", published=_WHEN, sections=[Section(blocks=["Начало.", _LONG])]
+    )
+    data = newsml.dumps(article)
+    assert 12_000_000 < len(data) < newsml.DEFAULT_MAX_BYTES
+    assert newsml.loads(data) == article
+    assert newsml.validate(data) == []
+
+
+def test_an_attribute_over_10_mb_reads_back() -> None:
+    link = Link("https://example.kz/" + "a" * 11_000_000, ("ссылка",))
+    article = Article(headline="Заголовок", published=_WHEN, sections=[Section(blocks=[
+        Paragraph(("Текст со ", link, "."))
+    ])])
+    assert newsml.loads(newsml.dumps(article)) == article
+
+
+def test_a_message_with_a_12_mb_paragraph_streams_back() -> None:
+    articles = [
+        Article(headline="Первая", published=_WHEN),
+        Article(headline="Вторая", published=_WHEN, sections=[Section(blocks=[_LONG])]),
+        Article(headline="Третья", published=_WHEN),
+    ]
+    buf = io.BytesIO()
+    newsml.dump_message(articles, buf, transmit_id="t-1", sent=_WHEN, now=_WHEN)
+    buf.seek(0)
+    assert list(newsml.iter_articles(buf)) == articles
+
+
+def _nested(depth: int) -> bytes:
+    return b"<a>" * depth + b"</a>" * depth
+
+
+def test_the_depth_limit_holds_beside_a_text_node_over_10_mb() -> None:
+    # The long headline comes first, so the parser meets it before the nesting.
+    head = _HEAD.replace(b"<headline>", b"<headline>" + _LONG.encode())
+    data = head + b"H</headline></contentMeta>\n" + _nested(300) + b"</newsItem>"
+    with pytest.raises(ParseError) as info:
+        newsml.loads(data)
+    assert info.value.message == (
+        "the document is nested deeper than 256 levels (the XML parser's limit)"
+    )
+    assert info.value.line == 2
+    data = head + b"H</headline></contentMeta>\n" + _nested(254) + b"</newsItem>"
+    with pytest.warns(LossyConversionWarning, match="not read: <a>"):
+        assert newsml.loads(data).headline.endswith("словом.H")
+
+
+def test_the_depth_limit_holds_in_every_streamed_item() -> None:
+    item = (
+        b'<newsItem><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta>'
+        b"<headline>H</headline></contentMeta>%s</newsItem>\n"
+    )
+    message = b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>\n%s</itemSet></newsMessage>'
+    # newsMessage, itemSet and newsItem are three levels: 253 more make 256, 254 make 257.
+    fits = message % (item % b"" + item % _nested(253))
+    with pytest.warns(LossyConversionWarning, match="not read: <a>"):
+        assert [a.headline for a in newsml.iter_articles(io.BytesIO(fits))] == ["H", "H"]
+    too_deep = message % (item % b"" + item % _nested(254))
+    headlines = []
+    with pytest.raises(ParseError) as info:
+        headlines.extend(a.headline for a in newsml.iter_articles(io.BytesIO(too_deep)))
+    assert headlines == ["H"]
+    assert info.value.message == (
+        "the document is nested deeper than 256 levels (the XML parser's limit)"
+    )
+    assert info.value.line == 3
 
 
 def test_streaming_reports_the_real_error_and_position() -> None:
@@ -520,3 +586,17 @@ def test_a_feed_version_stamp_alone_is_the_publication_time() -> None:
     ).encode()
     back = newsml.loads(item)
     assert (back.published, back.updated) == (datetime(2026, 1, 1, 9, tzinfo=timezone.utc), None)
+
+
+def test_foreign_children_of_the_item_and_its_item_meta_are_reported_with_their_place() -> None:
+    data = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:x="urn:x" '
+        b'xmlns:nm="' + NM.encode() + b'"><x:top/><nm:own/>'
+        b'<itemMeta><itemClass qcode="ninat:text"/><x:inner/><nm:own/></itemMeta>'
+        b"<contentMeta><headline>H</headline></contentMeta></newsItem>"
+    )
+    with pytest.warns(LossyConversionWarning) as caught:
+        assert newsml.loads(data).headline == "H"
+    message = " ".join(str(w.message) for w in caught)
+    assert "not read: <top> in urn:x, itemMeta/<inner> in urn:x" in message
+    assert "own" not in message

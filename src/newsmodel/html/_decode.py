@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import threading
 
 from typing_extensions import Self
 
@@ -63,21 +64,76 @@ class DecodedText(str):  # noqa: SLOT000
     """Decoded page text that remembers which encoding was used and why.
 
     ``overridden`` is the encoding the page (or the hint) declared when the bytes showed the
-    declaration to be wrong, and ``None`` otherwise.
+    declaration to be wrong, and ``None`` otherwise. ``replaced`` counts the bytes the
+    encoding could not decode, each run of them now one U+FFFD; ``replaced_at`` is the line
+    and column of the first, or ``None`` when there is none.
     """
 
     encoding: str
     reason: str
     overridden: str | None
+    replaced: int
+    replaced_at: tuple[int, int] | None
 
     def __new__(
-        cls, text: str, encoding: str, reason: str, overridden: str | None = None
+        cls,
+        text: str,
+        encoding: str,
+        reason: str,
+        overridden: str | None = None,
+        *,
+        replaced: int = 0,
+        replaced_at: tuple[int, int] | None = None,
     ) -> Self:
         obj = super().__new__(cls, text)
         obj.encoding = encoding
         obj.reason = reason
         obj.overridden = overridden
+        obj.replaced = replaced
+        obj.replaced_at = replaced_at
         return obj
+
+    def again(self, text: str) -> DecodedText:
+        """The same decoding, of the text changed (scrubbed)."""
+        return DecodedText(
+            text, self.encoding, self.reason, self.overridden,
+            replaced=self.replaced, replaced_at=self.replaced_at,
+        )
+
+
+# Bytes the codec refuses become U+FFFD, as with "replace", and are counted on the way: the
+# handler is called once per run of undecodable bytes, on the thread that decodes.
+_COUNTS = threading.local()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _COUNTS.bytes += exc.end - exc.start
+    return "\ufffd", exc.end
+
+
+_COUNTING = "newsmodel.html.count-and-replace"
+codecs.register_error(_COUNTING, _count_and_replace)
+
+
+def _decoded(
+    data: bytes, name: str, reason: str, overridden: str | None = None, *, skip: int = 0
+) -> DecodedText:
+    """``data[skip:]`` decoded, bytes the codec refuses replaced by U+FFFD and counted."""
+    body = data[skip:] if skip else data
+    try:
+        return DecodedText(body.decode(name), name, reason, overridden)
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    _COUNTS.bytes = 0
+    text = body.decode(name, _COUNTING)
+    before = body[:first].decode(name)  # decodes: the first refused byte is past it
+    line = before.count("\n") + 1
+    column = len(before) - before.rfind("\n")
+    return DecodedText(
+        text, name, reason, overridden, replaced=_COUNTS.bytes, replaced_at=(line, column)
+    )
 
 
 def normalize_label(label: str) -> str | None:
@@ -144,14 +200,15 @@ def _single_byte(data: bytes) -> str:
 
 
 def decode(data: bytes, encoding: str | None = None) -> DecodedText:
-    """Decode a page: BOM, ``encoding`` hint, the page's ``<meta>``, then :func:`detect`.
+    r"""Decode a page: BOM, ``encoding`` hint, the page's ``<meta>``, then :func:`detect`.
 
     The hint is a charset the page was served with, such as an HTTP ``Content-Type`` charset.
     A declaration (hint or ``<meta>``) the bytes contradict is overridden, and the result
     says so in ``overridden``: a declared UTF-8 that is not valid UTF-8 is detected instead,
     and non-ASCII bytes declared in a single-byte charset that are valid UTF-8 are UTF-8.
 
-    Bytes invalid in the chosen encoding become U+FFFD, as in a browser.
+    Bytes invalid in the chosen encoding become U+FFFD, as in a browser; the result counts
+    them in ``replaced`` and gives the line and column of the first in ``replaced_at``.
 
     >>> page = '<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")
     >>> text = decode(page)
@@ -161,10 +218,13 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     >>> text = decode(lying)
     >>> text.encoding, text.overridden, text[-10:]
     ('utf-8', 'cp1251', 'Привет</p>')
+    >>> broken = decode('<meta charset="utf-8">\n<p>Здравствуй, мир!'.encode() + b"\xff</p>")
+    >>> broken.endswith("мир!\ufffd</p>"), broken.replaced, broken.replaced_at
+    (True, 1, (2, 20))
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return DecodedText(data[len(bom) :].decode(name, "replace"), name, "bom")
+            return _decoded(data, name, "bom", skip=len(bom))
     label = normalize_label(encoding) if encoding is not None else None
     reason = "hint"
     if label is None:
@@ -177,10 +237,9 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
     if label is not None:
         actual = _checked(data, label)
         if actual != label:
-            return DecodedText(data.decode(actual, "replace"), actual, "detected", label)
-        return DecodedText(data.decode(label, "replace"), label, reason)
-    name = detect(data)
-    return DecodedText(data.decode(name, "replace"), name, "detected")
+            return _decoded(data, actual, "detected", label)
+        return _decoded(data, label, reason)
+    return _decoded(data, detect(data), "detected")
 
 
 def _checked(data: bytes, declared: str) -> str:
@@ -254,4 +313,4 @@ def decode_clean(data: bytes, encoding: str | None = None) -> DecodedText:
         )
     ):
         return text  # no control byte, so no control character: nothing to remove
-    return DecodedText(scrub(text), name, text.reason, text.overridden)
+    return text.again(scrub(text))

@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._attribution import split_attribution
+from newsmodel._limits import check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
 from newsmodel.dates import parse_date, parse_iso
@@ -356,13 +357,15 @@ _PLAIN_DROPS = tuple(sorted(DROP - {*_MARKED_DROPS, "head", "title", "meta", "li
 _PARSERS = threading.local()
 
 
-def _parser() -> lxml_html.HTMLParser:
+def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
     """This thread's HTML parser (lxml parsers may be reused, not shared between threads).
 
     Every element is an :class:`lxml.html.HtmlElement` through a lookup done in C: lxml's default
-    lookup calls back into Python for each element the reader touches.
+    lookup calls back into Python for each element the reader touches. ``huge`` lifts
+    libxml2's 10 MB limit on one text node or attribute.
     """
-    parser: lxml_html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    name = "huge" if huge else "parser"
+    parser: lxml_html.HTMLParser | None = getattr(_PARSERS, name, None)
     if parser is None:
         parser = lxml_html.HTMLParser(
             remove_comments=True,
@@ -370,17 +373,58 @@ def _parser() -> lxml_html.HTMLParser:
             no_network=True,
             default_doctype=False,
             recover=True,
+            huge_tree=huge,
         )
         parser.set_element_class_lookup(
             etree.ElementDefaultClassLookup(
                 element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment
             )
         )
-        _PARSERS.parser = parser
+        setattr(_PARSERS, name, parser)
     return parser
 
 
-def parse_page(  # noqa: C901, PLR0912 - one check after another
+#: What libxml2 says when it stops at a limit that ``huge_tree`` lifts (depth is checked apart).
+_HUGE_LIMIT = re.compile(r"XML_PARSE_HUGE|too long|too big", re.IGNORECASE)
+#: The elements nested deeper than :data:`MAX_DEPTH` levels below the document element.
+_TOO_DEEP = etree.XPath("/".join(["*"] * MAX_DEPTH))
+
+
+def _too_deep(line: int | None, column: int | None = None) -> ParseError:
+    msg = f"elements are nested more than {MAX_DEPTH} levels deep"
+    return ParseError(_FORMAT, msg, line=line or None, column=column or None)
+
+
+def _parse(text: str) -> HtmlElement:
+    """Parse page text; a page nested too deep is refused, and none is cut short.
+
+    The parser recovers from every error, its own limits too, by dropping the rest of the
+    page: a text node or attribute over 10 MB (as the writer may write) has the page parsed
+    again with ``huge_tree``, within ``max_bytes``, and the depth limit that lifts is checked
+    here instead.
+    """
+    parser = _parser()
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+        huge = any(
+            _HUGE_LIMIT.search(e.message) and "Excessive depth" not in e.message
+            for e in parser.error_log
+        )
+        if huge:
+            parser = _parser(huge=True)
+            root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(_FORMAT, f"cannot parse: {exc}") from None
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            raise _too_deep(entry.line, entry.column)
+    deep = _TOO_DEEP(root) if huge and root is not None else None
+    if isinstance(deep, list) and deep:
+        raise _too_deep(getattr(deep[0], "sourceline", None))
+    return root
+
+
+def parse_page(
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
 ) -> tuple[HtmlElement, list[str]]:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
@@ -388,22 +432,24 @@ def parse_page(  # noqa: C901, PLR0912 - one check after another
     Also returns what the reader should report: a charset declaration it did not follow.
     """
     notes: list[str] = []
+    check_size(_FORMAT, data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
-        if len(raw) > max_bytes:
-            msg = f"the page is {len(raw)} bytes, more than max_bytes={max_bytes}"
-            raise ParseError(_FORMAT, msg)
         decoded = decode_clean(raw, encoding)
         if decoded.overridden is not None:
             notes.append(
                 f"the page declares the charset {decoded.overridden} but its bytes are not in"
                 f" it; read as {decoded.encoding}"
             )
+        if decoded.replaced_at is not None:
+            line, column = decoded.replaced_at
+            count = "1 byte" if decoded.replaced == 1 else f"{decoded.replaced} bytes"
+            notes.append(
+                f"{count} could not be decoded as {decoded.encoding} and became U+FFFD (the"
+                f" first at line {line}, column {column})"
+            )
         text: str = decoded
     elif isinstance(data, str):
-        if len(data) > max_bytes:
-            msg = f"the page is {len(data)} characters, more than max_bytes={max_bytes}"
-            raise ParseError(_FORMAT, msg)
         text = scrub(data)
     else:
         msg = f"expected str or bytes, got {type(data).__name__}"
@@ -417,15 +463,7 @@ def parse_page(  # noqa: C901, PLR0912 - one check after another
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
-    parser = _parser()
-    try:
-        root = lxml_html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ParseError(_FORMAT, f"cannot parse: {exc}") from None
-    for entry in parser.error_log:
-        if "Excessive depth" in entry.message:
-            msg = f"elements are nested more than {MAX_DEPTH} levels deep"
-            raise ParseError(_FORMAT, msg, line=entry.line or None, column=entry.column or None)
+    root = _parse(text)
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
     return root, notes

@@ -155,8 +155,9 @@ def loads(
         data: the document, bytes (any encoding it declares) or str.
         max_bytes: the size limit, 16 MiB by default.
         max_depth: how deep body elements may nest, 100 by default; at most 256 (a larger
-            value raises ``ValueError``), since the XML parser itself refuses any document
-            nested deeper than 256 levels, as it refuses a text node over 10 MB.
+            value raises ``ValueError``), since any document nested deeper than 256 levels is
+            refused (libxml2's own limit). A text node may be larger than libxml2's usual
+            10 MB, as :func:`dumps` may write it, within ``max_bytes``.
         tz: the zone of timestamps written without an offset, when the item's other
             timestamps give none (with a :class:`~newsmodel.LossyConversionWarning`): a
             :class:`~datetime.tzinfo` or an IANA name such as ``"Asia/Almaty"``; UTC by default.
@@ -235,7 +236,8 @@ def iter_articles(
     the memory of one item. Items of other kinds (pictures, packages...) are skipped with a
     :class:`~newsmodel.LossyConversionWarning` saying what they are; a text item that cannot be
     read raises :class:`~newsmodel.ParseError` and ends the iteration. A bare ``newsItem``
-    gives one article. Options as in :func:`loads` (there is no size limit: that is the point).
+    gives one article. Options as in :func:`loads` (there is no size limit: that is the point;
+    every item is held to the 256 levels of nesting, and one text node to 1 GB).
 
     >>> import io
     >>> from newsmodel import Article

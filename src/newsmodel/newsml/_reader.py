@@ -14,11 +14,12 @@ import re
 import threading
 import warnings
 from datetime import datetime, timezone, tzinfo
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 import attrs
 from lxml import etree
 
+from newsmodel._limits import check_size
 from newsmodel._models import (
     _SLUG,
     Article,
@@ -142,25 +143,52 @@ def _error(message: str, el: etree._Element | None = None) -> ParseError:
     return ParseError(_FORMAT, message, line=line)
 
 
+class _Untrusted(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    remove_comments: bool
+    remove_pis: bool
+
+
+#: How every document is parsed, whole or streamed: no entity, DTD or network resource is
+#: loaded, and comments and processing instructions are dropped.
+_UNTRUSTED = _Untrusted(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True
+)
+
 # One parser per thread: an lxml parser must not be used by two threads at once, and a new one
 # costs more than the parse of a small item (its context is set up on first use).
 _PARSERS = threading.local()
 
 
-def _parser() -> etree.XMLParser:
-    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+def _parser(*, huge: bool = False) -> etree.XMLParser:
+    """This thread's parser; ``huge`` lifts libxml2's 10 MB limit on one text node."""
+    name = "huge" if huge else "parser"
+    parser: etree.XMLParser | None = getattr(_PARSERS, name, None)
     if parser is None:
-        parser = _PARSERS.parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-            collect_ids=False,
+        parser = etree.XMLParser(
+            dtd_validation=False, huge_tree=huge, collect_ids=False, **_UNTRUSTED
         )
+        setattr(_PARSERS, name, parser)
     return parser
+
+
+@functools.cache
+def _deeper(steps: int) -> etree.XPath:
+    """An XPath selecting the elements ``steps`` levels below the context element."""
+    return etree.XPath("/".join(["*"] * steps))
+
+
+def check_depth(el: etree._Element, level: int) -> None:
+    """Refuse elements nested deeper than :data:`PARSER_MAX_DEPTH` levels in the document.
+
+    ``el`` stands at ``level`` (the root is at level 1). libxml2 keeps this limit itself while
+    ``huge_tree`` is off; a document parsed with it on is checked here against the same limit.
+    """
+    found = _deeper(PARSER_MAX_DEPTH + 1 - level)(el)
+    if isinstance(found, list) and found:
+        raise ParseError(_FORMAT, _DEPTH_MESSAGE, line=getattr(found[0], "sourceline", None))
 
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -208,16 +236,22 @@ def _doctype_offset(data: bytes) -> int | None:
             return None
     return None
 _POSITION = re.compile(r", line \d+, column \d+$")
-#: The limits libxml2 keeps while ``huge_tree`` is off, in words the caller can act on (its own
-#: messages offer an ``XML_PARSE_HUGE`` option the caller cannot use).
+#: libxml2's limits, in words the caller can act on (its own messages offer an ``XML_PARSE_HUGE``
+#: option the caller cannot use). With ``huge_tree`` on, a text node may hold up to 1 GB.
+_DEPTH_MESSAGE = (
+    f"the document is nested deeper than {PARSER_MAX_DEPTH} levels (the XML parser's limit)"
+)
 _PARSER_LIMITS = (
-    (re.compile(r"Excessive depth in document"),
-     f"the document is nested deeper than {PARSER_MAX_DEPTH} levels (the XML parser's limit)"),
+    (re.compile(r"Excessive depth in document"), _DEPTH_MESSAGE),
     (re.compile(r"Text node too long|huge text ?node", re.IGNORECASE),
-     "a text node is larger than 10 MB (the XML parser's limit)"),
+     "a text node is larger than 1 GB (the XML parser's limit)"),
     (re.compile(r"XML_PARSE_HUGE|huge_tree", re.IGNORECASE),
      "the document is larger than the XML parser's limits allow"),
 )
+
+
+#: The errors of limits that ``huge_tree`` lifts (its depth limit is checked apart).
+_HUGE_LIMIT = re.compile(r"XML_PARSE_HUGE|too long|too big", re.IGNORECASE)
 
 
 def _parser_message(raw: str | None) -> str:
@@ -371,19 +405,33 @@ def _document_error(exc: etree.XMLSyntaxError, data: bytes) -> ParseError:
     return error
 
 
+def _parse(data: bytes) -> tuple[etree._Element, bool]:
+    """The root element, and whether it took ``huge_tree`` to parse the document."""
+    try:
+        return etree.fromstring(data, _parser()), False
+    except etree.XMLSyntaxError as exc:
+        msg = exc.msg or ""
+        if _HUGE_LIMIT.search(msg) is None or "Excessive depth" in msg:
+            raise
+    # A text node or attribute over 10 MB, which the writer may well write: the input is
+    # bounded by max_bytes and has no DOCTYPE, so nothing expands past it.
+    return etree.fromstring(data, _parser(huge=True)), True
+
+
+def _bytes_of(raw: object) -> bytes:
+    """The bytes of a document given as bytes or str (a str loses its XML declaration)."""
+    if isinstance(raw, str):
+        return _DECLARATION.sub("", raw, count=1).encode("utf-8", "surrogatepass")
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        return bytes(raw)
+    msg = f"expected bytes or str, got {type(raw).__name__}"
+    raise TypeError(msg)
+
+
 def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     """Parse untrusted bytes into a root element; every failure is a :class:`ParseError`."""
-    given: object = raw
-    if isinstance(given, str):
-        data = _DECLARATION.sub("", given, count=1).encode("utf-8", "surrogatepass")
-    elif isinstance(given, (bytes, bytearray, memoryview)):
-        data = bytes(given)
-    else:
-        msg = f"expected bytes or str, got {type(given).__name__}"
-        raise TypeError(msg)
-    if len(data) > options.max_bytes:
-        msg = f"document of {len(data)} bytes is over the limit of {options.max_bytes} (max_bytes)"
-        raise ParseError(_FORMAT, msg)
+    data = _bytes_of(raw)
+    check_size(_FORMAT, data, options.max_bytes)
     if not data or data.isspace():  # no copy of the document, unlike strip()
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
     doctype = _doctype_offset(data)
@@ -395,11 +443,13 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
         data, name = override
         _warn_override(name, stacklevel=3)
     try:
-        root = etree.fromstring(data, _parser())
+        root, huge = _parse(data)
     except etree.XMLSyntaxError as exc:
         raise _document_error(exc, data) from None
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(_FORMAT, f"not readable XML: {_parser_message(str(exc))}") from None
+    if huge:
+        check_depth(root, 1)  # the one limit huge_tree lifts that max_bytes does not bound
     if root.getroottree().docinfo.doctype:
         raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input", line=1)
     return root
@@ -565,7 +615,21 @@ def _value(el: etree._Element) -> str:
 
 
 class _ItemReader(_Collector):
-    def read(self) -> Article:  # noqa: C901, PLR0912 - one branch per element
+    def nar_children(
+        self, el: etree._Element, where: str
+    ) -> Iterator[tuple[etree._Element, str]]:
+        """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
+
+        Children in newsmodel's own namespace (``nm:``) are passed over.
+        """
+        for child in el:
+            ns, name = _NAMES.get(child.tag) or _split(child.tag)
+            if ns in _NAR_OR_NONE:
+                yield child, name
+            elif ns != NM:
+                self.lose(f"{where}<{name}> in {ns}")
+
+    def read(self) -> Article:  # noqa: C901 - one branch per element
         item = self.item
         guid = collapse(scrub(item.get("guid") or "")) or None
         version = 1
@@ -576,12 +640,7 @@ class _ItemReader(_Collector):
             else:
                 self.keep("newsml:version", raw_version)
         self.item_lang = item.get(f"{{{XML}}}lang")
-        for child in item:
-            ns, name = _NAMES.get(child.tag) or _split(child.tag)
-            if ns not in _NAR_OR_NONE:
-                if ns != NM:
-                    self.lose(f"<{name}> in {ns}")
-                continue
+        for child, name in self.nar_children(item, ""):
             if name == "catalogRef":
                 href = (child.get("href") or "").strip()
                 if href and "iptc.org/std/catalog/catalog.IPTC-G2-Standards" not in href:
@@ -610,14 +669,9 @@ class _ItemReader(_Collector):
             else:
                 self.lose(f"rightsInfo/<{name}>")
 
-    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901 - one branch per element
         f = self.fields
-        for child in meta:
-            ns, name = _NAMES.get(child.tag) or _split(child.tag)
-            if ns not in _NAR_OR_NONE:
-                if ns != NM:
-                    self.lose(f"itemMeta/<{name}> in {ns}")
-                continue
+        for child, name in self.nar_children(meta, "itemMeta/"):
             if name == "itemClass":
                 pass  # checked before reading
             elif name == "provider":
@@ -1365,12 +1419,9 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
         checked_stream(fp),
         events=("end",),
         tag=tags,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
+        # A text node may exceed 10 MB, as the writer allows; the depth is checked below.
+        huge_tree=True,
+        **_UNTRUSTED,
     )
     checked = False
     try:
@@ -1382,6 +1433,7 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
                     raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
                 if _local(root) not in ("newsMessage", "newsItem") or not _is_nar(root):
                     check_root(root)
+            check_depth(el, 1 + sum(1 for _ in el.iterancestors()))
             name = _local(el)
             if name == "newsItem":
                 try:

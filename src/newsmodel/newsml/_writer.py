@@ -8,7 +8,7 @@ import re
 import uuid
 import warnings
 from datetime import datetime, timedelta, timezone
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 from lxml import etree
@@ -26,7 +26,6 @@ from newsmodel._models import (
     Paragraph,
     Quote,
     Section,
-    Strong,
     fallback_slug,
 )
 from newsmodel.errors import LossyConversionWarning, WriteError
@@ -405,11 +404,47 @@ _XHTML_TAGS = {
 }
 
 
-class _XhtmlBody:
-    """The body as XHTML: ``section`` elements with an ``h2`` and the blocks."""
+class _Body:
+    """What the XHTML and NITF bodies share: the article, and how inline markup is written."""
+
+    #: The class of the ``em`` that carries strong text, in a vocabulary with no ``strong``.
+    strong_class: ClassVar[str | None] = None
 
     def __init__(self, article: Article) -> None:
         self.article = article
+
+    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
+        raise NotImplementedError
+
+    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
+        """Inline markup: text, ``br``, ``a``, ``em``, and ``strong`` (or ``em.strong``)."""
+        last: etree._Element | None = None
+        for item in items:
+            if isinstance(item, str):
+                if last is None:
+                    parent.text = (parent.text or "") + item
+                else:
+                    last.tail = (last.tail or "") + item
+                continue
+            if isinstance(item, LineBreak):
+                last = self.el(parent, "br")
+            elif isinstance(item, Link):
+                last = self.el(parent, "a", href=item.href)
+                if item.title:
+                    last.set("title", item.title)
+                self.inlines(last, item.content)
+            else:
+                if isinstance(item, Emphasis):
+                    last = self.el(parent, "em")
+                elif self.strong_class is None:
+                    last = self.el(parent, "strong")
+                else:
+                    last = self.el(parent, "em", **{"class": self.strong_class})
+                self.inlines(last, item.content)
+
+
+class _XhtmlBody(_Body):
+    """The body as XHTML: ``section`` elements with an ``h2`` and the blocks."""
 
     def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
         return etree.SubElement(parent, _XHTML_TAGS[tag], attrib)
@@ -469,33 +504,11 @@ class _XhtmlBody:
             if fig.caption:
                 caption.text = f"{caption.text} "
 
-    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
-        last: etree._Element | None = None
-        for item in items:
-            if isinstance(item, str):
-                text = item
-                if last is None:
-                    parent.text = (parent.text or "") + text
-                else:
-                    last.tail = (last.tail or "") + text
-                continue
-            if isinstance(item, LineBreak):
-                last = self.el(parent, "br")
-            elif isinstance(item, Link):
-                last = self.el(parent, "a", href=item.href)
-                if item.title:
-                    last.set("title", item.title)
-                self.inlines(last, item.content)
-            else:
-                last = self.el(parent, "em" if isinstance(item, Emphasis) else "strong")
-                self.inlines(last, item.content)
 
-
-class _NitfBody:
+class _NitfBody(_Body):
     """The body as NITF 3.6: ``block`` elements with an ``hl2`` and the blocks."""
 
-    def __init__(self, article: Article) -> None:
-        self.article = article
+    strong_class = "strong"  # NITF has no strong
 
     def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
         return etree.SubElement(parent, f"{{{NITF}}}{tag}", attrib)
@@ -533,31 +546,6 @@ class _NitfBody:
                 self.inlines(self.el(items, "li"), p.content)
         else:
             self.media(parent, block, field, lead=False)
-
-    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
-        """Inline markup: ``a``, ``em``, ``br``; NITF has no strong, so it is ``em.strong``."""
-        last: etree._Element | None = None
-        for item in items:
-            if isinstance(item, str):
-                text = item
-                if last is None:
-                    parent.text = (parent.text or "") + text
-                else:
-                    last.tail = (last.tail or "") + text
-                continue
-            if isinstance(item, LineBreak):
-                last = self.el(parent, "br")
-            elif isinstance(item, Link):
-                last = self.el(parent, "a", href=item.href)
-                if item.title:
-                    last.set("title", item.title)
-                self.inlines(last, item.content)
-            elif isinstance(item, Strong):
-                last = self.el(parent, "em", **{"class": "strong"})
-                self.inlines(last, item.content)
-            else:
-                last = self.el(parent, "em")
-                self.inlines(last, item.content)
 
     def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         attrib = {"media-type": "image"}

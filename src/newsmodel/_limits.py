@@ -1,0 +1,34 @@
+"""The size limit every reader checks first, before any work is done on the input."""
+
+from __future__ import annotations
+
+from newsmodel.errors import ParseError
+
+__all__ = ["check_size"]
+
+
+def check_size(fmt: str, data: object, max_bytes: int) -> None:
+    """Refuse input over ``max_bytes``: bytes are counted in bytes, ``str`` in characters.
+
+    Input of another type passes, for the reader to refuse it by its type.
+
+    Raises:
+        ParseError: of format ``fmt``, saying the size and the limit.
+
+    >>> check_size("json", b"{}", 2)
+    >>> check_size("json", "{} ", 2)
+    Traceback (most recent call last):
+    ...
+    newsmodel.ParseError: json: document of 3 characters is over the limit of max_bytes=2
+    """
+    if isinstance(data, memoryview):
+        size, unit = data.nbytes, "bytes"
+    elif isinstance(data, (bytes, bytearray)):
+        size, unit = len(data), "bytes"
+    elif isinstance(data, str):
+        size, unit = len(data), "characters"
+    else:
+        return
+    if size > max_bytes:
+        msg = f"document of {size} {unit} is over the limit of max_bytes={max_bytes}"
+        raise ParseError(fmt, msg)
