@@ -88,8 +88,8 @@ class BlockReader(ABC, Generic[E]):
         """A link element's content with the link made, or alone when it cannot be."""
 
     @abstractmethod
-    def is_inline(self, el: E, name: str) -> bool:
-        """Whether a child of a block-level element is inline content."""
+    def is_inline(self, name: str) -> bool:
+        """Whether a child of a block-level element is inline content, by its name."""
 
     @abstractmethod
     def block(self, el: E, name: str, depth: int) -> None:
@@ -147,7 +147,7 @@ class BlockReader(ABC, Generic[E]):
             pending.append(self.clean(text))
         for child in el:
             name = self.name(child)
-            if self.is_inline(child, name):
+            if self.is_inline(name):
                 self.inline(child, name, inline_depth, pending)
             else:
                 if pending:

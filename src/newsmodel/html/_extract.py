@@ -437,7 +437,7 @@ class BodyReader(BlockReader[HtmlElement]):
         if tag in _REPORTED:
             self.dropped[_REPORTED[tag]] += 1
 
-    def is_inline(self, el: HtmlElement, name: str) -> bool:  # noqa: ARG002
+    def is_inline(self, name: str) -> bool:
         # inline content running between blocks (text in a <div>)
         return name not in _BLOCK_LEVEL
 

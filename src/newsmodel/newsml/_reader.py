@@ -1065,7 +1065,7 @@ class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def is_inline(self, el: etree._Element, name: str) -> bool:  # noqa: ARG002
+    def is_inline(self, name: str) -> bool:
         return name in _INLINE_NAMES
 
     def block(self, el: etree._Element, name: str, depth: int) -> None:  # noqa: C901, PLR0912 - one branch per kind of block
