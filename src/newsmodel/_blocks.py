@@ -8,9 +8,8 @@ are (:meth:`BlockReader.kind`, :meth:`BlockReader.block`), how deep it reads and
 from __future__ import annotations
 
 import contextlib
-import enum
 from abc import ABC, abstractmethod
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from lxml import etree
 
@@ -35,22 +34,10 @@ _LINE_BREAK = LineBreak()
 _NONE: frozenset[str] = frozenset()
 
 
-class Kind(enum.Enum):
-    """What an element met in inline content gives.
-
-    ``SKIP`` nothing (the format reports it), ``TEXT`` its content unmarked, ``FLAT`` its text
-    alone, ``SPACED`` its content between spaces (a block inside inline content), the others a
-    line break or their content marked up.
-    """
-
-    SKIP = enum.auto()
-    TEXT = enum.auto()
-    FLAT = enum.auto()
-    SPACED = enum.auto()
-    BREAK = enum.auto()
-    EMPHASIS = enum.auto()
-    STRONG = enum.auto()
-    LINK = enum.auto()
+#: What an element met in inline content gives: ``skip`` nothing (the format reports it),
+#: ``text`` its content unmarked, ``flat`` its text alone, ``spaced`` its content between spaces
+#: (a block inside inline content), the others a line break or their content marked up.
+Kind = Literal["skip", "text", "flat", "spaced", "break", "emphasis", "strong", "link"]
 
 
 def paragraph(content: list[Inline]) -> Paragraph | None:
@@ -101,7 +88,7 @@ class BlockReader(ABC, Generic[E]):
         return tag if isinstance(tag, str) else ""
 
     def clean(self, text: str) -> str:
-        """Text or a tail as the model may hold it."""
+        """Text or a tail that is not all printable, as the model may hold it."""
         return text
 
     def start(self, el: E, depth: int) -> int:  # noqa: ARG002 - a format may refuse the element
@@ -144,7 +131,7 @@ class BlockReader(ABC, Generic[E]):
         pending: list[Inline] = []
         text = el.text
         if text and not text.isspace():
-            pending.append(self.clean(text))
+            pending.append(text if text.isprintable() else self.clean(text))
         for child in el:
             name = self.name(child)
             if self.is_inline(name):
@@ -156,7 +143,7 @@ class BlockReader(ABC, Generic[E]):
                 self.block(child, name, depth + 1)
             tail = child.tail
             if tail and not tail.isspace():
-                pending.append(self.clean(tail))
+                pending.append(tail if tail.isprintable() else self.clean(tail))
         if pending:
             self.add(paragraph(pending))
 
@@ -189,34 +176,36 @@ class BlockReader(ABC, Generic[E]):
         """Append the inline content of ``el``, read at ``depth``, to ``out``."""
         text = el.text
         if text:
-            out.append(self.clean(text))
+            out.append(text if text.isprintable() else self.clean(text))
         for child in el:
             name = self.name(child)
             if name not in skip:
                 self.inline(child, name, depth, out)
             tail = child.tail
             if tail:
-                out.append(self.clean(tail))
+                out.append(tail if tail.isprintable() else self.clean(tail))
 
     def inline(self, el: E, name: str, depth: int, out: list[Inline]) -> None:
         """Append what one inline element gives (its tail excluded) to ``out``."""
         kind = self.kind(el, name, depth)
-        if kind is Kind.SKIP:
+        if kind == "skip":
             return
-        if kind is Kind.FLAT:
+        if kind == "flat":
             out.append("".join(el.itertext()))
             return
+        inner = self.deeper(el, depth, kind)
+        if kind == "text":  # the common case: its content joins the content around it
+            self.content(el, inner, out)
+            return
         content: list[Inline] = []
-        self.content(el, self.deeper(el, depth, kind), content)
-        if kind is Kind.TEXT:
-            out.extend(content)
-        elif kind is Kind.SPACED:
+        self.content(el, inner, content)
+        if kind == "spaced":
             out.extend((" ", *content, " "))
-        elif kind is Kind.BREAK:
+        elif kind == "break":
             out.append(_LINE_BREAK)
-        elif kind is Kind.LINK:
+        elif kind == "link":
             out.extend(self.link(el, content))
-        elif kind is Kind.EMPHASIS:
+        elif kind == "emphasis":
             out.append(Emphasis(content))
         else:
             out.append(Strong(content))

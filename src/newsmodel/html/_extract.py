@@ -406,18 +406,18 @@ class BodyReader(BlockReader[HtmlElement]):
 
     def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
         if not name:
-            return Kind.SKIP
+            return "skip"
         if depth >= MAX_INLINE_DEPTH:
             # Deeper markup is read as its text: the model and the writers walk inline content
             # recursively, and no real page nests emphasis this far.
             self.dropped[_DEEP_MARKUP] += 1
-            return Kind.FLAT
+            return "flat"
         if name in _NOT_INLINE:
             self.report(el)
-            return Kind.SKIP
+            return "skip"
         if name == "span" and el.get("data-href") is not None:
-            return Kind.LINK
-        return _INLINE_KINDS.get(name, Kind.SPACED if name in BLOCK_TAGS else Kind.TEXT)
+            return "link"
+        return _INLINE_KINDS.get(name, "spaced" if name in BLOCK_TAGS else "text")
 
     def link(self, el: HtmlElement, content: list[Inline]) -> list[Inline]:
         """A link, or its content alone when its href is missing or of a refused scheme."""
@@ -533,9 +533,9 @@ class BodyReader(BlockReader[HtmlElement]):
 
 _NOT_INLINE = DROP | {"img", "picture", "figure", "table"}
 _BLOCK_LEVEL = DROP | BLOCK_TAGS | {"img"}
-_INLINE_KINDS = {"br": Kind.BREAK, "a": Kind.LINK,
-                 **dict.fromkeys(("em", "i", "dfn", "var"), Kind.EMPHASIS),
-                 **dict.fromkeys(("strong", "b"), Kind.STRONG)}
+_INLINE_KINDS: dict[str, Kind] = {"br": "break", "a": "link",
+                 **dict.fromkeys(("em", "i", "dfn", "var"), "emphasis"),
+                 **dict.fromkeys(("strong", "b"), "strong")}
 _CITE_SKIP = frozenset({"footer", "cite"})
 
 

@@ -1030,9 +1030,8 @@ class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element
         tag = el.tag
         return (_NAMES.get(tag) or _split(tag))[1]
 
-    # Text for which ``isprintable()`` holds needs no ``scrub()`` (see _text).
     def clean(self, text: str) -> str:
-        return text if text.isprintable() else scrub(text)
+        return scrub(text)
 
     def start(self, el: etree._Element, depth: int) -> int:
         # Depth counts from the body, so that max_depth bounds the whole walk.
@@ -1043,15 +1042,15 @@ class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element
 
     def deeper(self, el: etree._Element, depth: int, kind: Kind) -> int:
         # A block inside inline content counts one level, an inline element two (it, its content).
-        return self.start(el, depth + (1 if kind is Kind.SPACED else 2))
+        return self.start(el, depth + (1 if kind == "spaced" else 2))
 
     def kind(self, el: etree._Element, name: str, depth: int) -> Kind:  # noqa: ARG002
         if name in ("img", "media"):
             self.item.lose("an image inside a paragraph")
-            return Kind.SKIP
+            return "skip"
         if name == "em" and "strong" in (el.get("class") or "").split():
-            return Kind.STRONG
-        return _INLINE_KINDS.get(name, Kind.TEXT)
+            return "strong"
+        return _INLINE_KINDS.get(name, "text")
 
     def link(self, el: etree._Element, content: list[Inline]) -> list[Inline]:
         href = (el.get("href") or "").strip()
@@ -1187,11 +1186,10 @@ class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element
         return collapse(scrub("".join(parts))) or None, credit
 
 
-_INLINE_KINDS = {"br": Kind.BREAK, "a": Kind.LINK,
-                 **dict.fromkeys(("strong", "b"), Kind.STRONG),
-                 **dict.fromkeys(("em", "i", "cite", "dfn", "var", "u"), Kind.EMPHASIS),
-                 **dict.fromkeys(("p", "div", "ul", "ol", "li", "blockquote", "block"),
-                                 Kind.SPACED)}
+_INLINE_KINDS: dict[str, Kind] = {"br": "break", "a": "link",
+                 **dict.fromkeys(("strong", "b"), "strong"),
+                 **dict.fromkeys(("em", "i", "cite", "dfn", "var", "u"), "emphasis"),
+                 **dict.fromkeys(("p", "div", "ul", "ol", "li", "blockquote", "block"), "spaced")}
 _QUOTE_CITE = frozenset(("cite", "credit"))
 _QUOTE_SKIP = frozenset(("footer", "credit"))
 _INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "var", "u", "q",
