@@ -11,7 +11,6 @@ embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConv
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections import Counter
@@ -19,20 +18,14 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
-    Block,
-    Emphasis,
     Figure,
     Inline,
-    ItemList,
-    LineBreak,
     Link,
     Paragraph,
-    Quote,
     Role,
-    Section,
-    Strong,
 )
 from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
@@ -148,87 +141,25 @@ BLOCK_TAGS = frozenset(
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-_NEGATIVE = frozenset(
+# Names of what is not the article: a container named so scores lower, and inside the main
+# content the subtree is left out.
+_NOT_ARTICLE = frozenset(
     {
-        "comment",
-        "comments",
-        "disqus",
-        "share",
-        "sharing",
-        "social",
-        "related",
-        "recommend",
-        "recommended",
-        "recommendations",
-        "more",
-        "read",
-        "also",
-        "advert",
-        "advertisement",
-        "ad",
-        "ads",
-        "adv",
-        "banner",
-        "promo",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "cookie",
-        "cookies",
-        "popup",
-        "modal",
-        "sidebar",
-        "breadcrumb",
-        "breadcrumbs",
-        "menu",
-        "nav",
-        "navigation",
-        "footer",
-        "teaser",
-        "teasers",
-        "widget",
-        "sponsor",
-        "sponsored",
-        "outbrain",
-        "taboola",
-        "rating",
-        "tags",
-        "tag",
-        "toolbar",
-        "login",
-        "signup",
-        "paywall",
-        "donate",
-        "print",
-        "copyright",
-        "masthead",
-        "header",
-        "topbar",
-        "pagination",
-        "pager",
-        "next",
-        "prev",
-        "latest",
-        "popular",
-        "trending",
-        "most",
-        "feed",
-        "rss",
-        "follow",
-        "author-bio",
-        "bio",
-        "meta",
-        "byline",
-        "date",
-        "dateline",
-        "caption",
-        "credits",
-        "hidden",
-        "sr",
-        "visually",
-        "skip",
+        "comment", "comments", "disqus", "share", "sharing", "social", "related",
+        "recommend", "recommended", "recommendations", "advert", "advertisement", "ad",
+        "ads", "adv", "banner", "promo", "newsletter", "subscribe", "subscription",
+        "cookie", "popup", "modal", "sidebar", "breadcrumb", "breadcrumbs", "menu", "nav",
+        "navigation", "teaser", "teasers", "widget", "sponsor", "sponsored", "outbrain",
+        "taboola", "rating", "toolbar", "login", "signup", "paywall", "donate",
+        "pagination", "pager", "popular", "trending", "follow", "tags", "tag"
     }
 )
+_NEGATIVE = _NOT_ARTICLE | {
+    "more", "read", "also", "cookies", "footer", "print", "copyright", "masthead",
+    "header", "topbar", "next", "prev", "latest", "most", "feed", "rss", "author-bio",
+    "bio", "meta", "byline", "date", "dateline", "caption", "credits", "hidden", "sr",
+    "visually", "skip"
+}
 _POSITIVE = frozenset(
     {
         "article",
@@ -251,64 +182,7 @@ _POSITIVE = frozenset(
     }
 )
 # Names that mean "remove this subtree" when met inside the main content.
-_STRIP = frozenset(
-    {
-        "comment",
-        "comments",
-        "disqus",
-        "share",
-        "sharing",
-        "social",
-        "related",
-        "recommend",
-        "recommended",
-        "recommendations",
-        "advert",
-        "advertisement",
-        "ad",
-        "ads",
-        "adv",
-        "banner",
-        "promo",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "cookie",
-        "popup",
-        "modal",
-        "sidebar",
-        "breadcrumb",
-        "breadcrumbs",
-        "menu",
-        "nav",
-        "navigation",
-        "teaser",
-        "teasers",
-        "widget",
-        "sponsor",
-        "sponsored",
-        "outbrain",
-        "taboola",
-        "rating",
-        "toolbar",
-        "login",
-        "signup",
-        "paywall",
-        "donate",
-        "pagination",
-        "pager",
-        "popular",
-        "trending",
-        "follow",
-        "readmore",
-        "banners",
-        "subscribe-block",
-        "socials",
-        "likes",
-        "tags",
-        "tag",
-    }
-)
+_STRIP = _NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes"}
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
@@ -514,111 +388,48 @@ _CREDIT_PREFIX = re.compile(
 _CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "source", "credits"})
 
 
-class BodyReader:
+class BodyReader(BlockReader[HtmlElement]):
     """Walks the main content and collects sections; remembers what it had to drop."""
 
     def __init__(self, base: str | None, *, trusted: bool = False) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
         A ``trusted`` container (one the page marks as the article body) is read whole: no
-        subtree is left out as boilerplate, only what is never text.
+        subtree is left out as boilerplate, only what is never text. On another site's page a
+        heading with nothing under it is a widget's title ("Related", "Share"), not a section.
         """
+        super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
-        self.sections: list[Section] = []
-        self.heading: str | None = None
-        self.blocks: list[Block] = []
         self.dropped: Counter[str] = Counter()
         self.bad_links: Counter[str] = Counter()
-        self.inline_depth = 0
 
-    # -- sections -------------------------------------------------------------------------
-
-    def close(self) -> None:
-        """End the current section, keeping it when it has a block (or, trusted, a heading).
-
-        On another site's page a heading with nothing under it is a widget's title ("Related",
-        "Share"), not a section.
-        """
-        if self.blocks or (self.heading is not None and self.trusted):
-            with contextlib.suppress(ValidationError):
-                self.sections.append(Section(heading=self.heading, blocks=self.blocks))
-        self.heading = None
-        self.blocks = []
-
-    def read(self, container: HtmlElement) -> list[Section]:
-        """Read a container element into sections."""
-        self.walk(container)
-        self.close()
-        return self.sections
-
-    # -- inline ---------------------------------------------------------------------------
-
-    def inlines(self, element: HtmlElement, *, skip_cite: bool = False) -> list[Inline]:
-        """The inline content of an element: text, links, emphasis, line breaks."""
-        out: list[Inline] = []
-        if element.text:
-            out.append(element.text)
-        for child in element:
-            if isinstance(child.tag, str):
-                if skip_cite and child.tag in {"footer", "cite"}:
-                    pass
-                else:
-                    out.extend(self.inline_child(child))
-            if child.tail:
-                out.append(child.tail)
-        return out
-
-    def inline_child(self, child: HtmlElement) -> list[Inline]:
-        """One child element read as inline content (its tail excluded)."""
-        if self.inline_depth >= MAX_INLINE_DEPTH:
-            # Deeper markup is read as its text: the model and the writers walk inline
-            # content recursively, and no real page nests emphasis this far.
+    def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
+        if not name:
+            return "skip"
+        if depth >= MAX_INLINE_DEPTH:
+            # Deeper markup is read as its text: the model and the writers walk inline content
+            # recursively, and no real page nests emphasis this far.
             self.dropped[_DEEP_MARKUP] += 1
-            return [child.text_content()]
-        self.inline_depth += 1
-        try:
-            return self._inline_child(child)
-        finally:
-            self.inline_depth -= 1
+            return "flat"
+        if name in _NOT_INLINE:
+            self.report(el)
+            return "skip"
+        if name == "span" and el.get("data-href") is not None:
+            return "link"
+        return _INLINE_KINDS.get(name, "spaced" if name in BLOCK_TAGS else "text")
 
-    def _inline_child(self, child: HtmlElement) -> list[Inline]:  # noqa: PLR0911
-        tag = child.tag
-        if tag in DROP or tag in {"img", "picture", "figure", "table"}:
-            self.report(child)
-            return []
-        if tag == "br":
-            return [LineBreak()]
-        if tag in {"em", "i", "dfn", "var"}:
-            return [Emphasis(self.inlines(child))]
-        if tag in {"strong", "b"}:
-            return [Strong(self.inlines(child))]
-        if tag == "a" or (tag == "span" and child.get("data-href") is not None):
-            return self.link(child)
-        if tag in BLOCK_TAGS:
-            return [" ", *self.inlines(child), " "]
-        return self.inlines(child)
-
-    def link(self, element: HtmlElement) -> list[Inline]:
+    def link(self, el: HtmlElement, content: list[Inline]) -> list[Inline]:
         """A link, or its content alone when its href is missing or of a refused scheme."""
-        content = self.inlines(element)
-        href = element.get("href") if element.tag == "a" else element.get("data-href")
+        href = el.get("href") if el.tag == "a" else el.get("data-href")
         if href is None or not href.strip():
             return content
         try:
-            return [Link(resolve(href, self.base), content, title=element.get("title"))]
+            return [Link(resolve(href, self.base), content, title=el.get("title"))]
         except ValidationError:
             scheme = href.strip().split(":", 1)[0].lower()[:20]
             self.bad_links[scheme] += 1
             return content
-
-    def paragraph(self, content: list[Inline]) -> Paragraph | None:
-        try:
-            return Paragraph(content)
-        except ValidationError:
-            return None
-
-    # -- blocks ---------------------------------------------------------------------------
 
     def report(self, element: HtmlElement) -> None:
         """Count a dropped element that carried content the model cannot hold."""
@@ -626,82 +437,49 @@ class BodyReader:
         if tag in _REPORTED:
             self.dropped[_REPORTED[tag]] += 1
 
-    def add(self, block: Block | None) -> None:
-        if block is None:
-            return
-        self.blocks.append(block)
+    def is_inline(self, name: str) -> bool:
+        # inline content running between blocks (text in a <div>)
+        return name not in _BLOCK_LEVEL
 
-    def walk(self, element: HtmlElement) -> None:  # noqa: C901, PLR0912, PLR0915 - one case per tag
-        """Read the children of a block-level element."""
-        pending: list[Inline] = []
-        if element.text and element.text.strip():
-            pending.append(element.text)
-
-        def flush() -> None:
-            if pending:
-                self.add(self.paragraph(pending))
-                pending.clear()
-
-        for child in element:
-            tag = child.tag
-            if not isinstance(tag, str):
-                if child.tail and child.tail.strip():
-                    pending.append(child.tail)
-                continue
-            if tag in DROP or tag in {"table", "hr"}:
-                flush()
-                self.report(child)
-            elif tag not in BLOCK_TAGS and tag != "img":
-                # inline content running between blocks (text in a <div>)
-                pending.extend(self.inline_child(child))
-            elif self.embed(child) or (
-                not self.trusted and tag not in _HEADINGS and is_boilerplate(child)
-            ):
-                # A heading's class names say how it looks ("widget-title"), not what it is:
-                # an empty section under it is dropped in close().
-                flush()
-            elif tag in _HEADINGS:
-                flush()
-                text = text_of(child)
-                if text and (self.trusted or link_density(child) < 0.5):  # noqa: PLR2004
-                    self.close()
-                    self.heading = text
-            elif tag == "h1":
-                flush()
-            elif tag == "section":
-                flush()
-                self.close()
-                self.walk(child)
-                self.close()
-            elif tag == "p":
-                flush()
-                heading = None if self.trusted else bold_heading(child)
-                if not self.trusted and _captioned_image(child):
-                    # an image with its caption and credit set in a paragraph is a figure
-                    self.add(self.figure(child, caption_el=child))
-                elif heading is not None:
-                    self.close()
-                    self.heading = heading
-                else:
-                    self.add(self.paragraph(self.inlines(child)))
-            elif tag == "blockquote":
-                flush()
-                self.add(self.quote(child))
-            elif tag in {"ul", "ol"}:
-                flush()
-                self.add(self.item_list(child))
-            elif tag in {"figure", "picture", "img"}:
-                flush()
-                self.add(self.figure(child))
-            elif tag == "pre":
-                flush()
-                self.add(self.paragraph(self.inlines(child)))
+    def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
+        if tag in DROP or tag in {"table", "hr"}:
+            self.report(child)
+        elif self.embed(child) or tag == "h1" or (
+            not self.trusted and tag not in _HEADINGS and is_boilerplate(child)
+        ):
+            # The <h1> is the headline. A heading's class names say how it looks
+            # ("widget-title"), not what it is: an empty section under it is dropped in close().
+            pass
+        elif tag in _HEADINGS:
+            text = text_of(child)
+            if text and (self.trusted or link_density(child) < 0.5):  # noqa: PLR2004
+                self.begin(text)
+        elif tag == "section":
+            self.close()
+            self.walk(child, depth)
+            self.close()
+        elif tag == "p":
+            heading = None if self.trusted else bold_heading(child)
+            if not self.trusted and _captioned_image(child):
+                # an image with its caption and credit set in a paragraph is a figure
+                self.add(self.figure(child, caption_el=child))
+            elif heading is not None:
+                self.begin(heading)
             else:
-                flush()
-                self.walk(child)
-            if child.tail and child.tail.strip():
-                pending.append(child.tail)
-        flush()
+                self.add(paragraph(self.inlines(child)))
+        elif tag == "blockquote":
+            parts = list(child.iter("p")) if child.find("p") is not None else None
+            cite = next((text_of(c) or None for c in child.iter("cite")), None)
+            self.add(self.quote(child, depth, parts, cite, _CITE_SKIP))
+        elif tag in {"ul", "ol"}:
+            if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
+                self.add(self.item_list(child, depth))
+        elif tag in {"figure", "picture", "img"}:
+            self.add(self.figure(child))
+        elif tag == "pre":
+            self.add(paragraph(self.inlines(child)))
+        else:
+            self.walk(child, depth)
 
     def embed(self, element: HtmlElement) -> bool:
         """True (and counted) for a social-network embed such as a quoted tweet."""
@@ -710,39 +488,6 @@ class BodyReader:
                 self.dropped[_EMBED_CLASSES[name]] += 1
                 return True
         return False
-
-    def quote(self, element: HtmlElement) -> Quote | None:
-        paragraphs: list[Paragraph] = []
-        cite = None
-        for child in element.iter("cite"):
-            cite = text_of(child) or None
-            break
-        if element.find("p") is not None:
-            for p in element.iter("p"):
-                para = self.paragraph(self.inlines(p))
-                if para is not None:
-                    paragraphs.append(para)
-        else:
-            para = self.paragraph(self.inlines(element, skip_cite=True))
-            if para is not None:
-                paragraphs.append(para)
-        if not paragraphs:
-            return None
-        return Quote(paragraphs, cite=cite)
-
-    def item_list(self, element: HtmlElement) -> ItemList | None:
-        if not self.trusted and link_density(element) > 0.6:  # noqa: PLR2004 - navigation
-            return None
-        items = []
-        for li in element:
-            if li.tag != "li":
-                continue
-            para = self.paragraph(self.inlines(li))
-            if para is not None:
-                items.append(para)
-        if not items:
-            return None
-        return ItemList(items, ordered=element.tag == "ol")
 
     def figure(
         self, element: HtmlElement, caption_el: HtmlElement | None = None
@@ -760,7 +505,7 @@ class BodyReader:
                 self.dropped[_UNUSABLE_IMAGE] += 1
             if caption_el is None:
                 return None
-            return self.paragraph(self.inlines(caption_el))
+            return paragraph(self.inlines(caption_el))
         img = element if element.tag == "img" else next(element.iter("img"), None)
         alt = img.get("alt") if img is not None else None
         caption: str | None = None
@@ -784,6 +529,14 @@ class BodyReader:
                 if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
                     return url
         return None
+
+
+_NOT_INLINE = DROP | {"img", "picture", "figure", "table"}
+_BLOCK_LEVEL = DROP | BLOCK_TAGS | {"img"}
+_INLINE_KINDS: dict[str, Kind] = {"br": "break", "a": "link",
+                 **dict.fromkeys(("em", "i", "dfn", "var"), "emphasis"),
+                 **dict.fromkeys(("strong", "b"), "strong")}
+_CITE_SKIP = frozenset({"footer", "cite"})
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")

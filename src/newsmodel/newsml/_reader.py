@@ -19,23 +19,19 @@ from typing import IO, TYPE_CHECKING, Any, TypedDict
 import attrs
 from lxml import etree
 
+from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._limits import check_size
 from newsmodel._models import (
     _SLUG,
     Article,
     Attribution,
     Block,
-    Emphasis,
     Figure,
     Inline,
-    ItemList,
-    LineBreak,
     Link,
     Paragraph,
-    Quote,
     Role,
     Section,
-    Strong,
     Subject,
 )
 from newsmodel._text import collapse, scrub
@@ -884,7 +880,7 @@ class _ItemReader(_Collector):
         sections: list[Section] = []
         image: Figure | None = None
         if body is not None:
-            sections, image = body_reader.read(body)
+            sections, image = body_reader.read_body(body)
         if headline is None:
             headline = self.fallback_headline(body_reader)
         if body_reader.body_lede is not None:
@@ -1033,12 +1029,11 @@ _CONTAINERS = {"div", "article", "main", "body.content", "body", "center", "span
                "content", "inlineXML", "html", "aside", "header", "nav", "body.end"}
 _SKIP = {"head", "title", "script", "style", "noscript", "iframe", "object", "embed", "form",
          "button", "input", "hr", "meta", "link", "tagline", "body.end"}
-_EMPHASIS = {"em", "i", "cite", "dfn", "var", "u"}
-_STRONG = {"strong", "b"}
 
 
-class _BodyReader:
+class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element type
     def __init__(self, item: _ItemReader, headline: str | None, lede: str | None) -> None:
+        super().__init__(keep_headings=True)
         self.item = item
         self.headline = headline
         self.lede = lede
@@ -1048,7 +1043,7 @@ class _BodyReader:
         self.image: Figure | None = None
         self.max_depth = item.options.max_depth
 
-    def read(self, el: etree._Element) -> tuple[list[Section], Figure | None]:
+    def read_body(self, el: etree._Element) -> tuple[list[Section], Figure | None]:
         if _local(el) == "inlineData":
             return self.plain(el), None
         kids = [c for c in el if isinstance(c.tag, str)]
@@ -1061,9 +1056,7 @@ class _BodyReader:
             return ([Section(blocks=[text])] if text else []), None
         else:
             root = el
-        items: list[tuple[str, Any]] = []
-        self.walk(root, items, 0)
-        return self.sections(items), self.image
+        return self.read(root), self.image
 
     def plain(self, el: etree._Element) -> list[Section]:
         text = scrub(el.text or "")
@@ -1085,59 +1078,52 @@ class _BodyReader:
             elif name == "byline":
                 self.item.keep("newsml:nitf:byline", _text(el))
 
-    def sections(self, items: list[tuple[str, Any]]) -> list[Section]:
-        out: list[Section] = []
-        heading: str | None = None
-        blocks: list[Block] = []
+    # -- inline ---------------------------------------------------------------------------
 
-        def flush() -> None:
-            if heading is not None or blocks:
-                out.append(Section(heading=heading, blocks=list(blocks)))
+    def name(self, el: etree._Element) -> str:
+        tag = el.tag
+        return (_NAMES.get(tag) or _split(tag))[1]
 
-        for kind, value in items:
-            if kind == "block":
-                blocks.append(value)
-                continue
-            flush()
-            heading = value if kind == "heading" else None
-            blocks = []
-        flush()
-        return out
+    def clean(self, text: str) -> str:
+        return scrub(text)
 
-    def walk(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:
+    def start(self, el: etree._Element, depth: int) -> int:
+        # Depth counts from the body, so that max_depth bounds the whole walk.
         if depth > self.max_depth:
-            raise self.too_deep(el)
-        loose: list[Inline] = []
-        text = el.text
-        if text and not text.isspace():
-            loose.append(text if text.isprintable() else scrub(text))
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            name = (_NAMES.get(tag) or _split(tag))[1]
-            if name in _INLINE_NAMES:
-                self.inline_into(child, name, depth + 1, loose)
-            else:
-                if loose:
-                    self.add(out, _paragraph(loose))
-                    loose = []
-                self.element(child, name, out, depth + 1)
-            tail = child.tail
-            if tail and not tail.isspace():
-                loose.append(tail if tail.isprintable() else scrub(tail))
-        if loose:
-            self.add(out, _paragraph(loose))
+            msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
+            raise ParseError(_FORMAT, msg, line=el.sourceline)
+        return depth
 
-    def too_deep(self, el: etree._Element) -> ParseError:
-        msg = f"the body is nested deeper than {self.max_depth} elements (max_depth)"
-        return ParseError(_FORMAT, msg, line=el.sourceline)
+    def deeper(self, el: etree._Element, depth: int, kind: Kind) -> int:
+        # A block inside inline content counts one level, an inline element two (it, its content).
+        return self.start(el, depth + (1 if kind == "spaced" else 2))
 
-    def element(  # noqa: C901, PLR0912 - one branch per kind of block
-        self, el: etree._Element, name: str, out: list[tuple[str, Any]], depth: int
-    ) -> None:
+    def kind(self, el: etree._Element, name: str, depth: int) -> Kind:  # noqa: ARG002
+        if name in ("img", "media"):
+            self.item.lose("an image inside a paragraph")
+            return "skip"
+        if name == "em" and "strong" in (el.get("class") or "").split():
+            return "strong"
+        return _INLINE_KINDS.get(name, "text")
+
+    def link(self, el: etree._Element, content: list[Inline]) -> list[Inline]:
+        href = (el.get("href") or "").strip()
+        title = el.get("title")
+        try:
+            return [Link(href, content, title=collapse(scrub(title)) if title else None)]
+        except ValidationError:
+            if href:
+                self.item.lose(f"a link to {href[:40]!r} that is not allowed")
+            return content
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def is_inline(self, name: str) -> bool:
+        return name in _INLINE_NAMES
+
+    def block(self, el: etree._Element, name: str, depth: int) -> None:  # noqa: C901, PLR0912 - one branch per kind of block
         if name in ("p", "pre", "address"):
-            self.add(out, _paragraph(self.inlines_of(el, depth)))
+            self.add(paragraph(self.inlines(el, depth)))
         elif name in _HEADINGS:
             text = _text(el)
             if not text:
@@ -1145,25 +1131,26 @@ class _BodyReader:
             if name == "h1" and not self.seen_block and text == (self.headline or text):
                 self.body_headline = self.body_headline or text
                 return
-            out.append(("heading", text))
+            self.begin(text)
         elif name in ("section", "block"):
-            out.append(("break", None))
-            self.walk(el, out, depth)
-            out.append(("break", None))
+            self.close()
+            self.walk(el, depth)
+            self.close()
         elif name in ("blockquote", "bq"):
-            self.quote(el, out, depth)
+            cite = next((_text(n) or None for n in el.iter() if _local(n) in _QUOTE_CITE), None)
+            parts = [node for node in el.iter() if _local(node) == "p"]
+            quote = self.quote(el, depth, parts, cite, _QUOTE_SKIP)
+            # without a paragraph in it, its own text is the quote
+            self.add(quote or self.quote(el, depth, None, cite, _QUOTE_SKIP))
         elif name in ("ul", "ol"):
-            items = [p for li in el if _local(li) == "li"
-                     for p in [_paragraph(self.inlines_of(li, depth + 1))] if p]
-            if items:
-                self.add(out, ItemList(items, ordered=name == "ol"))
+            self.add(self.item_list(el, depth))
         elif name in ("figure", "media", "img"):
-            self.figure(el, name, out)
+            self.figure(el, name)
         elif name == "table":
             for row in el.iter("{*}tr", "tr"):
                 text = " | ".join(_text(c) for c in row if _text(c))
                 if text:
-                    self.add(out, Paragraph(text))
+                    self.add(Paragraph(text))
             self.item.lose("a table (read as one paragraph per row)")
         elif name == "body.end":
             for node in el.iter():
@@ -1175,12 +1162,12 @@ class _BodyReader:
         elif name in _CONTAINERS or name in ("body.head", "hedline", "li", "dl", "dd", "dt"):
             if name == "body.head":
                 return  # read by nitf_head
-            self.walk(el, out, depth)
+            self.walk(el, depth)
         else:
             self.item.lose(f"<{name}> in the body (its text was kept)")
-            self.walk(el, out, depth)
+            self.walk(el, depth)
 
-    def add(self, out: list[tuple[str, Any]], block: Block | None) -> None:
+    def add(self, block: Block | None) -> None:
         if block is None:
             return
         if not self.seen_block and isinstance(block, Paragraph):
@@ -1190,32 +1177,9 @@ class _BodyReader:
             if self.lede and block.text == self.lede:
                 return
         self.seen_block = True
-        out.append(("block", block))
+        self.blocks.append(block)
 
-    def quote(self, el: etree._Element, out: list[tuple[str, Any]], depth: int) -> None:
-        cite = None
-        for node in el.iter():
-            if _local(node) in ("cite", "credit"):
-                cite = _text(node) or None
-                break
-        paragraphs = [
-            p
-            for node in el.iter()
-            if _local(node) == "p"
-            for p in [_paragraph(self.inlines_of(node, depth + 1))]
-            if p is not None
-        ]
-        if not paragraphs:
-            text_items = self.inlines_of(el, depth + 1, skip=_QUOTE_SKIP)
-            p = _paragraph(text_items)
-            if p is not None:
-                paragraphs = [p]
-        if paragraphs:
-            self.add(out, Quote(paragraphs, cite=cite))
-
-    def figure(  # noqa: C901, PLR0912 - XHTML img, figure and NITF media
-        self, el: etree._Element, name: str, out: list[tuple[str, Any]]
-    ) -> None:
+    def figure(self, el: etree._Element, name: str) -> None:  # noqa: C901, PLR0912 - XHTML img, figure and NITF media
         src = alt = caption = None
         credit: Attribution | None = None
         if name == "img":
@@ -1243,14 +1207,14 @@ class _BodyReader:
         except ValidationError:
             self.item.lose(f"an image whose address {src!r} is not an absolute http(s) URL")
             if caption:
-                self.add(out, Paragraph(caption))
+                self.add(Paragraph(caption))
             return
         lead = "lead" in (el.get("class") or "").split()
         if lead and self.image is None and not self.seen_block:
             self.image = figure
         else:
             self.seen_block = True
-            out.append(("block", figure))
+            self.blocks.append(figure)
 
     def figcaption(self, el: etree._Element) -> tuple[str | None, Attribution | None]:
         credit = None
@@ -1275,78 +1239,12 @@ class _BodyReader:
             parts.append(child.tail or "")
         return collapse(scrub("".join(parts))) or None, credit
 
-    def inlines_of(
-        self, el: etree._Element, depth: int, *, skip: frozenset[str] | None = None
-    ) -> list[Inline]:
-        """The inline content of an element: its text and its children's, in one pass."""
-        if depth > self.max_depth:
-            raise self.too_deep(el)
-        out: list[Inline] = []
-        self.content_into(el, depth, out, skip)
-        return out
 
-    def content_into(
-        self,
-        el: etree._Element,
-        depth: int,
-        out: list[Inline],
-        skip: frozenset[str] | None = None,
-    ) -> None:
-        """Append the inline content of ``el`` (its depth already checked) to ``out``."""
-        text = el.text
-        if text:
-            out.append(text if text.isprintable() else scrub(text))
-        for child in el:
-            tag = child.tag
-            name = (_NAMES.get(tag) or _split(tag))[1]
-            if skip and name in skip:
-                pass
-            elif name in _BLOCKS_IN_INLINE:
-                out.append(" ")
-                if depth + 1 > self.max_depth:
-                    raise self.too_deep(child)
-                self.content_into(child, depth + 1, out)
-                out.append(" ")
-            elif name in ("img", "media"):
-                self.item.lose("an image inside a paragraph")
-            else:
-                self.inline_into(child, name, depth + 1, out)
-            tail = child.tail
-            if tail:
-                out.append(tail if tail.isprintable() else scrub(tail))
-
-    def inline_into(self, el: etree._Element, name: str, depth: int, out: list[Inline]) -> None:
-        """Append what one inline element gives (markup around its content, or the content)."""
-        if depth + 1 > self.max_depth:
-            raise self.too_deep(el)
-        content: list[Inline]
-        if len(el) == 0:  # the common case: text only
-            text = el.text
-            content = [text if text.isprintable() else scrub(text)] if text else []
-        else:
-            content = []
-            self.content_into(el, depth + 1, content)
-        if name == "br":
-            out.append(_LINE_BREAK)
-        elif name == "a":
-            href = (el.get("href") or "").strip()
-            title = el.get("title")
-            try:
-                out.append(Link(href, content, title=collapse(scrub(title)) if title else None))
-            except ValidationError:
-                if href:
-                    self.item.lose(f"a link to {href[:40]!r} that is not allowed")
-                out.extend(content)
-        elif name in _STRONG or (name == "em" and "strong" in (el.get("class") or "").split()):
-            out.append(Strong(content))
-        elif name in _EMPHASIS:
-            out.append(Emphasis(content))
-        else:
-            out.extend(content)
-
-
-_LINE_BREAK = LineBreak()
-_BLOCKS_IN_INLINE = frozenset(("p", "div", "ul", "ol", "li", "blockquote", "block"))
+_INLINE_KINDS: dict[str, Kind] = {"br": "break", "a": "link",
+                 **dict.fromkeys(("strong", "b"), "strong"),
+                 **dict.fromkeys(("em", "i", "cite", "dfn", "var", "u"), "emphasis"),
+                 **dict.fromkeys(("p", "div", "ul", "ol", "li", "blockquote", "block"), "spaced")}
+_QUOTE_CITE = frozenset(("cite", "credit"))
 _QUOTE_SKIP = frozenset(("footer", "credit"))
 _INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "var", "u", "q",
                  "sub", "sup", "small", "big", "abbr", "acronym", "code", "kbd", "samp", "tt",
@@ -1356,13 +1254,6 @@ _INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "va
                  "event", "function", "lang", "object.title", "postaddr", "pronounce", "virtloc",
                  "city", "country", "region", "state", "sublocation", "alt-code", "frac",
                  "frac-numer", "frac-denom"}
-
-
-def _paragraph(content: list[Inline]) -> Paragraph | None:
-    try:
-        return Paragraph(content)
-    except ValidationError:
-        return None
 
 
 # --- entry points ----------------------------------------------------------------------------

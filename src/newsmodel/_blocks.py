@@ -1,0 +1,211 @@
+"""Markup read into the model's inline content, blocks and sections.
+
+The HTML and NewsML-G2 readers walk different markup by the rules kept here: inline content,
+paragraphs, lists, quotes, and sections under headings. Each format says what its elements
+are (:meth:`BlockReader.kind`, :meth:`BlockReader.block`), how deep it reads and how it links.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from abc import ABC, abstractmethod
+from typing import Generic, Literal, TypeVar
+
+from lxml import etree
+
+from newsmodel._models import (
+    Block,
+    Emphasis,
+    Inline,
+    ItemList,
+    LineBreak,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+)
+from newsmodel.errors import ValidationError
+
+__all__ = ["BlockReader", "Kind", "paragraph"]
+
+E = TypeVar("E", bound=etree._Element)  # noqa: SLF001 - lxml's element type
+
+_LINE_BREAK = LineBreak()
+_NONE: frozenset[str] = frozenset()
+
+
+#: What an element met in inline content gives: ``skip`` nothing (the format reports it),
+#: ``text`` its content unmarked, ``flat`` its text alone, ``spaced`` its content between spaces
+#: (a block inside inline content), the others a line break or their content marked up.
+Kind = Literal["skip", "text", "flat", "spaced", "break", "emphasis", "strong", "link"]
+
+
+def paragraph(content: list[Inline]) -> Paragraph | None:
+    """A paragraph of the content, or ``None`` when the model refuses it (blank text)."""
+    try:
+        return Paragraph(content)
+    except ValidationError:
+        return None
+
+
+class BlockReader(ABC, Generic[E]):
+    """Walks block-level markup into :attr:`sections`, each begun by a heading or a container."""
+
+    def __init__(self, *, keep_headings: bool) -> None:
+        """Prepare to read; ``keep_headings`` keeps sections that hold only a heading."""
+        self.keep_headings = keep_headings
+        self.sections: list[Section] = []
+        self.heading: str | None = None
+        self.blocks: list[Block] = []
+
+    def read(self, el: E) -> list[Section]:
+        """Read the children of a block-level element into sections."""
+        self.walk(el)
+        self.close()
+        return self.sections
+
+    # -- what the format says -------------------------------------------------------------
+
+    @abstractmethod
+    def kind(self, el: E, name: str, depth: int) -> Kind:
+        """What an element gives when met in inline content ``depth`` levels down."""
+
+    @abstractmethod
+    def link(self, el: E, content: list[Inline]) -> list[Inline]:
+        """A link element's content with the link made, or alone when it cannot be."""
+
+    @abstractmethod
+    def is_inline(self, name: str) -> bool:
+        """Whether a child of a block-level element is inline content, by its name."""
+
+    @abstractmethod
+    def block(self, el: E, name: str, depth: int) -> None:
+        """Read one block-level element (its tail excluded)."""
+
+    def name(self, el: E) -> str:
+        """The element's name; ``""`` for a comment or processing instruction."""
+        tag = el.tag
+        return tag if isinstance(tag, str) else ""
+
+    def clean(self, text: str) -> str:
+        """Text or a tail that is not all printable, as the model may hold it."""
+        return text
+
+    def start(self, el: E, depth: int) -> int:  # noqa: ARG002 - a format may refuse the element
+        """The depth the inline content of a block-level element ``depth`` levels down starts at.
+
+        By default it counts from each block: the model and its writers walk inline content
+        recursively, but not blocks.
+        """
+        return 0
+
+    def deeper(self, el: E, depth: int, kind: Kind) -> int:  # noqa: ARG002
+        """The depth the content of an inline element read at ``depth`` is read at."""
+        return depth + 1
+
+    # -- sections -------------------------------------------------------------------------
+
+    def add(self, block: Block | None) -> None:
+        """Add a block to the current section."""
+        if block is not None:
+            self.blocks.append(block)
+
+    def close(self) -> None:
+        """End the current section, keeping it when it has a block (or a heading to keep)."""
+        if self.blocks or (self.heading is not None and self.keep_headings):
+            with contextlib.suppress(ValidationError):
+                self.sections.append(Section(heading=self.heading, blocks=self.blocks))
+        self.heading = None
+        self.blocks = []
+
+    def begin(self, heading: str) -> None:
+        """End the current section and start one under ``heading``."""
+        self.close()
+        self.heading = heading
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def walk(self, el: E, depth: int = 0) -> None:
+        """Read the children of a block-level element: loose inline content makes paragraphs."""
+        inline_depth = self.start(el, depth)
+        pending: list[Inline] = []
+        text = el.text
+        if text and not text.isspace():
+            pending.append(text if text.isprintable() else self.clean(text))
+        for child in el:
+            name = self.name(child)
+            if self.is_inline(name):
+                self.inline(child, name, inline_depth, pending)
+            else:
+                if pending:
+                    self.add(paragraph(pending))
+                    pending = []
+                self.block(child, name, depth + 1)
+            tail = child.tail
+            if tail and not tail.isspace():
+                pending.append(tail if tail.isprintable() else self.clean(tail))
+        if pending:
+            self.add(paragraph(pending))
+
+    def item_list(self, el: E, depth: int) -> ItemList | None:
+        """A list of the paragraphs of its ``li`` children; ``None`` when none has text."""
+        found = [paragraph(self.inlines(li, depth + 1)) for li in el if self.name(li) == "li"]
+        items = [p for p in found if p is not None]
+        return ItemList(items, ordered=self.name(el) == "ol") if items else None
+
+    def quote(
+        self, el: E, depth: int, parts: list[E] | None, cite: str | None, skip: frozenset[str]
+    ) -> Quote | None:
+        """A quote of the paragraphs in ``parts``; without parts, of its content less ``skip``."""
+        if parts is None:
+            found = [paragraph(self.inlines(el, depth + 1, skip=skip))]
+        else:
+            found = [paragraph(self.inlines(p, depth + 1)) for p in parts]
+        paragraphs = [p for p in found if p is not None]
+        return Quote(paragraphs, cite=cite) if paragraphs else None
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def inlines(self, el: E, depth: int = 0, *, skip: frozenset[str] = _NONE) -> list[Inline]:
+        """The inline content of an element, less its children named in ``skip``."""
+        out: list[Inline] = []
+        self.content(el, self.start(el, depth), out, skip)
+        return out
+
+    def content(self, el: E, depth: int, out: list[Inline], skip: frozenset[str] = _NONE) -> None:
+        """Append the inline content of ``el``, read at ``depth``, to ``out``."""
+        text = el.text
+        if text:
+            out.append(text if text.isprintable() else self.clean(text))
+        for child in el:
+            name = self.name(child)
+            if name not in skip:
+                self.inline(child, name, depth, out)
+            tail = child.tail
+            if tail:
+                out.append(tail if tail.isprintable() else self.clean(tail))
+
+    def inline(self, el: E, name: str, depth: int, out: list[Inline]) -> None:
+        """Append what one inline element gives (its tail excluded) to ``out``."""
+        kind = self.kind(el, name, depth)
+        if kind == "skip":
+            return
+        if kind == "flat":
+            out.append("".join(el.itertext()))
+            return
+        inner = self.deeper(el, depth, kind)
+        if kind == "text":  # the common case: its content joins the content around it
+            self.content(el, inner, out)
+            return
+        content: list[Inline] = []
+        self.content(el, inner, content)
+        if kind == "spaced":
+            out.extend((" ", *content, " "))
+        elif kind == "break":
+            out.append(_LINE_BREAK)
+        elif kind == "link":
+            out.extend(self.link(el, content))
+        elif kind == "emphasis":
+            out.append(Emphasis(content))
+        else:
+            out.append(Strong(content))
