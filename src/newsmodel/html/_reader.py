@@ -955,8 +955,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if lede and first_text and _prefix(lede, first_text):
         lede = None if item is None else lede
 
-    # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page
+    # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page. Our
+    # own markup carries every attribution: nothing on its page is guessed to be a byline.
     attributions = list(reader.attributions)
+    own = item is not None and item.get("data-version") is not None
 
     def add_people(names: list[tuple[str, str | None]], role: Role) -> None:
         for name, person_url in names:
@@ -982,6 +984,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     meta_authors = f.first("authors_meta") or []
     if (
         not attributions
+        and not own
         and all(_weak_author(n, weak) for n, _ in ld_authors)
         and all(_weak_author(n, weak) for n in meta_authors)
     ):
@@ -993,13 +996,12 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
             add_people(f.first(f"ld:{role.value}") or [], role)
     if not any(a.role is Role.AUTHOR for a in attributions):
         add_people([(n, None) for n in f.first("authors_meta") or []], Role.AUTHOR)
-    if not attributions:
+    if not attributions and not own:
         add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
     if not attributions and item is None:
         add_people([(n, None) for n in _dated_byline(h1, container, reader.zone)], Role.AUTHOR)
     # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph. Our own
     # markup says what is lede and what is credit: its text is taken as it is.
-    own = item is not None and item.get("data-version") is not None
     for text_source in () if own else (lede, first_text):
         if not text_source:
             continue
