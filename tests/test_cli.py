@@ -266,6 +266,33 @@ def test_same_slug_twice_gets_a_suffix(tmp_path):
     ]
 
 
+def test_failures_are_reported_under_the_normalised_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "src" / "sub").mkdir(parents=True)
+    (tmp_path / "src" / "sub" / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "alone.json").write_text("[]", encoding="utf-8")
+    code = cli.main(
+        ["convert", "./src//", "./alone.json", "--to", "json", "-o", "out", "-q",
+         "--report", "report.jsonl", "-j", "1"]
+    )
+    assert code == 1
+    lines = (tmp_path / "report.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(stdjson.loads(line)["file"] for line in lines) == [
+        "alone.json",
+        str(Path("src", "sub", "bad.json")),
+    ]
+
+
+def test_names_that_differ_only_in_case_get_a_suffix_where_the_file_system_ignores_case(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(os.path, "normcase", str.lower)  # as on Windows
+    namer = cli._Namer(tmp_path, ".html", by_slug=False)  # noqa: SLF001 - the naming rule itself
+    first = namer(cli._Input("A.json", "A", "A.json"), "")  # noqa: SLF001
+    second = namer(cli._Input("a.xml", "a", "a.xml"), "")  # noqa: SLF001
+    assert (Path(first).name, Path(second).name) == ("A.html", "a-2.html")
+
+
 def test_missing_inputs_fail_but_the_rest_converts(tmp_path, capsys):
     out = tmp_path / "out"
     args = ["convert", str(EXAMPLES / "article.json"), str(tmp_path / "nope.json")]

@@ -263,9 +263,10 @@ def _discover(sources: Sequence[str], source_format: str | None) -> tuple[list[_
             continue
         path = Path(source)
         if path.is_dir():
-            inputs.extend(_Input(full, stem, full) for stem, full in _walk(source, wanted))
+            found = _walk(source, wanted)
+            inputs.extend(_Input(full, stem, os.path.normpath(full)) for stem, full in found)
         elif path.is_file():
-            inputs.append(_Input(source, path.stem, source))
+            inputs.append(_Input(source, path.stem, os.path.normpath(source)))
         else:
             missing.append(source)
     return inputs, missing
@@ -321,12 +322,14 @@ class _Namer:
             folder = stem.rpartition("/")[0]
             stem = f"{folder}/{slug}" if folder else slug
         candidate = f"{self.prefix}{stem}{self.extension}"
-        n = self.next_suffix.get(stem, 2)
-        while candidate in self.taken:
+        # Keys as the file system compares names: on Windows "A.html" is "a.html".
+        key = os.path.normcase(stem)
+        n = self.next_suffix.get(key, 2)
+        while os.path.normcase(candidate) in self.taken:
             candidate = f"{self.prefix}{stem}-{n}{self.extension}"
             n += 1
-        self.next_suffix[stem] = n
-        self.taken.add(candidate)
+        self.next_suffix[key] = n
+        self.taken.add(os.path.normcase(candidate))
         return candidate
 
     def make_parent(self, path: str) -> None:

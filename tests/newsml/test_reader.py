@@ -425,6 +425,64 @@ def test_the_depth_limit_holds_in_every_streamed_item() -> None:
     assert info.value.line == 3
 
 
+@pytest.mark.parametrize("where", ["header", "between items", "after the items"])
+def test_the_depth_limit_holds_outside_streamed_items(where: str) -> None:
+    item = (
+        b'<newsItem><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta>'
+        b"<headline>H</headline></contentMeta></newsItem>\n"
+    )
+    deep = b"<x>" * 300 + b"</x>" * 300
+    parts = {
+        "header": (b"<header>" + deep + b"</header><itemSet>" + item + b"</itemSet>"),
+        "between items": b"<itemSet>" + item + deep + item + b"</itemSet>",
+        "after the items": b"<itemSet>" + item + b"</itemSet>" + deep,
+    }[where]
+    message = b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">%s</newsMessage>'
+    data = message % parts
+    with pytest.raises(ParseError, match="nested deeper than 256 levels"):
+        newsml.loads(data)
+    with pytest.raises(ParseError, match="nested deeper than 256 levels"):
+        list(newsml.iter_articles(io.BytesIO(data)))
+
+
+class _CountedReads(io.BytesIO):
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.reads = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.reads += 1
+        return super().read(size)
+
+
+def test_a_streamed_doctype_is_refused_before_parsing() -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE m [<!ENTITY e "x">]>\n'
+        b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">' + b" " * 100_000
+        + b"</newsMessage>"
+    )
+    stream = _CountedReads(data)
+    with pytest.raises(ParseError, match="DOCTYPE is not allowed"):
+        list(newsml.iter_articles(stream))
+    assert stream.reads == 1  # the first bytes only: the parser never saw the document
+
+
+@pytest.mark.parametrize("kind", [bytearray, memoryview, str])
+def test_input_over_max_bytes_is_refused_before_it_is_copied(kind: type) -> None:
+    import tracemalloc  # noqa: PLC0415
+
+    big = "<newsItem>" + "я" * 5_000_000
+    data = kind(big.encode()) if kind is not str else big
+    tracemalloc.start()
+    try:
+        with pytest.raises(ParseError, match="over the limit of max_bytes=1000"):
+            newsml.loads(data, max_bytes=1000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # the document is 5 to 10 MB
+
+
 def test_streaming_reports_the_real_error_and_position() -> None:
     data = _HEAD + b"\n  &undefined;</headline></contentMeta></newsItem>"
     with pytest.raises(ParseError) as loaded:

@@ -377,6 +377,10 @@ def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
     most 1 MiB is read ahead); a later byte that is not UTF-8 is then a parse error.
     """
     head = fp.read(4096)
+    if isinstance(head, bytes) and _doctype_offset(head) is not None:
+        # Refused before parsing, as in a whole document, when it stands in the first bytes;
+        # one further on is refused when the parser reaches it (entities are never resolved).
+        raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
     if not isinstance(head, bytes) or _ENCODING_DECLARATION.match(head) is None:
         return _Prefixed(head, fp) if isinstance(head, bytes) else fp
     while head.isascii() and len(head) < _PEEK_BYTES:
@@ -426,8 +430,10 @@ def _bytes_of(raw: object) -> bytes:
 
 def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     """Parse untrusted bytes into a root element; every failure is a :class:`ParseError`."""
+    check_size(_FORMAT, raw, options.max_bytes)  # before any copy (characters for a str)
     data = _bytes_of(raw)
-    check_size(_FORMAT, data, options.max_bytes)
+    if isinstance(raw, str):
+        check_size(_FORMAT, data, options.max_bytes)  # its UTF-8 may be longer
     if not data or data.isspace():  # no copy of the document, unlike strip()
         raise ParseError(_FORMAT, "empty document", line=1, column=1)
     doctype = _doctype_offset(data)
@@ -1324,7 +1330,8 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
                     raise ParseError(_FORMAT, "a DOCTYPE is not allowed in NewsML-G2 input")
                 if _local(root) not in ("newsMessage", "newsItem") or not _is_nar(root):
                     check_root(root)
-            check_depth(el, 1 + sum(1 for _ in el.iterancestors()))
+            level = 1 + sum(1 for _ in el.iterancestors())
+            check_depth(el, level)
             name = _local(el)
             if name == "newsItem":
                 try:
@@ -1339,8 +1346,11 @@ def iter_items(  # noqa: C901, PLR0912 - the loop, its checks and the error mapp
             el.clear(keep_tail=False)
             parent = el.getparent()
             if parent is not None:
-                while el.getprevious() is not None:
+                while (previous := el.getprevious()) is not None:
+                    check_depth(previous, level)  # what stood between items, held to the limit
                     del parent[0]
+        if context.root is not None:
+            check_depth(context.root, 1)  # the header and what follows the last item
         if not checked:
             # No item at all: say what the document is instead, when it is not a message.
             last = context.root
