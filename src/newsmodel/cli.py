@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as cf
 import contextlib
+import gc
 import json as _json
 import os
 import re
@@ -461,17 +462,24 @@ def _results(
         return
     on_disk = [item for item in inputs if item.path is not None]
     yield from _results([i for i in inputs if i.path is None], args, reporter, None)
-    with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
-        for start in range(0, len(on_disk), size):
-            chunk = on_disk[start : start + size]
-            paths = [item.path for item in chunk if item.path is not None]
-            future = pool.submit(convert_files, paths, args.source, args.to, scratch)
-            window.append((chunk, future))
-            while len(window) > jobs * 4:
+    # Forked workers share the parent's objects until they write to them, and a garbage
+    # collection in a worker writes to every object it visits: frozen, they are never visited,
+    # so the workers neither copy the parent's memory nor spend time collecting it.
+    gc.freeze()
+    try:
+        with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
+            window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
+            for start in range(0, len(on_disk), size):
+                chunk = on_disk[start : start + size]
+                paths = [item.path for item in chunk if item.path is not None]
+                future = pool.submit(convert_files, paths, args.source, args.to, scratch)
+                window.append((chunk, future))
+                while len(window) > jobs * 4:
+                    yield from _drain(*window.popleft())
+            while window:
                 yield from _drain(*window.popleft())
-        while window:
-            yield from _drain(*window.popleft())
+    finally:
+        gc.unfreeze()
 
 
 def _drain(
