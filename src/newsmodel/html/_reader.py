@@ -855,11 +855,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         if (s.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
     ]
     reader.head()
-    meta = meta_tags(root)
     item = find_article_item(root)
     body_el = reader.microdata(item) if item is not None else None
-    reader.json_ld(scripts)
-    reader.meta(meta)
+    if item is None or item.get("data-version") is None:
+        # A page newsmodel wrote carries every field in its microdata; its JSON-LD and meta
+        # tags only repeat them for search engines.
+        reader.json_ld(scripts)
+        reader.meta(meta_tags(root))
 
     # Drop everything that is never article text, before the body is looked for.
     for element in list(root.iter(*_MARKED_DROPS)):
