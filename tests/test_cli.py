@@ -223,6 +223,25 @@ def test_parallel_jobs_give_the_same_files(tmp_path):
     assert results["1"] == results["2"]
 
 
+def test_a_parallel_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    import gc  # noqa: PLC0415
+
+    src = tmp_path / "src"
+    make_articles(src, 40, nested=False)
+    argv = ["convert", str(src), "--to", "text", "-q", "-j", "2", "--force", "-o"]
+    assert gc.get_freeze_count() == 0
+    assert cli.main([*argv, str(tmp_path / "a")]) == 0
+    assert gc.get_freeze_count() == 0  # what it froze for the workers is collectable again
+    gc.freeze()  # a program that froze its own objects before calling
+    try:
+        frozen = gc.get_freeze_count()
+        assert cli.main([*argv, str(tmp_path / "b")]) == 0
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert len(list((tmp_path / "b").iterdir())) == 40
+
+
 def test_parallel_workers_never_overwrite_and_clean_up(tmp_path, capsys):
     src = tmp_path / "src"
     make_articles(src, 30, nested=False)

@@ -464,8 +464,11 @@ def _results(
     yield from _results([i for i in inputs if i.path is None], args, reporter, None)
     # Forked workers share the parent's objects until they write to them, and a garbage
     # collection in a worker writes to every object it visits: frozen, they are never visited,
-    # so the workers neither copy the parent's memory nor spend time collecting it.
-    gc.freeze()
+    # so the workers neither copy the parent's memory nor spend time collecting it. A program
+    # that froze objects of its own keeps them as they are.
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     try:
         with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
             window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
@@ -479,7 +482,8 @@ def _results(
             while window:
                 yield from _drain(*window.popleft())
     finally:
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()
 
 
 def _drain(
