@@ -1,10 +1,21 @@
-"""The size limit every reader checks first, before any work is done on the input."""
+"""The limits every reader holds its input to.
+
+The size limit is checked first, before any work is done on the input. The XML and HTML
+readers parse with libxml2's own limits, and again with ``huge_tree`` when the input stopped at
+one that only guards against sizes ``max_bytes`` already bounds.
+"""
 
 from __future__ import annotations
 
+import re
+
 from newsmodel.errors import ParseError
 
-__all__ = ["check_size"]
+__all__ = ["LIFTED_BY_HUGE_TREE", "check_size"]
+
+#: What libxml2 says when it stops at a limit that ``huge_tree`` lifts: a text node, attribute
+#: or name over 10 MB. Its depth limit, which ``huge_tree`` lifts too, is checked apart.
+LIFTED_BY_HUGE_TREE = re.compile(r"XML_PARSE_HUGE|too long|too big", re.IGNORECASE)
 
 
 def check_size(fmt: str, data: object, max_bytes: int) -> None:

@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._attribution import split_attribution
-from newsmodel._limits import check_size
+from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
 from newsmodel.dates import parse_date, parse_iso
@@ -384,8 +384,6 @@ def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
     return parser
 
 
-#: What libxml2 says when it stops at a limit that ``huge_tree`` lifts (depth is checked apart).
-_HUGE_LIMIT = re.compile(r"XML_PARSE_HUGE|too long|too big", re.IGNORECASE)
 #: The elements nested deeper than :data:`MAX_DEPTH` levels below the document element.
 _TOO_DEEP = etree.XPath("/".join(["*"] * MAX_DEPTH))
 
@@ -407,7 +405,7 @@ def _parse(text: str) -> HtmlElement:
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
         huge = any(
-            _HUGE_LIMIT.search(e.message) and "Excessive depth" not in e.message
+            LIFTED_BY_HUGE_TREE.search(e.message) and "Excessive depth" not in e.message
             for e in parser.error_log
         )
         if huge:
@@ -848,19 +846,22 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     )
     reader = _Reader(root, url=url, tz=tz)
     f = reader.fields
-    # JSON-LD lives in scripts, which are dropped below: read it first.
-    scripts = [
-        s.text or ""
-        for s in root.iter("script")
-        if (s.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
-    ]
     reader.head()
     item = find_article_item(root)
+    # A page newsmodel wrote carries every field (attributions included) in its microdata;
+    # its JSON-LD and meta tags only repeat them for search engines, and nothing on it is
+    # guessed.
+    own = item is not None and item.get("data-version") is not None
     body_el = reader.microdata(item) if item is not None else None
-    if item is None or item.get("data-version") is None:
-        # A page newsmodel wrote carries every field in its microdata; its JSON-LD and meta
-        # tags only repeat them for search engines.
-        reader.json_ld(scripts)
+    if not own:
+        # JSON-LD lives in scripts, which are dropped below: read it first.
+        reader.json_ld(
+            [
+                s.text or ""
+                for s in root.iter("script")
+                if (s.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
+            ]
+        )
         reader.meta(meta_tags(root))
 
     # Drop everything that is never article text, before the body is looked for.
@@ -957,10 +958,8 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if lede and first_text and _prefix(lede, first_text):
         lede = None if item is None else lede
 
-    # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page. Our
-    # own markup carries every attribution: nothing on its page is guessed to be a byline.
+    # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page
     attributions = list(reader.attributions)
-    own = item is not None and item.get("data-version") is not None
 
     def add_people(names: list[tuple[str, str | None]], role: Role) -> None:
         for name, person_url in names:

@@ -237,7 +237,7 @@ def iter_articles(
     :class:`~newsmodel.LossyConversionWarning` saying what they are; a text item that cannot be
     read raises :class:`~newsmodel.ParseError` and ends the iteration. A bare ``newsItem``
     gives one article. Options as in :func:`loads` (there is no size limit: that is the point;
-    every item is held to the 256 levels of nesting, and one text node to 1 GB).
+    the whole message is held to the 256 levels of nesting, and one text node to 1 GB).
 
     >>> import io
     >>> from newsmodel import Article

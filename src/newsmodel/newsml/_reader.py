@@ -20,7 +20,7 @@ import attrs
 from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
-from newsmodel._limits import check_size
+from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
 from newsmodel._models import (
     _SLUG,
     Article,
@@ -246,8 +246,6 @@ _PARSER_LIMITS = (
 )
 
 
-#: The errors of limits that ``huge_tree`` lifts (its depth limit is checked apart).
-_HUGE_LIMIT = re.compile(r"XML_PARSE_HUGE|too long|too big", re.IGNORECASE)
 
 
 def _parser_message(raw: str | None) -> str:
@@ -411,7 +409,7 @@ def _parse(data: bytes) -> tuple[etree._Element, bool]:
         return etree.fromstring(data, _parser()), False
     except etree.XMLSyntaxError as exc:
         msg = exc.msg or ""
-        if _HUGE_LIMIT.search(msg) is None or "Excessive depth" in msg:
+        if LIFTED_BY_HUGE_TREE.search(msg) is None or "Excessive depth" in msg:
             raise
     # A text node or attribute over 10 MB, which the writer may well write: the input is
     # bounded by max_bytes and has no DOCTYPE, so nothing expands past it.
