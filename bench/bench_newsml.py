@@ -50,13 +50,15 @@ def sample(i: int = 0) -> Article:
         Section(
             heading=f"Подзаголовок {s}",
             blocks=[
-                Paragraph([
-                    f"Абзац {p} раздела {s}: правительство Казахстана сообщило о ",
-                    Emphasis("новых мерах"),
-                    " поддержки экономики, подробности на ",
-                    Link("https://example.kz/news/1", "сайте"),
-                    ".",
-                ])
+                Paragraph(
+                    [
+                        f"Абзац {p} раздела {s}: правительство Казахстана сообщило о ",
+                        Emphasis("новых мерах"),
+                        " поддержки экономики, подробности на ",
+                        Link("https://example.kz/news/1", "сайте"),
+                        ".",
+                    ]
+                )
                 for p in range(4)
             ],
         )
@@ -89,9 +91,16 @@ def raw_write(a: Article) -> bytes:  # noqa: C901, PLR0912, PLR0915 - the whole 
     n = f"{{{NAR}}}"
     h = f"{{{XHTML}}}"
     root = etree.Element(n + "newsItem", nsmap={None: NAR})
-    root.attrib.update({"guid": a.guid or "", "version": str(a.version), "standard": "NewsML-G2",
-                        "standardversion": "2.35", "conformance": "power",
-                        "{http://www.w3.org/XML/1998/namespace}lang": a.language})
+    root.attrib.update(
+        {
+            "guid": a.guid or "",
+            "version": str(a.version),
+            "standard": "NewsML-G2",
+            "standardversion": "2.35",
+            "conformance": "power",
+            "{http://www.w3.org/XML/1998/namespace}lang": a.language,
+        }
+    )
     iptc = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
     sub(root, n + "catalogRef", href=iptc)
     catalog = sub(root, n + "catalog")
@@ -265,9 +274,14 @@ def generate(n: int) -> Iterator[Article]:
     base = sample()
     for i in range(n):
         yield Article(
-            headline=f"{base.headline} {i}", lede=base.lede, sections=base.sections[:2],
-            attributions=base.attributions, published=base.published, tags=base.tags,
-            url=f"https://example.kz/news/{i}", guid=f"urn:example:{i}",
+            headline=f"{base.headline} {i}",
+            lede=base.lede,
+            sections=base.sections[:2],
+            attributions=base.attributions,
+            published=base.published,
+            tags=base.tags,
+            url=f"https://example.kz/news/{i}",
+            guid=f"urn:example:{i}",
         )
 
 
@@ -276,13 +290,14 @@ def stream(n: int) -> tuple[int, float, float, float, float]:
         path = Path(tmp) / "message.xml"
         start = timeit.default_timer()
         with path.open("wb") as fp:
-            newsml.dump_message(generate(n), fp, sender="bench", transmit_id="bench-1",
-                                sent=WHEN)
+            newsml.dump_message(generate(n), fp, sender="bench", transmit_id="bench-1", sent=WHEN)
         write_s = timeit.default_timer() - start
         size_mb = path.stat().st_size / 1e6
         out = subprocess.run(  # noqa: S603 - our own script
             [sys.executable, __file__, "--stream-child", str(path)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()
     count, baseline, peak, read_s = out
     growth_mb = (int(peak) - int(baseline)) / 1024
@@ -309,15 +324,15 @@ def main() -> None:
     rows = [
         ("write `dumps`", ours_w, "raw lxml build + tostring", raw_w, "≤ 1.5×"),
         ("read `loads`", ours_r, "`fromstring` + XPath", raw_r, "≤ 2×"),
-        ("read `loads`", ours_m, "`fromstring` + XPath + building the same `Article`",
-         raw_m, "—"),
+        ("read `loads`", ours_m, "`fromstring` + XPath + building the same `Article`", raw_m, "—"),
     ]
     other = newsmlg2_reader()
     iptc_note = ""
     if other is not None:
         _, theirs = paired(lambda: newsml.loads(data), lambda: other(data), 50)
-        rows.append(("read `loads`", ours_r, "IPTC `newsmlg2` (parse + headline)", theirs,
-                     "< 1× (faster)"))
+        rows.append(
+            ("read `loads`", ours_r, "IPTC `newsmlg2` (parse + headline)", theirs, "< 1× (faster)")
+        )
     else:
         iptc_note = "IPTC's newsmlg2 is not installed (pip install newsmlg2): row skipped."
 
@@ -335,8 +350,10 @@ def main() -> None:
     print()
     print("| stream | items | file MB | write s | read s | peak RSS growth MB | goal |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
-    print(f"| `dump_message` → `iter_articles` | {count:,} | {size_mb:.0f} | {write_s:.1f} | "
-          f"{read_s:.1f} | {growth_mb:.1f} | < 50 MB |")
+    print(
+        f"| `dump_message` → `iter_articles` | {count:,} | {size_mb:.0f} | {write_s:.1f} | "
+        f"{read_s:.1f} | {growth_mb:.1f} | < 50 MB |"
+    )
 
 
 if __name__ == "__main__":

@@ -83,9 +83,7 @@ class Target:
                     with contextlib.suppress(nm.WriteError):
                         writer.dumps(article)
         except nm.ParseError as exc:
-            ok = exc.format == self.fmt and all(
-                v is None or v >= 1 for v in (exc.line, exc.column)
-            )
+            ok = exc.format == self.fmt and all(v is None or v >= 1 for v in (exc.line, exc.column))
             if ok:
                 self.counts["parse_errors"] += 1
             else:
@@ -175,8 +173,14 @@ def run_atheris(fmt: str, seconds: float) -> None:
     def one_input(data: bytes) -> None:
         target.run(data)
 
-    argv = [sys.argv[0], f"-max_total_time={int(seconds)}", "-timeout=30", "-rss_limit_mb=4096",
-            "-max_len=1048576", str(corpus)]
+    argv = [
+        sys.argv[0],
+        f"-max_total_time={int(seconds)}",
+        "-timeout=30",
+        "-rss_limit_mb=4096",
+        "-max_len=1048576",
+        str(corpus),
+    ]
     atheris.Setup(argv, one_input)
     atheris.Fuzz()
 
@@ -184,8 +188,11 @@ def run_atheris(fmt: str, seconds: float) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60, help="per format (default 60)")
-    parser.add_argument("--format", action="append",
-                        help="a format to fuzz (repeatable; default: every installed format)")
+    parser.add_argument(
+        "--format",
+        action="append",
+        help="a format to fuzz (repeatable; default: every installed format)",
+    )
     parser.add_argument("--engine", choices=["random", "atheris"], default="random")
     parser.add_argument("--seed", type=int, default=0, help="random engine seed")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -208,12 +215,26 @@ def main() -> int:
     failed = False
     for fmt in formats:
         before = set(OUT.glob(f"{fmt}-*.bin")) if OUT.exists() else set()
-        cmd = [sys.executable, __file__, "--worker", fmt, "--seconds", str(args.seconds),
-               "--engine", args.engine, "--seed", str(args.seed)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--worker",
+            fmt,
+            "--seconds",
+            str(args.seconds),
+            "--engine",
+            args.engine,
+            "--seed",
+            str(args.seed),
+        ]
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         try:
             done = subprocess.run(  # noqa: S603 - our own script
-                cmd, capture_output=True, text=True, timeout=args.seconds + 300, env=env,
+                cmd,
+                capture_output=True,
+                text=True,
+                timeout=args.seconds + 300,
+                env=env,
                 check=False,
             )
         except subprocess.TimeoutExpired:
@@ -225,9 +246,17 @@ def main() -> int:
         if args.engine == "atheris" and runs:
             # libFuzzer ends the process itself: its own count is the report.
             new = (set(OUT.glob(f"{fmt}-*.bin")) if OUT.exists() else set()) - before
-            found = [json.dumps({"format": fmt, "engine": "atheris",
-                                 "seconds": int(runs[-1][1]), "inputs": int(runs[-1][0]),
-                                 "findings": len(new)})]
+            found = [
+                json.dumps(
+                    {
+                        "format": fmt,
+                        "engine": "atheris",
+                        "seconds": int(runs[-1][1]),
+                        "inputs": int(runs[-1][0]),
+                        "findings": len(new),
+                    }
+                )
+            ]
         if not found:
             print(f"{fmt}: the worker died (exit {done.returncode}):\n{done.stderr[-3000:]}")
             failed = True

@@ -185,7 +185,8 @@ def articles(draw: st.DrawFn) -> Article:
         place=draw(st.none() | words(2)),
         image=draw(st.none() | figures),
         extra=draw(
-            st.lists(st.tuples(st.sampled_from(["newsml:urgency", "html:meta:x"]), words(2)),
-                     max_size=2)
+            st.lists(
+                st.tuples(st.sampled_from(["newsml:urgency", "html:meta:x"]), words(2)), max_size=2
+            )
         ),
     )

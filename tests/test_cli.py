@@ -291,8 +291,20 @@ def test_failures_are_reported_under_the_normalised_path(tmp_path, monkeypatch):
     (tmp_path / "src" / "sub" / "bad.json").write_text("{", encoding="utf-8")
     (tmp_path / "alone.json").write_text("[]", encoding="utf-8")
     code = cli.main(
-        ["convert", "./src//", "./alone.json", "--to", "json", "-o", "out", "-q",
-         "--report", "report.jsonl", "-j", "1"]
+        [
+            "convert",
+            "./src//",
+            "./alone.json",
+            "--to",
+            "json",
+            "-o",
+            "out",
+            "-q",
+            "--report",
+            "report.jsonl",
+            "-j",
+            "1",
+        ]
     )
     assert code == 1
     lines = (tmp_path / "report.jsonl").read_text(encoding="utf-8").splitlines()
@@ -411,9 +423,7 @@ def version_created(data: bytes) -> datetime:
     return datetime.fromisoformat(match.group(1).decode().replace("Z", "+00:00"))
 
 
-def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(
-    tmp_path, monkeypatch
-):
+def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_path, monkeypatch):
     undated = json.dumps(Article(headline="Без даты", guid="urn:example:1")).encode()
     first = cli.convert_data(undated, "a.json", None, "newsml")
     # The output must not depend on the clock: move the writer's clock on by a day.
@@ -443,8 +453,6 @@ def test_a_dated_article_keeps_its_own_version_time():
     when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
     dated = json.dumps(Article(headline="С датой", published=when)).encode()
     assert version_created(cli.convert_data(dated, "a.json", None, "newsml").data) == when
-
-
 
 
 @pytest.mark.parametrize("fmt", ["html", "newsml"])

@@ -28,7 +28,11 @@ def test_tree() -> None:
 def test_parse_error_carries_where() -> None:
     err = ParseError("html", "bad tag", line=3, column=7, path="/html/body")
     assert (err.format, err.message, err.line, err.column, err.path) == (
-        "html", "bad tag", 3, 7, "/html/body",
+        "html",
+        "bad tag",
+        3,
+        7,
+        "/html/body",
     )
     assert str(err) == "html: bad tag (at /html/body, line 3, column 7)"
 

@@ -45,9 +45,7 @@ for _case in tomllib.loads(_MANIFEST.read_text("utf-8"))["case"]:
 
 
 def _known(fmt: str, exc: BaseException) -> bool:
-    return any(
-        type(exc).__name__ == name and part in str(exc) for name, part in KNOWN.get(fmt, [])
-    )
+    return any(type(exc).__name__ == name and part in str(exc) for name, part in KNOWN.get(fmt, []))
 
 
 @cache

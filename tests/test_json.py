@@ -50,7 +50,10 @@ def test_shape_is_documented_json() -> None:
     block = data["sections"][0]["blocks"][0]
     assert block["type"] == "paragraph"
     assert block["content"][1] == {
-        "type": "link", "href": "https://example.kz/a", "content": ["сайте"], "title": None,
+        "type": "link",
+        "href": "https://example.kz/a",
+        "content": ["сайте"],
+        "title": None,
     }
     assert data["sections"][0]["blocks"][1]["credit"]["role"] == "photographer"
     assert set(data) == set(json.schema()["required"])
@@ -82,8 +85,11 @@ def test_bytes_with_bom_are_read() -> None:
         ('{"headline": "x", "version": 0}', "$.version", "1 or more"),
         ('{"headline": "x", "published": "вчера"}', "$.published", "ISO 8601"),
         ('{"headline": "x", "published": "2026-01-01T10:00:00"}', "$.published", "timezone-aware"),
-        ('{"headline": "x", "sections": [{"heading": "h", "blocks": [{"type": "video"}]}]}',
-         "$.sections[0].blocks[0]", "type"),
+        (
+            '{"headline": "x", "sections": [{"heading": "h", "blocks": [{"type": "video"}]}]}',
+            "$.sections[0].blocks[0]",
+            "type",
+        ),
         (
             (
                 '{"headline": "x", "sections": [{"heading": "h", "blocks": [{"type": "paragraph", '
@@ -92,8 +98,11 @@ def test_bytes_with_bom_are_read() -> None:
             "$.sections[0].blocks[0].content[0]",
             "not allowed",
         ),
-        ('{"headline": "x", "attributions": [{"name": "a", "role": "boss"}]}',
-         "$.attributions[0].role", "Role"),
+        (
+            '{"headline": "x", "attributions": [{"name": "a", "role": "boss"}]}',
+            "$.attributions[0].role",
+            "Role",
+        ),
         ('{"lede": "x"}', "$", "headline"),
         ("[1, 2]", "$", "expected an object"),
     ],
@@ -159,23 +168,37 @@ def replaced(old: str, new: str) -> str:
         # a key's value
         (replaced('"lede": null', '"lede": ["not", "a", "string"]'), "$.lede", '["not"'),
         # an item of a list inside a list inside an object inside a list
-        (replaced('["второй"]', '["второй", 7]'), "$.sections[1].blocks[0].items[1].content[1]",
-         "7]"),
+        (
+            replaced('["второй"]', '["второй", 7]'),
+            "$.sections[1].blocks[0].items[1].content[1]",
+            "7]",
+        ),
         # an unknown key: the key itself
-        (replaced('"ordered": false', '"ordered": false, "colour": "red"'),
-         "$.sections[1].blocks[0]", '"colour"'),
+        (
+            replaced('"ordered": false', '"ordered": false, "colour": "red"'),
+            "$.sections[1].blocks[0]",
+            '"colour"',
+        ),
         # an unknown key in a list's item
-        (replaced('["первый"]}', '["первый"], "style": "bold"}'),
-         "$.sections[1].blocks[0].items[0]", '"style"'),
+        (
+            replaced('["первый"]}', '["первый"], "style": "bold"}'),
+            "$.sections[1].blocks[0].items[0]",
+            '"style"',
+        ),
         # a missing key: the object that lacks it
-        (replaced('{"content": ["первый"]}', "{}"), "$.sections[1].blocks[0].items[0].content",
-         "{}"),
+        (
+            replaced('{"content": ["первый"]}', "{}"),
+            "$.sections[1].blocks[0].items[0].content",
+            "{}",
+        ),
         # a model rule on a value: the value
-        (replaced('"lede": null', '"lede": null, "version": 0'),
-         "$.version", '0,\n  "sections"'),
+        (replaced('"lede": null', '"lede": null, "version": 0'), "$.version", '0,\n  "sections"'),
         # a wrong block type: the block
-        (replaced('"type": "list"', '"type": "video"'), "$.sections[1].blocks[0]",
-         '{"type": "video"'),
+        (
+            replaced('"type": "list"', '"type": "video"'),
+            "$.sections[1].blocks[0]",
+            '{"type": "video"',
+        ),
     ],
 )
 @pytest.mark.parametrize("as_bytes", [False, True])

@@ -10,8 +10,15 @@ import pytest
 import newsmodel
 
 SRC = Path(newsmodel.__file__).parent
-MODEL_LAYER = ["__init__.py", "_models.py", "_text.py", "errors.py", "slug.py", "dates.py",
-               "_attribution.py"]
+MODEL_LAYER = [
+    "__init__.py",
+    "_models.py",
+    "_text.py",
+    "errors.py",
+    "slug.py",
+    "dates.py",
+    "_attribution.py",
+]
 FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks"}
 # Markup code shared by the HTML and NewsML-G2 readers: it reads lxml elements too.
 SHARED_BY_FORMATS = {("_blocks.py",)}

@@ -26,11 +26,16 @@ def test_every_reader_refuses_input_over_max_bytes_in_the_same_words(fmt: str, k
     module = importlib.import_module(f"newsmodel.{fmt}")
     text = DOCUMENTS[fmt]
     raw = text.encode()
-    data: object = {"bytes": raw, "bytearray": bytearray(raw), "memoryview": memoryview(raw),
-                    "str": text}[kind]
+    data: object = {
+        "bytes": raw,
+        "bytearray": bytearray(raw),
+        "memoryview": memoryview(raw),
+        "str": text,
+    }[kind]
     # A str is counted in characters, except by NewsML-G2, which reads the bytes it encodes to.
-    size, unit = (len(text), "characters") if kind == "str" and fmt != "newsml" else (
-        len(raw), "bytes")
+    size, unit = (
+        (len(text), "characters") if kind == "str" and fmt != "newsml" else (len(raw), "bytes")
+    )
     assert module.loads(data, max_bytes=size).headline == "Заголовок"
     with pytest.raises(ParseError) as info:
         module.loads(data, max_bytes=size - 1)

@@ -180,16 +180,15 @@ def test_paragraph_normalisation_is_a_fixed_point(p: Paragraph) -> None:
 
 
 @pytest.mark.parametrize(
-    "href", ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"]
+    "href",
+    ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"],
 )
 def test_links_with_executable_or_local_schemes_are_refused(href: str) -> None:
     with pytest.raises(ValidationError, match="href"):
         Link(href, "x")
 
 
-@pytest.mark.parametrize(
-    "href", ["https://a.kz/", "mailto:a@b.kz", "/news/1", "#x", "?page=2"]
-)
+@pytest.mark.parametrize("href", ["https://a.kz/", "mailto:a@b.kz", "/news/1", "#x", "?page=2"])
 def test_links_accept_web_mail_and_relative(href: str) -> None:
     assert Link(href, "x").href == href
 

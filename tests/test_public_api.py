@@ -9,13 +9,42 @@ import pytest
 import newsmodel
 
 PUBLIC = {
-    "Article", "Attribution", "Block", "Emphasis", "Figure", "Inline", "ItemList", "LineBreak",
-    "Link", "LossyConversionWarning", "NewsmodelError", "NewsmodelWarning", "ParseError",
-    "Paragraph", "Quote", "Role", "Section", "Strong", "Subject", "ValidationError",
-    "WriteError", "__version__",
-    "DateStyle", "ParsedDate", "Precision", "YearMonth", "format_date", "format_relative",
-    "parse_date", "format_attribution", "parse_attribution", "split_attribution", "Scheme",
-    "slugify", "transliterate", "unique_slug",
+    "Article",
+    "Attribution",
+    "Block",
+    "Emphasis",
+    "Figure",
+    "Inline",
+    "ItemList",
+    "LineBreak",
+    "Link",
+    "LossyConversionWarning",
+    "NewsmodelError",
+    "NewsmodelWarning",
+    "ParseError",
+    "Paragraph",
+    "Quote",
+    "Role",
+    "Section",
+    "Strong",
+    "Subject",
+    "ValidationError",
+    "WriteError",
+    "__version__",
+    "DateStyle",
+    "ParsedDate",
+    "Precision",
+    "YearMonth",
+    "format_date",
+    "format_relative",
+    "parse_date",
+    "format_attribution",
+    "parse_attribution",
+    "split_attribution",
+    "Scheme",
+    "slugify",
+    "transliterate",
+    "unique_slug",
 }
 
 
@@ -29,7 +58,8 @@ def test_all_is_exactly_the_public_surface() -> None:
 def test_no_undeclared_public_names_at_the_top_level() -> None:
     modules = {"errors", "json", "slug"} | {"dates", "html", "newsml", "text", "cli"}
     undeclared = {
-        name for name in vars(newsmodel)
+        name
+        for name in vars(newsmodel)
         if not name.startswith("_") and name not in newsmodel.__all__ and name not in modules
     }
     assert undeclared == set()

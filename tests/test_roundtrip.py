@@ -40,4 +40,3 @@ def test_round_trip(fmt, data):
     module = importlib.import_module(f"newsmodel.{fmt}")
     article = data.draw(STRATEGIES[fmt](), label="article")
     assert module.loads(module.dumps(article)) == article
-

@@ -57,9 +57,28 @@ from newsmodel.slug import Scheme, slugify, transliterate, unique_slug
 # pickles and the documentation name them ``newsmodel.Article``, not the private module. Their
 # string annotations are resolved first, in the namespace of the module that defines them.
 for _obj in (
-    Article, Attribution, Emphasis, Figure, ItemList, LineBreak, Link, LossyConversionWarning,
-    NewsmodelError, NewsmodelWarning, ParseError, Paragraph, Quote, Role, Section, Strong,
-    Subject, ValidationError, WriteError, ParsedDate, Precision, YearMonth,
+    Article,
+    Attribution,
+    Emphasis,
+    Figure,
+    ItemList,
+    LineBreak,
+    Link,
+    LossyConversionWarning,
+    NewsmodelError,
+    NewsmodelWarning,
+    ParseError,
+    Paragraph,
+    Quote,
+    Role,
+    Section,
+    Strong,
+    Subject,
+    ValidationError,
+    WriteError,
+    ParsedDate,
+    Precision,
+    YearMonth,
 ):
     if _attrs.has(_obj):
         _attrs.resolve_types(_obj)

@@ -175,8 +175,6 @@ def _href(value: str) -> str:
     return href
 
 
-
-
 # Each field's converter is a named function: the form mypy's attrs plugin understands.
 
 
@@ -409,7 +407,9 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
 
 
 def _collapse_run(
-    items: tuple[Inline, ...], at_space: bool, field: str  # noqa: FBT001
+    items: tuple[Inline, ...],
+    at_space: bool,
+    field: str,  # noqa: FBT001
 ) -> tuple[list[Inline], bool]:
     """The inlines with whitespace collapsed; ``at_space`` says whether a space precedes them.
 
@@ -510,8 +510,9 @@ def _as_paragraph(value: object) -> object:
 
 
 def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:
-    items = _typed_tuple([values] if isinstance(values, str) else values, field, (Paragraph,),
-                         _as_paragraph)
+    items = _typed_tuple(
+        [values] if isinstance(values, str) else values, field, (Paragraph,), _as_paragraph
+    )
     if not items:
         raise ValidationError(field, "must hold at least one paragraph")
     return items
@@ -828,20 +829,14 @@ class Article:
 
     headline: str = attrs.field(converter=_headline_field)
     lede: str | None = attrs.field(default=None, converter=_lede_field)
-    sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=_sections_field
-    )
-    attributions: tuple[Attribution, ...] = attrs.field(
-        default=(), converter=_attributions_field
-    )
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_sections_field)
+    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_attributions_field)
     published: datetime | None = attrs.field(default=None, converter=_published_field)
     updated: datetime | None = attrs.field(default=None, converter=_updated_field)
     language: str = attrs.field(default="ru", converter=_language)
     rubrics: tuple[str, ...] = attrs.field(default=(), converter=_rubrics_field)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tags_field)
-    subjects: tuple[Subject, ...] = attrs.field(
-        default=(), converter=_subjects_field
-    )
+    subjects: tuple[Subject, ...] = attrs.field(default=(), converter=_subjects_field)
     site: str | None = attrs.field(default=None, converter=_site_field)
     url: str | None = attrs.field(default=None, converter=_url_field)
     guid: str | None = attrs.field(default=None, converter=_guid_field)

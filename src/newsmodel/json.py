@@ -94,8 +94,15 @@ def _strict(kind: type) -> Any:  # noqa: ANN401 - a cattrs hook
 
 
 def _json_type(kind: type) -> str:
-    names = {str: "string", int: "integer", bool: "boolean", float: "number", list: "array",
-             dict: "object", type(None): "null"}
+    names = {
+        str: "string",
+        int: "integer",
+        bool: "boolean",
+        float: "number",
+        list: "array",
+        dict: "object",
+        type(None): "null",
+    }
     return names.get(kind, kind.__name__)
 
 
@@ -157,8 +164,19 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Block, unstructure_block)
     conv.register_structure_hook(LineBreak, lambda _value, _type: LineBreak())
     # A figure's credit is an Attribution; structure every attrs class the same strict way.
-    for cls in (Article, Section, Attribution, Subject, Figure, Quote, ItemList, Paragraph,
-                Link, Emphasis, Strong):
+    for cls in (
+        Article,
+        Section,
+        Attribution,
+        Subject,
+        Figure,
+        Quote,
+        ItemList,
+        Paragraph,
+        Link,
+        Emphasis,
+        Strong,
+    ):
         conv.register_structure_hook(
             cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
         )

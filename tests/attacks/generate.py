@@ -173,15 +173,19 @@ NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def newsml_item(body: str = "<p>Первый абзац статьи.</p>", headline: str = "Заголовок статьи",
-                prolog: str = "", meta: str = "") -> str:
+def newsml_item(
+    body: str = "<p>Первый абзац статьи.</p>",
+    headline: str = "Заголовок статьи",
+    prolog: str = "",
+    meta: str = "",
+) -> str:
     """A small NewsML-G2 text item with ``body`` as its XHTML body."""
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
         f'<newsItem xmlns="{NAR}" guid="urn:example:1" version="1" standard="NewsML-G2" '
         'standardversion="2.35" conformance="power" xml:lang="ru">\n'
         '<itemMeta><itemClass qcode="ninat:text"/><provider qcode="nmprov:example"/>'
-        '<versionCreated>2026-11-25T09:00:00+05:00</versionCreated>'
+        "<versionCreated>2026-11-25T09:00:00+05:00</versionCreated>"
         f'<pubStatus qcode="stat:usable"/></itemMeta>\n<contentMeta>{meta}'
         f"<headline>{headline}</headline></contentMeta>\n"
         f'<contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="{XHTML}">'

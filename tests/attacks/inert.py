@@ -10,14 +10,49 @@ from lxml import etree, html
 #: Elements that run code, load other documents or change how a page is read.
 DANGEROUS = frozenset(
     {
-        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form",
-        "input", "button", "textarea", "select", "style", "link", "svg", "math", "noscript",
-        "template", "xml", "import", "portal", "isindex",
+        "script",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "form",
+        "input",
+        "button",
+        "textarea",
+        "select",
+        "style",
+        "link",
+        "svg",
+        "math",
+        "noscript",
+        "template",
+        "xml",
+        "import",
+        "portal",
+        "isindex",
     }
 )
 URL_ATTRIBUTES = frozenset(
-    {"href", "src", "action", "formaction", "data", "poster", "background", "srcset", "cite",
-     "codebase", "dynsrc", "lowsrc", "ping", "xlink:href", "{http://www.w3.org/1999/xlink}href"}
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "data",
+        "poster",
+        "background",
+        "srcset",
+        "cite",
+        "codebase",
+        "dynsrc",
+        "lowsrc",
+        "ping",
+        "xlink:href",
+        "{http://www.w3.org/1999/xlink}href",
+    }
 )
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*):")
 _NOISE = re.compile(r"[\x00-\x20\x7f]+")

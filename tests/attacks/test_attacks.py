@@ -28,9 +28,27 @@ else:  # pragma: no cover - Python 3.10
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases.toml").read_text("utf-8"))["case"]
 FORMATS = available_formats()
-KEYS = {"id", "format", "file", "generate", "args", "template", "as_text", "kwargs", "expect",
-        "message", "line", "path", "headline", "contains", "absent", "seconds", "xfail",
-        "escapes", "warns"}
+KEYS = {
+    "id",
+    "format",
+    "file",
+    "generate",
+    "args",
+    "template",
+    "as_text",
+    "kwargs",
+    "expect",
+    "message",
+    "line",
+    "path",
+    "headline",
+    "contains",
+    "absent",
+    "seconds",
+    "xfail",
+    "escapes",
+    "warns",
+}
 
 
 def _param(case: dict[str, Any]) -> Any:
@@ -181,5 +199,3 @@ def test_script_headline_is_written_inert_and_read_back_as_text(fmt):
     back = module.loads(written)
     assert back.headline == PAYLOAD
     assert PAYLOAD in back.text
-
-

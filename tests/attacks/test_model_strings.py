@@ -46,20 +46,28 @@ FIELDS: dict[str, tuple[Callable[[str], Any], Callable[[Any], str], str]] = {
     "Article.headline": (lambda s: Article(headline=s), lambda a: a.headline, "headline"),
     "Article.lede": (lambda s: Article(headline="x", lede=s), lambda a: a.lede, "lede"),
     "Article.rubrics": (
-        lambda s: Article(headline="x", rubrics=[s]), lambda a: a.rubrics[0], "rubrics[0]"
+        lambda s: Article(headline="x", rubrics=[s]),
+        lambda a: a.rubrics[0],
+        "rubrics[0]",
     ),
     "Article.tags": (lambda s: Article(headline="x", tags=[s]), lambda a: a.tags[0], "tags[0]"),
     "Article.site": (lambda s: Article(headline="x", site=s), lambda a: a.site, "site"),
     "Article.guid": (lambda s: Article(headline="x", guid=s), lambda a: a.guid, "guid"),
     "Article.dateline": (
-        lambda s: Article(headline="x", dateline=s), lambda a: a.dateline, "dateline"
+        lambda s: Article(headline="x", dateline=s),
+        lambda a: a.dateline,
+        "dateline",
     ),
     "Article.place": (lambda s: Article(headline="x", place=s), lambda a: a.place, "place"),
     "Article.extra key": (
-        lambda s: Article(headline="x", extra=[(s, "v")]), lambda a: a.extra[0][0], "extra[0]"
+        lambda s: Article(headline="x", extra=[(s, "v")]),
+        lambda a: a.extra[0][0],
+        "extra[0]",
     ),
     "Article.extra value": (
-        lambda s: Article(headline="x", extra=[("k", s)]), lambda a: a.extra[0][1], "extra[0]"
+        lambda s: Article(headline="x", extra=[("k", s)]),
+        lambda a: a.extra[0][1],
+        "extra[0]",
     ),
     "Section.heading": (Section, lambda x: x.heading, "heading"),
     "Section.blocks": (lambda s: Section(blocks=[s]), lambda x: x.blocks[0].text, "content"),
@@ -78,8 +86,21 @@ FIELDS: dict[str, tuple[Callable[[str], Any], Callable[[Any], str], str]] = {
 }
 
 REFUSED = ["\x00", "\x07", "\x1b", "\x7f", "\x80", "\x9b", "\ud800", "\udfff"]
-REMOVED = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
-           "\u2069", "\u200b", "\u2060", "\ufeff", "\u00ad"]
+REMOVED = [
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+]
 KEPT = ["\u200c", "\u200d", "\u200e", "\u200f"]
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")

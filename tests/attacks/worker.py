@@ -96,8 +96,12 @@ def summarise(fmt: str, data: bytes | str, kwargs: dict[str, Any]) -> dict[str, 
         }
     seconds = time.perf_counter() - started
     if not isinstance(article, newsmodel.Article):
-        return {"outcome": "escaped", "seconds": seconds, "type": "not an Article",
-                "text": repr(article)[:1000]}
+        return {
+            "outcome": "escaped",
+            "seconds": seconds,
+            "type": "not an Article",
+            "text": repr(article)[:1000],
+        }
     return {
         "outcome": "article",
         "seconds": seconds,
@@ -138,11 +142,19 @@ def _serve(conn: Any) -> None:
             data = build_input(case, substitutions)
             result = summarise(case["format"], data, case.get("kwargs", {}))
         except MemoryError:
-            result = {"outcome": "escaped", "type": "MemoryError", "text": "over the memory cap",
-                      "seconds": 0.0}
+            result = {
+                "outcome": "escaped",
+                "type": "MemoryError",
+                "text": "over the memory cap",
+                "seconds": 0.0,
+            }
         except BaseException:  # noqa: BLE001 - reported to the test
-            result = {"outcome": "escaped", "type": "harness",
-                      "text": traceback.format_exc()[-3000:], "seconds": 0.0}
+            result = {
+                "outcome": "escaped",
+                "type": "harness",
+                "text": traceback.format_exc()[-3000:],
+                "seconds": 0.0,
+            }
         conn.send(result)
 
 

@@ -131,8 +131,12 @@ def _relabel(text: str, declared: str, codec: str) -> bytes:
 @pytest.mark.parametrize("name", CYRILLIC)
 @pytest.mark.parametrize(
     ("declared", "codec"),
-    [("utf-8", "windows-1251"), ("utf-8", "koi8-r"), ("windows-1251", "utf-8"),
-     ("koi8-r", "utf-8")],
+    [
+        ("utf-8", "windows-1251"),
+        ("utf-8", "koi8-r"),
+        ("windows-1251", "utf-8"),
+        ("koi8-r", "utf-8"),
+    ],
 )
 def test_a_lying_declaration_is_overridden_and_reported(
     name: str, declared: str, codec: str
@@ -189,8 +193,11 @@ def test_a_page_that_decodes_gives_no_replacement_warning() -> None:
 
 def test_a_broken_utf16_page_is_reported() -> None:
     data = "<title>Заголовок</title>\n<p>Текст.</p>".encode("utf-16") + b"\x00"
-    with pytest.warns(LossyConversionWarning, match=r"1 byte could not be decoded as utf-16-le "
-                      r"and became U\+FFFD \(the first at line 2, column 14\)"):
+    with pytest.warns(
+        LossyConversionWarning,
+        match=r"1 byte could not be decoded as utf-16-le "
+        r"and became U\+FFFD \(the first at line 2, column 14\)",
+    ):
         nhtml.loads(data)
 
 

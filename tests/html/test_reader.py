@@ -54,8 +54,12 @@ _OVER_10_MB = ("Длинный абзац, слово за словом. " * (10
     [
         (Paragraph((_OVER_10_MB,)), nhtml.DEFAULT_MAX_TAG_CHARS),
         # A start tag this long is refused by max_tag_chars unless that is raised.
-        (Paragraph(("Ссылка: ", Link("https://example.kz/" + "a" * 10_200_000, ("здесь",)),
-                    ".")), 11_000_000),
+        (
+            Paragraph(
+                ("Ссылка: ", Link("https://example.kz/" + "a" * 10_200_000, ("здесь",)), ".")
+            ),
+            11_000_000,
+        ),
     ],
     ids=["text-node", "attribute"],
 )

@@ -75,13 +75,19 @@ def test_offset_with_seconds_round_trips_exactly() -> None:
 @pytest.mark.parametrize(
     ("stamp", "expected"),
     [
-        ("1920-03-01T09:30:00+05:07:48",
-         datetime(1920, 3, 1, 9, 30, tzinfo=timezone(timedelta(seconds=18468)))),
+        (
+            "1920-03-01T09:30:00+05:07:48",
+            datetime(1920, 3, 1, 9, 30, tzinfo=timezone(timedelta(seconds=18468))),
+        ),
         ("20261125T090500Z", datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)),
-        ("2026-11-25T09:05:00.123456789+01",
-         datetime(2026, 11, 25, 9, 5, 0, 123456, tzinfo=timezone(timedelta(hours=1)))),
-        (" 2026-11-25T09:05:00+0530 ",
-         datetime(2026, 11, 25, 9, 5, tzinfo=timezone(timedelta(hours=5, minutes=30)))),
+        (
+            "2026-11-25T09:05:00.123456789+01",
+            datetime(2026, 11, 25, 9, 5, 0, 123456, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        (
+            " 2026-11-25T09:05:00+0530 ",
+            datetime(2026, 11, 25, 9, 5, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
         ("2026-11-25", datetime(2026, 11, 25, tzinfo=timezone.utc)),
     ],
 )

@@ -145,7 +145,9 @@ def test_iptc_listing_2_nitf_body_and_metadata() -> None:
         ("Associated Press", Role.SOURCE),
     ]
     assert [s.code for s in article.subjects] == [
-        "medtop:04000000", "medtop:20000350", "medtop:20000379"
+        "medtop:04000000",
+        "medtop:20000350",
+        "medtop:20000379",
     ]
     assert article.published == datetime(2016, 11, 21, 20, 21, 6, tzinfo=timezone.utc)
     assert article.updated == datetime(2018, 11, 21, 21, 22, 45, tzinfo=timezone.utc)
@@ -202,8 +204,10 @@ def test_non_public_ed_note_is_kept_out() -> None:
     assert any("non-public edNote" in m for m in messages)
     assert not any("Internal" in m for m in messages)
     kept, _ = lossy_messages(data, private_notes=True)
-    assert ("newsml:edNote:nonpublic",
-            "Internal: check the quote with the desk before 15:00.") in kept.extra
+    assert (
+        "newsml:edNote:nonpublic",
+        "Internal: check the quote with the desk before 15:00.",
+    ) in kept.extra
     assert ("newsml:edNote", "Eds: Adds details in 4th paragraph.") in article.extra
 
 
@@ -367,9 +371,11 @@ def test_an_article_with_a_12_mb_paragraph_reads_back() -> None:
 
 def test_an_attribute_over_10_mb_reads_back() -> None:
     link = Link("https://example.kz/" + "a" * 11_000_000, ("ссылка",))
-    article = Article(headline="Заголовок", published=_WHEN, sections=[Section(blocks=[
-        Paragraph(("Текст со ", link, "."))
-    ])])
+    article = Article(
+        headline="Заголовок",
+        published=_WHEN,
+        sections=[Section(blocks=[Paragraph(("Текст со ", link, "."))])],
+    )
     assert newsml.loads(newsml.dumps(article)) == article
 
 
@@ -458,7 +464,8 @@ class _CountedReads(io.BytesIO):
 def test_a_streamed_doctype_is_refused_before_parsing() -> None:
     data = (
         b'<?xml version="1.0"?>\n<!DOCTYPE m [<!ENTITY e "x">]>\n'
-        b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">' + b" " * 100_000
+        b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'
+        + b" " * 100_000
         + b"</newsMessage>"
     )
     stream = _CountedReads(data)
@@ -491,7 +498,9 @@ def test_streaming_reports_the_real_error_and_position() -> None:
         list(newsml.iter_articles(io.BytesIO(data)))
     assert "undefined" in streamed.value.message
     assert (streamed.value.message, streamed.value.line, streamed.value.column) == (
-        loaded.value.message, loaded.value.line, loaded.value.column
+        loaded.value.message,
+        loaded.value.line,
+        loaded.value.column,
     )
     assert streamed.value.line == 2
 
@@ -524,7 +533,9 @@ def test_bad_bytes_are_parse_errors_with_position() -> None:
 def _declared(encoding: str, body: bytes) -> bytes:
     return (
         f"<?xml version='1.0' encoding='{encoding}'?>\n".encode()
-        + _HEAD + body + b"</headline></contentMeta></newsItem>"
+        + _HEAD
+        + body
+        + b"</headline></contentMeta></newsItem>"
     )
 
 

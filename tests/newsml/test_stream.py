@@ -20,7 +20,12 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 def message(items: list[Article], **options: object) -> bytes:
     buf = io.BytesIO()
     count = newsml.dump_message(
-        items, buf, sender="example.kz", transmit_id="tx-1", sent=NOW, now=NOW,
+        items,
+        buf,
+        sender="example.kz",
+        transmit_id="tx-1",
+        sent=NOW,
+        now=NOW,
         **options,  # type: ignore[arg-type]
     )
     assert count == len(items)
@@ -70,7 +75,10 @@ def test_other_items_are_skipped_with_a_warning() -> None:
     package = b'<packageItem guid="k" version="1"/>'
     data = (
         b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
-        + picture + text + package + b"</itemSet></newsMessage>"
+        + picture
+        + text
+        + package
+        + b"</itemSet></newsMessage>"
     )
     with pytest.warns(LossyConversionWarning) as caught:
         result = list(newsml.iter_articles(io.BytesIO(data)))

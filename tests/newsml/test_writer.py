@@ -30,8 +30,20 @@ NAR = "http://iptc.org/std/nar/2006-10-01/"
 NS = {"n": NAR, "h": "http://www.w3.org/1999/xhtml", "t": "http://iptc.org/std/NITF/2006-10-18/"}
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 # The aliases the IPTC catalog referenced by the writer declares, as published by IPTC.
-IPTC = {"cpnat", "cpprole", "drol", "genre", "hlrole", "irel", "medtop", "ninat", "nprov",
-        "stat", "subj", "urgency"}
+IPTC = {
+    "cpnat",
+    "cpprole",
+    "drol",
+    "genre",
+    "hlrole",
+    "irel",
+    "medtop",
+    "ninat",
+    "nprov",
+    "stat",
+    "subj",
+    "urgency",
+}
 
 
 def tree(data: bytes) -> etree._Element:
@@ -115,8 +127,11 @@ def test_roles() -> None:
     )
     root = tree(newsml.dumps(article, now=NOW))
     parties = root.xpath("n:contentMeta/*[n:name]", namespaces=NS)
-    written = [(etree.QName(p).localname, p.get("role")) for p in parties
-               if etree.QName(p).localname != "located"]
+    written = [
+        (etree.QName(p).localname, p.get("role"))
+        for p in parties
+        if etree.QName(p).localname != "located"
+    ]
     assert written == [
         ("creator", "cpprole:author"),
         ("contributor", "cpprole:editor"),
@@ -135,8 +150,9 @@ def test_body_is_xhtml_with_sections() -> None:
         headline="Т",
         sections=[
             Section(blocks=["Вступление."]),
-            Section(heading="Подзаголовок", blocks=[Paragraph(["а ", Strong("б"), " ",
-                                                                Emphasis("в")])]),
+            Section(
+                heading="Подзаголовок", blocks=[Paragraph(["а ", Strong("б"), " ", Emphasis("в")])]
+            ),
         ],
     )
     root = tree(newsml.dumps(article, now=NOW))
@@ -148,8 +164,10 @@ def test_body_is_xhtml_with_sections() -> None:
 
 
 def test_markup_in_text_is_escaped() -> None:
-    article = Article(headline="<script>alert(1)</script>", sections=[
-        Section(blocks=["<script>alert(1)</script>"])])
+    article = Article(
+        headline="<script>alert(1)</script>",
+        sections=[Section(blocks=["<script>alert(1)</script>"])],
+    )
     data = newsml.dumps(article, now=NOW)
     assert b"<script>" not in data
     assert newsml.loads(data) == article
@@ -159,8 +177,11 @@ def test_nitf_body() -> None:
     article = Article(
         headline="Т",
         sections=[Section(heading="Х", blocks=[Paragraph(["a ", Strong("b")])])],
-        image=Figure("https://example.kz/a.jpg", caption="подпись",
-                     credit=Attribution("Фотограф", role=Role.PHOTOGRAPHER)),
+        image=Figure(
+            "https://example.kz/a.jpg",
+            caption="подпись",
+            credit=Attribution("Фотограф", role=Role.PHOTOGRAPHER),
+        ),
     )
     data = newsml.dumps(article, body="nitf", now=NOW)
     assert newsml.validate(data) == []
@@ -171,9 +192,13 @@ def test_nitf_body() -> None:
 
 
 def test_nitf_warns_for_credit_details_it_cannot_carry() -> None:
-    article = Article(headline="Т", image=Figure(
-        "https://example.kz/a.jpg",
-        credit=Attribution("Фотограф", role=Role.PHOTOGRAPHER, phrase="фото")))
+    article = Article(
+        headline="Т",
+        image=Figure(
+            "https://example.kz/a.jpg",
+            credit=Attribution("Фотограф", role=Role.PHOTOGRAPHER, phrase="фото"),
+        ),
+    )
     with pytest.warns(LossyConversionWarning, match=r"phrase of image\.credit"):
         newsml.dumps(article, body="nitf", now=NOW)
 
@@ -227,7 +252,10 @@ def test_undated_article_says_the_version_time_is_the_writing_time() -> None:
 def test_derived_guid() -> None:
     article = Article(headline="Т", url="https://example.kz/news/1")
     guid = tree(newsml.dumps(article, now=NOW)).get("guid")
-    assert guid == f"urn:uuid:{uuid.uuid5(uuid.UUID('6f1d1c52-3c1e-5b7e-9a4e-6e6577736d6c'), 'https://example.kz/news/1')}"
+    assert (
+        guid
+        == f"urn:uuid:{uuid.uuid5(uuid.UUID('6f1d1c52-3c1e-5b7e-9a4e-6e6577736d6c'), 'https://example.kz/news/1')}"
+    )
     other = Article(headline="Т", url="https://example.kz/news/2")
     assert tree(newsml.dumps(other, now=NOW)).get("guid") != guid
     assert newsml.loads(newsml.dumps(article, now=NOW)).guid is None
@@ -236,14 +264,17 @@ def test_derived_guid() -> None:
 
 
 def test_extras_are_written_back_natively() -> None:
-    article = Article(headline="Т", extra=[
-        ("newsml:urgency", "2"),
-        ("newsml:embargoed", ""),
-        ("newsml:edNote", "Для редакции"),
-        ("newsml:headline:hlrole:kicker", "Срочно"),
-        ("newsml:description:drol:teaser", "Тизер"),
-        ("html:meta:og:type", "article"),
-    ])
+    article = Article(
+        headline="Т",
+        extra=[
+            ("newsml:urgency", "2"),
+            ("newsml:embargoed", ""),
+            ("newsml:edNote", "Для редакции"),
+            ("newsml:headline:hlrole:kicker", "Срочно"),
+            ("newsml:description:drol:teaser", "Тизер"),
+            ("html:meta:og:type", "article"),
+        ],
+    )
     data = newsml.dumps(article, now=NOW)
     assert newsml.validate(data) == []
     root = tree(data)
@@ -251,10 +282,14 @@ def test_extras_are_written_back_natively() -> None:
     assert root.xpath("n:itemMeta/n:embargoed/text()", namespaces=NS) == []
     assert len(root.xpath("n:itemMeta/n:embargoed", namespaces=NS)) == 1
     assert root.xpath("string(n:itemMeta/n:edNote)", namespaces=NS) == "Для редакции"
-    assert root.xpath("string(n:contentMeta/n:headline[@role='hlrole:kicker'])",
-                      namespaces=NS) == "Срочно"
-    assert root.xpath("string(n:contentMeta/n:description[@role='drol:teaser'])",
-                      namespaces=NS) == "Тизер"
+    assert (
+        root.xpath("string(n:contentMeta/n:headline[@role='hlrole:kicker'])", namespaces=NS)
+        == "Срочно"
+    )
+    assert (
+        root.xpath("string(n:contentMeta/n:description[@role='drol:teaser'])", namespaces=NS)
+        == "Тизер"
+    )
     assert newsml.loads(data) == article
 
 

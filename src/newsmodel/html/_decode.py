@@ -96,8 +96,12 @@ class DecodedText(str):  # noqa: SLOT000
     def again(self, text: str) -> DecodedText:
         """The same decoding, of the text changed (scrubbed)."""
         return DecodedText(
-            text, self.encoding, self.reason, self.overridden,
-            replaced=self.replaced, replaced_at=self.replaced_at,
+            text,
+            self.encoding,
+            self.reason,
+            self.overridden,
+            replaced=self.replaced,
+            replaced_at=self.replaced_at,
         )
 
 

@@ -145,20 +145,86 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 # content the subtree is left out.
 _NOT_ARTICLE = frozenset(
     {
-        "comment", "comments", "disqus", "share", "sharing", "social", "related",
-        "recommend", "recommended", "recommendations", "advert", "advertisement", "ad",
-        "ads", "adv", "banner", "promo", "newsletter", "subscribe", "subscription",
-        "cookie", "popup", "modal", "sidebar", "breadcrumb", "breadcrumbs", "menu", "nav",
-        "navigation", "teaser", "teasers", "widget", "sponsor", "sponsored", "outbrain",
-        "taboola", "rating", "toolbar", "login", "signup", "paywall", "donate",
-        "pagination", "pager", "popular", "trending", "follow", "tags", "tag"
+        "comment",
+        "comments",
+        "disqus",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "recommendations",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adv",
+        "banner",
+        "promo",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "cookie",
+        "popup",
+        "modal",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navigation",
+        "teaser",
+        "teasers",
+        "widget",
+        "sponsor",
+        "sponsored",
+        "outbrain",
+        "taboola",
+        "rating",
+        "toolbar",
+        "login",
+        "signup",
+        "paywall",
+        "donate",
+        "pagination",
+        "pager",
+        "popular",
+        "trending",
+        "follow",
+        "tags",
+        "tag",
     }
 )
 _NEGATIVE = _NOT_ARTICLE | {
-    "more", "read", "also", "cookies", "footer", "print", "copyright", "masthead",
-    "header", "topbar", "next", "prev", "latest", "most", "feed", "rss", "author-bio",
-    "bio", "meta", "byline", "date", "dateline", "caption", "credits", "hidden", "sr",
-    "visually", "skip"
+    "more",
+    "read",
+    "also",
+    "cookies",
+    "footer",
+    "print",
+    "copyright",
+    "masthead",
+    "header",
+    "topbar",
+    "next",
+    "prev",
+    "latest",
+    "most",
+    "feed",
+    "rss",
+    "author-bio",
+    "bio",
+    "meta",
+    "byline",
+    "date",
+    "dateline",
+    "caption",
+    "credits",
+    "hidden",
+    "sr",
+    "visually",
+    "skip",
 }
 _POSITIVE = frozenset(
     {
@@ -444,8 +510,10 @@ class BodyReader(BlockReader[HtmlElement]):
     def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
         if tag in DROP or tag in {"table", "hr"}:
             self.report(child)
-        elif self.embed(child) or tag == "h1" or (
-            not self.trusted and tag not in _HEADINGS and is_boilerplate(child)
+        elif (
+            self.embed(child)
+            or tag == "h1"
+            or (not self.trusted and tag not in _HEADINGS and is_boilerplate(child))
         ):
             # The <h1> is the headline. A heading's class names say how it looks
             # ("widget-title"), not what it is: an empty section under it is dropped in close().
@@ -533,9 +601,12 @@ class BodyReader(BlockReader[HtmlElement]):
 
 _NOT_INLINE = DROP | {"img", "picture", "figure", "table"}
 _BLOCK_LEVEL = DROP | BLOCK_TAGS | {"img"}
-_INLINE_KINDS: dict[str, Kind] = {"br": "break", "a": "link",
-                 **dict.fromkeys(("em", "i", "dfn", "var"), "emphasis"),
-                 **dict.fromkeys(("strong", "b"), "strong")}
+_INLINE_KINDS: dict[str, Kind] = {
+    "br": "break",
+    "a": "link",
+    **dict.fromkeys(("em", "i", "dfn", "var"), "emphasis"),
+    **dict.fromkeys(("strong", "b"), "strong"),
+}
 _CITE_SKIP = frozenset({"footer", "cite"})
 
 

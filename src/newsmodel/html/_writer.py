@@ -57,6 +57,7 @@ ROLE_PROPERTY: dict[Role, str] = {
 }
 _ORGANISATION_ROLES = frozenset({Role.PUBLISHER, Role.SOURCE, Role.ORIGINAL})
 
+
 def _text(value: str) -> str:
     return escape(value, quote=False)
 

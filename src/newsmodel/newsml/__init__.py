@@ -130,8 +130,16 @@ def dump(
     b'<?xml'
     """
     fp.write(
-        dumps(article, provider=provider, language=language, body=body, pretty=pretty,
-              schemes=schemes, catalogs=catalogs, now=now)
+        dumps(
+            article,
+            provider=provider,
+            language=language,
+            body=body,
+            pretty=pretty,
+            schemes=schemes,
+            catalogs=catalogs,
+            now=now,
+        )
     )
 
 
@@ -184,7 +192,10 @@ def loads(
     newsmodel.ParseError: newsml: Premature end of data in tag newsItem line 1 (line 1, ...)
     """
     options = _reader.ReadOptions(
-        max_bytes=max_bytes, max_depth=max_depth, tz=_zone(tz), language=language,
+        max_bytes=max_bytes,
+        max_depth=max_depth,
+        tz=_zone(tz),
+        language=language,
         private_notes=private_notes,
     )
     root = _reader.parse_document(data, options)
@@ -217,8 +228,14 @@ def load(
     'Fed to halt QE'
     """
     data = fp.read(max_bytes + 1)
-    return loads(data, max_bytes=max_bytes, max_depth=max_depth, tz=tz,
-                 language=language, private_notes=private_notes)
+    return loads(
+        data,
+        max_bytes=max_bytes,
+        max_depth=max_depth,
+        tz=tz,
+        language=language,
+        private_notes=private_notes,
+    )
 
 
 def iter_articles(
@@ -251,7 +268,9 @@ def iter_articles(
     ['Новость 0', 'Новость 1', 'Новость 2']
     """
     options = _reader.ReadOptions(
-        max_depth=max_depth, tz=_zone(tz), language=language,
+        max_depth=max_depth,
+        tz=_zone(tz),
+        language=language,
         private_notes=private_notes,
     )
 
@@ -333,9 +352,7 @@ class SchemaProblem:
     message: str
 
 
-def validate(
-    data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> list[SchemaProblem]:
+def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SchemaProblem]:
     """Check a document against the NewsML-G2 2.35 schema (with NITF 3.6 for NITF bodies).
 
     The schemas ship in the package and are loaded once per process, on first use. XHTML
@@ -358,7 +375,10 @@ def validate(
     if schema.validate(root):
         return []
     return [
-        SchemaProblem(e.line or None, (e.column + 1) if e.column is not None and e.column >= 0
-                      else None, e.message)
+        SchemaProblem(
+            e.line or None,
+            (e.column + 1) if e.column is not None and e.column >= 0 else None,
+            e.message,
+        )
         for e in schema.error_log
     ]

@@ -231,6 +231,8 @@ def _doctype_offset(data: bytes) -> int | None:
         else:
             return None
     return None
+
+
 _POSITION = re.compile(r", line \d+, column \d+$")
 #: libxml2's limits, in words the caller can act on (its own messages offer an ``XML_PARSE_HUGE``
 #: option the caller cannot use). With ``huge_tree`` on, a text node may hold up to 1 GB.
@@ -239,13 +241,15 @@ _DEPTH_MESSAGE = (
 )
 _PARSER_LIMITS = (
     (re.compile(r"Excessive depth in document"), _DEPTH_MESSAGE),
-    (re.compile(r"Text node too long|huge text ?node", re.IGNORECASE),
-     "a text node is larger than 1 GB (the XML parser's limit)"),
-    (re.compile(r"XML_PARSE_HUGE|huge_tree", re.IGNORECASE),
-     "the document is larger than the XML parser's limits allow"),
+    (
+        re.compile(r"Text node too long|huge text ?node", re.IGNORECASE),
+        "a text node is larger than 1 GB (the XML parser's limit)",
+    ),
+    (
+        re.compile(r"XML_PARSE_HUGE|huge_tree", re.IGNORECASE),
+        "the document is larger than the XML parser's limits allow",
+    ),
 )
-
-
 
 
 def _parser_message(raw: str | None) -> str:
@@ -257,9 +261,7 @@ def _parser_message(raw: str | None) -> str:
     return msg or "not well-formed XML"
 
 
-def syntax_error(
-    exc: etree.XMLSyntaxError, log: etree._ListErrorLog | None = None
-) -> ParseError:
+def syntax_error(exc: etree.XMLSyntaxError, log: etree._ListErrorLog | None = None) -> ParseError:
     """A :class:`ParseError` with the line and column of an lxml syntax error.
 
     ``iterparse`` reports some errors as ``no element found`` with no position; the first
@@ -599,10 +601,30 @@ def _is_nonpublic(el: etree._Element) -> bool:
 
 # --- metadata --------------------------------------------------------------------------------
 
-_SIMPLE_ITEM_META = {"fileName", "title", "service", "signal", "role", "generator", "profile",
-                     "memberOf", "instanceOf", "deliverableOf", "expires", "incomingFeedId"}
-_SIMPLE_CONTENT_META = {"altId", "audience", "exclAudience", "rating", "digitalSourceType",
-                        "userInteraction", "icon", "contentMetaExtProperty"}
+_SIMPLE_ITEM_META = {
+    "fileName",
+    "title",
+    "service",
+    "signal",
+    "role",
+    "generator",
+    "profile",
+    "memberOf",
+    "instanceOf",
+    "deliverableOf",
+    "expires",
+    "incomingFeedId",
+}
+_SIMPLE_CONTENT_META = {
+    "altId",
+    "audience",
+    "exclAudience",
+    "rating",
+    "digitalSourceType",
+    "userInteraction",
+    "icon",
+    "contentMetaExtProperty",
+}
 
 
 def _value(el: etree._Element) -> str:
@@ -615,9 +637,7 @@ def _value(el: etree._Element) -> str:
 
 
 class _ItemReader(_Collector):
-    def nar_children(
-        self, el: etree._Element, where: str
-    ) -> Iterator[tuple[etree._Element, str]]:
+    def nar_children(self, el: etree._Element, where: str) -> Iterator[tuple[etree._Element, str]]:
         """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
 
         Children in newsmodel's own namespace (``nm:``) are passed over.
@@ -790,8 +810,12 @@ class _ItemReader(_Collector):
         phrase = el.get(f"{{{NM}}}phrase")
         try:
             party_list.append(
-                Attribution(name, role=_role(el, tag), url=url or None,
-                            phrase=collapse(scrub(phrase)) if phrase else None)
+                Attribution(
+                    name,
+                    role=_role(el, tag),
+                    url=url or None,
+                    phrase=collapse(scrub(phrase)) if phrase else None,
+                )
             )
         except ValidationError:
             party_list.append(Attribution(name, role=_role(el, tag)))
@@ -844,8 +868,10 @@ class _ItemReader(_Collector):
         """Pick the headline and the lede; keep the other headlines and descriptions."""
         item_lang = (self.item_lang or "").lower()
         chosen: dict[str, str | None] = {}
-        for kind, main_roles in (("headline", ("main", "hlrole:main")),
-                                 ("description", ("summary",))):
+        for kind, main_roles in (
+            ("headline", ("main", "hlrole:main")),
+            ("description", ("summary",)),
+        ):
             labels = self.fields.get(f"{kind}s", [])
 
             def rank(
@@ -908,8 +934,8 @@ class _ItemReader(_Collector):
         # A version stamped at (or after) the modification time dates the change, not the
         # first publication: an item that gives only those was changed at a known time and
         # created at an unknown one.
-        version_is_change = updated is not None and version_created is not None and (
-            version_created >= updated
+        version_is_change = (
+            updated is not None and version_created is not None and (version_created >= updated)
         )
         published = first or created or (None if version_is_change else version_created)
         if first and created and first != created:
@@ -984,8 +1010,10 @@ class _ItemReader(_Collector):
             except ValidationError as exc:  # noqa: PERF203 - at most once per field
                 field = exc.field.partition("[")[0]
                 if field == "language":
-                    self.note(f"the language {fields['language']!r} is not a BCP 47 tag; "
-                              f"read as {self.options.language!r}")
+                    self.note(
+                        f"the language {fields['language']!r} is not a BCP 47 tag; "
+                        f"read as {self.options.language!r}"
+                    )
                     self.repair(fields, "newsml:language", fields["language"])
                     fields["language"] = self.options.language
                 elif field == "url" and fields["url"] is not None:
@@ -1002,9 +1030,11 @@ class _ItemReader(_Collector):
             self.keep(key, value)
 
     def fallback_headline(self, body: _BodyReader) -> str:
-        for source, text in (("the body's headline", body.body_headline),
-                             ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
-                             ("the item title", _first_extra(self.extra, "newsml:title"))):
+        for source, text in (
+            ("the body's headline", body.body_headline),
+            ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
+            ("the item title", _first_extra(self.extra, "newsml:title")),
+        ):
             if text:
                 self.note(f"the item has no headline; {source} {text!r} was used instead")
                 return text
@@ -1029,10 +1059,41 @@ def _is_slug(text: str) -> bool:
 # --- bodies ----------------------------------------------------------------------------------
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "hl2"}
-_CONTAINERS = {"div", "article", "main", "body.content", "body", "center", "span", "font",
-               "content", "inlineXML", "html", "aside", "header", "nav", "body.end"}
-_SKIP = {"head", "title", "script", "style", "noscript", "iframe", "object", "embed", "form",
-         "button", "input", "hr", "meta", "link", "tagline", "body.end"}
+_CONTAINERS = {
+    "div",
+    "article",
+    "main",
+    "body.content",
+    "body",
+    "center",
+    "span",
+    "font",
+    "content",
+    "inlineXML",
+    "html",
+    "aside",
+    "header",
+    "nav",
+    "body.end",
+}
+_SKIP = {
+    "head",
+    "title",
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "input",
+    "hr",
+    "meta",
+    "link",
+    "tagline",
+    "body.end",
+}
 
 
 class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element type
@@ -1244,20 +1305,70 @@ class _BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element
         return collapse(scrub("".join(parts))) or None, credit
 
 
-_INLINE_KINDS: dict[str, Kind] = {"br": "break", "a": "link",
-                 **dict.fromkeys(("strong", "b"), "strong"),
-                 **dict.fromkeys(("em", "i", "cite", "dfn", "var", "u"), "emphasis"),
-                 **dict.fromkeys(("p", "div", "ul", "ol", "li", "blockquote", "block"), "spaced")}
+_INLINE_KINDS: dict[str, Kind] = {
+    "br": "break",
+    "a": "link",
+    **dict.fromkeys(("strong", "b"), "strong"),
+    **dict.fromkeys(("em", "i", "cite", "dfn", "var", "u"), "emphasis"),
+    **dict.fromkeys(("p", "div", "ul", "ol", "li", "blockquote", "block"), "spaced"),
+}
 _QUOTE_CITE = frozenset(("cite", "credit"))
 _QUOTE_SKIP = frozenset(("footer", "credit"))
-_INLINE_NAMES = {"a", "em", "i", "b", "strong", "br", "span", "cite", "dfn", "var", "u", "q",
-                 "sub", "sup", "small", "big", "abbr", "acronym", "code", "kbd", "samp", "tt",
-                 "font", "mark", "time", "s", "del", "ins",
-                 # NITF enriched text
-                 "person", "org", "location", "chron", "num", "money", "classifier", "copyrite",
-                 "event", "function", "lang", "object.title", "postaddr", "pronounce", "virtloc",
-                 "city", "country", "region", "state", "sublocation", "alt-code", "frac",
-                 "frac-numer", "frac-denom"}
+_INLINE_NAMES = {
+    "a",
+    "em",
+    "i",
+    "b",
+    "strong",
+    "br",
+    "span",
+    "cite",
+    "dfn",
+    "var",
+    "u",
+    "q",
+    "sub",
+    "sup",
+    "small",
+    "big",
+    "abbr",
+    "acronym",
+    "code",
+    "kbd",
+    "samp",
+    "tt",
+    "font",
+    "mark",
+    "time",
+    "s",
+    "del",
+    "ins",
+    # NITF enriched text
+    "person",
+    "org",
+    "location",
+    "chron",
+    "num",
+    "money",
+    "classifier",
+    "copyrite",
+    "event",
+    "function",
+    "lang",
+    "object.title",
+    "postaddr",
+    "pronounce",
+    "virtloc",
+    "city",
+    "country",
+    "region",
+    "state",
+    "sublocation",
+    "alt-code",
+    "frac",
+    "frac-numer",
+    "frac-denom",
+}
 
 
 # --- entry points ----------------------------------------------------------------------------

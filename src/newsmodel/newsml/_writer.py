@@ -119,7 +119,14 @@ class WriteOptions:
     """The options of one write, checked once."""
 
     __slots__ = (
-        "body", "catalogs", "declared", "lang", "now", "provider", "schemes", "trust_catalogs"
+        "body",
+        "catalogs",
+        "declared",
+        "lang",
+        "now",
+        "provider",
+        "schemes",
+        "trust_catalogs",
     )
 
     def __init__(
@@ -281,9 +288,13 @@ class _Builder:
         code = self.options.provider
         if code is None:
             code = next(
-                (v for v in self.extras("newsml:provider")
-                 if self.declared(v) or (_URI.match(v) and not _QCODE.match(v))
-                 or v.startswith(("http:", "https:"))),
+                (
+                    v
+                    for v in self.extras("newsml:provider")
+                    if self.declared(v)
+                    or (_URI.match(v) and not _QCODE.match(v))
+                    or v.startswith(("http:", "https:"))
+                ),
                 None,
             ) or derive_provider(a)
         if _QCODE.match(code) and not code.startswith(("http:", "https:")):
@@ -398,9 +409,29 @@ class _Builder:
 
 _XHTML_TAGS = {
     t: f"{{{XHTML}}}{t}"
-    for t in ("html", "head", "title", "body", "section", "h2", "p", "blockquote", "footer",
-              "cite", "ul", "ol", "li", "figure", "img", "figcaption", "span", "a", "br", "em",
-              "strong")
+    for t in (
+        "html",
+        "head",
+        "title",
+        "body",
+        "section",
+        "h2",
+        "p",
+        "blockquote",
+        "footer",
+        "cite",
+        "ul",
+        "ol",
+        "li",
+        "figure",
+        "img",
+        "figcaption",
+        "span",
+        "a",
+        "br",
+        "em",
+        "strong",
+    )
 }
 
 
@@ -562,8 +593,11 @@ class _NitfBody(_Body):
             self.el(media, "media-producer").text = credit.name
             lost = [
                 name
-                for name, value in (("role", credit.role.value != "photographer"),
-                                    ("url", credit.url), ("phrase", credit.phrase))
+                for name, value in (
+                    ("role", credit.role.value != "photographer"),
+                    ("url", credit.url),
+                    ("phrase", credit.phrase),
+                )
                 if value
             ]
             if lost:
@@ -582,11 +616,40 @@ class _NitfBody(_Body):
 # change the text.
 _STRUCTURAL = frozenset(
     {
-        "newsItem", "newsMessage", "header", "itemSet", "catalog", "scheme", "rightsInfo",
-        "copyrightHolder", "itemMeta", "provider", "contentMeta", "located", "creator",
-        "contributor", "infoSource", "subject", "contentSet", "inlineXML", "html", "head", "body",
-        "section", "blockquote", "footer", "ul", "ol", "figure", "nitf", "body.head", "hedline",
-        "body.content", "block", "bq", "media",
+        "newsItem",
+        "newsMessage",
+        "header",
+        "itemSet",
+        "catalog",
+        "scheme",
+        "rightsInfo",
+        "copyrightHolder",
+        "itemMeta",
+        "provider",
+        "contentMeta",
+        "located",
+        "creator",
+        "contributor",
+        "infoSource",
+        "subject",
+        "contentSet",
+        "inlineXML",
+        "html",
+        "head",
+        "body",
+        "section",
+        "blockquote",
+        "footer",
+        "ul",
+        "ol",
+        "figure",
+        "nitf",
+        "body.head",
+        "hedline",
+        "body.content",
+        "block",
+        "bq",
+        "media",
     }
 )
 
