@@ -408,8 +408,8 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
 
 def _collapse_run(
     items: tuple[Inline, ...],
-    at_space: bool,
-    field: str,  # noqa: FBT001
+    at_space: bool,  # noqa: FBT001
+    field: str,
 ) -> tuple[list[Inline], bool]:
     """The inlines with whitespace collapsed; ``at_space`` says whether a space precedes them.
 
