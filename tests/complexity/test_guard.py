@@ -1,0 +1,26 @@
+"""The guard itself tells a linear cost from a quadratic one."""
+
+from __future__ import annotations
+
+import pytest
+
+from cputime import assert_linear, growth
+
+
+def _quadratic(items: object) -> int:
+    assert isinstance(items, list)
+    seen: list[int] = []
+    for item in items:
+        if item not in seen:  # a list searched for every item: the bookkeeping to avoid
+            seen.append(item)
+    return len(seen)
+
+
+def test_a_linear_pass_is_accepted() -> None:
+    assert_linear(lambda n: list(range(n)), lambda items: len(set(items)), 200_000)  # type: ignore[arg-type]
+
+
+def test_a_quadratic_pass_is_refused() -> None:
+    assert growth(lambda n: list(range(n)), _quadratic, 2_000) > 3.0
+    with pytest.raises(AssertionError, match="doubling the input"):
+        assert_linear(lambda n: list(range(n)), _quadratic, 2_000)

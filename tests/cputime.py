@@ -1,0 +1,60 @@
+"""The complexity guard: doubling a pathological input may at most ~2.5x the CPU time.
+
+Each guard builds an input of size ``n`` and ``2 n`` from the same shape and compares the CPU time
+(``time.process_time``, not the wall clock, so that a busy machine does not fail it) of the best of
+a few runs. A linear reader takes about 2x; a quadratic one 4x, which the limit refuses.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+#: The largest growth in CPU time allowed when the input doubles.
+LIMIT = 2.5
+
+
+def cpu_seconds(run: Callable[[], object], *, repeat: int = 3) -> float:
+    """The least CPU time of ``repeat`` runs of ``run``."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def growth(
+    build: Callable[[int], object],
+    run: Callable[[object], object],
+    n: int,
+    *,
+    repeat: int = 3,
+) -> float:
+    """How many times more CPU ``run`` takes on ``build(2 * n)`` than on ``build(n)``.
+
+    ``n`` should make one run take some tens of milliseconds, so that the timer's resolution and
+    fixed costs do not blur the ratio.
+    """
+    small, large = build(n), build(2 * n)
+    run(small)  # warm caches and imports once, outside the measure
+    return cpu_seconds(lambda: run(large), repeat=repeat) / cpu_seconds(
+        lambda: run(small), repeat=repeat
+    )
+
+
+def assert_linear(
+    build: Callable[[int], object],
+    run: Callable[[object], object],
+    n: int,
+    *,
+    limit: float = LIMIT,
+) -> None:
+    """Fail unless doubling the input at most ``limit``-folds the CPU time (one retry on a miss)."""
+    ratio = growth(build, run, n)
+    if ratio > limit:  # a second measure before failing: one slow sample is not a trend
+        ratio = min(ratio, growth(build, run, n))
+    assert ratio <= limit, f"doubling the input took {ratio:.2f}x the CPU time (limit {limit}x)"
