@@ -601,7 +601,7 @@ def _tables() -> _Tables:
             rf"(?:\s*(?P<zone_offset>{offset}))?\)?)?"
         ),
         ago=re.compile(
-            rf"(?<![{_LETTER}\d])(?:(?P<number>\d+|{number_words}|пол)\s*)?"
+            rf"(?<![{_LETTER}\d])(?:(?P<number>\d{{1,4}}|{number_words}|пол)\s*)?"
             rf"(?P<unit>{unit_alternatives})[{_LETTER}]*\.?\s*(?:назад|бұрын)"
         ),
         just_now=re.compile(r"только что|жаңа ғана|прямо сейчас"),
@@ -833,7 +833,7 @@ def parse_date(
         _require_aware(now, "now")
     try:
         found = _parse(_normalize(text), zone, now)
-    except ValueError:  # a day or month out of range, such as 31.02.2026
+    except (ValueError, OverflowError):  # a day out of range (31.02.2026), a date before year 1
         found = None
     if found is None and strict:
         msg = f"no date found in {text!r}"
