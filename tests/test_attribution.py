@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel import Attribution, Role
+from newsmodel import Attribution, NewsmodelError, Role, ValidationError
 from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
 
 SOURCE = Role.SOURCE
@@ -353,3 +353,11 @@ def test_never_raises(text):
     head, found = split_attribution(text)
     assert found is None or found.name
     assert isinstance(head, str)
+
+
+def test_an_unknown_style_is_a_validation_error():
+    with pytest.raises(ValidationError) as info:
+        format_attribution(Attribution("X", role=SOURCE), style="footer")  # type: ignore[arg-type]
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == "style"

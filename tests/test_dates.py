@@ -11,19 +11,19 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from newsmodel._dateparse import _tables
+from newsmodel._zones import _packaged_zone
+from newsmodel._zones import zone as _zone
 from newsmodel.dates import (
     ParsedDate,
     Precision,
     YearMonth,
-    _packaged_zone,
-    _tables,
-    _zone,
     format_date,
     format_relative,
     parse_date,
     parse_iso,
 )
-from newsmodel.errors import ParseError
+from newsmodel.errors import NewsmodelError, ParseError, ValidationError
 
 UTC = dt.timezone.utc
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
@@ -63,21 +63,21 @@ def test_almaty_offset_shows_in_formatted_time():
 
 
 def test_packaged_tzdata_is_used_when_the_system_database_is_older(monkeypatch):
-    monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "2000a")
+    monkeypatch.setattr("newsmodel._zones._system_tzdata_version", lambda: "2000a")
     zone = _packaged_zone("Asia/Almaty")
     assert zone is not None
     assert dt.datetime(2025, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset() == dt.timedelta(hours=5)
 
 
 def test_packaged_tzdata_is_not_used_when_the_system_database_is_newer(monkeypatch):
-    monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "9999z")
+    monkeypatch.setattr("newsmodel._zones._system_tzdata_version", lambda: "9999z")
     assert _packaged_zone("Asia/Almaty") is None
 
 
 def test_stale_system_zone_loses_to_packaged_data(monkeypatch):
     stale = dt.timezone(dt.timedelta(hours=6), "stale")
-    monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "2000a")
-    monkeypatch.setattr("newsmodel.dates._system_zone", lambda _key: stale)
+    monkeypatch.setattr("newsmodel._zones._system_tzdata_version", lambda: "2000a")
+    monkeypatch.setattr("newsmodel._zones._system_zone", lambda _key: stale)
     _zone.cache_clear()
     try:
         zone = _zone("Asia/Almaty")
@@ -636,8 +636,8 @@ def test_month_names_come_from_cldr():
 
 def test_tables_are_not_built_at_import_time():
     code = (
-        "import newsmodel.dates as d; "
-        "print(d._tables.cache_info().currsize, d._locale.cache_info().currsize)"
+        "import newsmodel.dates as d, newsmodel._dateparse as p; "
+        "print(p._tables.cache_info().currsize, d._locale.cache_info().currsize)"
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -702,3 +702,44 @@ def test_parse_iso_forms(text, expected):
 )
 def test_parse_iso_refuses_everything_else(text):
     assert parse_iso(text) is None
+
+
+# ----------------------------------------------------------------------------- one error tree
+
+_NAIVE = dt.datetime(2026, 11, 25, 14, 5)  # noqa: DTZ001 - the bad input under test
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: format_date(MOMENT, locale="xx"), "locale"),
+        (lambda: format_date(MOMENT, locale=""), "locale"),
+        (lambda: format_date(MOMENT, "no-such-style"), "style"),  # type: ignore[arg-type]
+        (lambda: format_date(_NAIVE), "value"),
+        (lambda: format_date(dt.date(2026, 11, 25), "datetime_long"), "value"),
+        (lambda: format_date(MOMENT, tz="Mars/Olympus"), "tz"),
+        (lambda: format_relative(_NAIVE, now=NOW), "value"),
+        (lambda: format_relative(MOMENT, now=_NAIVE), "now"),
+        (lambda: format_relative(MOMENT, now=NOW, locale="xx"), "locale"),
+        (lambda: format_relative(MOMENT - dt.timedelta(days=3), now=NOW, tz="Nowhere"), "tz"),
+        (lambda: parse_date("25 ноября", now=_NAIVE), "now"),
+        (lambda: parse_date("25 ноября", tz="Nowhere/Never"), "tz"),
+    ],
+)
+def test_every_bad_argument_of_a_date_function_is_a_validation_error(call, field):
+    with pytest.raises(ValidationError) as info:
+        call()
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == field
+
+
+def test_strict_parse_date_raises_a_parse_error_that_is_a_value_error():
+    with pytest.raises(ParseError) as info:
+        parse_date("Пресс-релиз", strict=True)
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_parse_iso_refuses_by_returning_none():
+    assert parse_iso("2026-02-30T10:00Z") is None

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from slugify import slugify as python_slugify
 
+from newsmodel.errors import NewsmodelError, ValidationError
 from newsmodel.slug import slugify, transliterate, unique_slug
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -414,3 +415,21 @@ def test_transliterate_follows_the_letter_by_letter_rule(text, scheme):
 
     text = unicodedata.normalize("NFC", text)
     assert transliterate(text, scheme) == _transliterate_letter_by_letter(text, scheme)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: slugify("Астана", scheme="gost"), "scheme"),  # type: ignore[arg-type]
+        (lambda: slugify("Астана", max_length=-1), "max_length"),
+        (lambda: transliterate("Астана", scheme="gost"), "scheme"),  # type: ignore[arg-type]
+        (lambda: unique_slug("Астана", lambda _: True, max_length=1), "max_length"),
+        (lambda: unique_slug("Астана", set(), scheme="gost"), "scheme"),  # type: ignore[arg-type]
+    ],
+)
+def test_every_bad_argument_of_a_slug_function_is_a_validation_error(call, field):
+    with pytest.raises(ValidationError) as info:
+        call()
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == field

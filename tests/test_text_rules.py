@@ -1,4 +1,4 @@
-"""The whitespace rule of `newsmodel._text.collapse` holds on every path it takes."""
+"""The whitespace rule of `newsmodel._textrules.collapse` holds on every path it takes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._text import collapse, collapse_inner, normalize, scrub
+from newsmodel._textrules import collapse, collapse_inner, normalize, scrub
 
 # Rule 4 written out as the regular expression that defines it.
 _SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")

@@ -484,7 +484,7 @@ def format_attribution(
     written in ``"lede"`` style as a credit line after a full stop: ". Фото: Reuters".
 
     Raises:
-        ValueError: the style is unknown.
+        ValidationError: the style is unknown.
 
     >>> from newsmodel import Attribution, Role
     >>> format_attribution(Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"))
@@ -496,7 +496,7 @@ def format_attribution(
     """
     if style not in {"lede", "credit"}:
         msg = f"unknown attribution style {style!r}; expected 'lede' or 'credit'"
-        raise ValueError(msg)
+        raise ValidationError("style", msg)
     name = attribution.name
     phrase = attribution.phrase
     if style == "lede":

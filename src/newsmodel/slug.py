@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Literal
 
 from slugify import slugify as _py_slugify
 
+from newsmodel.errors import ValidationError
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Mapping
 
@@ -95,7 +97,7 @@ def _table(scheme: str) -> Mapping[str, str]:
     except KeyError:
         known = ", ".join(repr(name) for name in _TABLES)
         msg = f"unknown transliteration scheme {scheme!r}; expected one of {known}"
-        raise ValueError(msg) from None
+        raise ValidationError("scheme", msg) from None
 
 
 def _match_case(latin: str, *, word_in_capitals: bool) -> str:
@@ -119,7 +121,7 @@ def transliterate(text: str, scheme: Scheme = "ru") -> str:
         The text with every Cyrillic letter the scheme knows replaced.
 
     Raises:
-        ValueError: the scheme is unknown.
+        ValidationError: the scheme is unknown.
 
     >>> transliterate("Бәйтерек, Щучинск и Қостанай")
     'Bayterek, Shchuchinsk i Qostanay'
@@ -230,7 +232,7 @@ def slugify(
         The slug, or ``""`` when the text has no letters or digits.
 
     Raises:
-        ValueError: the scheme is unknown or ``max_length`` is negative.
+        ValidationError: the scheme is unknown or ``max_length`` is negative.
 
     >>> slugify("Бәйтерек: «Самрук-Казына» вложит $1\u00a0200 млн")
     'bayterek-samruk-kazyna-vlozhit-1200-mln'
@@ -246,8 +248,8 @@ def slugify(
     ''
     """
     if max_length < 0:
-        msg = f"max_length must be 0 or more, not {max_length}"
-        raise ValueError(msg)
+        msg = f"must be 0 or more, not {max_length}"
+        raise ValidationError("max_length", msg)
     _table(scheme)
     prepared = _prepare(text, scheme=scheme, allow_unicode=allow_unicode)
     # python-slugify only cleans up; newsmodel cuts, so that a separator longer than one
@@ -295,7 +297,7 @@ def unique_slug(
         ``"3"``… (a CMS should not store an empty slug).
 
     Raises:
-        ValueError: as for :func:`slugify`, or ``max_length`` is too short for any suffix.
+        ValidationError: as for :func:`slugify`, or ``max_length`` is too short for any suffix.
 
     >>> unique_slug("Новости Астаны", {"novosti-astany", "novosti-astany-2"})
     'novosti-astany-3'
@@ -322,8 +324,8 @@ def unique_slug(
     while True:
         suffix = f"{number}"
         if max_length and len(suffix) > max_length:
-            msg = f"max_length={max_length} leaves no room for a unique suffix"
-            raise ValueError(msg)
+            msg = f"{max_length} leaves no room for a unique suffix"
+            raise ValidationError("max_length", msg)
         room = max_length - len(separator) - len(suffix) if max_length else 0
         if max_length and room <= 0:
             head = ""

@@ -64,7 +64,7 @@ from newsmodel._models import (
     Section,
     Strong,
 )
-from newsmodel._text import scrub
+from newsmodel._textrules import scrub
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 
 if TYPE_CHECKING:

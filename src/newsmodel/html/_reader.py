@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 from newsmodel._attribution import split_attribution
 from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
-from newsmodel._text import scrub
+from newsmodel._textrules import scrub
 from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date

@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 from lxml import etree
 
-from newsmodel.dates import _tzinfo as _zone
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import LossyConversionWarning, ParseError
 from newsmodel.newsml import _reader, _writer
 from newsmodel.newsml._schema import nitf_schema

@@ -22,7 +22,6 @@ from lxml import etree
 from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
 from newsmodel._models import (
-    _SLUG,
     Article,
     Attribution,
     Block,
@@ -34,7 +33,7 @@ from newsmodel._models import (
     Section,
     Subject,
 )
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, is_slug, scrub
 from newsmodel.dates import parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.newsml._ns import NAR, NM, XML
@@ -1053,7 +1052,7 @@ def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
 
 
 def _is_slug(text: str) -> bool:
-    return bool(_SLUG.match(text)) and text == text.lower()
+    return is_slug(text)
 
 
 # --- bodies ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ __all__ = [
     "InvalidTextError",
     "collapse",
     "collapse_inner",
+    "is_slug",
     "normalize",
     "scrub",
 ]
@@ -50,6 +51,19 @@ _SUSPECT = re.compile(
     + _OTHER_SPACES
     + "]"
 )
+
+
+# A slug: lower-case letters and digits joined by single hyphens.
+_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+
+
+def is_slug(text: str) -> bool:
+    """Whether ``text`` is a slug: lower-case letters and digits joined by single hyphens.
+
+    >>> is_slug("novosti-astany"), is_slug("Novosti--astany")
+    (True, False)
+    """
+    return bool(_SLUG.match(text)) and text == text.lower()
 
 
 class InvalidTextError(ValueError):
