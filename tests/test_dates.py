@@ -743,3 +743,96 @@ def test_strict_parse_date_raises_a_parse_error_that_is_a_value_error():
 
 def test_parse_iso_refuses_by_returning_none():
     assert parse_iso("2026-02-30T10:00Z") is None
+
+
+# ----------------------------------------------------------------------------- relative styles
+
+_AGO = dt.timedelta
+
+
+@pytest.mark.parametrize(
+    ("delta", "expected"),
+    [
+        (_AGO(minutes=1), "1 минуту назад"),
+        (_AGO(minutes=2), "2 минуты назад"),
+        (_AGO(minutes=5), "5 минут назад"),
+        (_AGO(minutes=21), "21 минуту назад"),
+        (_AGO(minutes=44), "44 минуты назад"),
+        (_AGO(hours=1), "1 час назад"),
+        (_AGO(hours=2), "2 часа назад"),
+        (_AGO(hours=5), "5 часов назад"),
+        (_AGO(hours=21), "21 час назад"),
+        (_AGO(hours=22), "22 часа назад"),
+        (_AGO(days=1), "1 день назад"),
+        (_AGO(days=3), "3 дня назад"),
+        (_AGO(days=6), "6 дней назад"),
+        (_AGO(days=7), "18 ноября"),
+        (_AGO(days=400), "21 октября 2025"),
+    ],
+)
+def test_format_relative_ago_in_russian(delta, expected):
+    assert format_relative(NOW - delta, now=NOW, style="ago") == expected
+
+
+@pytest.mark.parametrize(
+    ("delta", "expected"),
+    [
+        (_AGO(minutes=5), "5 минут бұрын"),
+        (_AGO(hours=2), "2 сағат бұрын"),
+        (_AGO(days=3), "3 күн бұрын"),
+        (_AGO(days=8), "17 қараша"),
+        (_AGO(seconds=10), "жаңа ғана"),
+    ],
+)
+def test_format_relative_ago_in_kazakh(delta, expected):
+    assert format_relative(NOW - delta, now=NOW, style="ago", locale="kk") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "expected"),
+    [
+        (almaty(2026, 11, 25, 14, 0), "ru", "сегодня в 14:00"),
+        (almaty(2026, 11, 24, 9, 30), "ru", "вчера в 09:30"),
+        (almaty(2026, 11, 23, 14, 5), "ru", "23 ноября в 14:05"),
+        (almaty(2025, 11, 23, 14, 5), "ru", "23 ноября 2025 в 14:05"),
+        (almaty(2026, 11, 26, 10, 0), "ru", "завтра в 10:00"),
+        (almaty(2026, 11, 24, 9, 30), "kk", "кеше, сағат 09:30"),
+    ],
+)
+def test_format_relative_at(value, locale, expected):
+    assert format_relative(value, now=NOW, style="at", locale=locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "style", "locale", "expected"),
+    [
+        (dt.date(2026, 11, 25), "day", "ru", "сегодня"),
+        (dt.date(2026, 11, 24), "day", "ru", "вчера"),
+        (dt.date(2026, 11, 22), "day", "ru", "22 ноября"),
+        (dt.date(2025, 11, 22), "day", "ru", "22 ноября 2025"),
+        (dt.date(2026, 11, 22), "ago", "ru", "3 дня назад"),
+        (dt.date(2026, 11, 24), "ago", "ru", "вчера"),
+        (dt.date(2026, 11, 1), "ago", "ru", "1 ноября"),
+        (dt.date(2026, 11, 24), "day", "kk", "кеше"),
+        (dt.date(2025, 11, 22), "day", "kk", "2025 ж. 22 қараша"),
+    ],
+)
+def test_format_relative_prints_a_date_without_a_time(day, style, locale, expected):
+    assert format_relative(day, now=NOW, style=style, locale=locale) == expected
+
+
+def test_format_relative_at_refuses_a_date_clearly():
+    with pytest.raises(ValidationError, match="needs a datetime, not a date") as info:
+        format_relative(dt.date(2026, 11, 24), now=NOW, style="at")
+    assert info.value.field == "value"
+
+
+def test_format_relative_refuses_an_unknown_style():
+    with pytest.raises(ValidationError, match="unknown relative style") as info:
+        format_relative(NOW, now=NOW, style="soon")  # type: ignore[arg-type]
+    assert info.value.field == "style"
+
+
+@pytest.mark.parametrize("style", ["short", "medium", "long", "full", "month_year", "day_month"])
+def test_format_date_prints_a_date_only_value_in_every_style_without_a_time(style):
+    assert ":" not in format_date(dt.date(2026, 11, 24), style)

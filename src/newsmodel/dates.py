@@ -45,6 +45,7 @@ __all__ = [
     "DateStyle",
     "ParsedDate",
     "Precision",
+    "RelativeStyle",
     "YearMonth",
     "format_date",
     "format_relative",
@@ -241,6 +242,8 @@ def format_date(
     return _plain(_pattern(patterns[style])(value.replace(tzinfo=None), loc))
 
 
+RelativeStyle = Literal["day", "ago", "at"]
+
 _RELATIVE_WORDS: dict[str, dict[str, str]] = {
     "ru": {
         "just_now": "только что",
@@ -248,8 +251,9 @@ _RELATIVE_WORDS: dict[str, dict[str, str]] = {
         "yesterday": "вчера",
         "tomorrow": "завтра",
         "ago": "{n} {unit} назад",
-        "same_year": "d MMMM, HH:mm",
-        "other_year": "d MMMM y, HH:mm",
+        "at": "{day} в {clock}",
+        "same_year": "d MMMM",
+        "other_year": "d MMMM y",
     },
     "kk": {
         "just_now": "жаңа ғана",
@@ -257,33 +261,60 @@ _RELATIVE_WORDS: dict[str, dict[str, str]] = {
         "yesterday": "кеше",
         "tomorrow": "ертең",
         "ago": "{n} {unit} бұрын",
-        "same_year": "d MMMM, HH:mm",
-        "other_year": "y 'ж'. d MMMM, HH:mm",
+        "at": "{day}, сағат {clock}",
+        "same_year": "d MMMM",
+        "other_year": "y 'ж'. d MMMM",
     },
 }
-_MINUTE_UNITS: dict[str, dict[str, str]] = {
-    "ru": {"one": "минуту", "few": "минуты", "many": "минут", "other": "минуты"},
-    "kk": {"one": "минут", "other": "минут"},
+# Units by CLDR plural category (babel's Locale.plural_form): Russian has one, few, many
+# (and other for fractions); Kazakh nouns do not change after a number.
+_UNITS: dict[str, dict[str, dict[str, str]]] = {
+    "ru": {
+        "minute": {"one": "минуту", "few": "минуты", "many": "минут", "other": "минуты"},
+        "hour": {"one": "час", "few": "часа", "many": "часов", "other": "часа"},
+        "day": {"one": "день", "few": "дня", "many": "дней", "other": "дня"},
+    },
+    "kk": {
+        "minute": {"other": "минут"},
+        "hour": {"other": "сағат"},
+        "day": {"other": "күн"},
+    },
 }
+_RELATIVE_STYLES = ("day", "ago", "at")
+_MINUTE, _HOUR, _DAY, _WEEK = 60, 3600, 86400, 7
+
+
+def _count(loc: Locale, language: str, unit: str, n: int) -> str:
+    forms = _UNITS[language][unit]
+    word = forms.get(loc.plural_form(n), forms["other"])
+    return _RELATIVE_WORDS[language]["ago"].format(n=n, unit=word)
 
 
 def format_relative(
-    value: dt.datetime,
+    value: dt.datetime | dt.date,
     *,
+    style: RelativeStyle = "day",
     now: dt.datetime | None = None,
     locale: str = "ru",
     tz: str | dt.tzinfo = "Asia/Almaty",
 ) -> str:
-    """Say how long ago something happened, as Russian news sites print it.
+    """Say when something happened, as Russian and Kazakh news sites print it.
 
-    Under a minute: "только что"; under an hour: "N минуту/минуты/минут назад" (whole minutes,
-    CLDR plural rules); the same local day: "сегодня, 14:05"; the day before: "вчера, 09:30";
-    the same year: "23 ноября, 23:30"; otherwise "31 декабря 2025, 23:59". Days are counted in
-    ``tz``, not in UTC. A time less than a minute ahead is "только что"; further ahead, the day
-    rules apply ("сегодня", "завтра", the date).
+    Three styles. ``"day"`` (the default): under a minute "только что", under an hour
+    "N минут назад", then "сегодня, 14:05", "вчера, 09:30", "23 ноября, 23:30" and
+    "31 декабря 2025, 23:59". ``"ago"``: "5 минут назад", "2 часа назад", "3 дня назад"
+    (Kazakh "2 сағат бұрын", "3 күн бұрын"), and past a week the date ("18 ноября").
+    ``"at"``: "сегодня в 14:05", "вчера в 09:30", then "23 ноября в 14:05". Every count follows
+    CLDR's plural rules (одну минуту, 2 минуты, 5 минут, 21 час, 22 часа). Days are counted in
+    ``tz``. A time more than a minute ahead is said with the day rules ("завтра, 10:00").
+
+    A :class:`~datetime.date` (a publication date without a time) is printed without one:
+    "сегодня", "вчера", "3 дня назад", "23 ноября"; the ``"at"`` style, which shows a time,
+    refuses it.
 
     Args:
-        value: an aware datetime.
+        value: an aware datetime, or a date.
+        style: ``"day"``, ``"ago"`` or ``"at"``.
         now: the moment to compare with (aware); the current time when omitted.
         locale: ``"ru"``, ``"ru_KZ"`` or ``"kk"``.
         tz: the zone the days are counted in.
@@ -292,9 +323,10 @@ def format_relative(
         The relative time.
 
     Raises:
-        ValidationError: ``value`` or ``now`` is naive, or the locale or zone is unknown.
+        ValidationError: ``value`` or ``now`` is naive, a date was given to the ``"at"``
+            style, or the style, the locale or the zone is unknown.
 
-    >>> from datetime import datetime, timedelta, timezone
+    >>> from datetime import date, datetime, timedelta, timezone
     >>> now = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)  # 14:05 in Almaty
     >>> format_relative(now - timedelta(seconds=30), now=now)
     'только что'
@@ -308,32 +340,75 @@ def format_relative(
     '23 ноября, 14:05'
     >>> format_relative(now - timedelta(days=330), now=now)
     '30 декабря 2025, 14:05'
+    >>> format_relative(now - timedelta(hours=5), now=now, style="ago")
+    '5 часов назад'
+    >>> format_relative(now - timedelta(days=3), now=now, style="ago", locale="kk")
+    '3 күн бұрын'
+    >>> format_relative(now - timedelta(days=1), now=now, style="at")
+    'вчера в 14:05'
+    >>> format_relative(date(2026, 11, 24), now=now)
+    'вчера'
     """
-    require_aware(value, "value")
+    if style not in _RELATIVE_STYLES:
+        msg = f"unknown relative style {style!r}; expected one of {', '.join(_RELATIVE_STYLES)}"
+        raise ValidationError("style", msg)
     if now is None:
         now = dt.datetime.now(UTC)
     require_aware(now, "now")
     loc = _locale(locale)
     language = loc.language if loc.language in _RELATIVE_WORDS else "ru"
-    words = _RELATIVE_WORDS[language]
-    seconds = (now - value).total_seconds()
-    if -60 < seconds < 60:  # noqa: PLR2004 - one minute
-        return words["just_now"]
-    if 0 < seconds < 3600:  # noqa: PLR2004 - one hour
-        minutes = int(seconds // 60)
-        units = _MINUTE_UNITS[language]
-        unit = units.get(loc.plural_form(minutes), units["other"])
-        return words["ago"].format(n=minutes, unit=unit)
     zone = tzinfo(tz)
-    local = value.astimezone(zone)
     today = now.astimezone(zone).date()
-    clock = f"{local:%H:%M}"
-    days = (local.date() - today).days
-    named = {0: "today", -1: "yesterday", 1: "tomorrow"}.get(days)
-    if named is not None:
-        return f"{words[named]}, {clock}"
-    key = "same_year" if local.year == today.year else "other_year"
-    return _plain(_pattern(words[key])(local.replace(tzinfo=None), loc))
+    if not isinstance(value, dt.datetime):
+        if style == "at":
+            msg = "style 'at' shows a time and needs a datetime, not a date"
+            raise ValidationError("value", msg)
+        return _relative_day(value, today, loc, language, style=style)
+    require_aware(value, "value")
+    return _relative_moment(value, now, zone, loc, language, style=style)
+
+
+def _relative_moment(
+    value: dt.datetime,
+    now: dt.datetime,
+    zone: dt.tzinfo,
+    loc: Locale,
+    language: str,
+    *,
+    style: str,
+) -> str:
+    today = now.astimezone(zone).date()
+    seconds = (now - value).total_seconds()
+    words = _RELATIVE_WORDS[language]
+    if -_MINUTE < seconds < _MINUTE:
+        return words["just_now"]
+    local = value.astimezone(zone)
+    if style == "ago" and seconds > 0 and seconds < _WEEK * _DAY:
+        for unit, size in (("day", _DAY), ("hour", _HOUR), ("minute", _MINUTE)):
+            if seconds >= size:
+                return _count(loc, language, unit, int(seconds // size))
+    if style == "ago" and seconds > 0:
+        return _relative_day(local.date(), today, loc, language, style="date")
+    if style == "day" and 0 < seconds < _HOUR:
+        return _count(loc, language, "minute", int(seconds // _MINUTE))
+    day = _relative_day(local.date(), today, loc, language, style="day")
+    if style == "at":
+        return words["at"].format(day=day, clock=f"{local:%H:%M}")
+    return f"{day}, {local:%H:%M}"
+
+
+def _relative_day(day: dt.date, today: dt.date, loc: Locale, language: str, *, style: str) -> str:
+    """A day as "сегодня", "вчера", "3 дня назад" (style "ago") or its date."""
+    words = _RELATIVE_WORDS[language]
+    days = (today - day).days
+    if style != "date":
+        named = {0: "today", 1: "yesterday", -1: "tomorrow"}.get(days)
+        if named is not None:
+            return words[named]
+    if style == "ago" and 1 < days < _WEEK:
+        return _count(loc, language, "day", days)
+    key = "same_year" if day.year == today.year else "other_year"
+    return _plain(_pattern(words[key])(day, loc))
 
 
 def parse_date(
