@@ -836,3 +836,47 @@ def test_format_relative_refuses_an_unknown_style():
 @pytest.mark.parametrize("style", ["short", "medium", "long", "full", "month_year", "day_month"])
 def test_format_date_prints_a_date_only_value_in_every_style_without_a_time(style):
     assert ":" not in format_date(dt.date(2026, 11, 24), style)
+
+
+# ----------------------------------------------------------------------------- more printed forms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Обновлено: 24.11, 14:05", almaty(2026, 11, 24, 14, 5)),
+        ("24.11", dt.date(2026, 11, 24)),
+        ("24.11.", dt.date(2026, 11, 24)),
+        ("Опубликовано 25.11 в 09:30", almaty(2026, 11, 25, 9, 30)),
+        ("26.11", dt.date(2025, 11, 26)),  # the most recent 26 November not in the future
+        ("24 қараша 2026 ж.", dt.date(2026, 11, 24)),
+        ("2026 жылғы 24 қараша", dt.date(2026, 11, 24)),
+        ("кеше, 14:05", almaty(2026, 11, 24, 14, 5)),
+        ("2 сағат бұрын", almaty(2026, 11, 25, 12, 5)),
+        ("3 күн бұрын", dt.date(2026, 11, 22)),
+        ("вторник, 24 ноября 2026", dt.date(2026, 11, 24)),
+        ("в среду, 25 ноября", dt.date(2026, 11, 25)),
+        ("сейсенбі, 24 қараша 2026", dt.date(2026, 11, 24)),
+    ],
+)
+def test_parse_date_reads_the_forms_sites_print(text, expected):
+    found = parse_date(text, now=NOW)
+    assert found is not None
+    assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "понедельник, 24 ноября 2026",
+        "в пятницу, 25 ноября",
+        "Воскресенье, 24.11.2026, 14:05",
+        "дүйсенбі, 24 қараша 2026",
+        "8.5%",
+        "версия 2.10.1",
+        "курс 24.11,5",
+        "31.02",
+    ],
+)
+def test_parse_date_refuses_a_contradicting_weekday_and_numbers_that_are_not_dates(text):
+    assert parse_date(text, now=NOW) is None

@@ -65,6 +65,9 @@ class _Tables:
     month_year: re.Pattern[str]
     year_month: re.Pattern[str]
     numeric: re.Pattern[str]
+    numeric_day_month: re.Pattern[str]
+    weekdays: dict[str, int]
+    word: re.Pattern[str]
     time: re.Pattern[str]
     ago: re.Pattern[str]
     just_now: re.Pattern[str]
@@ -136,6 +139,12 @@ def _tables() -> _Tables:
         year_month=re.compile(
             rf"(?<!\d)(?P<year>\d{{4}})\s*(?:ж\.|жылғы|жылы|ж(?![{_LETTER}]))\s*{month}"
         ),
+        # "24.11", "24.11.": a day and a two-digit month, not part of a longer number.
+        numeric_day_month=re.compile(
+            r"(?<![\d.,])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.?(?![\d%]|[.,]\d)"
+        ),
+        weekdays=_weekday_names(),
+        word=re.compile(rf"(?<![{_LETTER}])[{_CYRILLIC}]{{4,}}(?![{_LETTER}])"),
         numeric=re.compile(
             r"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>\d{4}|\d{2})(?![\d])"
         ),
@@ -229,7 +238,39 @@ def _time_outside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match
     return None
 
 
-def parse(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads best
+def parse(text: str, zone: dt.tzinfo, now: dt.datetime) -> ParsedDate | None:
+    """The date in ``text`` (already :func:`normalize`-d), or ``None``.
+
+    A weekday named in the text must be the date's: "понедельник, 24 ноября 2026" (a
+    Tuesday) gives ``None`` rather than a date the text contradicts.
+    """
+    found = _parse_cases(text, zone, now)
+    if found is None or isinstance(found.value, YearMonth):
+        return found
+    tables = _tables()
+    day = found.value.date() if isinstance(found.value, dt.datetime) else found.value
+    for word in tables.word.finditer(text):
+        weekday = tables.weekdays.get(word.group())
+        if weekday is not None and weekday != day.weekday():
+            return None
+    return found
+
+
+def _weekday_names() -> dict[str, int]:
+    """Weekday names of CLDR's Russian and Kazakh data, with the Russian accusative "в среду"."""
+    names: dict[str, int] = {}
+    for language in ("ru", "kk"):
+        days = Locale.parse(language).days
+        for context in ("format", "stand-alone"):
+            for number, name in days[context]["wide"].items():
+                folded = _fold(name)
+                names.setdefault(folded, number)
+                if language == "ru" and folded.endswith("а"):  # среда -> среду
+                    names.setdefault(folded[:-1] + "у", number)
+    return names
+
+
+def _parse_cases(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads best
     text: str, zone: dt.tzinfo, now: dt.datetime
 ) -> ParsedDate | None:
     tables = _tables()
@@ -273,6 +314,13 @@ def parse(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads best
             year = _two_digit_year(year, today.year)
         day = dt.date(year, int(numeric["month"]), int(numeric["day"]))
         return _combine(day, _time_outside(tables, text, numeric.span()), zone)
+
+    day_month = tables.numeric_day_month.search(text)
+    if day_month is not None:
+        found = _recent_past(int(day_month["month"]), int(day_month["day"]), today)
+        if found is None:
+            return None
+        return _combine(found, _time_outside(tables, text, day_month.span()), zone)
 
     month_year = _month_match(tables.month_year, text, months) or _month_match(
         tables.year_month, text, months
