@@ -59,7 +59,7 @@ from newsmodel.errors import ValidationError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["format_attribution", "parse_attribution", "split_attribution"]
+__all__ = ["format_attribution", "outlet_key", "parse_attribution", "split_attribution"]
 
 _SENTENCE_PHRASES: dict[str, tuple[str, Role]] = {
     # written form (ё folded, lower case) -> canonical phrase, role
@@ -169,7 +169,7 @@ _SECONDARY_SPLIT = re.compile(r"(?<!\s)\s+со\s+ссылкой\s+на\s+", re.I
 _SECONDARY_RE = re.compile(r"(?<![\w-])со\s+ссылкой\s+на\s+(?P<rest>.+)", re.IGNORECASE | re.DOTALL)
 # A sentence phrase that may end a lede; the separator before it is read by _separator().
 _TAIL_PHRASE = re.compile(
-    rf"(?<![\w-])(?P<phrase>{_alternation(_SENTENCE_PHRASES)})(?![\w-])\s+(?=\S)",
+    rf"(?<!\w)(?P<phrase>{_alternation(_SENTENCE_PHRASES)})(?![\w-])\s+(?=\S)",
     re.IGNORECASE,
 )
 _DASHES = "—–-"
@@ -180,6 +180,16 @@ _STOPS = ".!?…"
 # The end of a sentence inside a would-be name: "Казгидромет. Температура…". A single letter
 # before the stop is an initial ("А. Иванов", "г. Алматы"), not a sentence end.
 _SENTENCE_END = re.compile(r"(?<!\s\w)(?<!^\w)(?<!\.\w)[.!?…]\s+(?=[^\W\d_])")
+
+
+def outlet_key(name: str) -> str:
+    """What two credits of the same outlet share: "Altyn-orda.kz", "www.altyn-orda.kz", «…».
+
+    >>> outlet_key("www.Altyn-Orda.kz") == outlet_key("«Altyn-orda.kz»")
+    True
+    """
+    key = _unquote(" ".join(_fold(name).casefold().split()).strip(_TRAILING))
+    return key.removeprefix("www.")
 
 
 def _fold(text: str) -> str:
@@ -481,7 +491,8 @@ def format_attribution(
         The text.
 
     A role that is not credited with a verb (a photographer, an editor, a translator) is
-    written in ``"lede"`` style as a credit line after a full stop: ". Фото: Reuters".
+    written in ``"lede"`` style as a credit line after a full stop: ". Фото: Reuters"; a
+    "бұл туралы" credit as the sentence that follows the lede: " Бұл туралы Kazinform хабарлады."
 
     Raises:
         ValidationError: the style is unknown.
@@ -501,7 +512,7 @@ def format_attribution(
     phrase = attribution.phrase
     if style == "lede":
         if phrase == _KK_ABOUT:
-            return f". Бұл туралы {name} хабарлады."
+            return f" Бұл туралы {name} хабарлады."  # a sentence after the lede's own
         if phrase in _LEDE_PHRASES:
             return f", {phrase} {name}"
         verb = _LEDE_BY_ROLE.get(attribution.role)

@@ -47,7 +47,12 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 import attrs
 
-from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
+from newsmodel._attribution import (
+    format_attribution,
+    outlet_key,
+    parse_attribution,
+    split_attribution,
+)
 from newsmodel._limits import check_size
 from newsmodel._models import (
     Article,
@@ -292,7 +297,10 @@ def _build(chunks: list[_Chunk], fields: dict[str, object], *, credit: bool) -> 
     if heading is not None or blocks:
         sections.append(_section(heading, blocks, rest[-1]))
     fields["sections"] = sections
-    if closing is not None:
+    # A closing credit of the outlet the lede already credits is the same credit: keep one.
+    if closing is not None and not any(
+        outlet_key(x.name) == outlet_key(closing.name) for x in attributions
+    ):
         attributions.append(closing)
     fields["attributions"] = attributions
     try:
@@ -410,12 +418,17 @@ def _lede_line(lede: str, attributions: list[Attribution], lost: set[str]) -> st
     """The lede with the first attribution written after it, when it reads back the same."""
     if attributions and attributions[0].phrase not in (None, _CREDIT):
         try:
-            candidate = lede + format_attribution(attributions[0], style="lede")
+            tail = format_attribution(attributions[0], style="lede")
         except ValueError:  # a role that has no lede phrase (an editor, a photographer)
-            candidate = lede
-        if split_attribution(candidate) == (lede, attributions[0]):
-            attributions.pop(0)
-            return candidate
+            tail = ""
+        # "X." and ", передает Y" read back from "X, передает Y.", as sites print it.
+        candidates = [lede + tail]
+        if tail.startswith(", ") and lede[-1:] in {".", "!"}:
+            candidates.insert(0, lede[:-1] + tail + lede[-1])
+        for candidate in candidates:
+            if split_attribution(candidate) == (lede, attributions[0]):
+                attributions.pop(0)
+                return candidate
     if split_attribution(lede)[1] is not None:
         lost.add("lede (its end reads back as a source attribution)")
     return lede
