@@ -67,7 +67,7 @@ class _Tables:
     numeric: re.Pattern[str]
     numeric_day_month: re.Pattern[str]
     weekdays: dict[str, int]
-    word: re.Pattern[str]
+    weekday: re.Pattern[str]
     time: re.Pattern[str]
     ago: re.Pattern[str]
     just_now: re.Pattern[str]
@@ -111,6 +111,7 @@ def _month_names() -> dict[str, int]:
 @functools.cache
 def _tables() -> _Tables:
     months = _month_names()
+    weekdays = _weekday_names()
     # Any Cyrillic word stands where a month may be; _month_match() keeps those that are
     # months. One dictionary look-up is much faster than a regex alternation of every form.
     month = rf"(?P<month>[{_CYRILLIC}]{{3,}})(?![{_LETTER}])\.?"
@@ -143,8 +144,11 @@ def _tables() -> _Tables:
         numeric_day_month=re.compile(
             r"(?<![\d.,])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.?(?![\d%]|[.,]\d)"
         ),
-        weekdays=_weekday_names(),
-        word=re.compile(rf"(?<![{_LETTER}])[{_CYRILLIC}]{{4,}}(?![{_LETTER}])"),
+        weekdays=weekdays,
+        weekday=re.compile(
+            rf"(?<![{_LETTER}])(?:{'|'.join(sorted(weekdays, key=len, reverse=True))})"
+            rf"(?![{_LETTER}])"
+        ),
         numeric=re.compile(
             r"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>\d{4}|\d{2})(?![\d])"
         ),
@@ -249,9 +253,8 @@ def parse(text: str, zone: dt.tzinfo, now: dt.datetime) -> ParsedDate | None:
         return found
     tables = _tables()
     day = found.value.date() if isinstance(found.value, dt.datetime) else found.value
-    for word in tables.word.finditer(text):
-        weekday = tables.weekdays.get(word.group())
-        if weekday is not None and weekday != day.weekday():
+    for word in tables.weekday.finditer(text):
+        if tables.weekdays[word.group()] != day.weekday():
             return None
     return found
 
