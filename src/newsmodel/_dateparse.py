@@ -249,7 +249,11 @@ def parse(text: str, zone: dt.tzinfo, now: dt.datetime) -> ParsedDate | None:
     Tuesday) gives ``None`` rather than a date the text contradicts.
     """
     found = _parse_cases(text, zone, now)
-    if found is None or isinstance(found.value, YearMonth):
+    if (
+        found is None
+        or isinstance(found.value, YearMonth)
+        or not _may_name_a_weekday(text)
+    ):
         return found
     tables = _tables()
     day = found.value.date() if isinstance(found.value, dt.datetime) else found.value
@@ -257,6 +261,20 @@ def parse(text: str, zone: dt.tzinfo, now: dt.datetime) -> ParsedDate | None:
         if tables.weekdays[word.group()] != day.weekday():
             return None
     return found
+
+
+def _may_name_a_weekday(text: str) -> bool:
+    """False when no weekday name can be in ``text``: most texts, ruled out cheaply."""
+    return (
+        "ник" in text  # понедельник, вторник
+        or "сред" in text
+        or "четв" in text
+        or "пятн" in text
+        or "субб" in text
+        or "воск" in text
+        or "сенбі" in text  # дүйсенбі, сейсенбі, сәрсенбі, бейсенбі, жексенбі, сенбі
+        or "жұма" in text
+    )
 
 
 def _weekday_names() -> dict[str, int]:
@@ -318,7 +336,7 @@ def _parse_cases(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads
         day = dt.date(year, int(numeric["month"]), int(numeric["day"]))
         return _combine(day, _time_outside(tables, text, numeric.span()), zone)
 
-    day_month = tables.numeric_day_month.search(text)
+    day_month = tables.numeric_day_month.search(text) if "." in text else None
     if day_month is not None:
         found = _recent_past(int(day_month["month"]), int(day_month["day"]), today)
         if found is None:
