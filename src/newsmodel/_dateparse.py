@@ -249,11 +249,7 @@ def parse(text: str, zone: dt.tzinfo, now: dt.datetime) -> ParsedDate | None:
     Tuesday) gives ``None`` rather than a date the text contradicts.
     """
     found = _parse_cases(text, zone, now)
-    if (
-        found is None
-        or isinstance(found.value, YearMonth)
-        or not _may_name_a_weekday(text)
-    ):
+    if found is None or isinstance(found.value, YearMonth) or not _may_name_a_weekday(text):
         return found
     tables = _tables()
     day = found.value.date() if isinstance(found.value, dt.datetime) else found.value
