@@ -229,9 +229,15 @@ def loads(
         ParseError: the input is over ``max_bytes``, the bytes are not UTF-8, there is no
             headline, or a part breaks a rule of the model; ``line`` says where.
 
-    >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nKazinform")
+    >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nAltyn-orda.kz")
     >>> a.lede, [(x.name, x.phrase) for x in a.attributions]
-    ('Анонс', [('Kazinform', 'сообщает'), ('Kazinform', 'credit')])
+    ('Анонс', [('Kazinform', 'сообщает'), ('Altyn-orda.kz', 'credit')])
+
+    A closing credit of the outlet the lede already credits is that same credit, kept once:
+
+    >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nKazinform")
+    >>> [(x.name, x.phrase) for x in a.attributions]
+    [('Kazinform', 'сообщает')]
     """
     lines = _NEWLINES.split(scrub(_decode(data, max_bytes).removeprefix("\ufeff")))
     fields: dict[str, object] = {"language": language}
