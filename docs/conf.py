@@ -7,7 +7,7 @@ from importlib.metadata import version as _version
 project = "newsmodel"
 author = "newsmodel contributors"
 copyright = "2026, newsmodel contributors"
-release = _version("newsmodel")
+release = _version("pynewsmodel")
 version = ".".join(release.split(".")[:2])
 
 extensions = [

@@ -66,7 +66,7 @@ def test_no_undeclared_public_names_at_the_top_level() -> None:
 
 
 def test_version_is_the_installed_metadata() -> None:
-    assert newsmodel.__version__ == version("newsmodel")
+    assert newsmodel.__version__ == version("pynewsmodel")
 
 
 @pytest.mark.parametrize(
