@@ -48,7 +48,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 import attrs
 
 from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
-from newsmodel._limits import check_size
+from newsmodel._limits import MAX_BYTES, check_size
 from newsmodel._models import (
     Article,
     Attribution,
@@ -75,8 +75,9 @@ __all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "split_rubrics
 
 _FORMAT = "text"
 
-#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB, the
+#: limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 T = TypeVar("T")
 #: The phrase of a closing credit line's attribution.
 _CREDIT = "credit"

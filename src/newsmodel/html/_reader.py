@@ -20,7 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._attribution import split_attribution
-from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
+from newsmodel._limits import LIFTED_BY_HUGE_TREE, MAX_BYTES, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
 from newsmodel._warnings import counted, issue
@@ -55,8 +55,8 @@ from newsmodel.html._metadata import (
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_TAG_CHARS", "MAX_DEPTH", "read"]
 
 _FORMAT = "html"
-#: The largest page read by default (bytes, or characters for text input).
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: The largest page read by default (bytes, or characters for text), the limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 #: The longest start tag (from ``<`` to the first ``>``) read by default, in characters.
 DEFAULT_MAX_TAG_CHARS = 256 * 1024
 #: The deepest element nesting lxml's HTML parser keeps; deeper pages are refused, not cut.

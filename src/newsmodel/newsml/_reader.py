@@ -19,7 +19,7 @@ import attrs
 from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
-from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
+from newsmodel._limits import LIFTED_BY_HUGE_TREE, MAX_BYTES, check_size
 from newsmodel._models import (
     _SLUG,
     Article,
@@ -47,8 +47,8 @@ __all__ = ["ReadOptions", "iter_items", "parse_document", "read_item"]
 
 _FORMAT = "newsml"
 
-#: The default size limit of one document read with ``loads``/``load``: 16 MiB.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: The default size limit of one document read with ``loads``/``load``: the limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 #: The default nesting limit of elements read into the model.
 DEFAULT_MAX_DEPTH = 100
 #: libxml2's nesting limit for a whole document while ``huge_tree`` stays off.
