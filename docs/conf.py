@@ -47,9 +47,5 @@ nitpick_ignore_regex = [
 # Docstring examples are run by the test suite (tests/test_doctests.py); here only the pages'
 # own {doctest} blocks run.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = """
-from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
-import newsmodel
-from newsmodel import *
-"""
+# Every example imports what it uses: nothing is imported for it behind the reader's back.
+doctest_global_setup = ""
