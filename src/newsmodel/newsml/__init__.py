@@ -29,7 +29,7 @@ from lxml import etree
 
 from newsmodel.dates import _tzinfo as _zone
 from newsmodel.errors import LossyConversionWarning, ParseError
-from newsmodel.newsml import _reader, _writer
+from newsmodel.newsml import _parse, _reader, _stream, _writer
 from newsmodel.newsml._schema import nitf_schema
 
 if TYPE_CHECKING:
@@ -53,9 +53,9 @@ __all__ = [
 _FORMAT = "newsml"
 
 #: The size limit of one document read by :func:`loads` and :func:`load`: 16 MiB.
-DEFAULT_MAX_BYTES = _reader.DEFAULT_MAX_BYTES
+DEFAULT_MAX_BYTES = _parse.DEFAULT_MAX_BYTES
 #: How deep elements of a body may nest before the reader refuses the item, 100 (at most 256).
-DEFAULT_MAX_DEPTH = _reader.DEFAULT_MAX_DEPTH
+DEFAULT_MAX_DEPTH = _parse.DEFAULT_MAX_DEPTH
 
 
 def dumps(
@@ -191,15 +191,15 @@ def loads(
     ...
     newsmodel.ParseError: newsml: Premature end of data in tag newsItem line 1 (line 1, ...)
     """
-    options = _reader.ReadOptions(
+    options = _parse.ReadOptions(
         max_bytes=max_bytes,
         max_depth=max_depth,
         tz=_zone(tz),
         language=language,
         private_notes=private_notes,
     )
-    root = _reader.parse_document(data, options)
-    _reader.check_root(root)
+    root = _parse.parse_document(data, options)
+    _parse.check_root(root)
     if etree.QName(root).localname == "newsMessage":
         items = _reader.items_of_message(root)
         if len(items) != 1:
@@ -242,6 +242,7 @@ def iter_articles(
     fp: IO[bytes],
     /,
     *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     tz: str | tzinfo = timezone.utc,
     language: str = "ru",
@@ -253,8 +254,11 @@ def iter_articles(
     the memory of one item. Items of other kinds (pictures, packages...) are skipped with a
     :class:`~newsmodel.LossyConversionWarning` saying what they are; a text item that cannot be
     read raises :class:`~newsmodel.ParseError` and ends the iteration. A bare ``newsItem``
-    gives one article. Options as in :func:`loads` (there is no size limit: that is the point;
-    the whole message is held to the 256 levels of nesting, and one text node to 1 GB).
+    gives one article. Options as in :func:`loads`; ``max_bytes`` bounds each item, and
+    whatever stands outside the items (the header, anything between or after items) is
+    dropped as it is read and held to the same limit, so the message itself has no size
+    limit. A message over a limit ends with a :class:`~newsmodel.ParseError` that names it;
+    the whole message is held to the 256 levels of nesting.
 
     >>> import io
     >>> from newsmodel import Article
@@ -267,7 +271,8 @@ def iter_articles(
     >>> [a.headline for a in iter_articles(buf)]
     ['Новость 0', 'Новость 1', 'Новость 2']
     """
-    options = _reader.ReadOptions(
+    options = _parse.ReadOptions(
+        max_bytes=max_bytes,
         max_depth=max_depth,
         tz=_zone(tz),
         language=language,
@@ -278,7 +283,7 @@ def iter_articles(
         where = f" (line {line})" if line else ""
         warnings.warn(f"newsml: skipped {message}{where}", LossyConversionWarning, stacklevel=3)
 
-    return _reader.iter_items(fp, options, on_other)
+    return _stream.iter_items(fp, options, on_other)
 
 
 def dump_message(
@@ -366,9 +371,9 @@ def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> lis
     >>> problem.line, "is required but missing" in problem.message
     (1, True)
     """
-    options = _reader.ReadOptions(max_bytes=max_bytes)
+    options = _parse.ReadOptions(max_bytes=max_bytes)
     try:
-        root = _reader.parse_document(data, options)
+        root = _parse.parse_document(data, options)
     except ParseError as exc:
         return [SchemaProblem(exc.line, exc.column, exc.message)]
     schema = nitf_schema()

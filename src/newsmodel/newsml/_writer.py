@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import uuid
 import warnings
 from datetime import datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, ClassVar, Literal
@@ -29,6 +27,7 @@ from newsmodel._models import (
     fallback_slug,
 )
 from newsmodel.errors import LossyConversionWarning, WriteError
+from newsmodel.newsml._identity import derive_guid, derive_provider
 from newsmodel.newsml._ns import (
     IPTC_ALIASES,
     IPTC_CATALOG,
@@ -50,10 +49,6 @@ __all__ = [
     "Body",
     "WriteOptions",
     "build_item",
-    "derive_guid",
-    "derive_guid_for",
-    "derive_provider",
-    "derive_provider_for",
     "serialise",
 ]
 
@@ -61,58 +56,12 @@ _FORMAT = "newsml"
 
 Body = Literal["xhtml", "nitf"]
 
-#: The namespace UUIDs of derived guids are made in (a fixed, arbitrary UUID).
-_GUID_NAMESPACE = uuid.UUID("6f1d1c52-3c1e-5b7e-9a4e-6e6577736d6c")
-
 _QCODE = re.compile(r"^[^\s:]+:\S+$")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 # Characters XML 1.0 cannot carry that the model does not refuse.
 _NOT_XML = re.compile("[\ufffe\uffff]")
 _XS_DATETIME = re.compile(r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?$")
 _EXTRA_LABEL = re.compile(r"^newsml:(headline|description)(?::([^@\s]+))?(?:@(\S+))?$")
-
-
-def derive_guid(article: Article) -> str:
-    """The guid written for an article that has none.
-
-    A name-based UUID (RFC 4122 version 5) as a ``urn:uuid:`` URN: of the canonical URL when
-    the article has one, else of the headline and the publication instant. The same article
-    always gets the same guid, and a reader that meets it gives back ``guid=None``.
-
-    >>> from newsmodel import Article
-    >>> guid = derive_guid(Article(headline="Заголовок", url="https://example.kz/a"))
-    >>> guid == derive_guid(Article(headline="Другой", url="https://example.kz/a"))
-    True
-    >>> guid[:9]
-    'urn:uuid:'
-    """
-    return derive_guid_for(article.url, article.headline, article.published)
-
-
-def derive_guid_for(url: str | None, headline: str, published: datetime | None) -> str:
-    """:func:`derive_guid` from the fields it depends on."""
-    if url:
-        name = url
-    else:
-        when = published.astimezone(timezone.utc).isoformat() if published else ""
-        name = f"{headline}\n{when}"
-    return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, name)}"
-
-
-def derive_provider(article: Article) -> str:
-    """The provider QCode written when neither the caller nor the article names one.
-
-    >>> from newsmodel import Article
-    >>> derive_provider(Article(headline="Т", site="Altyn-orda.kz"))
-    'nmprov:altyn-orda-kz'
-    """
-    return derive_provider_for(article.site)
-
-
-@functools.lru_cache(maxsize=1024)
-def derive_provider_for(site: str | None) -> str:
-    """:func:`derive_provider` from the site name."""
-    return f"nmprov:{(slugify(site) if site else '') or 'unknown'}"
 
 
 class WriteOptions:
