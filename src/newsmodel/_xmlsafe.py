@@ -163,12 +163,19 @@ class DoctypeProbe:
 def has_doctype(data: bytes, fmt: str) -> bool:
     """Whether libxml2 reads a DOCTYPE before the root element of ``data``.
 
-    libxml2 decides the encoding (byte order mark, the XML declaration, the first bytes) and
-    reads the prolog; it stops at the DOCTYPE or the root start tag. Nothing is loaded.
+    libxml2 decides the encoding (byte order mark, the XML declaration, the first bytes) as it
+    does for a whole document, and reads the prolog; it stops at the DOCTYPE or the root start
+    tag. Nothing is loaded. (:class:`DoctypeProbe` does the same for a document fed in pieces.)
 
     >>> has_doctype('<!DOCTYPE a SYSTEM "/dev/zero"><a/>'.encode("utf-16"), "newsml")
     True
     >>> has_doctype(b"<?xml version='1.0'?><!-- <!DOCTYPE a> --><a/>", "newsml")
     False
     """
-    return DoctypeProbe(fmt).feed(data) is True
+    try:
+        etree.fromstring(data, xml_parser(fmt, huge=True, target=_Prolog()))
+    except _Doctype:
+        return True
+    except (_Root, etree.LxmlError, ParseError):
+        return False
+    return False

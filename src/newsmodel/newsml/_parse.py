@@ -346,10 +346,8 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         found = has_doctype(data, FORMAT)
         raise (doctype_error(data) if found else _document_error(exc, data)) from None
-    except ParseError:  # the resolver refused a resource: an external subset or entity
-        if has_doctype(data, FORMAT):
-            raise doctype_error(data) from None
-        raise
+    except ParseError:  # the resolver refused a resource, which only a DOCTYPE can name
+        raise doctype_error(data) from None
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(FORMAT, f"not readable XML: {parser_message(str(exc))}") from None
     if root.getroottree().docinfo.doctype:
