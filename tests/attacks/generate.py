@@ -296,3 +296,15 @@ def newsml_doctype_encoded(
         text = f'<?xml version="1.0" encoding="{declare}"?>\n{text}'
     data = (space + text).encode(encoding, "xmlcharrefreplace")
     return (_BOMS.get(encoding, b"") if bom else b"") + data + bytes.fromhex(trailing)
+
+
+def newsml_message_with_junk(header: int, between: int, text: int = 0) -> bytes:
+    """A message of three items with ``header`` junk elements in its header, ``between`` after
+    each item, and one text node of ``text`` characters in the header."""
+    item = newsml_item().partition("\n")[2]
+    junk = "<junk><x>мусор</x></junk>"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<newsMessage xmlns="{NAR}"><header>'
+        f"<sent>2026-11-25T09:00:00+05:00</sent>{junk * header}<big>{'ж' * text}</big></header>"
+        f"<itemSet>{(item + junk * between) * 3}</itemSet></newsMessage>\n"
+    ).encode()
