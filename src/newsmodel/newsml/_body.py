@@ -70,6 +70,7 @@ _SKIP = {
 class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element type
     def __init__(self, item: Item, headline: str | None, lede: str | None) -> None:
         super().__init__(keep_headings=True)
+        self.hollow = _HOLLOW
         self.item = item
         self.headline = headline
         self.lede = lede
@@ -342,3 +343,9 @@ _INLINE_NAMES = {
     "frac-numer",
     "frac-denom",
 }
+#: Inline elements that give nothing when empty: not a line break, an image, or a block.
+_HOLLOW = frozenset(
+    name
+    for name in _INLINE_NAMES
+    if _INLINE_KINDS.get(name, "text") in ("text", "emphasis", "strong", "link")
+)

@@ -67,14 +67,15 @@ class _Collector:
         self.options = options
         self.extra: list[tuple[str, str]] = []
         self.own_extra: list[tuple[str, str]] | None = None
-        self.lost: list[str] = []
+        # What was lost, each once, in the order met: a dict, so that tens of thousands of
+        # distinct losses are recorded in linear time.
+        self.lost: dict[str, None] = {}
         self.notes: list[str] = []
         self.fields: dict[str, Any] = {}
         self.naive: list[tuple[str, str]] = []
 
     def lose(self, what: str) -> None:
-        if what not in self.lost:
-            self.lost.append(what)
+        self.lost.setdefault(what)
 
     def note(self, message: str) -> None:
         self.notes.append(message)
