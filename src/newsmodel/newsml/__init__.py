@@ -58,6 +58,22 @@ DEFAULT_MAX_BYTES = _parse.DEFAULT_MAX_BYTES
 DEFAULT_MAX_DEPTH = _parse.DEFAULT_MAX_DEPTH
 
 
+def _indent_of(indent: int | None, pretty: bool | None) -> int | None:  # noqa: FBT001
+    """The indent to write with, from ``indent`` or the deprecated ``pretty``.
+
+    Called directly by each public writer, so that the warning points at the caller's line.
+    """
+    if pretty is None:
+        return indent
+    warnings.warn(
+        "newsml: the pretty= keyword is deprecated, use indent=2 instead (pretty=False: leave "
+        "indent out)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return indent if indent is not None or not pretty else 2
+
+
 def dumps(
     article: Article,
     /,
@@ -65,7 +81,8 @@ def dumps(
     provider: str | None = None,
     language: str | None = None,
     body: Literal["xhtml", "nitf"] = "xhtml",
-    pretty: bool = False,
+    indent: int | None = None,
+    pretty: bool | None = None,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
     now: datetime | None = None,
@@ -79,7 +96,9 @@ def dumps(
             its ``site``.
         language: the item's ``xml:lang``; the article's language by default.
         body: ``"xhtml"`` (``inlineXML`` of ``application/xhtml+xml``) or ``"nitf"`` (NITF 3.6).
-        pretty: indent the metadata and the body's block structure (never inside text).
+        indent: indent the metadata and the body's block structure (never inside text) by
+            this many spaces per level; compact when ``None``, as in :func:`newsmodel.json.dumps`.
+        pretty: deprecated, use ``indent=2`` (``pretty=True`` is ``indent=2``).
         schemes: more scheme aliases to declare, ``{alias: uri}``, for the QCodes of
             :attr:`~newsmodel.Article.subjects` outside IPTC's catalog.
         catalogs: more ``catalogRef`` hrefs (remote catalogs are referenced, never fetched).
@@ -104,7 +123,8 @@ def dumps(
     options = _writer.WriteOptions(
         provider=provider, lang=language, body=body, schemes=schemes, catalogs=catalogs, now=now
     )
-    return _writer.serialise(_writer.build_item(article, options), pretty=pretty)
+    indent = _indent_of(indent, pretty)
+    return _writer.serialise(_writer.build_item(article, options), indent=indent)
 
 
 def dump(
@@ -115,7 +135,8 @@ def dump(
     provider: str | None = None,
     language: str | None = None,
     body: Literal["xhtml", "nitf"] = "xhtml",
-    pretty: bool = False,
+    indent: int | None = None,
+    pretty: bool | None = None,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
     now: datetime | None = None,
@@ -135,7 +156,7 @@ def dump(
             provider=provider,
             language=language,
             body=body,
-            pretty=pretty,
+            indent=_indent_of(indent, pretty),
             schemes=schemes,
             catalogs=catalogs,
             now=now,
@@ -296,7 +317,8 @@ def dump_message(
     sent: datetime | None = None,
     provider: str | None = None,
     body: Literal["xhtml", "nitf"] = "xhtml",
-    pretty: bool = False,
+    indent: int | None = None,
+    pretty: bool | None = None,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
     now: datetime | None = None,
@@ -313,7 +335,8 @@ def dump_message(
             ``sent`` and ``now`` for byte-identical output between runs.
         provider: as in :func:`dumps`, and the other options too.
         body: as in :func:`dumps`.
-        pretty: as in :func:`dumps`.
+        indent: as in :func:`dumps`.
+        pretty: deprecated, as in :func:`dumps`.
         schemes: as in :func:`dumps`.
         catalogs: as in :func:`dumps`.
         now: as in :func:`dumps`.
@@ -337,7 +360,13 @@ def dump_message(
     sent = sent or datetime.now(timezone.utc).replace(microsecond=0)
     transmit_id = transmit_id or f"urn:uuid:{uuid.uuid4()}"
     return _writer.write_message(
-        articles, fp, options, sender=sender, transmit_id=transmit_id, sent=sent, pretty=pretty
+        articles,
+        fp,
+        options,
+        sender=sender,
+        transmit_id=transmit_id,
+        sent=sent,
+        indent=_indent_of(indent, pretty),
     )
 
 

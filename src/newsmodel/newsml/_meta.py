@@ -13,7 +13,7 @@ from newsmodel.dates import parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
-from newsmodel.newsml._ns import NM, XML
+from newsmodel.newsml._ns import NAR, NM, XML
 from newsmodel.newsml._tree import (
     FORMAT,
     NAMES,
@@ -583,7 +583,18 @@ class ItemReader(_Collector):
             if text:
                 self.note(f"the item has no headline; {source} {text!r} was used instead")
                 return text
-        raise ParseError(FORMAT, "the item has no headline", line=self.item.sourceline)
+        raise ParseError(FORMAT, self.no_headline(), line=self.item.sourceline)
+
+    def no_headline(self) -> str:
+        """Why the item has no headline: none at all, or only in another namespace."""
+        for el in self.item.iter("{*}headline", "{*}contentMeta"):
+            ns = split(el.tag)[0]
+            if ns not in NAR_OR_NONE:
+                return (
+                    f"the item has no headline: its <{split(el.tag)[1]}> is in the namespace "
+                    f"{ns!r}, not NewsML-G2's {NAR!r}"
+                )
+        return "the item has no headline"
 
     def report(self) -> None:
         messages = list(self.notes)

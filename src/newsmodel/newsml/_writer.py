@@ -603,20 +603,20 @@ _STRUCTURAL = frozenset(
 )
 
 
-def _indent(el: etree._Element, level: int = 0) -> None:
+def _indent(el: etree._Element, unit: str, level: int = 0) -> None:
     if not len(el) or (el.text and el.text.strip()):
         return
     if etree.QName(el).localname not in _STRUCTURAL:
         return
-    pad = "\n" + "  " * (level + 1)
+    pad = "\n" + unit * (level + 1)
     el.text = pad
     for child in el:
         if child.tail and child.tail.strip():
             return
     for child in el:
         child.tail = pad
-        _indent(child, level + 1)
-    el[-1].tail = "\n" + "  " * level
+        _indent(child, unit, level + 1)
+    el[-1].tail = "\n" + unit * level
 
 
 def build_item(article: Article, options: WriteOptions) -> etree._Element:
@@ -637,10 +637,10 @@ def build_item(article: Article, options: WriteOptions) -> etree._Element:
         raise WriteError(_FORMAT, field, reason) from exc
 
 
-def serialise(root: etree._Element, *, pretty: bool) -> bytes:
-    """Serialise an item with an XML declaration, UTF-8."""
-    if pretty:
-        _indent(root)
+def serialise(root: etree._Element, *, indent: int | None) -> bytes:
+    """Serialise an item with an XML declaration, UTF-8; ``indent`` spaces per level."""
+    if indent is not None:
+        _indent(root, " " * indent)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -652,7 +652,7 @@ def write_message(
     sender: str,
     transmit_id: str,
     sent: datetime,
-    pretty: bool,
+    indent: int | None,
 ) -> int:
     """Stream a ``newsMessage`` of articles to a binary file; return how many were written."""
     iterator = iter(articles)
@@ -668,22 +668,23 @@ def write_message(
             etree.SubElement(header, f"{{{NAR}}}sent").text = _dt(sent)
             etree.SubElement(header, f"{{{NAR}}}sender").text = sender
             etree.SubElement(header, f"{{{NAR}}}transmitId").text = transmit_id
-            if pretty:
-                xf.write("\n  ")
-                _indent(header, 1)
+            unit = " " * indent if indent is not None else ""
+            if indent is not None:
+                xf.write("\n" + unit)
+                _indent(header, unit, 1)
             xf.write(header)
-            if pretty:
-                xf.write("\n  ")
+            if indent is not None:
+                xf.write("\n" + unit)
             with xf.element(f"{{{NAR}}}itemSet"):
                 for article in itertools.chain((first,), iterator):
                     item = build_item(article, options)
-                    if pretty:
-                        xf.write("\n    ")
-                        _indent(item, 2)
+                    if indent is not None:
+                        xf.write("\n" + unit * 2)
+                        _indent(item, unit, 2)
                     xf.write(item)
                     count += 1
-                if pretty:
-                    xf.write("\n  ")
-            if pretty:
+                if indent is not None:
+                    xf.write("\n" + unit)
+            if indent is not None:
                 xf.write("\n")
     return count
