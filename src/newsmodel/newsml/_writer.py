@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-import warnings
 from datetime import datetime, timedelta, timezone
-from typing import IO, TYPE_CHECKING, ClassVar, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 from lxml import etree
@@ -14,32 +13,21 @@ from lxml import etree
 from newsmodel._models import (
     Article,
     Attribution,
-    Block,
-    Emphasis,
-    Figure,
-    Inline,
-    ItemList,
-    LineBreak,
-    Link,
-    Paragraph,
-    Quote,
-    Section,
     fallback_slug,
 )
-from newsmodel.errors import LossyConversionWarning, WriteError
+from newsmodel.errors import WriteError
 from newsmodel.newsml._identity import derive_guid, derive_provider
 from newsmodel.newsml._ns import (
     IPTC_ALIASES,
     IPTC_CATALOG,
     NAR,
-    NITF,
     NM,
     OWN_SCHEMES,
     ROLE_TO_QCODE,
-    XHTML,
     XML,
     alias_of,
 )
+from newsmodel.newsml._write_body import NitfBody, XhtmlBody
 from newsmodel.slug import slugify
 
 if TYPE_CHECKING:
@@ -209,10 +197,10 @@ class _Builder:
         content_set = self.sub(root, "contentSet")
         if self.options.body == "nitf":
             inline = self.sub(content_set, "inlineXML", contenttype="application/nitf+xml")
-            _NitfBody(a).build(inline)
+            NitfBody(a).build(inline)
         else:
             inline = self.sub(content_set, "inlineXML", contenttype="application/xhtml+xml")
-            _XhtmlBody(a).build(inline)
+            XhtmlBody(a).build(inline)
         return root
 
     def rights(self, root: etree._Element) -> None:
@@ -351,211 +339,6 @@ class _Builder:
                 el.set("role", role)
             if lang is not None:
                 el.set(f"{{{XML}}}lang", lang)
-
-
-# --- bodies ----------------------------------------------------------------------------------
-
-
-_XHTML_TAGS = {
-    t: f"{{{XHTML}}}{t}"
-    for t in (
-        "html",
-        "head",
-        "title",
-        "body",
-        "section",
-        "h2",
-        "p",
-        "blockquote",
-        "footer",
-        "cite",
-        "ul",
-        "ol",
-        "li",
-        "figure",
-        "img",
-        "figcaption",
-        "span",
-        "a",
-        "br",
-        "em",
-        "strong",
-    )
-}
-
-
-class _Body:
-    """What the XHTML and NITF bodies share: the article, and how inline markup is written."""
-
-    #: The class of the ``em`` that carries strong text, in a vocabulary with no ``strong``.
-    strong_class: ClassVar[str | None] = None
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-
-    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        raise NotImplementedError
-
-    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
-        """Inline markup: text, ``br``, ``a``, ``em``, and ``strong`` (or ``em.strong``)."""
-        last: etree._Element | None = None
-        for item in items:
-            if isinstance(item, str):
-                if last is None:
-                    parent.text = (parent.text or "") + item
-                else:
-                    last.tail = (last.tail or "") + item
-                continue
-            if isinstance(item, LineBreak):
-                last = self.el(parent, "br")
-            elif isinstance(item, Link):
-                last = self.el(parent, "a", href=item.href)
-                if item.title:
-                    last.set("title", item.title)
-                self.inlines(last, item.content)
-            else:
-                if isinstance(item, Emphasis):
-                    last = self.el(parent, "em")
-                elif self.strong_class is None:
-                    last = self.el(parent, "strong")
-                else:
-                    last = self.el(parent, "em", **{"class": self.strong_class})
-                self.inlines(last, item.content)
-
-
-class _XhtmlBody(_Body):
-    """The body as XHTML: ``section`` elements with an ``h2`` and the blocks."""
-
-    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        return etree.SubElement(parent, _XHTML_TAGS[tag], attrib)
-
-    def build(self, parent: etree._Element) -> None:
-        a = self.article
-        html = etree.SubElement(parent, f"{{{XHTML}}}html", nsmap={None: XHTML})
-        self.el(self.el(html, "head"), "title").text = a.headline
-        body = self.el(html, "body")
-        if a.image is not None:
-            self.figure(body, a.image, lead=True)
-        for section in a.sections:
-            self.section(body, section)
-
-    def section(self, parent: etree._Element, section: Section) -> None:
-        el = self.el(parent, "section")
-        if section.heading:
-            self.el(el, "h2").text = section.heading
-        for block in section.blocks:
-            self.block(el, block)
-
-    def block(self, parent: etree._Element, block: Block) -> None:
-        if isinstance(block, Paragraph):
-            self.inlines(self.el(parent, "p"), block.content)
-        elif isinstance(block, Quote):
-            quote = self.el(parent, "blockquote")
-            for p in block.paragraphs:
-                self.inlines(self.el(quote, "p"), p.content)
-            if block.cite:
-                cite = self.el(self.el(quote, "footer"), "cite")
-                cite.text = block.cite
-        elif isinstance(block, ItemList):
-            items = self.el(parent, "ol" if block.ordered else "ul")
-            for p in block.items:
-                self.inlines(self.el(items, "li"), p.content)
-        else:
-            self.figure(parent, block, lead=False)
-
-    def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
-        el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
-        self.el(el, "img", src=fig.image, alt=fig.alt or "")
-        if fig.caption is None and fig.credit is None:
-            return
-        caption = self.el(el, "figcaption")
-        if fig.caption:
-            caption.text = fig.caption
-        if fig.credit is not None:
-            credit = self.el(caption, "span", **{"class": "credit"})
-            credit.set("data-role", fig.credit.role.value)
-            if fig.credit.phrase:
-                credit.set("data-phrase", fig.credit.phrase)
-            name = fig.credit.name
-            if fig.credit.url:
-                self.el(credit, "a", href=fig.credit.url).text = name
-            else:
-                credit.text = name
-            if fig.caption:
-                caption.text = f"{caption.text} "
-
-
-class _NitfBody(_Body):
-    """The body as NITF 3.6: ``block`` elements with an ``hl2`` and the blocks."""
-
-    strong_class = "strong"  # NITF has no strong
-
-    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        return etree.SubElement(parent, f"{{{NITF}}}{tag}", attrib)
-
-    def build(self, parent: etree._Element) -> None:
-        a = self.article
-        nitf = etree.SubElement(parent, f"{{{NITF}}}nitf", nsmap={None: NITF})
-        body = self.el(nitf, "body")
-        head = self.el(body, "body.head")
-        self.el(self.el(head, "hedline"), "hl1").text = a.headline
-        content = self.el(body, "body.content")
-        if a.image is not None:
-            self.media(content, a.image, "image", lead=True)
-        for i, section in enumerate(a.sections):
-            field = f"sections[{i}]"
-            block = self.el(content, "block")
-            if section.heading:
-                self.el(block, "hl2").text = section.heading
-            for j, item in enumerate(section.blocks):
-                self.block(block, item, f"{field}.blocks[{j}]")
-
-    def block(self, parent: etree._Element, block: Block, field: str) -> None:
-        if isinstance(block, Paragraph):
-            self.inlines(self.el(parent, "p"), block.content)
-        elif isinstance(block, Quote):
-            bq = self.el(parent, "bq")
-            inner = self.el(bq, "block")
-            for p in block.paragraphs:
-                self.inlines(self.el(inner, "p"), p.content)
-            if block.cite:
-                self.el(bq, "credit").text = block.cite
-        elif isinstance(block, ItemList):
-            items = self.el(parent, "ol" if block.ordered else "ul")
-            for p in block.items:
-                self.inlines(self.el(items, "li"), p.content)
-        else:
-            self.media(parent, block, field, lead=False)
-
-    def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
-        attrib = {"media-type": "image"}
-        if lead:
-            attrib["class"] = "lead"
-        media = self.el(parent, "media", **attrib)
-        ref = self.el(media, "media-reference", source=fig.image)
-        if fig.alt:
-            ref.set("alternate-text", fig.alt)
-        if fig.caption:
-            self.el(media, "media-caption").text = fig.caption
-        if fig.credit is not None:
-            credit = fig.credit
-            self.el(media, "media-producer").text = credit.name
-            lost = [
-                name
-                for name, value in (
-                    ("role", credit.role.value != "photographer"),
-                    ("url", credit.url),
-                    ("phrase", credit.phrase),
-                )
-                if value
-            ]
-            if lost:
-                warnings.warn(
-                    f"newsml: NITF media-producer cannot carry the {', '.join(lost)} of "
-                    f"{field}.credit; written as its name alone",
-                    LossyConversionWarning,
-                    stacklevel=4,
-                )
 
 
 # --- serialising -----------------------------------------------------------------------------
