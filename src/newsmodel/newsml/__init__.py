@@ -20,15 +20,15 @@ True
 from __future__ import annotations
 
 import uuid
-import warnings
 from datetime import datetime, timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 from lxml import etree
 
+from newsmodel._warnings import issue, lossy
 from newsmodel.dates import _tzinfo as _zone
-from newsmodel.errors import LossyConversionWarning, ParseError
+from newsmodel.errors import ParseError
 from newsmodel.newsml import _parse, _reader, _stream, _writer
 from newsmodel.newsml._schema import nitf_schema
 
@@ -61,15 +61,15 @@ DEFAULT_MAX_DEPTH = _parse.DEFAULT_MAX_DEPTH
 def _indent_of(indent: int | None, pretty: bool | None) -> int | None:  # noqa: FBT001
     """The indent to write with, from ``indent`` or the deprecated ``pretty``.
 
-    Called directly by each public writer, so that the warning points at the caller's line.
+    The warning points at the caller's line, from every public writer.
     """
     if pretty is None:
         return indent
-    warnings.warn(
-        "newsml: the pretty= keyword is deprecated, use indent=2 instead (pretty=False: leave "
-        "indent out)",
-        DeprecationWarning,
-        stacklevel=3,
+    issue(
+        DeprecationWarning(
+            "newsml: the pretty= keyword is deprecated, use indent=2 instead (pretty=False: "
+            "leave indent out)"
+        )
     )
     return indent if indent is not None or not pretty else 2
 
@@ -302,7 +302,7 @@ def iter_articles(
 
     def on_other(message: str, line: int | None) -> None:
         where = f" (line {line})" if line else ""
-        warnings.warn(f"newsml: skipped {message}{where}", LossyConversionWarning, stacklevel=3)
+        lossy("newsml", "item", f"skipped {message}{where}", lost=message, line=line)
 
     return _stream.iter_items(fp, options, on_other)
 

@@ -58,15 +58,16 @@ class Collector:
         # What was lost, each once, in the order met: a dict, so that tens of thousands of
         # distinct losses are recorded in linear time.
         self.lost: dict[str, None] = {}
-        self.notes: list[str] = []
+        self.notes: list[tuple[str, str, str | None]] = []
         self.fields: dict[str, Any] = {}
         self.naive: list[tuple[str, str]] = []
 
     def lose(self, what: str) -> None:
         self.lost.setdefault(what)
 
-    def note(self, message: str) -> None:
-        self.notes.append(message)
+    def note(self, message: str, kind: str, lost: str | None = None) -> None:
+        """Report ``message`` once the item is read, as a warning of ``kind``."""
+        self.notes.append((message, kind, lost))
 
     def keep(self, key: str, value: str | None) -> None:
         if value:
@@ -83,7 +84,7 @@ class Collector:
         if value is None and _DATE_ONLY.fullmatch(raw):
             value = parse_iso(raw + "T00:00")  # a date without a time is midnight
         if value is None:
-            self.note(f"{field}: {raw!r} is not a valid date-time; kept in extra")
+            self.note(f"{field}: {raw!r} is not a valid date-time; kept in extra", "value", field)
             self.keep(f"newsml:{field}", raw)
             return None
         if value.tzinfo is None:

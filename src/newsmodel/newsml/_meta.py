@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import warnings
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Article, Attribution, Figure, Section, Subject
 from newsmodel._text import collapse, scrub
-from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
+from newsmodel._warnings import lossy
+from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
@@ -153,7 +153,11 @@ class ItemReader(Collector):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
             else:
-                self.note("a non-public edNote was left out (private_notes=True keeps it)")
+                self.note(
+                    "a non-public edNote was left out (private_notes=True keeps it)",
+                    "field",
+                    "edNote",
+                )
             return
         self.keep("newsml:edNote", text)
 
@@ -244,7 +248,7 @@ class ItemReader(Collector):
             )
         except ValidationError:
             party_list.append(Attribution(name, role=role_of(el, tag)))
-            self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out")
+            self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out", "value", tag)
 
     def subject(self, el: etree._Element) -> None:
         code = collapse(scrub(el.get("qcode") or ""))
@@ -412,7 +416,11 @@ class ItemReader(Collector):
         if updated is None and version_created and published and version_created > published:
             updated = version_created
         if updated is not None and published is not None and updated < published:
-            self.note("the modification time is before the creation time; kept in extra")
+            self.note(
+                "the modification time is before the creation time; kept in extra",
+                "value",
+                "contentModified",
+            )
             self.extra.append(("newsml:contentModified", updated.isoformat()))
             updated = None
         return published, updated
@@ -434,7 +442,9 @@ class ItemReader(Collector):
                 self.fields[name] = value.replace(tzinfo=tz)
         source = "the offset of the item's other timestamps" if reference else str(tz)
         for field, raw in self.naive:
-            self.note(f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})")
+            self.note(
+                f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})", "time", field
+            )
 
     def build(self, fields: dict[str, Any]) -> Article:
         """The article; a language or URL the model refuses goes to extra, with a warning."""
@@ -446,7 +456,9 @@ class ItemReader(Collector):
                 if field == "language":
                     self.note(
                         f"the language {fields['language']!r} is not a BCP 47 tag; "
-                        f"read as {self.options.language!r}"
+                        f"read as {self.options.language!r}",
+                        "value",
+                        "language",
                     )
                     self.repair(fields, "newsml:language", fields["language"])
                     fields["language"] = self.options.language
@@ -470,7 +482,11 @@ class ItemReader(Collector):
             ("the item title", _first_extra(self.extra, "newsml:title")),
         ):
             if text:
-                self.note(f"the item has no headline; {source} {text!r} was used instead")
+                self.note(
+                    f"the item has no headline; {source} {text!r} was used instead",
+                    "field",
+                    "headline",
+                )
                 return text
         raise ParseError(FORMAT, self.no_headline(), line=self.item.sourceline)
 
@@ -486,11 +502,12 @@ class ItemReader(Collector):
         return "the item has no headline"
 
     def report(self) -> None:
-        messages = list(self.notes)
+        line = self.item.sourceline
+        for message, kind, lost in self.notes:
+            lossy(FORMAT, kind, message, lost=lost, line=line)
         if self.lost:
-            messages.append("not read: " + ", ".join(self.lost))
-        for message in messages:
-            warnings.warn(f"newsml: {message}", LossyConversionWarning, stacklevel=5)
+            listed = ", ".join(self.lost)
+            lossy(FORMAT, "element", f"not read: {listed}", lost=listed, count=len(self.lost))
 
 
 def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:

@@ -10,7 +10,6 @@ import codecs
 import functools
 import re
 import threading
-import warnings
 from datetime import timezone, tzinfo
 from typing import IO
 
@@ -18,8 +17,9 @@ import attrs
 from lxml import etree
 
 from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
+from newsmodel._warnings import lossy
 from newsmodel._xmlsafe import has_doctype, xml_parser
-from newsmodel.errors import LossyConversionWarning, ParseError
+from newsmodel.errors import ParseError
 from newsmodel.newsml._ns import NAR
 from newsmodel.newsml._tree import FORMAT, error, is_nar, local_name, split
 
@@ -227,12 +227,12 @@ def _utf8_override(head: bytes, *, final: bool) -> tuple[bytes, str] | None:
     return head[: m.start(1)] + quoted + head[m.end() :], name
 
 
-def _warn_override(name: str, stacklevel: int) -> None:
+def _warn_override(name: str) -> None:
     msg = (
-        f"newsml: the XML declaration says encoding={name!r} but the bytes are UTF-8; read as "
-        "UTF-8 (the declaration was overridden)"
+        f"the XML declaration says encoding={name!r} but the bytes are UTF-8; read as UTF-8 (the"
+        " declaration was overridden)"
     )
-    warnings.warn(msg, LossyConversionWarning, stacklevel=stacklevel + 1)
+    lossy(FORMAT, "encoding", msg, lost=name, line=1)
 
 
 def _encoding_position(data: bytes) -> tuple[int, int] | None:
@@ -289,7 +289,7 @@ def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
     override = _utf8_override(head, final=False)
     if override is not None:
         head, name = override
-        _warn_override(name, stacklevel=3)
+        _warn_override(name)
     return _Prefixed(head, fp)
 
 
@@ -337,7 +337,7 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     override = _utf8_override(data, final=True)
     if override is not None:
         data, name = override
-        _warn_override(name, stacklevel=3)
+        _warn_override(name)
     # The parser can load nothing (see newsmodel._xmlsafe); a DOCTYPE is refused as libxml2
     # reads it, whatever the encoding: in the parsed tree, or, when the parse failed (on the
     # DOCTYPE, its entities or anything after), by reading the prolog again up to the root.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
@@ -20,7 +19,7 @@ from newsmodel._models import (
     Quote,
     Section,
 )
-from newsmodel.errors import LossyConversionWarning
+from newsmodel._warnings import lossy
 from newsmodel.newsml._ns import NITF, XHTML
 
 if TYPE_CHECKING:
@@ -222,10 +221,12 @@ class NitfBody(_Body):
                 )
                 if value
             ]
-            if lost:
-                warnings.warn(
-                    f"newsml: NITF media-producer cannot carry the {', '.join(lost)} of "
-                    f"{field}.credit; written as its name alone",
-                    LossyConversionWarning,
-                    stacklevel=4,
+            for name in lost:
+                lossy(
+                    "newsml",
+                    "field",
+                    f"NITF media-producer cannot carry the {name} of {field}.credit; written"
+                    " as its name alone",
+                    lost=name,
+                    path=f"{field}.credit.{name}",
                 )
