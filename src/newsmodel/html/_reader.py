@@ -24,6 +24,7 @@ from newsmodel._limits import LIFTED_BY_HUGE_TREE, MAX_BYTES, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
 from newsmodel._warnings import counted, issue
+from newsmodel._xmlsafe import html_parser
 from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date
@@ -368,7 +369,7 @@ def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
     name = "huge" if huge else "parser"
     parser: lxml_html.HTMLParser | None = getattr(_PARSERS, name, None)
     if parser is None:
-        parser = lxml_html.HTMLParser(
+        parser = html_parser(
             remove_comments=True,
             remove_pis=True,
             no_network=True,
