@@ -27,8 +27,8 @@ from newsmodel._models import (
     Paragraph,
     Role,
 )
-from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
+from newsmodel.html._texts import Texts, text_of
 
 __all__ = [
     "BodyReader",
@@ -37,8 +37,6 @@ __all__ = [
     "is_boilerplate",
     "link_density",
     "resolve",
-    "squash",
-    "text_of",
 ]
 
 HtmlElement = lxml_html.HtmlElement
@@ -283,23 +281,6 @@ def is_boilerplate(element: HtmlElement) -> bool:
     return bool(tokens & _STRIP)
 
 
-def squash(text: str) -> str:
-    """The model's one-line form of untrusted text: :func:`~newsmodel._text.collapse`.
-
-    Page text is scrubbed when it is decoded, but a character reference (``&#1;``) can still
-    bring a control character in: such text is scrubbed first.
-    """
-    try:
-        return collapse(text)
-    except InvalidTextError:
-        return collapse(scrub(text))
-
-
-def text_of(element: HtmlElement) -> str:
-    """The collapsed text of an element."""
-    return squash(element.text_content())
-
-
 def link_density(element: HtmlElement) -> float:
     """How much of an element's text is link text, from 0 to 1."""
     total = len(element.text_content())
@@ -333,14 +314,11 @@ def _class_weight(element: HtmlElement) -> float:
     return weight
 
 
-def _best(scores: dict[HtmlElement, float]) -> HtmlElement:
+def _best(scores: dict[HtmlElement, float], texts: Texts) -> HtmlElement:
     """The candidate with the best score once its link density is counted against it."""
-    densities: dict[HtmlElement, float] = {}
 
     def adjusted(element: HtmlElement) -> float:
-        if element not in densities:
-            densities[element] = link_density(element)
-        return scores[element] * (1 - densities[element])
+        return scores[element] * (1 - texts.link_density(element))
 
     # The link density only lowers a score: candidates are taken by raw score, and the search
     # stops at the first whose raw score cannot beat the best adjusted one.
@@ -361,20 +339,30 @@ def _best(scores: dict[HtmlElement, float]) -> HtmlElement:
     return best
 
 
-def find_main(root: HtmlElement) -> HtmlElement | None:
-    """The element most likely to hold the article's text, or ``None`` when nothing looks so."""
+_SCORED = ("p", "pre", "td", "blockquote")
+
+
+def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | None:
+    """The element most likely to hold the article's text, or ``None`` when nothing looks so.
+
+    ``texts`` measures the elements of ``root``'s tree (a new one when not given).
+    """
+    texts = texts or Texts(root)
     element: HtmlElement
     for element in root.xpath(".//*[@itemprop]"):
-        if "articleBody" in (element.get("itemprop") or "").split() and text_of(element):
+        if (
+            "articleBody" in (element.get("itemprop") or "").split()
+            and texts.short(element, 0) is None
+        ):
             return element
     scores: dict[HtmlElement, float] = {}
     # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
     mass: Counter[HtmlElement] = Counter()
-    for p in root.iter("p", "pre", "td", "blockquote"):
-        text = " ".join(p.text_content().split())  # for counting only: faster than squash
-        if len(text) < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
+    for p in root.iter(*_SCORED):
+        length, commas = _measure(p, texts)
+        if length < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
             continue
-        score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)
+        score = 1 + commas + min(length / 100, 3)
         parent = p.getparent()
         level = 0
         while parent is not None and level < _MASS_LEVELS:
@@ -384,20 +372,43 @@ def find_main(root: HtmlElement) -> HtmlElement | None:
                         5 if parent.tag in {"div", "article", "section", "main"} else 0
                     )
                 scores[parent] += score / (1, 2, 3)[level]
-            mass[parent] += len(text)
+            mass[parent] += length
             parent = parent.getparent()
             level += 1
-    marked = [e for e in root.iter("article", "main") if _has_text(e)]
+    marked = [e for e in root.iter("article", "main") if _has_text(e, texts)]
     if not scores:
         # Short paragraphs only: a container the page marks as its article is the body.
         return marked[0] if marked else None
-    best = _widen(_best(scores), mass)
+    best = _widen(_best(scores, texts), mass, texts)
     if len(marked) == 1 and _prefer_marked(marked[0], best):
         return marked[0]
     return best
 
 
-def _has_text(element: HtmlElement) -> bool:
+def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
+    """The length of a paragraph's text, spaces collapsed, and its commas."""
+    if _nests(p, _SCORED):
+        # its text holds theirs: summed from theirs, each subtree once
+        return texts.spaced(p)
+    text = " ".join(p.text_content().split())  # for counting only: faster than squash
+    return len(text), text.count(",") + text.count("，")
+
+
+def _nests(element: HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether an element holds another of the given tags.
+
+    Over all the elements of a tree this reads each element at most once: the search stops at
+    the first one found, and what comes before it lies under no other.
+    """
+    found = element.iter(*tags)
+    if element.tag in tags:
+        next(found)  # the element itself
+    return next(found, None) is not None
+
+
+def _has_text(element: HtmlElement, texts: Texts) -> bool:
+    if _nests(element, ("article", "main")):
+        return texts.spaced(element)[0] > 0
     return any(not text.isspace() for text in element.itertext() if text)
 
 
@@ -415,7 +426,7 @@ def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
     return not nested and len(text_of(marked)) > len(text_of(best))
 
 
-def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:
+def _widen(best: HtmlElement, mass: Counter[HtmlElement], texts: Texts) -> HtmlElement:
     """An ancestor of ``best`` holding at least twice its paragraph text, with few links.
 
     A body split into many small blocks (a live blog's entries, paragraphs in separate
@@ -432,7 +443,7 @@ def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:
             or next(parent.iter("h1"), None) is not None  # the header: headline, byline, lede
         ):
             break
-        if mass[parent] >= 2 * own and link_density(parent) < _WIDE_LINKS:
+        if mass[parent] >= 2 * own and texts.link_density(parent) < _WIDE_LINKS:
             best, own = parent, mass[parent]
         parent = parent.getparent()
     return best

@@ -33,12 +33,9 @@ from newsmodel.html._extract import (
     BodyReader,
     class_tokens,
     find_main,
-    link_density,
     read_caption,
     read_credit,
     resolve,
-    squash,
-    text_of,
 )
 from newsmodel.html._metadata import (
     Meta,
@@ -50,6 +47,7 @@ from newsmodel.html._metadata import (
     microdata_value,
     types_of,
 )
+from newsmodel.html._texts import Texts, squash, text_of
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_TAG_CHARS", "MAX_DEPTH", "read"]
 
@@ -279,6 +277,10 @@ _ORGANIZATION_TYPES = frozenset(
 )
 
 
+#: How many site and organisation names an author is compared with.
+_MAX_SITE_NAMES = 50
+
+
 def _weak_author(name: str, weak: set[str]) -> bool:
     """True for an author that stands for the publisher: an organisation, the site, a domain."""
     key = name.casefold()
@@ -489,6 +491,7 @@ class _Reader:
         self.zone = tz
         self.fields = _Fields()
         self.attributions: list[Attribution] = []
+        self.credited: set[tuple[str, Role]] = set()
         self.extra: list[tuple[str, str]] = []
         self.explicit_extra: list[tuple[str, str]] = []
         base = url
@@ -578,7 +581,7 @@ class _Reader:
                     self.fields.add("site", attribution.name)
                     return
                 if explicit or not self.attributions_contain(attribution):
-                    self.attributions.append(attribution)
+                    self.credit_once(attribution)
             return
         for name in _split_people(text_of(element)):
             try:
@@ -586,13 +589,14 @@ class _Reader:
             except ValidationError:
                 continue
             if not self.attributions_contain(attribution):
-                self.attributions.append(attribution)
+                self.credit_once(attribution)
+
+    def credit_once(self, attribution: Attribution) -> None:
+        self.attributions.append(attribution)
+        self.credited.add((attribution.name.casefold(), attribution.role))
 
     def attributions_contain(self, attribution: Attribution) -> bool:
-        key = attribution.name.casefold()
-        return any(
-            a.name.casefold() == key and a.role is attribution.role for a in self.attributions
-        )
+        return (attribution.name.casefold(), attribution.role) in self.credited
 
     def subject(self, element: HtmlElement) -> None:
         code = label = None
@@ -772,12 +776,12 @@ class _Reader:
             break
 
 
-def _first_h1(root: HtmlElement, within: HtmlElement | None) -> HtmlElement | None:
+def _first_h1(root: HtmlElement, within: HtmlElement | None, texts: Texts) -> HtmlElement | None:
     for scope in (within, root):
         if scope is None:
             continue
         for h1 in scope.iter("h1"):
-            if text_of(h1):
+            if texts.short(h1, 0) is None:  # not blank
                 return h1
     return None
 
@@ -788,10 +792,14 @@ _KICKER_CLASSES = frozenset(
 _HIDDEN_CLASSES = frozenset({"visually-hidden", "sr-only", "screen-reader-text", "hidden"})
 
 
-def _kicker(h1: HtmlElement) -> HtmlElement | None:
+def _kicker(h1: HtmlElement, texts: Texts) -> HtmlElement | None:
     """The kicker (a topic line above the headline) marked inside the ``<h1>``, if any."""
     for child in h1.iter():
-        if child is not h1 and class_tokens(child) & _KICKER_CLASSES and text_of(child):
+        if (
+            child is not h1
+            and class_tokens(child) & _KICKER_CLASSES
+            and texts.short(child, 0) is None
+        ):
             return child
     return None
 
@@ -879,12 +887,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
             parent.replace(element, marker)
     etree.strip_elements(root, *_PLAIN_DROPS, with_tail=False)
 
+    texts = Texts(root)
     container = body_el
     if container is None:
         body = root.find("body")
-        container = find_main(body if body is not None else root)
+        container = find_main(body if body is not None else root, texts)
     scope: HtmlElement | None = item if item is not None else container
-    h1 = _first_h1(root, item)
+    h1 = _first_h1(root, item, texts)
 
     # headline
     credited_publishers = {a.name for a in reader.attributions if a.role is Role.PUBLISHER}
@@ -897,7 +906,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     )
     headline = f.first("headline")
     h1_text = text_of(h1) if h1 is not None else None
-    kicker = _kicker(h1) if h1 is not None and item is None else None
+    kicker = _kicker(h1, texts) if h1 is not None and item is None else None
     if h1 is not None and kicker is not None:
         # "Klimaschutz: Bohren, bis es heiß wird": the kicker above a headline is not part of it
         reader.extra.append(("html:kicker", text_of(kicker)))
@@ -920,12 +929,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     # A subtitle heading under the <h1> is taken out of the tree: it is the standfirst, not the
     # heading of the body's first section.
-    visible_lede = _visible_lede(container, h1) if item is None else None
+    visible_lede = _visible_lede(container, h1, texts) if item is None else None
     visible_text = None
     if visible_lede is not None:
         lede_el, visible_text = visible_lede
         if lede_el.tag in _SUBTITLE_TAGS and lede_el.getparent() is not None:
             lede_el.drop_tree()
+            texts = Texts(root)  # the tree changed
 
     # body
     body_reader = BodyReader(reader.base, trusted=container is not None and container is body_el)
@@ -960,6 +970,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page
     attributions = list(reader.attributions)
+    credited_names = {a.name.casefold() for a in attributions}
 
     def add_people(names: list[tuple[str, str | None]], role: Role) -> None:
         for name, person_url in names:
@@ -970,17 +981,22 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
                     a = Attribution(name, role=role)
                 except ValidationError:
                     continue
-            if not any(x.name.casefold() == a.name.casefold() for x in attributions):
+            key = a.name.casefold()
+            if key not in credited_names:
+                credited_names.add(key)
                 attributions.append(a)
 
     # An organisation (or the site itself) named as author stands for "no byline in the
     # metadata": a person's byline on the page is better.
-    site_keys = {
+    # (at most _MAX_SITE_NAMES of them: each author is compared with each)
+    site_keys = dict.fromkeys(
         x.casefold()
         for x in (site, f.first("site_og"), *f.values.get("site_fallback", []))
         if isinstance(x, str)
-    }
-    weak = set(f.values.get("ld:author_orgs", [])) | site_keys
+    )
+    weak = set(f.values.get("ld:author_orgs", [])[:_MAX_SITE_NAMES]) | set(
+        list(site_keys)[:_MAX_SITE_NAMES]
+    )
     ld_authors = f.first(f"ld:{Role.AUTHOR.value}") or []
     meta_authors = f.first("authors_meta") or []
     if (
@@ -989,7 +1005,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         and all(_weak_author(n, weak) for n, _ in ld_authors)
         and all(_weak_author(n, weak) for n in meta_authors)
     ):
-        add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
+        add_people([(n, None) for n in _byline(root, container, texts)], Role.AUTHOR)
     if not any(a.role is Role.AUTHOR for a in attributions):
         add_people(ld_authors, Role.AUTHOR)
     for role in (Role.EDITOR, Role.TRANSLATOR, Role.SOURCE):
@@ -998,7 +1014,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if not any(a.role is Role.AUTHOR for a in attributions):
         add_people([(n, None) for n in f.first("authors_meta") or []], Role.AUTHOR)
     if not attributions and not own:
-        add_people([(n, None) for n in _byline(root, container)], Role.AUTHOR)
+        add_people([(n, None) for n in _byline(root, container, texts)], Role.AUTHOR)
     if not attributions and item is None:
         add_people([(n, None) for n in _dated_byline(h1, container, reader.zone)], Role.AUTHOR)
     # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph. Our own
@@ -1027,11 +1043,11 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     # dates
     published = f.first("published") or f.first("published_meta")
     if published is None and not own:
-        published = _time_element(root, scope, reader.zone)
+        published = _time_element(root, scope, reader.zone, texts)
     if published is None and not own:
-        published = _date_text(scope if scope is not None else root, reader.zone)
+        published = _date_text(scope if scope is not None else root, reader.zone, texts)
     if published is None and scope is not None and not own:
-        published = _date_text(root, reader.zone)
+        published = _date_text(root, reader.zone, texts)
     if published is None and not own:
         for candidate in (url, f.first("url_canonical"), f.first("url_og")):
             published = url_date(candidate, reader.zone)
@@ -1088,6 +1104,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if body_reader.bad_links:
         parts = ", ".join(f"{n} {s}:" for s, n in sorted(body_reader.bad_links.items()))
         warnings_text.append(f"links kept as plain text (scheme not allowed): {parts}")
+    explicit_extra = set(reader.explicit_extra)
     fields: dict[str, Any] = {
         "headline": headline,
         "lede": lede,
@@ -1106,7 +1123,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         "place": f.first("place"),
         "image": image,
         "extra": reader.explicit_extra
-        + [p for p in _unique_pairs(reader.extra) if p not in reader.explicit_extra],
+        + [p for p in _unique_pairs(reader.extra) if p not in explicit_extra],
     }
     if language:
         fields["language"] = language
@@ -1279,11 +1296,12 @@ def _heading_after(h1: HtmlElement) -> HtmlElement | None:
 
 _SUBTITLE_TAGS = frozenset({"h2", "h3", "h4"})
 _MIN_LEDE = 30
+_MAX_LEDE = 1000
 _TEASER_LINKS = 0.3
 
 
 def _visible_lede(  # noqa: C901
-    container: HtmlElement | None, h1: HtmlElement | None
+    container: HtmlElement | None, h1: HtmlElement | None, texts: Texts
 ) -> tuple[HtmlElement, str] | None:
     """The standfirst the page shows: a subtitle heading under the ``<h1>``, or a lede class.
 
@@ -1292,10 +1310,11 @@ def _visible_lede(  # noqa: C901
     if h1 is not None:
         subtitle = _heading_after(h1)
         if subtitle is not None:
-            text = text_of(subtitle)
+            text = texts.short(subtitle, _MAX_LEDE)
             if (
-                _MIN_LEDE <= len(text) <= 1000  # noqa: PLR2004
-                and link_density(subtitle) < _TEASER_LINKS
+                text is not None
+                and len(text) >= _MIN_LEDE
+                and texts.link_density(subtitle) < _TEASER_LINKS
             ):
                 return subtitle, text
     scopes = []
@@ -1309,16 +1328,17 @@ def _visible_lede(  # noqa: C901
     if container is not None:
         scopes.append(container)
     for scope in scopes:
-        for element in _classed(scope):
+        for element in texts.classed(scope):
             if element.tag not in {"p", "div", "h2", "span"}:
                 continue
             tokens = class_tokens(element)
             if tokens & _LEDE_CLASSES and "caption" not in tokens:
-                text = text_of(element)
+                text = texts.short(element, _MAX_LEDE)
                 if (
-                    40 <= len(text) <= 1000  # noqa: PLR2004
+                    text is not None
+                    and len(text) >= 40  # noqa: PLR2004
                     and len(element) < 8  # noqa: PLR2004
-                    and link_density(element) < _TEASER_LINKS
+                    and texts.link_density(element) < _TEASER_LINKS
                 ):
                     return element, text
     return None
@@ -1331,13 +1351,13 @@ _AUTHOR_HREF = re.compile(
 )
 
 
-def _author_link(scope: HtmlElement) -> list[str]:
+def _author_link(scope: HtmlElement, texts: Texts) -> list[str]:
     """The names a link to the author's page carries (/author/jane-doe/, /avtor/…)."""
     for element in scope.iter("a"):
         href = element.get("href") or ""
         if _AUTHOR_HREF.search(href.split("?", 1)[0]):
-            name = text_of(element)
-            if 3 <= len(name) <= 60 and not _YEAR.search(name):  # noqa: PLR2004
+            name = texts.short(element, 60)
+            if name is not None and len(name) >= 3 and not _YEAR.search(name):  # noqa: PLR2004
                 names = _split_people(name)
                 if names:
                     return names
@@ -1361,38 +1381,43 @@ _BYLINE_CLASSES = frozenset(
 )
 
 
-def _byline(root: HtmlElement, container: HtmlElement | None) -> list[str]:  # noqa: C901
+def _byline(  # noqa: C901
+    root: HtmlElement, container: HtmlElement | None, texts: Texts
+) -> list[str]:
     for element in root.iter("a"):
         if "author" in (element.get("rel") or "").split():
-            name = text_of(element)
-            if 3 <= len(name) <= 60:  # noqa: PLR2004
+            name = texts.short(element, 60)
+            if name is not None and len(name) >= 3:  # noqa: PLR2004
                 return _split_people(name)
     parent = container.getparent() if container is not None else None
     scopes: list[HtmlElement] = [parent if parent is not None else root, root]
-    linked = _author_link(scopes[0])
+    linked = _author_link(scopes[0], texts)
     if linked:
         return linked
     for scope in scopes:
-        for element in _classed(scope):
+        for element in texts.classed(scope):
             if element.tag in {"body", "html", "article", "main"}:
                 continue
             if class_tokens(element) & _BYLINE_CLASSES:
-                text = text_of(element)
-                if 3 <= len(text) <= 80 and not re.search(r"\d{2}", text):  # noqa: PLR2004
-                    names = [
-                        n
-                        for n in _split_people(text)
-                        if 3 <= len(n) <= 40 and len(n.split()) <= 4  # noqa: PLR2004
-                    ]
-                    if names:
-                        return names
+                text = texts.short(element, 80)
+                if text is None or not len(text) >= 3 or re.search(r"\d{2}", text):  # noqa: PLR2004
+                    continue
+                names = [
+                    n
+                    for n in _split_people(text)
+                    if 3 <= len(n) <= 40 and len(n.split()) <= 4  # noqa: PLR2004
+                ]
+                if names:
+                    return names
     return []
 
 
 _MODIFIED_CLASSES = frozenset({"updated", "modified", "date-updated", "date-modified"})
 
 
-def _time_element(root: HtmlElement, scope: HtmlElement | None, zone: tzinfo) -> datetime | None:
+def _time_element(
+    root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, texts: Texts
+) -> datetime | None:
     """The first ``<time>`` that is not the page's date of modification."""
     for where in (scope, root):
         if where is None:
@@ -1405,7 +1430,8 @@ def _time_element(root: HtmlElement, scope: HtmlElement | None, zone: tzinfo) ->
                 parent is not None and class_tokens(parent) & _MODIFIED_CLASSES
             ):
                 continue
-            value = element.get("datetime") or text_of(element)
+            # a longer text is not a date (and is not read whole for each nested element)
+            value = element.get("datetime") or texts.short(element, _LONGEST_DATE)
             parsed = _date_value(value, zone)
             if parsed is not None:
                 return parsed
@@ -1429,17 +1455,15 @@ _DATE_CLASSES = frozenset(
 )
 
 
-def _classed(scope: HtmlElement) -> list[HtmlElement]:
-    """The elements under ``scope`` (itself included) that have a class or an id."""
-    found: list[HtmlElement] = scope.xpath("descendant-or-self::*[@class or @id]")
-    return found
+#: The longest text of a ``<time>`` element read as a date.
+_LONGEST_DATE = 1000
 
 
-def _date_text(scope: HtmlElement, zone: tzinfo) -> datetime | None:
-    for element in _classed(scope):
+def _date_text(scope: HtmlElement, zone: tzinfo, texts: Texts) -> datetime | None:
+    for element in texts.classed(scope):
         if class_tokens(element) & _DATE_CLASSES:
-            text = text_of(element)
-            if 6 <= len(text) <= 80:  # noqa: PLR2004
+            text = texts.short(element, 80)
+            if text is not None and len(text) >= 6:  # noqa: PLR2004
                 parsed = _date_value(text, zone)
                 if parsed is not None:
                     return parsed
