@@ -11,7 +11,6 @@ link text once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from lxml import html as lxml_html
 
@@ -87,6 +86,67 @@ def _join(a: _Words, b: _Words) -> _Words:
     return (a[0] + b[0], a[1] + b[1] - merged, a[2], b[3], a[4] + b[4])
 
 
+def _ancestry(element: HtmlElement) -> list[HtmlElement]:
+    """The element and its ancestors, the document element first."""
+    chain = [element]
+    chain.extend(element.iterancestors())
+    chain.reverse()
+    return chain
+
+
+def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
+    """Whether ``a`` starts before ``b`` in document order."""
+    if a is b:
+        return False
+    chain_a, chain_b = _ancestry(a), _ancestry(b)
+    depth = 0
+    while depth < min(len(chain_a), len(chain_b)) and chain_a[depth] is chain_b[depth]:
+        depth += 1
+    if depth == len(chain_a):
+        return True  # a holds b
+    if depth == len(chain_b):
+        return False  # b holds a
+    parent = chain_a[depth - 1]
+    return bool(parent.index(chain_a[depth]) < parent.index(chain_b[depth]))
+
+
+def _first_not_before(found: list[HtmlElement], element: HtmlElement, low: int = 0) -> int:
+    """The index of the first of ``found`` (in document order) that does not precede ``element``."""
+    high = len(found)
+    while low < high:
+        middle = (low + high) // 2
+        if _precedes(found[middle], element):
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _sum_children(
+    node: HtmlElement, measured: dict[HtmlElement, tuple[int, int]]
+) -> tuple[int, int]:
+    """The text and link text lengths of ``node``, its children with children measured."""
+    total = len(node.text or "")
+    linked = 0
+    for child in node:
+        if len(child):
+            child_total, child_linked = measured[child]
+            total += child_total
+            linked += child_linked
+        elif isinstance(child.tag, str):
+            text = child.text
+            if text:
+                total += len(text)
+                if child.tag == "a":
+                    linked += len(text)
+        tail = child.tail
+        if tail:
+            total += len(tail)
+    if node.tag == "a":
+        linked += total
+    return total, linked
+
+
 class Texts:
     """Measures of the text of one tree's elements, each computed at most once.
 
@@ -96,9 +156,7 @@ class Texts:
     def __init__(self, root: HtmlElement) -> None:
         """Measure the elements of ``root``'s tree, as they are asked for."""
         self.root = root
-        self._order: dict[HtmlElement, int] | None = None
-        self._classed: list[HtmlElement] = []
-        self._classed_at: list[int] = []
+        self._classed: list[HtmlElement] | None = None
         # the collapsed text of an element, or a lower bound of its length when it is long
         self._texts: dict[HtmlElement, str | int] = {}
         self._lengths: dict[HtmlElement, tuple[int, int]] = {}
@@ -107,23 +165,21 @@ class Texts:
     def classed(self, scope: HtmlElement) -> list[HtmlElement]:
         """The elements under ``scope`` (itself included) that have a class or an id.
 
-        The page is searched once; each scope's elements are then a slice of what it found.
+        The page is searched once; each scope's elements are then a slice of what it found,
+        found by bisection in document order.
         """
-        if self._order is None:
-            self._order = {el: i for i, el in enumerate(self.root.iter())}
+        if self._classed is None:
             self._classed = self.root.xpath("descendant-or-self::*[@class or @id]")
-            self._classed_at = [self._order[el] for el in self._classed]
-        start = self._order[scope]
+        found = self._classed
         # the subtree ends where the first element after it in document order starts
         after: HtmlElement | None = None
         node: HtmlElement | None = scope
         while node is not None and after is None:
             after = node.getnext()
             node = node.getparent()
-        end = self._order[after] if after is not None else len(self._order)
-        return self._classed[
-            bisect_left(self._classed_at, start) : bisect_right(self._classed_at, end - 1)
-        ]
+        start = _first_not_before(found, scope)
+        end = len(found) if after is None else _first_not_before(found, after, start)
+        return found[start:end]
 
     def short(self, element: HtmlElement, longest: int) -> str | None:
         """The element's collapsed text when it has at most ``longest`` characters, else ``None``.
@@ -157,31 +213,22 @@ class Texts:
         found = self._lengths.get(element)
         if found is not None:
             return found
-        # post-order without recursion: a subtree already measured is not entered again
+        # post-order without recursion: a subtree already measured is not entered again, and
+        # an element without children (a line break among thousands) is measured in place
         stack: list[tuple[HtmlElement, bool]] = [(element, False)]
+        measured = self._lengths
         while stack:
             node, ready = stack.pop()
-            if node in self._lengths:
+            if node in measured:
                 continue
             if not ready:
                 stack.append((node, True))
                 stack.extend(
-                    (child, False)
-                    for child in node
-                    if isinstance(child.tag, str) and child not in self._lengths
+                    (child, False) for child in node if len(child) and child not in measured
                 )
                 continue
-            total = len(node.text or "")
-            linked = 0
-            for child in node:
-                if isinstance(child.tag, str):
-                    child_total, child_linked = self._lengths[child]
-                    total += child_total
-                    linked += child_linked
-                total += len(child.tail or "")
-            if node.tag == "a":
-                linked += total
-            self._lengths[node] = (total, linked)
+            total, linked = _sum_children(node, measured)
+            measured[node] = (total, linked)
         return self._lengths[element]
 
     def spaced(self, element: HtmlElement) -> tuple[int, int]:
