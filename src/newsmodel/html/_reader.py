@@ -9,6 +9,7 @@ main content (see :mod:`newsmodel.html._extract`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 import warnings
@@ -57,6 +58,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 #: The longest start tag (from ``<`` to the first ``>``) read by default, in characters.
 DEFAULT_MAX_TAG_CHARS = 256 * 1024
 #: The deepest element nesting lxml's HTML parser keeps; deeper pages are refused, not cut.
+#: It is the default of ``max_depth``, and its largest value.
 MAX_DEPTH = 256
 
 HtmlElement = lxml_html.HtmlElement
@@ -386,16 +388,32 @@ def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
     return parser
 
 
-#: The elements nested deeper than :data:`MAX_DEPTH` levels below the document element.
-_TOO_DEEP = etree.XPath("/".join(["*"] * MAX_DEPTH))
+@functools.lru_cache(maxsize=8)
+def _deeper(levels: int) -> etree.XPath:
+    """The elements nested ``levels`` levels below the document element."""
+    return etree.XPath("/".join(["*"] * levels))
 
 
-def _too_deep(line: int | None, column: int | None = None) -> ParseError:
-    msg = f"elements are nested more than {MAX_DEPTH} levels deep"
+def _too_deep(max_depth: int, line: int | None, column: int | None = None) -> ParseError:
+    msg = f"elements are nested more than {max_depth} levels deep"
     return ParseError(_FORMAT, msg, line=line or None, column=column or None)
 
 
-def _parse(text: str) -> HtmlElement:
+def check_max_depth(max_depth: int) -> None:
+    """Refuse a depth limit the parser cannot honour.
+
+    Raises:
+        ValueError: ``max_depth`` is not between 1 and :data:`MAX_DEPTH`.
+    """
+    if not 1 <= max_depth <= MAX_DEPTH:
+        msg = (
+            f"max_depth must be between 1 and {MAX_DEPTH}, got {max_depth}: the HTML parser"
+            f" refuses pages nested deeper than {MAX_DEPTH} levels"
+        )
+        raise ValueError(msg)
+
+
+def _parse(text: str, max_depth: int) -> HtmlElement:
     """Parse page text; a page nested too deep is refused, and none is cut short.
 
     The parser recovers from every error, its own limits too, by dropping the rest of the
@@ -417,15 +435,22 @@ def _parse(text: str) -> HtmlElement:
         raise ParseError(_FORMAT, f"cannot parse: {exc}") from None
     for entry in parser.error_log:
         if "Excessive depth" in entry.message:
-            raise _too_deep(entry.line, entry.column)
-    deep = _TOO_DEEP(root) if huge and root is not None else None
+            raise _too_deep(MAX_DEPTH, entry.line, entry.column)
+    # huge_tree lifts the parser's own depth limit; a lower limit is the caller's
+    limit = max_depth if max_depth < MAX_DEPTH or huge else None
+    deep = _deeper(limit)(root) if limit is not None and root is not None else None
     if isinstance(deep, list) and deep:
-        raise _too_deep(getattr(deep[0], "sourceline", None))
+        raise _too_deep(max_depth, getattr(deep[0], "sourceline", None))
     return root
 
 
 def parse_page(
-    data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
+    data: str | bytes,
+    *,
+    encoding: str | None,
+    max_bytes: int,
+    max_tag_chars: int,
+    max_depth: int = MAX_DEPTH,
 ) -> tuple[HtmlElement, list[str]]:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
 
@@ -463,7 +488,7 @@ def parse_page(
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
-    root = _parse(text)
+    root = _parse(text, max_depth)
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
     return root, notes
@@ -847,10 +872,16 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     tz: tzinfo,
     max_bytes: int,
     max_tag_chars: int,
+    max_depth: int,
 ) -> Article:
     """Read an article from a page; see :func:`newsmodel.html.loads`."""
+    check_max_depth(max_depth)
     root, page_notes = parse_page(
-        data, encoding=encoding, max_bytes=max_bytes, max_tag_chars=max_tag_chars
+        data,
+        encoding=encoding,
+        max_bytes=max_bytes,
+        max_tag_chars=max_tag_chars,
+        max_depth=max_depth,
     )
     reader = _Reader(root, url=url, tz=tz)
     f = reader.fields
