@@ -1548,8 +1548,11 @@ def _printed_date(
     """
     for scope in _near_headline(h1, container):
         for element in scope.iter():
-            for text in (element.text, element.tail if element is not scope else None):
-                parsed = _short_date(text, zone)
+            text, tail = element.text, element.tail
+            if not text and not tail:
+                continue  # most elements of a page of many (line breaks, empty cells)
+            for found in (text, tail if element is not scope else None):
+                parsed = _short_date(found, zone)
                 if parsed is not None:
                     return parsed
     return None
