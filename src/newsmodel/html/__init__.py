@@ -20,7 +20,8 @@ from typing import IO, TYPE_CHECKING
 from newsmodel._models import Article
 from newsmodel.dates import _tzinfo as _zone
 from newsmodel.errors import ParseError
-from newsmodel.html._reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, read
+from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH
+from newsmodel.html._reader import read
 from newsmodel.html._writer import render
 
 if TYPE_CHECKING:
