@@ -30,6 +30,7 @@ __all__ = [
     "MAX_DEPTH",
     "PLAIN_DROPS",
     "check_max_depth",
+    "drop_non_text",
     "parse_page",
 ]
 
@@ -240,3 +241,23 @@ def parse_page(
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
     return root, notes
+
+
+def drop_non_text(root: HtmlElement) -> None:
+    """Drop everything that is never article text, before the body is looked for.
+
+    Frames, video and embedded objects leave a mark (an ``<hr data-dropped>``) for the body
+    reader to count; a ``<form>`` keeps its text (some sites wrap the whole page in one).
+    """
+    for element in list(root.iter(*MARKED_DROPS)):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tag == "form":
+            element.drop_tag()
+        else:
+            marker = lxml_html.Element("hr")
+            marker.set("data-dropped", element.tag)
+            marker.tail = element.tail
+            parent.replace(element, marker)
+    etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)

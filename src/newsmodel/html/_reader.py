@@ -12,42 +12,43 @@ import re
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
 from lxml import html as lxml_html
 
-from newsmodel._attribution import split_attribution
-from newsmodel._models import Article, Attribution, Role, Section
+from newsmodel._models import Article, Role, Section
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
-from newsmodel.html._dates import url_date
+from newsmodel.html._choose import (
+    Page,
+    choose_attributions,
+    choose_language,
+    choose_published,
+    choose_url,
+    choose_version,
+)
 from newsmodel.html._extract import (
     BodyReader,
     find_main,
-    resolve,
 )
 from newsmodel.html._metadata import (
     find_article_item,
     meta_tags,
 )
 from newsmodel.html._page import (
-    SENTENCE_END,
     SUBTITLE_TAGS,
-    byline,
-    date_text,
-    dated_byline,
     first_h1,
     kicker_of,
-    printed_date,
     similar,
-    source_in_text,
     strip_site,
     text_without,
-    time_element,
     visible_lede,
 )
-from newsmodel.html._parse import MARKED_DROPS, PLAIN_DROPS, check_max_depth, parse_page
+from newsmodel.html._parse import (
+    check_max_depth,
+    drop_non_text,
+    parse_page,
+)
 from newsmodel.html._sources import Fields, Sources
 from newsmodel.html._texts import Texts, text_of
-from newsmodel.html._values import MAX_SITE_NAMES, clean, unique, weak_author
+from newsmodel.html._values import clean, unique
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -97,27 +98,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         )
         reader.meta(meta_tags(root))
 
-    # Drop everything that is never article text, before the body is looked for.
-    for element in list(root.iter(*MARKED_DROPS)):
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if element.tag == "form":
-            # Some sites wrap the whole page in one <form>: keep its text, drop the controls.
-            element.drop_tag()
-        else:
-            marker = lxml_html.Element("hr")
-            marker.set("data-dropped", element.tag)
-            marker.tail = element.tail
-            parent.replace(element, marker)
-    etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)
+    drop_non_text(root)
 
     texts = Texts(root)
     container = body_el
     if container is None:
         body = root.find("body")
         container = find_main(body if body is not None else root, texts)
-    scope: HtmlElement | None = item if item is not None else container
     h1 = first_h1(root, item, texts)
 
     # headline
@@ -193,93 +180,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if lede and first_text and _prefix(lede, first_text):
         lede = None if item is None else lede
 
-    # attributions: explicit markup, then JSON-LD, then meta, then bylines on the page
-    attributions = list(reader.attributions)
-    credited_names = {a.name.casefold() for a in attributions}
+    page = Page(root, item, container, h1, texts, reader.zone, own=own)
+    attributions, lede = choose_attributions(reader, page, site, lede, first_text)
 
-    def add_people(names: list[tuple[str, str | None]], role: Role) -> None:
-        for name, person_url in names:
-            try:
-                a = Attribution(name, role=role, url=person_url)
-            except ValidationError:
-                try:
-                    a = Attribution(name, role=role)
-                except ValidationError:
-                    continue
-            key = a.name.casefold()
-            if key not in credited_names:
-                credited_names.add(key)
-                attributions.append(a)
-
-    # An organisation (or the site itself) named as author stands for "no byline in the
-    # metadata": a person's byline on the page is better.
-    # (at most MAX_SITE_NAMES of them: each author is compared with each)
-    site_keys = dict.fromkeys(
-        x.casefold()
-        for x in (site, f.first("site_og"), *f.values.get("site_fallback", []))
-        if isinstance(x, str)
-    )
-    weak = set(f.values.get("ld:author_orgs", [])[:MAX_SITE_NAMES]) | set(
-        list(site_keys)[:MAX_SITE_NAMES]
-    )
-    ld_authors = f.first(f"ld:{Role.AUTHOR.value}") or []
-    meta_authors = f.first("authors_meta") or []
-    if (
-        not attributions
-        and not own
-        and all(weak_author(n, weak) for n, _ in ld_authors)
-        and all(weak_author(n, weak) for n in meta_authors)
-    ):
-        add_people([(n, None) for n in byline(root, container, texts)], Role.AUTHOR)
-    if not any(a.role is Role.AUTHOR for a in attributions):
-        add_people(ld_authors, Role.AUTHOR)
-    for role in (Role.EDITOR, Role.TRANSLATOR, Role.SOURCE):
-        if not any(a.role is role for a in attributions):
-            add_people(f.first(f"ld:{role.value}") or [], role)
-    if not any(a.role is Role.AUTHOR for a in attributions):
-        add_people([(n, None) for n in f.first("authors_meta") or []], Role.AUTHOR)
-    if not attributions and not own:
-        add_people([(n, None) for n in byline(root, container, texts)], Role.AUTHOR)
-    if not attributions and item is None:
-        add_people([(n, None) for n in dated_byline(h1, container, reader.zone)], Role.AUTHOR)
-    # "..., передает Altyn-orda.kz" at the end of the lede or the first paragraph. Our own
-    # markup says what is lede and what is credit: its text is taken as it is.
-    for text_source in () if own else (lede, first_text):
-        if not text_source:
-            continue
-        rest, credited = split_attribution(text_source)
-        if (
-            credited is not None
-            and credited.role is Role.SOURCE
-            and SENTENCE_END.search(credited.name) is None  # a name, not the next sentences
-        ):
-            if text_source is lede:
-                lede = rest or None
-        elif item is None:
-            # the phrase may end the first sentence, or the dateline may name the agency
-            # ("МОСКВА, 29 июня. /ТАСС/."): credited, the text left as it is
-            credited = source_in_text(text_source)
-        else:
-            credited = None
-        if credited is not None:
-            _add_source(attributions, credited)
-            break
-
-    # dates
-    published = f.first("published") or f.first("published_meta")
-    if published is None and not own:
-        published = time_element(root, scope, reader.zone, texts)
-    if published is None and not own:
-        published = date_text(scope if scope is not None else root, reader.zone, texts)
-    if published is None and scope is not None and not own:
-        published = date_text(root, reader.zone, texts)
-    if published is None and not own:
-        for candidate in (url, f.first("url_canonical"), f.first("url_og")):
-            published = url_date(candidate, reader.zone)
-            if published is not None:
-                break
-    if published is None and not own:
-        published = printed_date(h1, container, reader.zone)
+    published = choose_published(f, page, url)
     updated = f.first("updated") or f.first("updated_meta")
     if updated is not None and published is not None and updated < published:
         # The model holds no update before publication: the page's value is kept aside.
@@ -291,32 +195,10 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     )
     tags = _merge_lists(f, "tag", "tags_ld", "tags_meta")
     subjects = f.values.get("subject") or f.values.get("subject_ld") or []
-    language = None
-    for key in ("language", "language_html", "language_meta"):
-        for candidate in f.values.get(key, []):
-            if isinstance(candidate, str) and re.match(
-                r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$", candidate.strip()
-            ):
-                language = candidate.strip()
-                break
-        if language:
-            break
-    page_url = None
-    for key in ("url", "url_canonical", "url_og", "url_ld"):
-        for candidate in f.values.get(key, []):
-            absolute = resolve(candidate, reader.base) if isinstance(candidate, str) else None
-            if absolute and re.match(r"^https?://[^\s/]+\S*$", absolute, re.IGNORECASE):
-                page_url = absolute
-                break
-        if page_url:
-            break
-    if page_url is None and url and re.match(r"^https?://[^\s/]+\S*$", url, re.IGNORECASE):
-        page_url = url
+    language = choose_language(f)
+    page_url = choose_url(f, reader.base, url)
     image = f.first("image") or f.first("image_ld") or f.first("image_og")
-    version: int = 1
-    raw_version = f.first("version")
-    if raw_version is not None and str(raw_version).isdigit() and int(raw_version) >= 1:
-        version = int(raw_version)
+    version = choose_version(f)
     slug = f.first("slug")
 
     warnings_text = list(page_notes)
@@ -358,17 +240,6 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if warnings_text:
         warnings.warn("; ".join(warnings_text), LossyConversionWarning, stacklevel=3)
     return article
-
-
-def _add_source(attributions: list[Attribution], credited: Attribution) -> None:
-    """Credit a source; an organisation of that name credited as author is the source."""
-    key = credited.name.casefold()
-    for index, existing in enumerate(attributions):
-        if existing.name.casefold() == key:
-            if existing.role is Role.AUTHOR:
-                attributions[index] = credited
-            return
-    attributions.append(credited)
 
 
 def _build(fields: dict[str, Any], notes: list[str]) -> Article:
