@@ -26,8 +26,8 @@ from newsmodel.html._choose import (
 )
 from newsmodel.html._extract import (
     BodyReader,
-    find_main,
 )
+from newsmodel.html._main import find_main
 from newsmodel.html._metadata import (
     find_article_item,
     meta_tags,
