@@ -16,11 +16,13 @@ from lxml import html as lxml_html
 
 from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
 from newsmodel._text import scrub
-from newsmodel.errors import ParseError
+from newsmodel._warnings import counted
+from newsmodel.errors import LossyConversionWarning, ParseError
 from newsmodel.html._decode import decode_clean
 from newsmodel.html._extract import (
     DROP,
 )
+from newsmodel.html._values import lossy
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -200,27 +202,38 @@ def parse_page(
     max_bytes: int,
     max_tag_chars: int,
     max_depth: int = MAX_DEPTH,
-) -> tuple[HtmlElement, list[str]]:
+) -> tuple[HtmlElement, list[LossyConversionWarning]]:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
 
     Also returns what the reader should report: a charset declaration it did not follow.
     """
-    notes: list[str] = []
+    notes: list[LossyConversionWarning] = []
     check_size(_FORMAT, data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         decoded = decode_clean(raw, encoding)
         if decoded.overridden is not None:
-            notes.append(
+            message = (
                 f"the page declares the charset {decoded.overridden} but its bytes are not in"
                 f" it; read as {decoded.encoding}"
             )
+            notes.append(lossy("encoding", message, lost=decoded.overridden))
         if decoded.replaced_at is not None:
             line, column = decoded.replaced_at
-            count = "1 byte" if decoded.replaced == 1 else f"{decoded.replaced} bytes"
+            message = (
+                f"{counted(decoded.replaced, 'byte')} could not be decoded as"
+                f" {decoded.encoding} and became U+FFFD (the first at line {line},"
+                f" column {column})"
+            )
             notes.append(
-                f"{count} could not be decoded as {decoded.encoding} and became U+FFFD (the"
-                f" first at line {line}, column {column})"
+                lossy(
+                    "bytes",
+                    message,
+                    lost=decoded.encoding,
+                    count=decoded.replaced,
+                    line=line,
+                    column=column,
+                )
             )
         text: str = decoded
     elif isinstance(data, str):

@@ -9,12 +9,12 @@ main content (see :mod:`newsmodel.html._extract`).
 from __future__ import annotations
 
 import re
-import warnings
 from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
 
 from newsmodel._models import Article, Role, Section
+from newsmodel._warnings import counted, issue
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._choose import (
     Page,
@@ -25,6 +25,7 @@ from newsmodel.html._choose import (
     choose_version,
 )
 from newsmodel.html._extract import (
+    REPORTED,
     BodyReader,
 )
 from newsmodel.html._main import find_main
@@ -48,7 +49,7 @@ from newsmodel.html._parse import (
 )
 from newsmodel.html._sources import Fields, Sources
 from newsmodel.html._texts import Texts, text_of
-from newsmodel.html._values import clean, unique
+from newsmodel.html._values import clean, lossy, unique
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -155,15 +156,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if container is not None:
         sections = body_reader.read(container)
         for hr in container.iter("hr"):
-            if hr.get("data-dropped"):
-                body_reader.dropped[
-                    {
-                        "iframe": "embedded frame",
-                        "video": "video",
-                        "object": "embedded object",
-                        "embed": "embedded object",
-                    }.get(hr.get("data-dropped") or "", "embedded object")
-                ] += 1
+            dropped = hr.get("data-dropped")
+            if dropped:
+                body_reader.dropped[REPORTED.get(dropped, REPORTED["object"])] += 1
 
     # A page whose visible body is missing (rendered by script) may still carry the text in
     # its JSON-LD articleBody.
@@ -201,16 +196,17 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     version = choose_version(f)
     slug = f.first("slug")
 
-    warnings_text = list(page_notes)
+    notes = list(page_notes)
     if container is not None and not sections and text_of(container):
         tag = container.tag if isinstance(container.tag, str) else "element"
-        warnings_text.append(f"the main content (<{tag}>) has text but gave no body")
-    if body_reader.dropped:
-        parts = ", ".join(f"{n} {what}" for what, n in sorted(body_reader.dropped.items()))
-        warnings_text.append(f"dropped from the body: {parts}")
-    if body_reader.bad_links:
-        parts = ", ".join(f"{n} {s}:" for s, n in sorted(body_reader.bad_links.items()))
-        warnings_text.append(f"links kept as plain text (scheme not allowed): {parts}")
+        message = f"the main content (<{tag}>) has text but gave no body"
+        notes.append(lossy("body", message, lost=f"<{tag}>"))
+    for what, n in sorted(body_reader.dropped.items()):
+        message = f"dropped from the body: {counted(n, what.singular, what.plural)}"
+        notes.append(lossy(what.kind, message, lost=what.singular, count=n))
+    for scheme, n in sorted(body_reader.bad_links.items()):
+        message = f"{counted(n, f'{scheme}: link')} kept as plain text (scheme not allowed)"
+        notes.append(lossy("link", message, lost=f"{scheme}:", count=n))
     explicit_extra = set(reader.explicit_extra)
     fields: dict[str, Any] = {
         "headline": headline,
@@ -236,13 +232,13 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         fields["language"] = language
     if slug:
         fields["slug"] = slug
-    article = _build(fields, warnings_text)
-    if warnings_text:
-        warnings.warn("; ".join(warnings_text), LossyConversionWarning, stacklevel=3)
+    article = _build(fields, notes)
+    for note in notes:
+        issue(note)
     return article
 
 
-def _build(fields: dict[str, Any], notes: list[str]) -> Article:
+def _build(fields: dict[str, Any], notes: list[LossyConversionWarning]) -> Article:
     """The article; a field the model refuses is left out (and reported), not fatal."""
     for _ in range(len(fields) + 1):
         try:
@@ -251,7 +247,9 @@ def _build(fields: dict[str, Any], notes: list[str]) -> Article:
             name = exc.field.split("[")[0].split(".")[0]
             if name == "headline" or name not in fields:
                 raise ParseError(_FORMAT, str(exc)) from None
-            notes.append(f"{name} left out: {exc.reason}")
+            notes.append(
+                lossy("field", f"{name} left out: {exc.reason}", lost=name, path=exc.field)
+            )
             fields.pop(name)
     raise ParseError(_FORMAT, "no valid article could be built")  # pragma: no cover
 

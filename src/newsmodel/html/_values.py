@@ -11,6 +11,7 @@ from html import unescape
 
 from newsmodel._text import scrub
 from newsmodel.dates import parse_date, parse_iso
+from newsmodel.errors import LossyConversionWarning
 from newsmodel.html._dates import latin_date
 from newsmodel.html._extract import (
     resolve,
@@ -28,6 +29,7 @@ __all__ = [
     "clean",
     "date_value",
     "image_url",
+    "lossy",
     "people_in",
     "split_people",
     "strings",
@@ -167,3 +169,26 @@ def image_url(value: object, base: str | None) -> str | None:
         return None
     url = resolve(value.strip(), base)
     return url if re.match(r"^https?://[^\s/]+\S*$", url, re.IGNORECASE) else None
+
+
+def lossy(
+    kind: str,
+    message: str,
+    *,
+    lost: str | None = None,
+    count: int = 1,
+    line: int | None = None,
+    column: int | None = None,
+    path: str | None = None,
+) -> LossyConversionWarning:
+    """A warning of what the HTML reader could not keep."""
+    return LossyConversionWarning(
+        message,
+        format="html",
+        kind=kind,
+        lost=lost,
+        count=count,
+        line=line,
+        column=column,
+        path=path,
+    )
