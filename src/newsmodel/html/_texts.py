@@ -102,6 +102,8 @@ def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
     depth = 0
     while depth < min(len(chain_a), len(chain_b)) and chain_a[depth] is chain_b[depth]:
         depth += 1
+    if depth == 0:
+        return False  # not in one tree: never met, as every element comes from the root's
     if depth == len(chain_a):
         return True  # a holds b
     if depth == len(chain_b):
@@ -174,8 +176,8 @@ class Texts:
         # the subtree ends where the first element after it in document order starts
         after: HtmlElement | None = None
         node: HtmlElement | None = scope
-        while node is not None and after is None:
-            after = node.getnext()
+        while node is not None and node is not self.root and after is None:
+            after = node.getnext()  # (the root's own siblings stand outside its tree)
             node = node.getparent()
         start = _first_not_before(found, scope)
         end = len(found) if after is None else _first_not_before(found, after, start)
