@@ -60,7 +60,9 @@ def test_lengths_and_spaced_are_those_of_the_whole_text(root: lxml.html.HtmlElem
         links = sum(len(a.text_content()) for a in element.iter("a"))
         assert texts.lengths(element) == (len(whole), links)
         spaced = " ".join(whole.split())
-        assert texts.spaced(element) == (len(spaced), spaced.count(",") + spaced.count("，"))
+        expected = (len(spaced), spaced.count(",") + spaced.count("，"))
+        assert texts.spaced(element) == expected
+        assert Texts(root).spaced(element, ("span", "b")) == expected
 
 
 @given(trees())

@@ -140,7 +140,7 @@ def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
     """The length of a paragraph's text, spaces collapsed, and its commas."""
     if _nests(p, _SCORED):
         # its text holds theirs: summed from theirs, each subtree once
-        return texts.spaced(p)
+        return texts.spaced(p, _SCORED)
     text = " ".join(p.text_content().split())  # for counting only: faster than squash
     return len(text), text.count(",") + text.count("，")
 
