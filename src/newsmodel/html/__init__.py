@@ -27,8 +27,12 @@ from newsmodel.html._writer import render
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+#: The default of ``max_depth``: the deepest nesting the parser keeps, :data:`MAX_DEPTH`.
+DEFAULT_MAX_DEPTH = MAX_DEPTH
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_TAG_CHARS",
     "MAX_DEPTH",
     "dump",
@@ -88,15 +92,15 @@ def loads(
     tz: str | tzinfo = timezone.utc,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
-    max_depth: int = MAX_DEPTH,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Article:
     """Read an article from an HTML page.
 
     Bytes are decoded by their byte order mark, then ``encoding``, then the page's ``<meta>``
     declaration, then detection (UTF-8, windows-1251, KOI8-R, windows-1252). Nothing is fetched
     and nothing executable is kept. What the model cannot hold (tables, embedded video and
-    posts, links of other schemes) is reported with one
-    :class:`~newsmodel.LossyConversionWarning`.
+    posts, links of other schemes) is reported with a
+    :class:`~newsmodel.LossyConversionWarning` for each kind of thing lost, counted.
 
     Args:
         data: the page, as bytes (preferred: the reader decodes them) or text.
@@ -152,7 +156,7 @@ def load(
     tz: str | tzinfo = timezone.utc,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
-    max_depth: int = MAX_DEPTH,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Article:
     """Read an article from a binary file holding an HTML page; see :func:`loads`.
 
