@@ -125,10 +125,7 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
     "max_depth": {"html": ("loads", "load"), "newsml": ("loads", "load", "iter_articles")},
     "indent": {"json": ("dumps", "dump"), "newsml": ("dumps", "dump")},
 }
-PENDING = {
-    ("html", "tz"): "the HTML reader still assumes Asia/Almaty",
-    ("html", "max_depth"): "the HTML reader's depth limit is fixed (MAX_DEPTH)",
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 
 def _default(fmt: str, option: str) -> object:
