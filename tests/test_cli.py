@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import newsmodel
-from newsmodel import Article, Section, cli, json, newsml, text
+from newsmodel import Article, Section, batch, cli, json, newsml, text
+from newsmodel._files import OutputNames
 from newsmodel.newsml import _writer as newsml_writer
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -90,7 +91,7 @@ def test_usage_errors_exit_2(capsys):
     ],
 )
 def test_detect_format(head, name, expected):
-    assert cli.detect_format(head, name) == expected
+    assert batch.detect_format(head, name=name) == expected
 
 
 def test_version_and_help_do_not_load_the_formats():
@@ -111,20 +112,20 @@ def test_version_and_help_do_not_load_the_formats():
 
 def test_every_format_converts_to_every_other(example):
     data = json.dumps(example).encode()
-    for source in cli.FORMATS:
-        converted = cli.convert_data(data, "a.json", None, source)
+    for source in batch.FORMATS:
+        converted = batch.convert(data, to=source, name="a.json")
         assert converted.ok, converted.message
-        for target in cli.FORMATS:
-            outcome = cli.convert_data(converted.data, "", source, target)
+        for target in batch.FORMATS:
+            outcome = batch.convert(converted.data, to=target, source=source)
             assert outcome.ok, (source, target, outcome.message)
 
 
 def test_worker_functions_pickle():
     import pickle  # noqa: PLC0415
 
-    for fn in (cli.convert_data, cli.convert_batch):
+    for fn in (batch.convert, batch.read_files, batch.convert_files):
         assert pickle.loads(pickle.dumps(fn))  # noqa: S301 is fn
-    outcome = cli.convert_data(b"{", "a.json", None, "json")
+    outcome = batch.convert(b"{", to="json", name="a.json")
     assert pickle.loads(pickle.dumps(outcome))  # noqa: S301 == outcome
     assert (outcome.error, outcome.line, outcome.column) == ("ParseError", 1, 2)
 
@@ -318,9 +319,9 @@ def test_names_that_differ_only_in_case_get_a_suffix_where_the_file_system_ignor
     tmp_path, monkeypatch
 ):
     monkeypatch.setattr(os.path, "normcase", str.lower)  # as on Windows
-    namer = cli._Namer(tmp_path, ".html", by_slug=False)  # noqa: SLF001 - the naming rule itself
-    first = namer(cli._Input("A.json", "A", "A.json"), "")  # noqa: SLF001
-    second = namer(cli._Input("a.xml", "a", "a.xml"), "")  # noqa: SLF001
+    names = OutputNames(str(tmp_path), ".html", by_slug=False)
+    first = names.name("A", "")
+    second = names.name("a", "")
     assert (Path(first).name, Path(second).name) == ("A.html", "a-2.html")
 
 
@@ -425,7 +426,7 @@ def version_created(data: bytes) -> datetime:
 
 def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_path, monkeypatch):
     undated = json.dumps(Article(headline="Без даты", guid="urn:example:1")).encode()
-    first = cli.convert_data(undated, "a.json", None, "newsml")
+    first = batch.convert(undated, to="newsml", name="a.json")
     # The output must not depend on the clock: move the writer's clock on by a day.
 
     class Tomorrow(datetime):
@@ -434,10 +435,10 @@ def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_
             return datetime.now(tz) + timedelta(days=1)
 
     monkeypatch.setattr(newsml_writer, "datetime", Tomorrow)
-    second = cli.convert_data(undated, "a.json", None, "newsml")
+    second = batch.convert(undated, to="newsml", name="a.json")
     assert first.ok, first.message
     assert first.data == second.data
-    assert version_created(first.data) == cli.NEWSML_UNDATED
+    assert version_created(first.data) == batch.NEWSML_UNDATED
     assert newsml.loads(first.data).published is None  # still undated when read back
 
     source = tmp_path / "undated.json"
@@ -452,7 +453,7 @@ def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_
 def test_a_dated_article_keeps_its_own_version_time():
     when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
     dated = json.dumps(Article(headline="С датой", published=when)).encode()
-    assert version_created(cli.convert_data(dated, "a.json", None, "newsml").data) == when
+    assert version_created(batch.convert(dated, to="newsml", name="a.json").data) == when
 
 
 @pytest.mark.parametrize("fmt", ["html", "newsml"])
@@ -462,8 +463,8 @@ def test_convert_to_and_from_other_formats(fmt, tmp_path, example):
     args = ["convert", str(EXAMPLES / "article.json"), "--to", fmt, "-o", str(out), "-q"]
     assert cli.main(args) == 0
     (written,) = out.iterdir()
-    assert written.suffix == cli.FORMATS[fmt]
-    assert cli.detect_format(written.read_bytes(), "") == fmt
+    assert written.suffix == batch.FORMATS[fmt]
+    assert batch.detect_format(written.read_bytes()) == fmt
     assert module.loads(written.read_bytes()).headline == example.headline
     assert cli.main(["validate", str(written), "-q"]) == 0
 

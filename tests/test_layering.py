@@ -19,7 +19,7 @@ MODEL_LAYER = [
     "dates.py",
     "_attribution.py",
 ]
-FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks"}
+FORMATS = {"html", "newsml", "json", "text", "cli", "batch", "_files", "_blocks"}
 # Markup code shared by the HTML and NewsML-G2 readers: it reads lxml elements too.
 SHARED_BY_FORMATS = {("_blocks.py",)}
 
