@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
     from newsmodel._models import Article
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - in sorted() order, as for every module
     "FORMATS",
     "Input",
     "NEWSML_UNDATED",
@@ -230,7 +230,13 @@ def read_files(
     nope.json FileNotFoundError
     """
     check_format(source, "source")
-    for item in find_inputs(sources, source=source):
+    return _read_inputs(find_inputs(sources, source=source), source)
+
+
+def _read_inputs(
+    inputs: list[Input], source: str | None
+) -> Iterator[tuple[Outcome, Article | None]]:
+    for item in inputs:
         if is_message(item, source):
             yield from _message_items(item)
             continue
