@@ -88,10 +88,10 @@ def detect_format(data: bytes, /, *, name: str = "") -> str:
 class Input:
     """One input document of a batch, as :func:`find_inputs` found it."""
 
-    #: how the input is reported: its normalised path, or ``<stdin>``.
+    #: How the input is reported (its normalised path, or ``<stdin>``).
     name: str
-    #: where its output goes under the output folder: a ``/``-separated relative path without
-    #: extension (the input's path under the folder given, or its stem).
+    #: Where its output goes under the output folder (a ``/``-separated relative path without
+    #: extension, the input's path under the folder given or its stem).
     relative: str
     #: the file to read, or ``None`` for a stream.
     path: str | None = None

@@ -38,8 +38,8 @@ from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
+from newsmodel._files import FORMATS as _FORMATS
 from newsmodel._files import (
-    FORMATS,
     Input,
     OutputNames,
     check_format,
@@ -52,7 +52,7 @@ from newsmodel._files import (
 from newsmodel.errors import NewsmodelError, ParseError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from types import ModuleType
 
     from newsmodel._models import Article
@@ -68,6 +68,11 @@ __all__ = [  # noqa: RUF022 - in sorted() order, as for every module
     "find_inputs",
     "read_files",
 ]
+
+#: Format name → the usual extension of its files (``html`` → ``.html``, ``json`` → ``.json``,
+#: ``newsml`` → ``.xml``, ``text`` → ``.txt``). Read-only; every format ships with the package,
+#: and its module is imported when the first document is read.
+FORMATS: Mapping[str, str] = _FORMATS
 
 #: The ``versionCreated`` written in NewsML-G2 for an article with neither ``updated`` nor
 #: ``published``: a fixed time rather than the time of conversion, so that converting the same
@@ -93,8 +98,8 @@ class Outcome:
     (False, 'ParseError', 'expected string, got integer', '$.headline', 1, 14)
     """
 
-    #: the input as reported: its path, ``<stdin>``, or ``feed.xml#3`` for the third item of a
-    #: newsMessage.
+    #: The input as reported (its path, ``<stdin>``, or ``feed.xml#3`` for the third item of a
+    #: newsMessage).
     name: str
     #: the converted document, when it was not written to a file; ``b""`` otherwise.
     data: bytes = b""
