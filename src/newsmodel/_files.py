@@ -190,9 +190,15 @@ def is_message(item: Input, source: str | None) -> bool:
     """Whether an input is a NewsML-G2 newsMessage, to be read item by item.
 
     Files and in-memory streams are looked at; other streams are read whole, as one document.
+    Without ``source``, only files with a NewsML-G2 extension are opened to look (one more
+    open for every file of a batch would be on its path).
     """
     if source not in (None, "newsml"):
         return False
+    if source is None and item.path is not None:
+        extension = os.path.splitext(item.path)[1].lower()
+        if _EXTENSIONS.get(extension) != "newsml":
+            return False
     head = _head(item)
     if source is None and detect_format(head, name=item.path or "") != "newsml":
         return False
