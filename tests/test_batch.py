@@ -246,3 +246,23 @@ def test_articles_slugged_as_devices_keep_their_output(tmp_path):
         "nul-2.json",
         "prn-2.json",
     ]
+
+
+def test_lossy_warnings_travel_with_their_attributes(tmp_path):
+    article = json.loads((EXAMPLES / "article.json").read_bytes())
+    data = json.dumps(article).encode()
+    outcome = batch.convert(data, to="text")
+    assert outcome.lost
+    assert len(outcome.warnings) == len(outcome.lost)
+    assert {w.kind for w in outcome.lost} >= {"field"}
+    assert all(w.format == "text" for w in outcome.lost)
+    write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
+    for i in range(40):
+        (tmp_path / "src" / f"item{i:03d}.json").write_bytes(data)
+    runs = [
+        list(batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / f"o{j}", jobs=j))
+        for j in (1, 2)
+    ]
+    described = [[[(w.kind, w.lost, w.count) for w in o.lost] for o in run] for run in runs]
+    assert described[0] == described[1]
+    assert all(o.lost for o in runs[1])  # they cross the process boundary

@@ -34,7 +34,7 @@ import tempfile
 import warnings
 from collections import deque
 from datetime import datetime, timezone
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 import attrs
 
@@ -49,7 +49,7 @@ from newsmodel._files import (
     open_input,
     place,
 )
-from newsmodel.errors import NewsmodelError, ParseError
+from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -107,8 +107,11 @@ class Outcome:
     output: str = ""
     #: the article's slug; ``""`` when the input could not be read.
     slug: str = ""
-    #: the messages of the warnings raised while converting.
+    #: the messages of the warnings raised while converting, of every kind.
     warnings: tuple[str, ...] = ()
+    #: the :class:`~newsmodel.LossyConversionWarning` among them, with their attributes (kind,
+    #: count, line...), for a program to count or filter.
+    lost: tuple[LossyConversionWarning, ...] = ()
     #: the class name of the error (``"ParseError"``, ``"FileNotFoundError"``...); ``""`` on
     #: success.
     error: str = ""
@@ -127,22 +130,36 @@ class Outcome:
         return not self.error
 
 
-def _messages(caught: Iterable[warnings.WarningMessage]) -> tuple[str, ...]:
-    return tuple(str(w.message) for w in caught)
+class _Found(NamedTuple):
+    messages: tuple[str, ...] = ()
+    lost: tuple[LossyConversionWarning, ...] = ()
 
 
-def _failure(name: str, exc: BaseException, found: tuple[str, ...] = ()) -> Outcome:
+def _messages(caught: Iterable[warnings.WarningMessage]) -> _Found:
+    caught = list(caught)
+    lost = (w.message for w in caught if isinstance(w.message, LossyConversionWarning))
+    return _Found(tuple(str(w.message) for w in caught), tuple(lost))
+
+
+_NOTHING = _Found()
+
+
+def _failure(name: str, exc: BaseException, found: _Found = _NOTHING) -> Outcome:
     if isinstance(exc, ParseError):
         return Outcome(
             name=name,
-            warnings=found,
+            warnings=found.messages,
+            lost=found.lost,
             error="ParseError",
             message=exc.message,
             line=exc.line,
             column=exc.column,
             path=exc.path,
         )
-    return Outcome(name=name, warnings=found, error=type(exc).__name__, message=str(exc))
+    error, message = type(exc).__name__, str(exc)
+    return Outcome(
+        name=name, warnings=found.messages, lost=found.lost, error=error, message=message
+    )
 
 
 def _mark_bug(exc: BaseException, name: str) -> None:
@@ -193,7 +210,8 @@ def convert(data: bytes, /, *, to: str, source: str | None = None, name: str = "
         except Exception as exc:
             _mark_bug(exc, name)
             raise
-    return Outcome(name=name, data=out, slug=article.slug, warnings=_messages(caught))
+    found = _messages(caught)
+    return Outcome(name=name, data=out, slug=article.slug, warnings=found.messages, lost=found.lost)
 
 
 # --- inputs --------------------------------------------------------------------------------
@@ -208,7 +226,13 @@ def _message_items(item: Input) -> Iterator[tuple[Outcome, Article | None]]:
             for n, article in enumerate(_module("newsml").iter_articles(fp), 1):
                 found = _messages(caught)
                 caught.clear()
-                yield Outcome(name=f"{item.name}#{n}", slug=article.slug, warnings=found), article
+                outcome = Outcome(
+                    name=f"{item.name}#{n}",
+                    slug=article.slug,
+                    warnings=found.messages,
+                    lost=found.lost,
+                )
+                yield outcome, article
     except _INPUT_PROBLEMS as exc:
         yield _failure(item.name, exc), None
     except Exception as exc:
@@ -256,7 +280,11 @@ def _read_inputs(
             except Exception as exc:
                 _mark_bug(exc, item.name)
                 raise
-        yield Outcome(name=item.name, slug=article.slug, warnings=_messages(caught)), article
+        found = _messages(caught)
+        outcome = Outcome(
+            name=item.name, slug=article.slug, warnings=found.messages, lost=found.lost
+        )
+        yield outcome, article
 
 
 # --- convert_files ---------------------------------------------------------------------------
@@ -348,7 +376,7 @@ def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
         try:
             data = _dumps(article, plan.to)
         except _INPUT_PROBLEMS as exc:
-            yield _failure(outcome.name, exc, outcome.warnings)
+            yield _failure(outcome.name, exc, _Found(outcome.warnings, outcome.lost))
             continue
         except Exception as exc:
             _mark_bug(exc, outcome.name)
