@@ -74,10 +74,6 @@ def _safe(text: object) -> str:
     return str(text).translate(_TERMINAL)
 
 
-def _module(fmt: str) -> object:
-    return importlib.import_module(f"newsmodel.{fmt}")
-
-
 # --- reporting ------------------------------------------------------------------------------
 
 
@@ -188,15 +184,17 @@ def _inputs(sources: Sequence[str], fmt: str | None) -> list[batch.Input]:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    inputs = _inputs(args.sources, args.source)
     if args.message is not None:
-        return _convert_to_message(inputs, args)
+        if args.to != "newsml":
+            _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
+        return _convert_to_message(_inputs(args.sources, args.source), args)
     one = len(args.sources) == 1 and (args.sources[0] == "-" or not Path(args.sources[0]).is_dir())
     to_stdout = args.output == "-" or (args.output is None and one)
     if to_stdout and not one:
         _usage_error("writing to standard output needs exactly one input document")
     if args.output is None and not one:
         _usage_error("several input documents need an output directory: -o DIR")
+    inputs = _inputs(args.sources, args.source)  # after the usage checks: it reads stdin
     with _open_report(args.report) as report:
         reporter = _Reporter(len(inputs), quiet=args.quiet, report=report)
         outcomes = batch.convert_files(
@@ -219,8 +217,6 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _convert_to_message(inputs: list[batch.Input], args: argparse.Namespace) -> int:
     """Stream every input into one newsMessage, holding one article at a time."""
-    if args.to != "newsml":
-        _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
     newsml = importlib.import_module("newsmodel.newsml")
     with _open_report(args.report) as report:
         reporter = _Reporter(len(inputs), quiet=args.quiet, report=report)
