@@ -532,7 +532,7 @@ def assert_escaped(printed: str) -> None:
 def hostile_key_file(folder: Path) -> Path:
     """A JSON file whose name and unknown key are the hostile string."""
     folder.mkdir(parents=True, exist_ok=True)
-    bad = folder / f"{HOSTILE.replace(chr(0x9B), '')}.json"  # a file name holds no C1 here
+    bad = folder / f"{HOSTILE}.json"
     key = stdjson.dumps(HOSTILE)
     bad.write_text(f'{{"headline": "x", {key}: 1}}', encoding="utf-8")
     return bad
@@ -543,7 +543,7 @@ def test_validate_escapes_what_it_prints_from_a_file(tmp_path, capsys):
     assert cli.main(["validate", str(bad)]) == 1
     captured = capsys.readouterr()
     assert_escaped(captured.err)  # the message quotes the key
-    assert "\\x1b]0;pwned\\x07\\x1b[2J31m\\u202eabc\\r.json" in captured.err  # the file name
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eabc\\r.json" in captured.err  # its name
     good = tmp_path / "\x1b[2Jgood\u202e.json"
     good.write_text('{"headline": "x"}', encoding="utf-8")
     assert cli.main(["validate", str(good)]) == 0
@@ -568,6 +568,15 @@ def test_show_escapes_what_it_prints_from_a_file(tmp_path, capsys):
     bad = hostile_key_file(tmp_path)
     assert cli.main(["show", str(bad)]) == 1
     assert_escaped(capsys.readouterr().err)
+    page = tmp_path / f"{HOSTILE}.html"
+    page.write_bytes(
+        b"<html><body><article><h1>T</h1><p>x</p><table></table></article></body></html>"
+    )
+    assert cli.main(["show", str(page)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("T\n")
+    assert "warning: html: dropped from the body: 1 table" in captured.err  # escaped name first
+    assert_escaped(captured.err)
 
 
 def test_summary_escapes_every_value_it_prints(example):

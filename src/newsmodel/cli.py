@@ -386,6 +386,8 @@ def _show(args: argparse.Namespace) -> int:
         return 1
     status, first = 0, True
     for outcome, article in batch.read_files(_inputs([args.file], args.source), source=args.source):
+        for message in outcome.warnings:
+            _say(_describe(outcome.name, message), err=True)
         if article is None:
             _say(_describe(outcome.name, outcome), err=True)
             status = 1
