@@ -1,8 +1,15 @@
-"""Hypothesis strategies for articles: Cyrillic, Kazakh letters, emoji, long text."""
+"""Hypothesis strategies for articles: Cyrillic, Kazakh letters, emoji, long text.
+
+Every strategy is built once, when this module is imported (or once per argument, for
+:func:`words`), and drawn from many times: Hypothesis validates a strategy the first time it is
+drawn from, and a strategy built afresh inside each draw is validated afresh each time, which
+costs more than the draw itself.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
@@ -34,17 +41,13 @@ EMOJI = "🇰🇿😀📰"
 _alphabet = st.sampled_from(RUSSIAN + KAZAKH + LATIN + PUNCTUATION + SPACES + EMOJI)
 
 
-@st.composite
-def words(draw: st.DrawFn, max_words: int = 8) -> str:
-    """A non-blank line of words, already in the model's normal form."""
-    parts = draw(
-        st.lists(
-            st.text(_alphabet, min_size=1, max_size=12).map(str.strip).filter(bool),
-            min_size=1,
-            max_size=max_words,
-        )
-    )
-    return " ".join(parts)
+_word = st.text(_alphabet, min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@cache
+def words(max_words: int = 8) -> st.SearchStrategy[str]:
+    """Non-blank lines of up to ``max_words`` words, already in the model's normal form."""
+    return st.lists(_word, min_size=1, max_size=max_words).map(" ".join)
 
 
 def any_text() -> st.SearchStrategy[str]:
@@ -60,6 +63,7 @@ urls = st.builds(
 hrefs = st.one_of(urls, st.just("mailto:desk@example.kz"), st.just("/news/123"))
 
 
+@cache
 def _inline(depth: int) -> st.SearchStrategy[object]:
     text = words(4)
     if depth == 0:
@@ -83,18 +87,30 @@ source_phrases = st.builds(
 )
 
 
+_parts = st.lists(_inline(2), min_size=1, max_size=4)
+_joints = st.sampled_from([" ", " ", LineBreak()])
+_ends_with_source = st.integers(0, 4).map(lambda n: n == 0)
+
+
 @st.composite
-def paragraphs(draw: st.DrawFn) -> Paragraph:
-    """A paragraph with text runs, links, emphasis and line breaks; some end with a source."""
-    parts = draw(st.lists(_inline(2), min_size=1, max_size=4))
+def _paragraphs(draw: st.DrawFn) -> Paragraph:
+    parts = draw(_parts)
     content: list[object] = []
     for i, part in enumerate(parts):
         if i:
-            content.append(draw(st.sampled_from([" ", " ", LineBreak()])))
+            content.append(draw(_joints))
         content.append(part)
-    if draw(st.integers(0, 4)) == 0:
+    if draw(_ends_with_source):
         content.append(draw(source_phrases))
     return Paragraph(content)  # type: ignore[arg-type]
+
+
+_paragraph_strategy = _paragraphs()
+
+
+def paragraphs() -> st.SearchStrategy[Paragraph]:
+    """Paragraphs with text runs, links, emphasis and line breaks; some end with a source."""
+    return _paragraph_strategy
 
 
 ledes = st.one_of(words(20), st.builds(str.__add__, words(12), source_phrases))
@@ -155,38 +171,52 @@ subjects = st.builds(
 )
 
 
-@st.composite
-def articles(draw: st.DrawFn) -> Article:
-    """A valid article using every field of the model; some have an update time only."""
-    published = draw(st.none() | datetimes)
-    updated = None
-    if published is not None and draw(st.booleans()):
-        # In UTC: wall-clock arithmetic in a zone with clock changes can go back in time.
-        delta = timedelta(minutes=draw(st.integers(0, 60 * 24 * 30)))
-        updated = published.astimezone(timezone.utc) + delta
-    elif published is None and draw(st.integers(0, 3)) == 0:
-        updated = draw(datetimes)
-    return Article(
-        headline=draw(words(10)),
-        lede=draw(st.none() | ledes),
-        sections=draw(st.lists(sections, max_size=4)),
-        attributions=draw(st.lists(attributions, max_size=4)),
-        published=published,
-        updated=updated,
-        language=draw(st.sampled_from(["ru", "kk", "en", "ru-KZ"])),
-        rubrics=draw(st.lists(words(3), max_size=3)),
-        tags=draw(st.lists(words(2), max_size=4)),
-        subjects=draw(st.lists(subjects, max_size=2)),
-        site=draw(st.none() | words(2)),
-        url=draw(st.none() | urls),
-        guid=draw(st.none() | st.uuids().map(lambda u: f"urn:uuid:{u}")),
-        version=draw(st.integers(1, 20)),
-        dateline=draw(st.none() | words(3)),
-        place=draw(st.none() | words(2)),
-        image=draw(st.none() | figures),
-        extra=draw(
-            st.lists(
-                st.tuples(st.sampled_from(["newsml:urgency", "html:meta:x"]), words(2)), max_size=2
-            )
+_uuids = st.uuids().map(lambda u: f"urn:uuid:{u}")
+_update_after = st.integers(0, 60 * 24 * 30).map(lambda m: timedelta(minutes=m))
+_has_update = st.booleans()
+_update_alone = st.integers(0, 3).map(lambda n: n == 0)
+
+# Every field but the dates, which depend on each other.
+_fields = st.fixed_dictionaries(
+    {
+        "headline": words(10),
+        "lede": st.none() | ledes,
+        "sections": st.lists(sections, max_size=4),
+        "attributions": st.lists(attributions, max_size=4),
+        "language": st.sampled_from(["ru", "kk", "en", "ru-KZ"]),
+        "rubrics": st.lists(words(3), max_size=3),
+        "tags": st.lists(words(2), max_size=4),
+        "subjects": st.lists(subjects, max_size=2),
+        "site": st.none() | words(2),
+        "url": st.none() | urls,
+        "guid": st.none() | _uuids,
+        "version": st.integers(1, 20),
+        "dateline": st.none() | words(3),
+        "place": st.none() | words(2),
+        "image": st.none() | figures,
+        "extra": st.lists(
+            st.tuples(st.sampled_from(["newsml:urgency", "html:meta:x"]), words(2)), max_size=2
         ),
-    )
+    }
+)
+_maybe_datetime = st.none() | datetimes
+
+
+@st.composite
+def _articles(draw: st.DrawFn) -> Article:
+    published = draw(_maybe_datetime)
+    updated = None
+    if published is not None and draw(_has_update):
+        # In UTC: wall-clock arithmetic in a zone with clock changes can go back in time.
+        updated = published.astimezone(timezone.utc) + draw(_update_after)
+    elif published is None and draw(_update_alone):
+        updated = draw(datetimes)
+    return Article(published=published, updated=updated, **draw(_fields))
+
+
+_article_strategy = _articles()
+
+
+def articles() -> st.SearchStrategy[Article]:
+    """Valid articles using every field of the model; some have an update time only."""
+    return _article_strategy
