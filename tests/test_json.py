@@ -247,7 +247,7 @@ def test_the_document_of_these_tests_is_an_article() -> None:
 
 
 def test_a_good_article_never_looks_for_positions(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsmodel import json as module  # noqa: PLC0415
+    from newsmodel import _jsonpath as module  # noqa: PLC0415
 
     def refuse(*_: object, **__: object) -> int:
         raise AssertionError

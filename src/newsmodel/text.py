@@ -53,6 +53,7 @@ from newsmodel._models import (
     Article,
     Attribution,
     Block,
+    Embed,
     Emphasis,
     Inline,
     ItemList,
@@ -63,6 +64,7 @@ from newsmodel._models import (
     Role,
     Section,
     Strong,
+    extension_fields,
 )
 from newsmodel._text import scrub
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
@@ -390,7 +392,10 @@ def _block_text(block: Block, lost: set[str]) -> list[str]:
         marks = [f"{i}. " if block.ordered else "— " for i in range(1, len(block.items) + 1)]
         items = [_paragraph_lines(p, lost).replace("\n", " ") for p in block.items]
         return ["\n".join(m + item for m, item in zip(marks, items, strict=True))]
-    lost.add("figures (only the caption and credit are written)")
+    if isinstance(block, Embed):
+        lost.add("embeds (only the caption and credit are written)")
+    else:
+        lost.add("figures (only the caption and credit are written)")
     parts = [block.caption] if block.caption else []
     if block.credit is not None:
         parts.append(_credit_line(block.credit))
@@ -523,10 +528,21 @@ def _lost_fields(article: Article) -> list[str]:
         "image",
         "extra",
         "language",
+        "urgency",
+        "embargo",
+        "pub_status",
+        "editorial_note",
+        "genres",
+        "rights",
+        "slugline",
+        "first_created",
+        "version_created",
+        "correction",
     ]
     lost = [n for n in names if getattr(article, n) != getattr(defaults, n)]
-    if article.slug != defaults.slug:
+    if article.given_slug is not None:  # read back, the slug follows the headline
         lost.append("slug")
+    lost.extend(f"{n} (a field of {type(article).__name__})" for n in extension_fields(article))
     return lost
 
 

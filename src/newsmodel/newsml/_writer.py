@@ -7,7 +7,7 @@ import itertools
 import re
 import uuid
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, ClassVar, Literal
 
 import attrs
@@ -89,12 +89,14 @@ def derive_guid(article: Article) -> str:
     return derive_guid_for(article.url, article.headline, article.published)
 
 
-def derive_guid_for(url: str | None, headline: str, published: datetime | None) -> str:
+def derive_guid_for(url: str | None, headline: str, published: datetime | date | None) -> str:
     """:func:`derive_guid` from the fields it depends on."""
     if url:
         name = url
+    elif isinstance(published, datetime):
+        name = f"{headline}\n{published.astimezone(timezone.utc).isoformat()}"
     else:
-        when = published.astimezone(timezone.utc).isoformat() if published else ""
+        when = published.isoformat() if published else ""
         name = f"{headline}\n{when}"
     return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, name)}"
 
@@ -183,7 +185,10 @@ def _dt(value: datetime) -> str:
     return value.isoformat(timespec=spec)
 
 
-def _when(parent: etree._Element, name: str, value: datetime) -> etree._Element:
+def _when(parent: etree._Element, name: str, value: datetime | date) -> etree._Element:
+    if not isinstance(value, datetime):
+        reason = "a date without a time is not written to NewsML-G2 yet"
+        raise WriteError(_FORMAT, name, reason)
     el = etree.SubElement(parent, f"{{{NAR}}}{name}")
     el.text = _dt(value)
     return el
@@ -370,7 +375,8 @@ class _Builder:
             code = slugify(rubric) or fallback_slug(rubric, None)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=f"nmrubric:{code}")
             self.sub(el, "name", rubric)
-        self.sub(meta, "slugline", a.slug)
+        if a.given_slug is not None:  # a slug that follows the headline is derived on reading
+            self.sub(meta, "slugline", a.given_slug)
         self.sub(meta, "headline", a.headline)
         self.labels(meta, "headline")
         if a.dateline:
@@ -511,8 +517,10 @@ class _XhtmlBody(_Body):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for p in block.items:
                 self.inlines(self.el(items, "li"), p.content)
-        else:
+        elif isinstance(block, Figure):
             self.figure(parent, block, lead=False)
+        else:
+            raise WriteError(_FORMAT, "blocks", "embeds are not written to NewsML-G2 yet")
 
     def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
         el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
@@ -575,8 +583,10 @@ class _NitfBody(_Body):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for p in block.items:
                 self.inlines(self.el(items, "li"), p.content)
-        else:
+        elif isinstance(block, Figure):
             self.media(parent, block, field, lead=False)
+        else:
+            raise WriteError(_FORMAT, "blocks", "embeds are not written to NewsML-G2 yet")
 
     def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         attrib = {"media-type": "image"}
