@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,15 +16,19 @@ from hypothesis import strategies as st
 from newsmodel import (
     Article,
     Attribution,
+    Embed,
     Emphasis,
     Figure,
+    Genre,
     ItemList,
     LineBreak,
     Link,
     LossyConversionWarning,
     Paragraph,
     ParseError,
+    PubStatus,
     Quote,
+    Rights,
     Role,
     Section,
     text,
@@ -263,7 +268,23 @@ def _plain(**fields) -> Article:
             {"sections": [Section(blocks=[Figure("https://e.kz/a.jpg", caption="Подпись")])]},
             "figures",
         ),
+        (
+            {"sections": [Section(blocks=[Embed("https://youtu.be/x", caption="Видео.")])]},
+            "embeds",
+        ),
         ({"sections": [Section(blocks=["А.", "Без точки"])]}, "last paragraph"),
+        ({"slug": "svoi-slag"}, "slug"),
+        ({"urgency": 2}, "urgency"),
+        ({"embargo": datetime(2026, 1, 1, tzinfo=timezone.utc)}, "embargo"),
+        ({"pub_status": PubStatus.WITHHELD}, "pub_status"),
+        ({"editorial_note": "Не публиковать"}, "editorial_note"),
+        ({"genres": [Genre("genre:Interview")]}, "genres"),
+        ({"rights": Rights(holder="Kazinform")}, "rights"),
+        ({"slugline": "KAZ-ELECTION"}, "slugline"),
+        ({"first_created": datetime(2026, 1, 1, tzinfo=timezone.utc)}, "first_created"),
+        ({"version_created": datetime(2026, 1, 1, tzinfo=timezone.utc)}, "version_created"),
+        ({"correction": "Исправлено имя."}, "correction"),
+        ({"published": date(2026, 1, 1)}, "published"),
         (
             {"sections": [Section(blocks=[Paragraph(["А", LineBreak(), LineBreak(), "Б."])])]},
             "line breaks",
@@ -273,6 +294,17 @@ def _plain(**fields) -> Article:
 def test_dumps_warns_naming_what_is_lost(fields, named):
     with pytest.warns(LossyConversionWarning, match=re.escape(named)):
         text.dumps(_plain(**fields))
+
+
+@attrs.frozen(kw_only=True)
+class DeskArticle(Article):
+    desk: str = "politics"
+
+
+def test_dumps_warns_about_the_fields_a_subclass_adds():
+    article = DeskArticle(headline="Заголовок", site="САЙТ", lede="Анонс.", desk="economy")
+    with pytest.warns(LossyConversionWarning, match=re.escape("desk (a field of DeskArticle)")):
+        text.dumps(article)
 
 
 def test_a_plain_article_writes_without_warnings():

@@ -17,7 +17,10 @@ from newsmodel.errors import ParseError, ValidationError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["Problem", "first_error"]
+__all__ = ["JSON_KEYS", "Problem", "first_error"]
+
+#: The model's attributes that JSON names otherwise: what was given, under the argument's name.
+JSON_KEYS = {"given_slug": "slug", "given_provider": "provider"}
 
 _FORMAT = "json"
 
@@ -66,7 +69,7 @@ def first_error(exc: BaseException, steps: _Steps = ()) -> Problem:
             step: str | int | None = None
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, cattrs.AttributeValidationNote):
-                    step = note.name
+                    step = JSON_KEYS.get(note.name, note.name)
                 elif isinstance(note, cattrs.IterableValidationNote):
                     step = note.index
             return first_error(sub, steps if step is None else (*steps, step))

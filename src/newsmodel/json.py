@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json as _json
 import re
+import sys
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
@@ -31,7 +32,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from newsmodel._jsonpath import Problem, first_error
+from newsmodel._jsonpath import JSON_KEYS, Problem, first_error
 from newsmodel._limits import check_size
 from newsmodel._models import (
     Article,
@@ -222,13 +223,9 @@ def _names_of(value: object) -> list[tuple[str, str]]:
     return list(value.items())
 
 
-# The model's names where JSON has other ones: what was given, under the argument's name.
-_RENAMED = {"given_slug": "slug", "given_provider": "provider"}
-
-
 def _overrides(cls: type) -> dict[str, Any]:
     names = {a.name for a in attrs.fields(cls)}
-    out = {name: override(rename=key) for name, key in _RENAMED.items() if name in names}
+    out = {name: override(rename=key) for name, key in JSON_KEYS.items() if name in names}
     if issubclass(cls, Article):
         out["extra"] = override(struct_hook=lambda v, _: _pairs_of(v), unstruct_hook=_list_pairs)
     if cls is Subject:
@@ -306,7 +303,7 @@ def _converter() -> cattrs.Converter:
 
 
 def _to_dict(article: Article) -> dict[str, Any]:
-    data: dict[str, Any] = _converter().unstructure(article, type(article))
+    data: dict[str, Any] = _converter().unstructure(article, _article_class(type(article)))
     return data
 
 
@@ -431,9 +428,9 @@ def loads(
     if not isinstance(obj, dict):
         message = f"expected an object, got {_json_type(type(obj))}"
         raise Problem(message, ()).error(data)
-    obj.setdefault("extra", [])
+    kind = _article_class(cls)
     try:
-        article: Article = _converter().structure(obj, _article_class(cls))
+        article: Article = _converter().structure(obj, kind)
     except (cattrs.BaseValidationError, NewsmodelError, ValueError, TypeError) as exc:
         raise first_error(exc).error(data) from None
     except RecursionError:
@@ -464,6 +461,11 @@ def _article_class(cls: object) -> type[Article]:
     if not (isinstance(cls, type) and issubclass(cls, Article)):
         msg = f"cls must be Article or a subclass of it, got {cls!r}"
         raise TypeError(msg)
+    if cls is not Article and getattr(cls, "__attrs_types_resolved__", None) is not cls:
+        # Article's annotations name the model's types, the subclass's its own module's: both.
+        names = {**vars(sys.modules[Article.__init__.__module__])}
+        names.update(vars(sys.modules[cls.__module__]))
+        attrs.resolve_types(cls, globalns=names)
     return cls
 
 
