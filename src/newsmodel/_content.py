@@ -477,7 +477,7 @@ class Embed:
 
     @property
     def provider(self) -> EmbedProvider:
-        """The service the embed comes from: as given, else derived from the URL."""
+        """The service the embed comes from, as given or else derived from the URL."""
         return self.given_provider or provider_of(self.url)
 
     @property

@@ -395,7 +395,7 @@ class Article:
 
     @property
     def slug(self) -> str:
-        """The URL path segment: as given, else derived from the headline (and the guid).
+        """The URL path segment, as given or else derived from the headline (and the guid).
 
         A slug that was not given follows the headline, also through :func:`attrs.evolve`;
         one that was given is kept.
