@@ -173,22 +173,16 @@ def _sequence_hook(conv: cattrs.Converter, kind: Any) -> Any:  # noqa: ANN401 - 
 
     def structure(value: object, _: type) -> tuple[object, ...]:
         items = _array(value)
+        out = []
+        index = 0
         try:
-            return tuple(conv.structure(item, item_type) for item in items)
+            for index, item in enumerate(items):  # noqa: B007 - read in the handler
+                out.append(conv.structure(item, item_type))
         except Exception as exc:  # noqa: BLE001 - reported with its path, as cattrs does
-            # Which item: the first that fails again (only on the way to an error).
-            index = next(i for i, item in enumerate(items) if _fails(conv, item, item_type))
             raise _at_index(exc, index, kind) from None
+        return tuple(out)
 
     return structure
-
-
-def _fails(conv: cattrs.Converter, item: object, kind: Any) -> bool:  # noqa: ANN401
-    try:
-        conv.structure(item, kind)
-    except Exception:  # noqa: BLE001 - any failure is the failure
-        return True
-    return False
 
 
 def _is_sequence(kind: Any) -> bool:  # noqa: ANN401 - any type cattrs asks about
