@@ -40,7 +40,6 @@ from newsmodel._content import (
 from newsmodel._metadata import Attribution, Genre, PubStatus, Rights, Role, Subject
 from newsmodel._values import (
     LINK_SCHEMES,
-    SLUG,
     absolute_url,
     aware,
     is_slug,
@@ -86,9 +85,6 @@ __all__ = [
     "is_slug",
     "provider_of",
 ]
-
-# Kept under its old name for the readers that still import it; new code calls is_slug().
-_SLUG = SLUG
 
 # --- field converters: each a named function, the form mypy's attrs plugin understands -------
 
