@@ -16,10 +16,13 @@ MODEL_LAYER = [
     "_content.py",
     "_metadata.py",
     "_values.py",
-    "_text.py",
+    "_textrules.py",
     "errors.py",
     "slug.py",
     "dates.py",
+    "_dateparse.py",
+    "_datetypes.py",
+    "_zones.py",
     "_attribution.py",
 ]
 FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks", "_xmlsafe"}

@@ -3,7 +3,7 @@
 Blocks are paragraphs, quotes, lists, figures and embeds.
 
 Every class is an attrs class: frozen, slotted, hashable, equal by value. Inline text is cleaned
-by the rules in :mod:`newsmodel._text`; a value that breaks a rule raises
+by the rules in :mod:`newsmodel._textrules`; a value that breaks a rule raises
 :class:`~newsmodel.errors.ValidationError` naming the field.
 """
 
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from newsmodel._metadata import Attribution
-from newsmodel._text import InvalidTextError, collapse_inner, normalize
+from newsmodel._textrules import InvalidTextError, collapse_inner, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
 from newsmodel.errors import ValidationError
 

@@ -3,7 +3,7 @@
 Every class is an attrs class: frozen, slotted, hashable, equal by value, changed with
 :func:`attrs.evolve`. Constructors take plain Python values and normalise them: lists become
 tuples, a ``str`` block becomes a :class:`Paragraph`, text is cleaned by the rules in
-:mod:`newsmodel._text`. A value that breaks a rule raises
+:mod:`newsmodel._textrules`. A value that breaks a rule raises
 :class:`~newsmodel.errors.ValidationError` naming the field.
 
 The parts live in :mod:`newsmodel._content` (inline markup, blocks, sections) and

@@ -13,12 +13,11 @@ from datetime import date, datetime, timezone
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from newsmodel._text import InvalidTextError, collapse, collapse_inner
+from newsmodel._textrules import InvalidTextError, collapse, collapse_inner, is_slug
 from newsmodel.errors import ValidationError
 
 __all__ = [
     "LINK_SCHEMES",
-    "SLUG",
     "absolute_url",
     "aware",
     "href",
@@ -227,16 +226,3 @@ def language(value: object, field: str = "language") -> str:
         else:
             out.append(part.lower())
     return "-".join(out)
-
-
-#: What a slug is: lower-case letters and digits joined by single hyphens.
-SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
-
-
-def is_slug(value: str) -> bool:
-    """Whether text is a slug the model accepts.
-
-    >>> is_slug("zagolovok-stati"), is_slug("Заголовок статьи")
-    (True, False)
-    """
-    return bool(SLUG.match(value)) and value == value.lower()
