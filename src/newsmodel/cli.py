@@ -25,6 +25,7 @@ import os
 import sys
 import time
 import traceback
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -34,7 +35,6 @@ from newsmodel.errors import NewsmodelError, ParseError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
-    from datetime import datetime
 
     from newsmodel._models import Article
     from newsmodel.newsml import SchemaProblem
@@ -311,8 +311,8 @@ def _validate(args: argparse.Namespace) -> int:
 # --- show ----------------------------------------------------------------------------------
 
 
-def _date(value: datetime) -> str:
-    return format_date(value, "datetime_long")
+def _date(value: datetime | date) -> str:
+    return format_date(value, "datetime_long" if isinstance(value, datetime) else "long")
 
 
 def summary(article: Article) -> str:
