@@ -18,6 +18,7 @@ from datetime import timezone
 from typing import IO, TYPE_CHECKING
 
 from newsmodel._models import Article
+from newsmodel._warnings import lossy_fields
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH
@@ -67,7 +68,9 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     if not isinstance(article, Article):
         msg = f"expected Article, got {type(article).__name__}"
         raise TypeError(msg)
-    return render(article, fragment=fragment)
+    page = render(article, fragment=fragment)
+    lossy_fields("html", article)
+    return page
 
 
 def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:

@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 from lxml import etree
 
-from newsmodel._warnings import issue, lossy
+from newsmodel._warnings import issue, lossy, lossy_fields
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml import _parse, _reader, _stream, _writer
@@ -124,7 +124,9 @@ def dumps(
         provider=provider, lang=language, body=body, schemes=schemes, catalogs=catalogs, now=now
     )
     indent = _indent_of(indent, pretty)
-    return _writer.serialise(_writer.build_item(article, options), indent=indent)
+    data = _writer.serialise(_writer.build_item(article, options), indent=indent)
+    lossy_fields(_FORMAT, article)
+    return data
 
 
 def dump(
@@ -360,7 +362,7 @@ def dump_message(
     sent = sent or datetime.now(timezone.utc).replace(microsecond=0)
     transmit_id = transmit_id or f"urn:uuid:{uuid.uuid4()}"
     return _writer.write_message(
-        articles,
+        _warning_of_extensions(articles),
         fp,
         options,
         sender=sender,
@@ -368,6 +370,13 @@ def dump_message(
         sent=sent,
         indent=_indent_of(indent, pretty),
     )
+
+
+def _warning_of_extensions(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles, each with a warning for the fields of a subclass that a message loses."""
+    for article in articles:
+        lossy_fields(_FORMAT, article)
+        yield article
 
 
 @attrs.frozen
