@@ -106,6 +106,8 @@ class _Reporter:
         message = _safe(outcome.message)
         if outcome.error == "FileExistsError":
             message += " (use --force to overwrite)"
+        elif outcome.error == "WriteError" and ": cannot write embargo:" in outcome.message:
+            message += " (use --force-embargo to publish it anyway)"
         self._print(f"{_safe(outcome.name)}: error: {outcome.error}: {message}{suffix}")
         if self.report is not None:
             record = {
@@ -204,6 +206,7 @@ def _convert(args: argparse.Namespace) -> int:
             source=args.source,
             name_by=args.name,
             force=args.force,
+            force_embargo=args.force_embargo,
             jobs=args.jobs,
         )
         for outcome in outcomes:
@@ -450,7 +453,8 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Convert files, directories (recursively) or standard input (-). "
         "Outputs are named from the article's slug (or the input's name with --name stem) "
         "with the format's extension, and an existing file is never overwritten without "
-        "--force.",
+        "--force. An article whose embargo has not passed is not written in a format "
+        "that publishes without --force-embargo.",
     )
     convert.add_argument("sources", nargs="+", metavar="SRC", help="file, directory or -")
     convert.add_argument("--to", required=True, choices=formats, help="output format")
@@ -483,6 +487,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("--report", metavar="FILE", help="write each failure as a JSON line")
     convert.add_argument("--force", action="store_true", help="overwrite existing files")
+    convert.add_argument(
+        "--force-embargo",
+        action="store_true",
+        help="write articles whose embargo has not passed in formats that publish "
+        f"({', '.join(sorted(batch.PUBLISHING))})",
+    )
     convert.add_argument(
         "--message",
         metavar="OUT.xml",
