@@ -432,21 +432,10 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``newsmodel`` command.
-
-    >>> _build_parser().prog
-    'newsmodel'
-    """
-    formats = sorted(batch.FORMATS)
-    parser = argparse.ArgumentParser(
-        prog="newsmodel",
-        description="Convert, validate and show news articles "
-        "(HTML, NewsML-G2, JSON and plain text).",
-    )
-    parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def _add_convert(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], formats: list[str]
+) -> None:
+    """The ``convert`` command and its options."""
     convert = commands.add_parser(
         "convert",
         help="convert articles from one format to another",
@@ -498,6 +487,23 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="OUT.xml",
         help="with --to newsml: stream every input into one newsMessage",
     )
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsmodel`` command.
+
+    >>> _build_parser().prog
+    'newsmodel'
+    """
+    formats = sorted(batch.FORMATS)
+    parser = argparse.ArgumentParser(
+        prog="newsmodel",
+        description="Convert, validate and show news articles "
+        "(HTML, NewsML-G2, JSON and plain text).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_convert(commands, formats)
 
     validate = commands.add_parser(
         "validate",
