@@ -325,7 +325,7 @@ def summary(article: Article) -> str:
     printed as ``\x1b``, ``\u202e``...
 
     >>> from newsmodel import Article, Section
-    >>> _say(summary(Article(headline="Заголовок", sections=[Section("Итоги", ["Абзац."])])))
+    >>> print(summary(Article(headline="Заголовок", sections=[Section("Итоги", ["Абзац."])])))
     Заголовок
     <BLANKLINE>
     Sections:

@@ -6,6 +6,7 @@ items from newsmodel and from agency feeds as they are in the wild. :func:`iter_
 :func:`dump_message` stream ``newsMessage`` documents of any size in constant memory, and
 :func:`validate` checks a document against the schemas that ship in the package.
 
+>>> from datetime import datetime, timezone
 >>> from newsmodel import Article, Section, newsml
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])], slug="zagolovok")
 >>> data = newsml.dumps(article, now=datetime(2026, 11, 25, tzinfo=timezone.utc))
@@ -112,6 +113,7 @@ def dumps(
         WriteError: a field cannot be written (a subject whose scheme is not declared, a
             character XML cannot carry); names the field.
 
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
     >>> data = dumps(Article(headline="Fed to halt QE", guid="urn:x:1", published=when))
@@ -146,6 +148,7 @@ def dump(
     """Write an article as a NewsML-G2 ``newsItem`` to a binary file (see :func:`dumps`).
 
     >>> import io
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> buf = io.BytesIO()
     >>> dump(Article(headline="Заголовок"), buf, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
@@ -284,6 +287,7 @@ def iter_articles(
     the whole message is held to the 256 levels of nesting.
 
     >>> import io
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> buf = io.BytesIO()
     >>> when = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -347,6 +351,7 @@ def dump_message(
         How many items were written. The message validates against the NewsML-G2 2.35 schema.
 
     >>> import io
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> buf = io.BytesIO()
     >>> when = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
