@@ -48,7 +48,8 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
 
     Every text is escaped for where it stands (element text, attribute value, JSON inside
     ``<script>``). Links are written only with http, https and mailto schemes (or relative);
-    others are written as their text with a :class:`~newsmodel.LossyConversionWarning`. The
+    others are written as their text with a :class:`~newsmodel.LossyConversionWarning`, as is
+    each field a subclass of :class:`~newsmodel.Article` adds (only JSON carries those). The
     same article always gives the same string.
 
     Args:

@@ -107,7 +107,9 @@ def dumps(
             writing, which makes the output of undated articles change between runs).
 
     Returns:
-        The document; it validates against the NewsML-G2 2.35 schema.
+        The document; it validates against the NewsML-G2 2.35 schema. A field that a subclass
+        of :class:`~newsmodel.Article` adds is not written: each gets a
+        :class:`~newsmodel.LossyConversionWarning` (only JSON carries those).
 
     Raises:
         WriteError: a field cannot be written (a subject whose scheme is not declared, a
