@@ -33,6 +33,7 @@ from newsmodel._models import (
     Section,
     Strong,
     Subject,
+    Table,
 )
 from newsmodel.dates import (
     DateStyle,
@@ -74,6 +75,7 @@ for _obj in (
     Section,
     Strong,
     Subject,
+    Table,
     ValidationError,
     WriteError,
     ParsedDate,
@@ -114,6 +116,7 @@ __all__ = [
     "Section",
     "Strong",
     "Subject",
+    "Table",
     "ValidationError",
     "WriteError",
     "YearMonth",

@@ -46,6 +46,7 @@ from newsmodel._models import (
     Section,
     Strong,
     Subject,
+    Table,
 )
 from newsmodel.dates import parse_iso
 from newsmodel.errors import NewsmodelError, ParseError, ValidationError
@@ -66,6 +67,7 @@ _BLOCK_TAGS: dict[type, str] = {
     Quote: "quote",
     ItemList: "list",
     Figure: "figure",
+    Table: "table",
 }
 _INLINE_TAGS: dict[type, str] = {
     Link: "link",
@@ -173,6 +175,7 @@ def _make_converter() -> cattrs.Converter:
         Figure,
         Quote,
         ItemList,
+        Table,
         Paragraph,
         Link,
         Emphasis,

@@ -63,6 +63,7 @@ from newsmodel._models import (
     Role,
     Section,
     Strong,
+    Table,
 )
 from newsmodel._text import scrub
 from newsmodel._warnings import lossy
@@ -392,6 +393,11 @@ def _block_text(block: Block, lost: Counter[str]) -> list[str]:
         marks = [f"{i}. " if block.ordered else "— " for i in range(1, len(block.items) + 1)]
         items = [_paragraph_lines(p, lost).replace("\n", " ") for p in block.items]
         return ["\n".join(m + item for m, item in zip(marks, items, strict=True))]
+    if isinstance(block, Table):
+        lost["tables (written as lines of cells)"] += 1
+        lines = [block.caption] if block.caption else []
+        lines.extend(" | ".join(row) for row in block.rows)
+        return ["\n".join(lines)]
     lost["figures (only the caption and credit are written)"] += 1
     parts = [block.caption] if block.caption else []
     if block.credit is not None:
