@@ -21,9 +21,8 @@ from typing import IO, TYPE_CHECKING
 
 from newsmodel.dates import _tzinfo as _zone
 from newsmodel.errors import ParseError
-from newsmodel.newsml import SchemaProblem
 from newsmodel.newsml._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions
-from newsmodel.newsml._schema import nitf_schema
+from newsmodel.newsml._schema import SchemaProblem, nitf_schema
 from newsmodel.newsml._tree import local_name
 from newsmodel.nitf import _parse, _reader, _writer
 
