@@ -171,9 +171,17 @@ def _parse_any(data: bytes | str, options: _parse.ReadOptions) -> etree._Element
         return _parse.parse_document(data, options)
     except ParseError as exc:
         # Only NewsML 1.2 may open with a DOCTYPE: its DTD is read as NITF's is, never loaded.
-        if exc.message != _parse.DOCTYPE_MESSAGE or not _newsml12.is_newsml12(data):
+        if exc.message != _parse.DOCTYPE_MESSAGE:
             raise
-    return _newsml12.parse(data, options)
+        refused = exc
+    try:
+        root = _newsml12.parse_tree(data, options)
+    except ParseError:
+        raise refused from None
+    if not _newsml12.is_root(root):
+        raise refused
+    _newsml12.drop_entities(root)
+    return root
 
 
 def loads(

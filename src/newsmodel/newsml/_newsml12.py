@@ -32,7 +32,17 @@ if TYPE_CHECKING:
 
     from newsmodel.newsml._parse import ReadOptions
 
-__all__ = ["NS", "is_newsml12", "items", "parse", "read_item"]
+__all__ = [
+    "NS",
+    "drop_entities",
+    "is_newsml12",
+    "is_root",
+    "items",
+    "iter_document",
+    "parse",
+    "parse_tree",
+    "read_item",
+]
 
 FORMAT = "newsml"
 #: The namespace of NewsML 1.2 documents that declare one.
@@ -67,6 +77,16 @@ def is_newsml12(data: bytes | str) -> bool:
 def parse(data: bytes | str, options: ReadOptions) -> etree._Element:
     """Parse a NewsML 1.2 document: a DOCTYPE is read, never loaded."""
     return nitf_parse.parse_document(data, FORMAT, options.max_bytes)
+
+
+def parse_tree(data: bytes | str, options: ReadOptions) -> etree._Element:
+    """Parse a document as :func:`parse` does, leaving entity references in the tree."""
+    return nitf_parse.parse_tree(data, FORMAT, options.max_bytes)
+
+
+def drop_entities(root: etree._Element) -> None:
+    """Leave the entity references of a parsed document out, and report them."""
+    nitf_parse.drop_entities(root, FORMAT)
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:

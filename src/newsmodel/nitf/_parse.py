@@ -24,7 +24,7 @@ from newsmodel.newsml._parse import DEPTH_MESSAGE, PARSER_MAX_DEPTH, parser_mess
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["parse_document"]
+__all__ = ["drop_entities", "parse_document", "parse_tree"]
 
 _PARSERS = threading.local()
 
@@ -55,7 +55,7 @@ def _entities(root: etree._Element) -> Iterator[etree._Element]:
     return root.iter(etree.Entity)  # type: ignore[arg-type]
 
 
-def _drop_entities(root: etree._Element, fmt: str) -> None:
+def drop_entities(root: etree._Element, fmt: str) -> None:
     """Leave entity references out of the text, keeping the text after them; report them."""
     found = list(_entities(root))
     if not found:
@@ -92,6 +92,13 @@ def parse_document(raw: bytes | str, fmt: str, max_bytes: int) -> etree._Element
 
     A DOCTYPE is read and its DTD never loaded; entity references are reported and left out.
     """
+    root = parse_tree(raw, fmt, max_bytes)
+    drop_entities(root, fmt)
+    return root
+
+
+def parse_tree(raw: bytes | str, fmt: str, max_bytes: int) -> etree._Element:
+    """As :func:`parse_document`, with entity references still in the tree."""
     check_size(fmt, raw, max_bytes)
     data = _bytes_of(raw)
     if isinstance(raw, str):
@@ -119,5 +126,4 @@ def parse_document(raw: bytes | str, fmt: str, max_bytes: int) -> etree._Element
         raise ParseError(fmt, f"not readable XML: {parser_message(str(exc))}") from None
     if huge and not _depth_ok(root):
         raise ParseError(fmt, DEPTH_MESSAGE)
-    _drop_entities(root, fmt)
     return root
