@@ -318,7 +318,8 @@ class _Item:
         paragraphs = [collapse(p) for p in re.split(r"\n\s*\n", text)]
         if len(paragraphs) == 1:
             paragraphs = [collapse(p) for p in text.split("\n")]
-        kept = [p for p in paragraphs if p]
+        headline = self.f.get("headline")
+        kept = [p for p in paragraphs if p and p != headline]
         if kept:
             self.sections.append(Section(blocks=kept))
 
@@ -353,7 +354,8 @@ class _Item:
         headline = headline or f.get("name_label")
         if not headline:
             if not self.texts:
-                msg = "a NewsML 1.2 item with no text component (newsmodel reads text items)"
+                found = "; ".join(self.lost) or "no content"
+                msg = f"a NewsML 1.2 item with no text component ({found})"
             else:
                 msg = "the NewsML 1.2 item has no headline (NewsLines/HeadLine)"
             raise ParseError(FORMAT, msg, line=self.item.sourceline)

@@ -84,6 +84,8 @@ class _Writer:
                     attrib["tobject.subject.matter"] = subject.label
                 self.el(tobject, "tobject.subject", **attrib)
         docdata = self.el(head, "docdata")
+        if a.place:
+            self.el(docdata, "evloc", city=a.place)
         if a.guid:
             self.el(docdata, "doc-id", **{"id-string": a.guid})
         if a.published is not None:
@@ -103,14 +105,8 @@ class _Writer:
             self.el(head, "byline", credit.name)
         if a.site:
             self.el(head, "distributor", a.site)
-        if a.dateline or a.place:
-            dateline = self.el(head, "dateline")
-            if a.place:
-                self.el(dateline, "location", a.place)
-                if a.dateline:
-                    dateline[0].tail = a.dateline
-            else:
-                dateline.text = a.dateline
+        if a.dateline:
+            self.el(head, "dateline", a.dateline)
         if a.lede:
             self.el(self.el(head, "abstract"), "p", a.lede)
 
