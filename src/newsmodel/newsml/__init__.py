@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Literal, cast
 from lxml import etree
 
 from newsmodel._warnings import issue, lossy
-from newsmodel.dates import _tzinfo as _zone
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml import _newsml12, _parse, _reader, _stream, _writer
 from newsmodel.newsml._schema import SchemaProblem, nitf_schema
