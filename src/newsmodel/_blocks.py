@@ -25,7 +25,7 @@ from newsmodel._models import (
     Strong,
     Table,
 )
-from newsmodel._text import InvalidTextError, collapse
+from newsmodel._textrules import InvalidTextError, collapse
 from newsmodel.errors import ValidationError
 
 __all__ = ["BlockReader", "Kind", "paragraph"]

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._models import Article, Attribution, Role, Section, Subject
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel._xmlsafe import html_parser, root_name
 from newsmodel.errors import ParseError, ValidationError

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import timezone, tzinfo
 from typing import IO, TYPE_CHECKING
 
-from newsmodel.dates import _tzinfo as _zone
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions
 from newsmodel.newsml._schema import SchemaProblem, nitf_schema

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
