@@ -56,7 +56,9 @@ def test_only_format_packages_import_lxml() -> None:
     for path in SRC.rglob("*.py"):
         rel = path.relative_to(SRC).parts
         if any(m.split(".")[0] == "lxml" for m in imported_modules(path)):
-            assert rel[0] in {"html", "newsml", "nitf"} or rel in SHARED_BY_FORMATS, f"{path} imports lxml"
+            assert rel[0] in {"html", "newsml", "nitf"} or rel in SHARED_BY_FORMATS, (
+                f"{path} imports lxml"
+            )
 
 
 def test_every_lxml_parser_is_built_by_the_untrusted_input_factory() -> None:

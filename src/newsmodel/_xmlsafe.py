@@ -31,8 +31,8 @@ __all__ = [
     "DoctypeProbe",
     "RefuseAll",
     "has_doctype",
-    "root_name",
     "html_parser",
+    "root_name",
     "xml_parser",
     "xml_pull_parser",
 ]

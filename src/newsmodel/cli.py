@@ -19,6 +19,7 @@ import argparse
 import concurrent.futures as cf
 import contextlib
 import gc
+import io
 import json as _json
 import os
 import re
@@ -62,6 +63,7 @@ FORMATS: dict[str, str] = {
     "html": ".html",
     "json": ".json",
     "newsml": ".xml",
+    "nitf": ".xml",
     "text": ".txt",
 }
 _EXTENSIONS = {
@@ -73,8 +75,14 @@ _EXTENSIONS = {
     ".nml": "newsml",
     ".txt": "text",
 }
-_NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
-_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
+_NEWSML = re.compile(
+    rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage|NewsML)\b|iptc\.org/std/(?:nar|NewsML)/", re.IGNORECASE
+)
+#: A document of several items: a NewsML-G2 newsMessage or a NewsML 1.2 document.
+_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?(?:newsMessage|NewsML)\b")
+#: NewsML 1.2, which has no schema in the package: it is checked by reading it.
+_NEWSML_12 = re.compile(rb"<(?:[\w.-]+:)?NewsML\b")
+_NITF = re.compile(rb"<(?:[\w.-]+:)?nitf\b|iptc\.org/std/NITF/")
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
 _SNIFF = 4096
 
@@ -89,22 +97,24 @@ def _modules() -> dict[str, ModuleType]:
     >>> sorted(_modules()) == sorted(FORMATS)
     True
     """
-    from newsmodel import html, json, newsml, text  # noqa: PLC0415 - see above
+    from newsmodel import html, json, newsml, nitf, text  # noqa: PLC0415 - see above
 
-    return {"html": html, "json": json, "newsml": newsml, "text": text}
+    return {"html": html, "json": json, "newsml": newsml, "nitf": nitf, "text": text}
 
 
 def detect_format(data: bytes, name: str = "") -> str:
     r"""Tell the format of a document from its first bytes, then from its file name.
 
-    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
-    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
-    the extension says otherwise.
+    JSON starts with ``{``; NewsML has a ``newsItem``, ``newsMessage`` or (NewsML 1.2)
+    ``NewsML`` root or the IPTC namespace; NITF a ``nitf`` root; HTML starts with a doctype or
+    a usual tag; anything else is plain text unless the extension says otherwise.
 
     >>> detect_format(b'  {"headline": "Hello"}')
     'json'
     >>> detect_format(b"<!DOCTYPE html><html></html>")
     'html'
+    >>> detect_format(b'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf.dtd"><nitf/>')
+    'nitf'
     >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), "article.txt")
     'text'
     """
@@ -114,6 +124,8 @@ def detect_format(data: bytes, name: str = "") -> str:
     if head.startswith(b"<"):
         if _NEWSML.search(head):
             return "newsml"
+        if _NITF.search(head):
+            return "nitf"
         if _HTML.search(head):
             return "html"
     return _EXTENSIONS.get(Path(name).suffix.lower(), "text")
@@ -603,7 +615,7 @@ def _open_report(path: str | None) -> Any:  # noqa: ANN401 - a context manager o
 
 
 def _message_input(item: _Input, args: argparse.Namespace) -> bool:
-    """Whether an input is a NewsML-G2 newsMessage to be split into one file per item."""
+    """Whether an input is a newsMessage (or NewsML 1.2) to be split into one file per item."""
     if item.path is None or args.source not in (None, "newsml"):
         return False
     if args.source is None and _EXTENSIONS.get(os.path.splitext(item.path)[1].lower()) != "newsml":
@@ -691,16 +703,20 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
 def _problems(data: bytes, fmt: str) -> list[ParseError | SchemaProblem | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
-    NewsML-G2 is checked against its schema first, then every format against the model.
+    NewsML-G2 and NITF are checked against their schemas first, then every format against the
+    model (NewsML 1.2, which has no schema in the package, by reading it).
     """
     module = _modules()[fmt]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         problems: list[ParseError | SchemaProblem | str] = []
         try:
-            if fmt == "newsml":
+            newsml_12 = fmt == "newsml" and _NEWSML_12.search(data[:_SNIFF]) is not None
+            if fmt == "nitf" or (fmt == "newsml" and not newsml_12):
                 problems.extend(module.validate(data))
-            if not problems:
+            if newsml_12:
+                list(module.iter_articles(io.BytesIO(data)))
+            elif not problems:
                 module.loads(data)
         except ParseError as exc:
             problems.append(exc)

@@ -333,7 +333,8 @@ _NITF_DOCTYPES = {
 def nitf_doc(body: str = "<p>Первый абзац статьи.</p>", prolog: str = "") -> str:
     """A small NITF document with ``body`` in its ``body.content``."""
     return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}<nitf version="-//IPTC//DTD NITF 3.4//EN">'
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
+        '<nitf version="-//IPTC//DTD NITF 3.4//EN">'
         '<head><docdata><date.issue norm="20261125T090000+0500"/></docdata></head>\n'
         "<body><body.head><hedline><hl1>Заголовок статьи</hl1></hedline></body.head>\n"
         f"<body.content>{body}</body.content></body></nitf>\n"

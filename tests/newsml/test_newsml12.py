@@ -7,8 +7,8 @@ import warnings
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import DATA
 
+from conftest import DATA
 from newsmodel import Attribution, ItemList, LossyConversionWarning, ParseError, Subject, newsml
 
 N12 = DATA / "newsml12"
@@ -49,7 +49,9 @@ def test_text_item_with_a_doctype_and_a_nitf_body():
 def test_escaped_html_with_topic_names_in_the_items_language():
     [a], warned = read_all("ana-html-cdata.xml")
     assert a.headline == "Employment rises in the third quarter"
-    assert a.lede == "Employment in the private sector grew in the third quarter, the ministry said."
+    assert (
+        a.lede == "Employment in the private sector grew in the third quarter, the ministry said."
+    )
     # the lede repeated at the top of the body is read once; a script is never text
     assert [b.text for b in a.sections[0].blocks] == [
         "Hirings exceeded dismissals by 55,494 new jobs.",
@@ -108,6 +110,8 @@ def test_load_and_str_input_read_the_same():
 
 
 def test_newsml_g2_still_refuses_a_doctype():
-    data = b'<!DOCTYPE newsItem SYSTEM "x.dtd"><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>'
+    data = (
+        b'<!DOCTYPE newsItem SYSTEM "x.dtd"><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>'
+    )
     with pytest.raises(ParseError, match="DOCTYPE is not allowed"):
         newsml.loads(data)

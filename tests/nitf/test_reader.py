@@ -7,8 +7,8 @@ import warnings
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import DATA
 
+from conftest import DATA
 from newsmodel import (
     Attribution,
     Figure,
@@ -41,7 +41,7 @@ def test_ap_style_story():
     assert a.dateline == "ASTANA"
     assert a.published == datetime(2026, 11, 25, 4, 5, tzinfo=timezone.utc)
     assert a.guid == "xp-2026-1125-0001"
-    assert [b.text for b in a.sections[0].blocks][0].startswith("ASTANA (XP) — Wind farms")
+    assert a.sections[0].blocks[0].text.startswith("ASTANA (XP) — Wind farms")
     assert len(a.sections[0].blocks) == 3
     extra = dict(a.extra)
     assert extra["nitf:byttl"] == "Example Press Energy Writer"

@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 
 import attrs
 from hypothesis import HealthCheck, given, settings
-from strategies import articles
 
 from newsmodel import (
     Article,
@@ -20,6 +19,7 @@ from newsmodel import (
     Table,
     nitf,
 )
+from strategies import articles
 
 
 def _carried(article: Article) -> Article:
@@ -88,7 +88,9 @@ def test_mapping():
         dateline="АСТАНА, 25 ноября",
         place="Астана",
         url="https://example.kz/a",
-        sections=[Section("Итоги", [Table([["Команда", "Очки"], ["Кайрат", "52"]], header_rows=1)])],
+        sections=[
+            Section("Итоги", [Table([["Команда", "Очки"], ["Кайрат", "52"]], header_rows=1)])
+        ],
     )
     data = nitf.dumps(article).decode("utf-8")
     for part in (

@@ -175,7 +175,9 @@ class _Item:
         raw = el.text or ""
         value, naive = nitf_reader.when(raw, self.options.tz)
         if value is None and raw.strip():
-            self.notes.append((f"{field}: {raw.strip()!r} is not a date-time; left out", "value", field))
+            self.notes.append(
+                (f"{field}: {raw.strip()!r} is not a date-time; left out", "value", field)
+            )
         elif naive:
             msg = f"{field}: {raw.strip()!r} has no UTC offset; read in {self.options.tz}"
             self.notes.append((msg, "time", field))
@@ -183,7 +185,7 @@ class _Item:
 
     # -- components -----------------------------------------------------------------------
 
-    def component(self, el: etree._Element, role: str) -> None:  # noqa: C901 - one branch per child
+    def component(self, el: etree._Element, role: str) -> None:
         role = _formal(_child(el, "Role")) or role
         meta = _child(el, "DescriptiveMetadata")
         kind = next(
@@ -211,7 +213,7 @@ class _Item:
             elif name == "NewsComponent":
                 self.component(child, role)
 
-    def news_lines(self, el: etree._Element) -> None:
+    def news_lines(self, el: etree._Element) -> None:  # noqa: C901 - one branch per line
         for child in el:
             name, text = local_name(child), text_of(child)
             if not text:
@@ -326,7 +328,7 @@ class _Item:
     def read_markup(self, el: etree._Element) -> None:
         headline, lede = self.f.get("headline"), self.f.get("subheadline")
         reader = BodyReader(
-            self,  # type: ignore[arg-type]
+            self,
             headline if isinstance(headline, str) else None,
             lede if isinstance(lede, str) else None,
         )
@@ -348,7 +350,7 @@ class _Item:
         self.first("xml_lang", self.item.get("{http://www.w3.org/XML/1998/namespace}lang"))
         return self.build()
 
-    def build(self) -> Article:  # noqa: C901, PLR0912 - one field after another
+    def build(self) -> Article:
         f, nitf = self.f, self.nitf
         headline = f.get("headline") or next((p.headline for p in nitf if p.headline), None)
         headline = headline or f.get("name_label")
@@ -379,7 +381,11 @@ class _Item:
             self.extra.extend(p.extra)
             self.lost.update(p.lost)
             self.notes.extend(p.notes)
-        language = f.get("language") or f.get("xml_lang") or next((p.language for p in nitf if p.language), None)
+        language = (
+            f.get("language")
+            or f.get("xml_lang")
+            or next((p.language for p in nitf if p.language), None)
+        )
         fields = {
             "headline": headline,
             "lede": lede if lede != headline else None,
@@ -390,7 +396,9 @@ class _Item:
             "language": language or self.options.language,
             "tags": [*self.tags, *(t for p in nitf for t in p.tags)],
             "subjects": subjects,
-            "site": f.get("site") or next((p.site for p in nitf if p.site), None) or f.get("provider"),
+            "site": f.get("site")
+            or next((p.site for p in nitf if p.site), None)
+            or f.get("provider"),
             "guid": f.get("guid"),
             "version": f.get("version", 1),
             "dateline": f.get("dateline") or next((p.dateline for p in nitf if p.dateline), None),
@@ -402,8 +410,12 @@ class _Item:
             return Article(**fields)  # type: ignore[arg-type]
         except ValidationError as exc:
             if exc.field != "language":
-                raise ParseError(FORMAT, f"{exc.field}: {exc.reason}", line=self.item.sourceline) from None
-            self.notes.append((f"the language {language!r} is not a BCP 47 tag", "value", "language"))
+                raise ParseError(
+                    FORMAT, f"{exc.field}: {exc.reason}", line=self.item.sourceline
+                ) from None
+            self.notes.append(
+                (f"the language {language!r} is not a BCP 47 tag", "value", "language")
+            )
             fields["language"] = self.options.language
             return Article(**fields)  # type: ignore[arg-type]
 
@@ -432,7 +444,13 @@ def iter_document(root: etree._Element, options: ReadOptions) -> Iterator[Articl
     for item in items(root):
         try:
             yield read_item(item, options)
-        except ParseError as exc:
+        except ParseError as exc:  # noqa: PERF203 - each item may be skipped
             if "no text component" not in exc.message:
                 raise
-            lossy(FORMAT, "item", f"skipped {exc.message} (line {item.sourceline})", lost="item", line=item.sourceline)
+            lossy(
+                FORMAT,
+                "item",
+                f"skipped {exc.message} (line {item.sourceline})",
+                lost="item",
+                line=item.sourceline,
+            )

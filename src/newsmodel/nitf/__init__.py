@@ -21,9 +21,10 @@ from typing import IO, TYPE_CHECKING
 
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
+from newsmodel.newsml._ns import NITF
 from newsmodel.newsml._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions
 from newsmodel.newsml._schema import SchemaProblem, nitf_schema
-from newsmodel.newsml._tree import local_name
+from newsmodel.newsml._tree import local_name, split
 from newsmodel.nitf import _parse, _reader, _writer
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 _FORMAT = "nitf"
+_NAMESPACE = NITF
 
 
 def loads(
@@ -79,7 +81,7 @@ def loads(
     options = ReadOptions(max_bytes=max_bytes, max_depth=max_depth, tz=_zone(tz), language=language)
     root = _parse.parse_document(data, _FORMAT, max_bytes)
     if local_name(root) != "nitf":
-        msg = f"not NITF: the root element is <{local_name(root) or root.tag}>, expected <nitf>"
+        msg = f"not NITF: the root element is <{local_name(root) or '?'}>, expected <nitf>"
         raise ParseError(_FORMAT, msg, line=root.sourceline)
     parts = _reader.read_nitf(root, options)
     article = _reader.build_article(parts, options, _FORMAT)
@@ -158,11 +160,19 @@ def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> lis
 
     >>> validate(b'<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"/>')[0].line
     1
+    >>> "namespace" in validate(b"<nitf><body/></nitf>")[0].message
+    True
     """
     try:
         root = _parse.parse_document(data, _FORMAT, max_bytes)
     except ParseError as exc:
         return [SchemaProblem(exc.line, exc.column, exc.message)]
+    if split(root.tag)[0] != _NAMESPACE:
+        msg = (
+            f"the root element is not in the NITF 3.6 namespace ({_NAMESPACE}): the NITF 3.6"
+            " schema checks namespaced documents (NITF 3.1 to 3.5 are defined by DTDs)"
+        )
+        return [SchemaProblem(root.sourceline, None, msg)]
     schema = nitf_schema()
     if schema.validate(root):
         return []

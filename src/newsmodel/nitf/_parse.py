@@ -52,7 +52,7 @@ def _bytes_of(raw: object) -> bytes:
 
 
 def _entities(root: etree._Element) -> Iterator[etree._Element]:
-    return root.iter(etree.Entity)  # type: ignore[arg-type]
+    return root.iter(etree.Entity)
 
 
 def drop_entities(root: etree._Element, fmt: str) -> None:

@@ -8,8 +8,7 @@ a NITF ``DataContent`` beside its own metadata. NITF is read in its namespace or
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,6 +21,8 @@ from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._tree import local_name, text_of
 
 if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
     from lxml import etree
 
     from newsmodel.newsml._parse import ReadOptions
@@ -165,7 +166,7 @@ class _Reader:
             elif code:
                 self.keep(f"{self.prefix}:subject:{ipr}", f"{code} {label or ''}".strip())
 
-    def docdata(self, el: etree._Element) -> None:  # noqa: C901 - one branch per element
+    def docdata(self, el: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
         p = self.parts
         status = collapse(scrub(el.get("management-status") or ""))
         if status and status.lower() != "usable":
@@ -211,7 +212,7 @@ class _Reader:
 
     # -- body.head ------------------------------------------------------------------------
 
-    def body_head(self, head: etree._Element) -> None:
+    def body_head(self, head: etree._Element) -> None:  # noqa: C901 - one branch per element
         p = self.parts
         for child in head:
             name = local_name(child)
@@ -304,7 +305,7 @@ def build_article(parts: NitfParts, options: ReadOptions, fmt: str) -> Article:
         msg = "the document has no headline (body.head/hedline/hl1 or head/title)"
         raise ParseError(fmt, msg)
     language = parts.language or options.language
-    fields = {
+    fields: dict[str, Any] = {
         "headline": headline,
         "lede": parts.lede if parts.lede != headline else None,
         "sections": parts.sections,
