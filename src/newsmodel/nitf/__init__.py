@@ -22,7 +22,9 @@ from typing import IO, TYPE_CHECKING
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml._ns import NITF
-from newsmodel.newsml._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, ReadOptions
+from newsmodel.newsml._parse import DEFAULT_MAX_BYTES as _MAX_BYTES
+from newsmodel.newsml._parse import DEFAULT_MAX_DEPTH as _MAX_DEPTH
+from newsmodel.newsml._parse import ReadOptions
 from newsmodel.newsml._schema import SchemaProblem, nitf_schema
 from newsmodel.newsml._tree import local_name, split
 from newsmodel.nitf import _parse, _reader, _writer
@@ -41,6 +43,11 @@ __all__ = [
 ]
 
 _FORMAT = "nitf"
+
+#: The size limit of one document read by :func:`loads` and :func:`load`: 16 MiB.
+DEFAULT_MAX_BYTES = _MAX_BYTES
+#: How deep elements of a body may nest before the reader refuses the document, 100 (at most 256).
+DEFAULT_MAX_DEPTH = _MAX_DEPTH
 _NAMESPACE = NITF
 
 
