@@ -58,6 +58,7 @@ from newsmodel._models import (
     Article,
     Attribution,
     Block,
+    Embed,
     Emphasis,
     Inline,
     ItemList,
@@ -69,6 +70,7 @@ from newsmodel._models import (
     Section,
     Strong,
     Table,
+    extension_fields,
 )
 from newsmodel._textrules import scrub
 from newsmodel._warnings import lossy
@@ -412,7 +414,10 @@ def _block_text(block: Block, lost: Counter[str]) -> list[str]:
         lines = [block.caption] if block.caption else []
         lines.extend(" | ".join(row) for row in block.rows)
         return ["\n".join(lines)]
-    lost["figures (only the caption and credit are written)"] += 1
+    if isinstance(block, Embed):
+        lost["embeds (only the caption and credit are written)"] += 1
+    else:
+        lost["figures (only the caption and credit are written)"] += 1
     parts = [block.caption] if block.caption else []
     if block.credit is not None:
         parts.append(_credit_line(block.credit))
@@ -507,7 +512,7 @@ def _loss_kind(what: str) -> str:
         return "link"
     if what in _INLINE_LOSS.values() or what.startswith("line breaks"):
         return "markup"
-    if what.startswith(("quotes", "lists", "figures")):
+    if what.startswith(("quotes", "lists", "figures", "embeds")):
         return "element"
     return "field"
 
@@ -564,10 +569,21 @@ def _lost_fields(article: Article) -> list[str]:
         "image",
         "extra",
         "language",
+        "urgency",
+        "embargo",
+        "pub_status",
+        "editorial_note",
+        "genres",
+        "rights",
+        "slugline",
+        "first_created",
+        "version_created",
+        "correction",
     ]
     lost = [n for n in names if getattr(article, n) != getattr(defaults, n)]
-    if article.slug != defaults.slug:
+    if article.given_slug is not None:  # read back, the slug follows the headline
         lost.append("slug")
+    lost.extend(f"{n} (a field of {type(article).__name__})" for n in extension_fields(article))
     return lost
 
 

@@ -9,7 +9,16 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conftest import DATA
-from newsmodel import Attribution, ItemList, LossyConversionWarning, ParseError, Subject, newsml
+from newsmodel import (
+    Attribution,
+    ItemList,
+    LossyConversionWarning,
+    ParseError,
+    PubStatus,
+    Rights,
+    Subject,
+    newsml,
+)
 
 N12 = DATA / "newsml12"
 
@@ -40,10 +49,10 @@ def test_text_item_with_a_doctype_and_a_nitf_body():
         "Operators plan three more farms by 2028.",
         "ak/xp",
     ]
-    assert ("newsml:slugline", "Kazakhstan-wind") in a.extra
-    assert ("newsml:urgency", "4") in a.extra
-    assert any("urgency" in str(w.message) for w in caught)
-    assert all(w.filename == __file__ for w in caught)
+    assert a.slugline == "Kazakhstan-wind"
+    assert a.urgency == 4
+    assert a.pub_status is PubStatus.USABLE
+    assert caught == []
 
 
 def test_escaped_html_with_topic_names_in_the_items_language():
@@ -61,6 +70,7 @@ def test_escaped_html_with_topic_names_in_the_items_language():
     assert a.subjects == (Subject("subj:09003000", "Employment"),)
     assert a.published.utcoffset() == timedelta(hours=3)
     assert a.language == "en"
+    assert a.rights == Rights(notice="© 2026 Example Agency")
     assert any("<script>" in w for w in warned)
 
 

@@ -12,12 +12,13 @@ DTD, as for NITF (see :mod:`newsmodel.nitf._parse`).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsmodel._models import Article, Attribution, Role, Section, Subject
+from newsmodel._models import Article, Attribution, PubStatus, Rights, Role, Section, Subject
 from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel._xmlsafe import html_parser, root_name
@@ -58,7 +59,8 @@ _MEDIA_NAMES = {
 }
 _SUBJECT_NAMES = frozenset(("Subject", "SubjectMatter", "SubjectDetail"))
 _IPTC_CODE = re.compile(r"^\d{8}$")
-_NOT_IN_MODEL = {"urgency": "urgency", "status": "publication status", "copyright": "copyright"}
+_NOT_IN_MODEL = {"urgency": "urgency (the model holds 1 to 9)", "status": "publication status"}
+_STATUS = {s.value: s for s in PubStatus}
 
 
 def is_root(root: etree._Element) -> bool:
@@ -167,9 +169,16 @@ class _Item:
             elif name == "ThisRevisionCreated":
                 self.first("revised", self.date(child, name))
             elif name == "Urgency" and _formal(child):
-                self.missing("urgency", _formal(child))
-            elif name == "Status" and _formal(child) and _formal(child).lower() != "usable":
-                self.missing("status", _formal(child))
+                value = _formal(child)
+                if value.isdigit() and 1 <= int(value) <= 9:  # noqa: PLR2004 - IPTC's scale
+                    self.first("urgency", int(value))
+                else:
+                    self.missing("urgency", value)
+            elif name == "Status" and _formal(child):
+                status = _STATUS.get(_formal(child).lower())
+                if status is None:
+                    self.missing("status", _formal(child))
+                self.first("pub_status", status)
 
     def date(self, el: etree._Element, field: str) -> object:
         raw = el.text or ""
@@ -228,11 +237,10 @@ class _Item:
                 self.first("dateline", text)
             elif name == "CreditLine":
                 self.keep("newsml:CreditLine", text)
-            elif name == "CopyrightLine" and "copyright" not in self.f:
-                self.f["copyright"] = text
-                self.missing("copyright", text)
+            elif name == "CopyrightLine":
+                self.first("copyright", text)
             elif name == "SlugLine":
-                self.keep("newsml:slugline", text)
+                self.first("slugline", text)
             elif name == "KeywordLine":
                 self.tags.append(text)
 
@@ -370,8 +378,8 @@ class _Item:
         attributions = [Attribution(n, role=Role.AUTHOR) for n in dict.fromkeys(names)]
         published = f.get("first") or next((p.published for p in nitf if p.published), None)
         updated = f.get("revised")
-        if updated is not None and (published is None or updated <= published):  # type: ignore[operator]
-            updated = None if published is not None else updated
+        if isinstance(updated, datetime) and isinstance(published, datetime):
+            updated = updated if updated > published else None
         lang = str(f.get("language") or f.get("xml_lang") or "").lower().split("-")[0]
         subjects = [Subject(f"subj:{c}", self.label(c, lang)) for c in self.subjects]
         codes = {s.code for s in subjects}
@@ -405,6 +413,12 @@ class _Item:
             "place": f.get("place") or next((p.place for p in nitf if p.place), None),
             "image": f.get("image") or next((p.image for p in nitf if p.image), None),
             "extra": self.extra,
+            "urgency": f.get("urgency") or next((p.urgency for p in nitf if p.urgency), None),
+            "pub_status": f.get("pub_status") or PubStatus.USABLE,
+            "slugline": f.get("slugline"),
+            "editorial_note": next((p.editorial_note for p in nitf if p.editorial_note), None),
+            "embargo": next((p.embargo for p in nitf if p.embargo), None),
+            "rights": self.rights(nitf),
         }
         try:
             return Article(**fields)  # type: ignore[arg-type]
@@ -418,6 +432,18 @@ class _Item:
             )
             fields["language"] = self.options.language
             return Article(**fields)  # type: ignore[arg-type]
+
+    def rights(self, nitf: list[nitf_reader.NitfParts]) -> Rights | None:
+        """The copyright line as the notice, with the NITF's holder and terms."""
+        inner = next((p.rights for p in nitf if p.rights), None)
+        notice = self.f.get("copyright")
+        if inner is None and not notice:
+            return None
+        return Rights(
+            holder=inner.holder if inner else None,
+            notice=str(notice) if notice else None,
+            usage_terms=inner.usage_terms if inner else None,
+        )
 
     def label(self, code: str, lang: str) -> str | None:
         """The name of a subject in the item's language, else in the first language given."""

@@ -21,6 +21,7 @@ from newsmodel._models import (
     Table,
 )
 from newsmodel._warnings import lossy
+from newsmodel.errors import WriteError
 from newsmodel.newsml._ns import NITF, XHTML
 
 if TYPE_CHECKING:
@@ -164,8 +165,10 @@ class XhtmlBody(_Body):
                 self.inlines(self.el(items, "li"), p.content)
         elif isinstance(block, Table):
             self.table(parent, block)
-        else:
+        elif isinstance(block, Figure):
             self.figure(parent, block, lead=False)
+        else:
+            raise WriteError("newsml", "blocks", "embeds are not written to NewsML-G2 yet")
 
     def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
         el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
@@ -230,8 +233,10 @@ class NitfBody(_Body):
                 self.inlines(self.el(items, "li"), p.content)
         elif isinstance(block, Table):
             self.table(parent, block)
-        else:
+        elif isinstance(block, Figure):
             self.media(parent, block, field, lead=False)
+        else:
+            raise WriteError("newsml", "blocks", "embeds are not written to NewsML-G2 yet")
 
     def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         attrib = {"media-type": "image"}

@@ -8,11 +8,21 @@ a NITF ``DataContent`` beside its own metadata. NITF is read in its namespace or
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
+from newsmodel._models import (
+    Article,
+    Attribution,
+    Figure,
+    PubStatus,
+    Rights,
+    Role,
+    Section,
+    Subject,
+)
 from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
@@ -21,7 +31,7 @@ from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._tree import local_name, text_of
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import tzinfo
 
     from lxml import etree
 
@@ -29,14 +39,13 @@ if TYPE_CHECKING:
 
 __all__ = ["NitfParts", "build_article", "read_nitf", "report", "when"]
 
-#: Fields the model does not hold yet: kept in ``extra`` and reported.
+#: Values the model cannot hold: kept in ``extra`` and reported.
 NOT_IN_MODEL = {
-    "urgency": "urgency",
-    "ed-msg": "editorial note",
-    "copyright": "copyright",
-    "date.release": "release time (embargo)",
+    "urgency": "urgency (the model holds 1 to 9)",
     "management-status": "publication status",
 }
+_STATUS = {"usable": PubStatus.USABLE, "embargoed": PubStatus.USABLE}
+_STATUS.update({s.value: s for s in PubStatus})
 
 _BY = re.compile(r"^\s*(?:by|por|av|von|par|di)\s+", re.IGNORECASE)
 _LEAD_MARKS = (("class", "lead"), ("lede", "true"), ("lead", "true"))
@@ -53,7 +62,13 @@ class NitfParts:
     sections: list[Section] = attrs.Factory(list)
     image: Figure | None = None
     attributions: list[Attribution] = attrs.Factory(list)
-    published: datetime | None = None
+    published: datetime | date | None = None
+    urgency: int | None = None
+    embargo: datetime | None = None
+    pub_status: PubStatus | None = None
+    editorial_note: str | None = None
+    correction: str | None = None
+    rights: Rights | None = None
     language: str | None = None
     guid: str | None = None
     subjects: list[Subject] = attrs.Factory(list)
@@ -68,14 +83,15 @@ class NitfParts:
     notes: list[tuple[str, str, str | None]] = attrs.Factory(list)
 
 
-def when(raw: str | None, tz: tzinfo) -> tuple[datetime | None, bool]:
-    """A NITF ``norm`` timestamp (``20131020T192751+1100``); whether it had no offset."""
+def when(raw: str | None, tz: tzinfo) -> tuple[datetime | date | None, bool]:
+    """A NITF ``norm`` timestamp (``20131020T192751+1100``, or a day); whether it had no offset."""
     text = collapse(scrub(raw or ""))
     if not text:
         return None, False
+    if re.fullmatch(r"\d{8}", text):
+        day = parse_iso(text + "T000000")
+        return (day.date() if day is not None else None), False
     value = parse_iso(text)
-    if value is None and re.fullmatch(r"\d{8}", text):
-        value = parse_iso(text + "T000000")
     if value is None:
         return None, False
     if value.tzinfo is None:
@@ -169,8 +185,10 @@ class _Reader:
     def docdata(self, el: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
         p = self.parts
         status = collapse(scrub(el.get("management-status") or ""))
-        if status and status.lower() != "usable":
-            self.missing("management-status", status)
+        if status:
+            p.pub_status = _STATUS.get(status.lower())
+            if p.pub_status is None:
+                self.missing("management-status", status)
         for child in el:
             name = local_name(child)
             if name == "doc-id":
@@ -178,18 +196,19 @@ class _Reader:
                 if child.get("regsrc"):
                     self.keep(f"{self.prefix}:regsrc", collapse(scrub(child.get("regsrc") or "")))
             elif name == "urgency" and (child.get("ed-urg") or "").strip():
-                self.missing("urgency", collapse(scrub(child.get("ed-urg") or "")))
+                self.urgency(collapse(scrub(child.get("ed-urg") or "")))
             elif name == "date.issue":
                 p.published = self.date(child.get("norm"), "date.issue") or p.published
             elif name == "date.release" and child.get("norm"):
                 released = self.date(child.get("norm"), "date.release")
-                if released is not None:
-                    self.missing("date.release", released.isoformat())
-            elif name == "ed-msg" and (child.get("info") or "").strip():
-                self.missing("ed-msg", collapse(scrub(child.get("info") or "")))
-            elif name == "doc.copyright" and (child.get("holder") or child.get("year")):
-                year, holder = child.get("year") or "", child.get("holder") or ""
-                self.missing("copyright", collapse(scrub(f"© {year} {holder}")))
+                if isinstance(released, datetime):
+                    p.embargo = released
+            elif name == "ed-msg":
+                p.editorial_note = collapse(scrub(child.get("info") or "")) or p.editorial_note
+            elif name == "correction":
+                p.correction = collapse(scrub(child.get("info") or "")) or p.correction
+            elif name in ("doc.copyright", "doc.rights"):
+                self.rights(child)
             elif name == "key-list":
                 for kw in child:
                     key = collapse(scrub(kw.get("key") or ""))
@@ -199,7 +218,29 @@ class _Reader:
                 place = child.get("city") or child.get("state-prov") or child.get("iso-cc")
                 p.place = p.place or (collapse(scrub(place)) if place else None) or None
 
-    def date(self, raw: str | None, field: str) -> datetime | None:
+    def urgency(self, value: str) -> None:
+        if value.isdigit() and 1 <= int(value) <= 9:  # noqa: PLR2004 - IPTC's scale
+            self.parts.urgency = int(value)
+        else:
+            self.missing("urgency", value)
+
+    def rights(self, el: etree._Element) -> None:
+        """``doc.copyright`` gives the holder (its year is kept), ``doc.rights`` the terms."""
+        p = self.parts
+        holder = usage = None
+        if local_name(el) == "doc.copyright":
+            holder = collapse(scrub(el.get("holder") or "")) or None
+            self.keep(f"{self.prefix}:copyright-year", collapse(scrub(el.get("year") or "")))
+        else:
+            usage = collapse(scrub(el.get("limitations") or el.get("type") or "")) or None
+        if holder is None and usage is None:
+            return
+        old = p.rights or Rights(holder=holder, usage_terms=usage)
+        p.rights = Rights(
+            holder=old.holder or holder, notice=old.notice, usage_terms=old.usage_terms or usage
+        )
+
+    def date(self, raw: str | None, field: str) -> datetime | date | None:
         value, naive = when(raw, self.options.tz)
         if raw and raw.strip() and value is None:
             self.parts.notes.append(
@@ -320,6 +361,12 @@ def build_article(parts: NitfParts, options: ReadOptions, fmt: str) -> Article:
         "place": parts.place,
         "image": parts.image,
         "extra": parts.extra,
+        "urgency": parts.urgency,
+        "embargo": parts.embargo,
+        "pub_status": parts.pub_status or PubStatus.USABLE,
+        "editorial_note": parts.editorial_note,
+        "correction": parts.correction,
+        "rights": parts.rights,
     }
     try:
         return Article(**fields)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date, datetime
 
 from lxml import etree
 
-from newsmodel._models import Article, Role
+from newsmodel._models import Article, Embed, PubStatus, Role
 from newsmodel._warnings import counted, lossy
 from newsmodel.errors import WriteError
 from newsmodel.newsml._ns import NITF
 from newsmodel.newsml._write_body import NitfBody
 from newsmodel.newsml._writer import serialise as newsml_serialise
-
-if TYPE_CHECKING:
-    from datetime import datetime
 
 __all__ = ["build", "norm", "serialise"]
 
@@ -23,12 +20,14 @@ _VERSION = "-//IPTC//DTD NITF 3.6//EN"
 _BYLINE_ROLES = (Role.AUTHOR,)
 
 
-def norm(value: datetime) -> str:
+def norm(value: datetime | date) -> str:
     """A timestamp as NITF's ``norm`` attributes write it: ``20261125T090500+0500``.
 
-    Seconds of an offset that is not a whole minute and microseconds are kept in the
-    extended form, which readers of ISO 8601 read as well.
+    A day alone is ``20261125``. Seconds of an offset that is not a whole minute and
+    microseconds are kept in the extended form, which readers of ISO 8601 read as well.
     """
+    if not isinstance(value, datetime):
+        return value.strftime("%Y%m%d")
     offset = value.utcoffset()
     if value.microsecond or (offset is not None and offset.seconds % 60):
         return value.isoformat()
@@ -39,6 +38,7 @@ class _Writer:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.body = NitfBody(article)
+        self.embeds = 0
 
     def el(
         self, parent: etree._Element, tag: str, text: str | None = None, **attrib: str
@@ -64,11 +64,14 @@ class _Writer:
             if section.heading:
                 self.el(block, "hl2", section.heading)
             for j, item in enumerate(section.blocks):
-                self.body.block(block, item, f"sections[{i}].blocks[{j}]")
+                if isinstance(item, Embed):
+                    self.embeds += 1
+                else:
+                    self.body.block(block, item, f"sections[{i}].blocks[{j}]")
         self.report()
         return root
 
-    def head(self, root: etree._Element) -> None:
+    def head(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one field after another
         a = self.article
         head = self.el(root, "head")
         self.el(head, "title", a.headline)
@@ -84,12 +87,26 @@ class _Writer:
                     attrib["tobject.subject.matter"] = subject.label
                 self.el(tobject, "tobject.subject", **attrib)
         docdata = self.el(head, "docdata")
+        if a.pub_status is not PubStatus.USABLE:
+            docdata.set("management-status", a.pub_status.value)
+        if a.correction:
+            self.el(docdata, "correction", info=a.correction)
         if a.place:
             self.el(docdata, "evloc", city=a.place)
         if a.guid:
             self.el(docdata, "doc-id", **{"id-string": a.guid})
+        if a.urgency is not None:
+            self.el(docdata, "urgency", **{"ed-urg": str(a.urgency)})
         if a.published is not None:
             self.el(docdata, "date.issue", norm=norm(a.published))
+        if a.embargo is not None:
+            self.el(docdata, "date.release", norm=norm(a.embargo))
+        if a.editorial_note:
+            self.el(docdata, "ed-msg", info=a.editorial_note)
+        if a.rights is not None and a.rights.holder:
+            self.el(docdata, "doc.copyright", holder=a.rights.holder)
+        if a.rights is not None and a.rights.usage_terms:
+            self.el(docdata, "doc.rights", limitations=a.rights.usage_terms)
         if a.tags:
             keys = self.el(docdata, "key-list")
             for tag in a.tags:
@@ -112,6 +129,9 @@ class _Writer:
 
     def report(self) -> None:
         a = self.article
+        if self.embeds:
+            msg = f"{counted(self.embeds, 'embed')} left out: NITF has no place for them yet"
+            lossy("nitf", "block", msg, lost="embed", count=self.embeds, path="sections")
         others = [x for x in a.attributions if x.role not in _BYLINE_ROLES]
         if others:
             roles = ", ".join(dict.fromkeys(x.role.value for x in others))
@@ -133,6 +153,11 @@ class _Writer:
                 ("rubrics", a.rubrics),
                 ("version", a.version != 1),
                 ("extra", a.extra),
+                ("genres", a.genres),
+                ("slugline", a.slugline),
+                ("first_created", a.first_created),
+                ("version_created", a.version_created),
+                ("rights.notice", a.rights is not None and a.rights.notice),
                 ("subjects", [s for s in a.subjects if not s.code.startswith("subj:")]),
             )
             if value
