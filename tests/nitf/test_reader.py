@@ -194,3 +194,15 @@ def test_warnings_point_at_the_callers_line():
     assert all(w.filename == __file__ for w in caught)
     assert all(isinstance(w.message, LossyConversionWarning) for w in caught)
     assert {w.message.kind for w in caught} == {"time", "element"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "imports",
+    ["import newsmodel.nitf, newsmodel.newsml", "import newsmodel.newsml, newsmodel.nitf"],
+)
+def test_nitf_and_newsml_import_in_either_order(imports):
+    # NewsML 1.2 reads NITF bodies and NITF reads with the NewsML body reader.
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    subprocess.run([sys.executable, "-c", imports], check=True)  # noqa: S603
