@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
-from newsmodel import Article, LossyConversionWarning, html, json, newsml, text
+from newsmodel import Article, LossyConversionWarning, html, json, newsml, nitf, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,6 +48,8 @@ WRITERS: dict[str, Callable[[Article], object]] = {
     "newsml.dumps": lambda article: newsml.dumps(article, now=_WHEN),
     "newsml.dump": _newsml_dump,
     "newsml.dump_message": _newsml_message,
+    "nitf.dumps": nitf.dumps,
+    "nitf.dump": lambda article: nitf.dump(article, io.BytesIO()),
     "text.dumps": text.dumps,
 }
 
@@ -69,7 +71,11 @@ def test_every_writer_but_json_names_each_field_a_subclass_adds(
     assert {w.filename for w in ours} == {__file__}
 
 
-@pytest.mark.parametrize("write", [html.dumps, lambda a: newsml.dumps(a, now=_WHEN)])
+@pytest.mark.parametrize(
+    "write",
+    [html.dumps, lambda a: newsml.dumps(a, now=_WHEN), nitf.dumps],
+    ids=["html", "newsml", "nitf"],
+)
 def test_a_plain_article_gives_no_such_warning(write: Callable[[Article], object]) -> None:
     article = Article(headline="Заголовок", lede="Анонс.", published=_WHEN)
     with warnings.catch_warnings():

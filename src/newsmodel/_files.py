@@ -41,7 +41,7 @@ class _Format:
     #: the usual extension of its files.
     extension: str
     #: whether its output is what readers see (a page, a feed): an article under embargo is
-    #: not written in it unless forced. Exchange formats (JSON, NewsML-G2, text) pass an
+    #: not written in it unless forced. Exchange formats (JSON, NewsML-G2, NITF, text) pass an
     #: embargo on to the next system, which is their purpose.
     publishes: bool = False
 
@@ -51,6 +51,7 @@ _TABLE = {
     "html": _Format(".html", publishes=True),
     "json": _Format(".json"),
     "newsml": _Format(".xml"),
+    "nitf": _Format(".xml"),
     "text": _Format(".txt"),
 }
 
@@ -68,8 +69,13 @@ _EXTENSIONS = {
     ".nml": "newsml",
     ".txt": "text",
 }
-_NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
-_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
+_NEWSML = re.compile(
+    rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage|NewsML)\b|iptc\.org/std/(?:nar|NewsML)/",
+    re.IGNORECASE,
+)
+#: A document of several items: a NewsML-G2 newsMessage or a NewsML 1.2 document.
+_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?(?:newsMessage|NewsML)\b")
+_NITF = re.compile(rb"<(?:[\w.-]+:)?nitf\b|iptc\.org/std/NITF/")
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
 _SNIFF = 4096
 
@@ -84,14 +90,17 @@ def check_format(fmt: str | None, what: str) -> None:
 def detect_format(data: bytes, /, *, name: str = "") -> str:
     r"""Tell the format of a document from its first bytes, then from its file name.
 
-    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
-    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
-    the extension says otherwise. Only the first 4 KiB are looked at.
+    JSON starts with ``{``; NewsML has a ``newsItem``, ``newsMessage`` or (NewsML 1.2)
+    ``NewsML`` root or an IPTC namespace; NITF a ``nitf`` root; HTML starts with a doctype or a
+    usual tag; anything else is plain text unless the extension says otherwise. Only the first
+    4 KiB are looked at.
 
     >>> detect_format(b'  {"headline": "Hello"}')
     'json'
     >>> detect_format(b"<!DOCTYPE html><html></html>")
     'html'
+    >>> detect_format(b'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf.dtd"><nitf/>')
+    'nitf'
     >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), name="article.txt")
     'text'
     """
@@ -101,6 +110,8 @@ def detect_format(data: bytes, /, *, name: str = "") -> str:
     if head.startswith(b"<"):
         if _NEWSML.search(head):
             return "newsml"
+        if _NITF.search(head):
+            return "nitf"
         if _HTML.search(head):
             return "html"
     return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "text")
