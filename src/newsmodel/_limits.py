@@ -11,7 +11,10 @@ import re
 
 from newsmodel.errors import ParseError
 
-__all__ = ["LIFTED_BY_HUGE_TREE", "check_size"]
+__all__ = ["LIFTED_BY_HUGE_TREE", "MAX_BYTES", "check_size"]
+
+#: The largest input a reader takes by default: bytes, or characters for text.
+MAX_BYTES = 16 * 1024 * 1024
 
 #: What libxml2 says when it stops at a limit that ``huge_tree`` lifts: a text node, attribute
 #: or name over 10 MB. Its depth limit, which ``huge_tree`` lifts too, is checked apart.

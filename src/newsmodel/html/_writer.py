@@ -37,7 +37,7 @@ from newsmodel.errors import LossyConversionWarning
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
 
-__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
+__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "body_html", "credit_display", "render"]
 
 SCHEMA = "https://schema.org/"
 
@@ -406,3 +406,15 @@ def render(article: Article, *, fragment: bool) -> str:
         msg = f"links with schemes HTML output does not carry were written as plain text: {hrefs}"
         warnings.warn(msg, LossyConversionWarning, stacklevel=3)
     return text
+
+
+def body_html(article: Article) -> tuple[str, list[str]]:
+    """The body (the sections) of an article as HTML, and the hrefs of links written as text.
+
+    The same markup :func:`render` writes inside ``<div class="body">``: feeds carry it as
+    their full text.
+    """
+    writer = _Writer(article)
+    for section in article.sections:
+        writer.section(section)
+    return "\n".join(writer.out), writer.dropped

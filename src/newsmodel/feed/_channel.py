@@ -1,0 +1,191 @@
+"""What every feed writer shares: the channel, dates, naming an article, warning about one."""
+
+from __future__ import annotations
+
+import re
+import sys
+import warnings
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import attrs
+
+from newsmodel._text import InvalidTextError, collapse
+from newsmodel.errors import LossyConversionWarning, ValidationError
+
+if TYPE_CHECKING:
+    from newsmodel._models import Article
+
+__all__ = [
+    "Channel",
+    "absolute",
+    "article_name",
+    "rfc822",
+    "rfc3339",
+    "skip",
+    "unit_offset",
+    "warn",
+]
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def _text(field: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(field, f"expected str, got {type(value).__name__}")
+    try:
+        return collapse(value) or None
+    except InvalidTextError as exc:
+        raise ValidationError(field, str(exc)) from None
+
+
+def _url(field: str, value: object) -> str | None:
+    url = _text(field, value)
+    if url is not None and not absolute(url):
+        raise ValidationError(field, f"must be an absolute http(s) URL, got {url!r}")
+    return url
+
+
+def _title(value: str) -> str:
+    text = _text("title", value)
+    if text is None:
+        raise ValidationError("title", "must not be empty")
+    return text
+
+
+def _link(value: str) -> str:
+    url = _url("link", value)
+    if url is None:
+        raise ValidationError("link", "must not be empty")
+    return url
+
+
+def _description(value: str | None) -> str | None:
+    return _text("description", value)
+
+
+def _logo(value: str | None) -> str | None:
+    return _url("logo", value)
+
+
+def _self_url(value: str | None) -> str | None:
+    return _url("self_url", value)
+
+
+def _language(value: str) -> str:
+    if not isinstance(value, str) or not _LANGUAGE.match(value.strip().replace("_", "-")):
+        raise ValidationError("language", f"must be a BCP 47 tag such as 'ru', got {value!r}")
+    return value.strip().replace("_", "-")
+
+
+def _updated(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise ValidationError("updated", "must be a timezone-aware datetime")
+    return value
+
+
+def absolute(url: str) -> bool:
+    """Whether a URL is an absolute http(s) URL without whitespace.
+
+    >>> absolute("https://example.kz/"), absolute("/news/1")
+    (True, False)
+    """
+    if not url or any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc)
+
+
+@attrs.frozen(kw_only=True)
+class Channel:
+    """The site a feed belongs to: what every consumer shows beside the articles.
+
+    Attributes:
+        title (str): the publication's name ("Altyn-Orda"); Google News matches it to the name
+            it knows the publication by.
+        link (str): the site's home page, an absolute http(s) URL.
+        description (str | None): a sentence about the site (RSS requires one: the title is
+            written when it is missing).
+        language (str): the feed's language, a BCP 47 tag.
+        logo (str | None): the site's logo, an absolute http(s) URL.
+        self_url (str | None): where the feed itself is published: written as
+            ``atom:link rel="self"`` and Atom's ``self`` link, and the address sitemaps of an
+            index are named from.
+        updated (datetime | None): when the feed last changed; without it, the latest date of
+            its articles (Atom, JSON Feed) or nothing (RSS).
+
+    >>> Channel(title="Altyn-Orda", link="https://altyn-orda.kz/").language
+    'ru'
+    """
+
+    title: str = attrs.field(converter=_title)
+    link: str = attrs.field(converter=_link)
+    description: str | None = attrs.field(default=None, converter=_description)
+    language: str = attrs.field(default="ru", converter=_language)
+    logo: str | None = attrs.field(default=None, converter=_logo)
+    self_url: str | None = attrs.field(default=None, converter=_self_url)
+    updated: datetime | None = attrs.field(default=None, converter=_updated)
+
+
+def unit_offset(value: datetime) -> datetime:
+    """The time with an offset feeds can write: whole minutes, else UTC (the same instant).
+
+    >>> unit_offset(datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=5, seconds=48))))
+    datetime.datetime(2025, 12, 31, 18, 59, 12, tzinfo=datetime.timezone.utc)
+    """
+    offset = value.utcoffset() or timedelta(0)
+    if offset % timedelta(minutes=1):
+        return value.astimezone(timezone.utc)
+    return value
+
+
+def rfc822(value: datetime) -> str:
+    """A time as RSS writes it (RFC 822 with a four-digit year and a numeric zone).
+
+    >>> rfc822(datetime(2026, 11, 25, 9, 5, tzinfo=timezone(timedelta(hours=5))))
+    'Wed, 25 Nov 2026 09:05:00 +0500'
+    """
+    return format_datetime(unit_offset(value).replace(microsecond=0))
+
+
+def rfc3339(value: datetime) -> str:
+    """A time as Atom, JSON Feed and sitemaps write it (RFC 3339).
+
+    >>> rfc3339(datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc))
+    '2026-11-25T09:05:00+00:00'
+    """
+    return unit_offset(value).isoformat()
+
+
+def article_name(article: Article) -> str:
+    """How a warning or an error names an article: its guid, else its URL, else its headline.
+
+    >>> from newsmodel import Article
+    >>> article_name(Article(headline="Заголовок"))
+    "'Заголовок'"
+    """
+    return repr(article.guid or article.url or article.headline)
+
+
+def warn(message: str) -> None:
+    """Issue a LossyConversionWarning pointing at the first line outside newsmodel."""
+    level = 2
+    frame = sys._getframe(1)  # noqa: SLF001 - the pattern pandas' find_stack_level uses
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("newsmodel."):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, LossyConversionWarning, stacklevel=level)
+
+
+def skip(fmt: str, article: Article, why: str) -> None:
+    """Warn that an article is left out of a feed, and why (the feed stays valid)."""
+    warn(f"{fmt}: article {article_name(article)} left out: {why}")

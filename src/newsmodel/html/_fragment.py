@@ -1,0 +1,38 @@
+"""Read an HTML fragment (a feed's full text) into sections, by the HTML reader's body rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsmodel.html._extract import BodyReader
+from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
+
+if TYPE_CHECKING:
+    from newsmodel._models import Section
+
+__all__ = ["read_fragment"]
+
+
+def read_fragment(markup: str, *, base: str | None) -> tuple[list[Section], list[str]]:
+    """The sections of an HTML fragment, and what was dropped from it, in words.
+
+    The fragment is parsed as the body of a page (with the page reader's limits) and read
+    whole: a publisher's full text has no navigation or widgets to leave out.
+    """
+    page = f"<!DOCTYPE html><html><body>{markup}</body></html>"
+    root, _ = parse_page(
+        page, encoding=None, max_bytes=len(page), max_tag_chars=DEFAULT_MAX_TAG_CHARS
+    )
+    body = root.find("body")
+    if body is None:
+        return [], []
+    reader = BodyReader(base, trusted=True)
+    sections = reader.read(body)
+    notes = []
+    if reader.dropped:
+        parts = ", ".join(f"{n} {what}" for what, n in sorted(reader.dropped.items()))
+        notes.append(f"dropped from the body: {parts}")
+    if reader.bad_links:
+        parts = ", ".join(f"{n} {s}:" for s, n in sorted(reader.bad_links.items()))
+        notes.append(f"links kept as plain text (scheme not allowed): {parts}")
+    return sections, notes
