@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from datetime import datetime, timedelta, timezone
@@ -104,11 +105,6 @@ def _index(fp: IO[bytes], locations: list[str]) -> None:
                     out.leaf(f"{_S}loc", location)
 
 
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
-
-
 def write_sitemaps(articles: Iterator[Article], path: Path, channel: Channel) -> list[Path]:
     """Write the sitemap at ``path``, or, past :data:`MAX_URLS` articles, an index there.
 
@@ -126,7 +122,8 @@ def write_sitemaps(articles: Iterator[Article], path: Path, channel: Channel) ->
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fp:
-                stream = articles if body is None else _chain(body, articles)
+                # itertools.chain, not "yield from": closing a generator would close the stream.
+                stream = articles if body is None else itertools.chain([body], articles)
                 over = write_sitemap(stream, fp, channel)
             Path(tmp).replace(target)
         except BaseException:
