@@ -26,9 +26,7 @@ CHANNEL = feed.Channel(
     self_url="https://altyn-orda.kz/rss.xml",
     logo="https://altyn-orda.kz/logo.png",
 )
-SETTINGS = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _quiet_dumps(items: list[Article], **kwargs: object) -> bytes:
@@ -73,7 +71,7 @@ def test_rss_round_trips(items):
     assert [e.title for e in parsed.entries] == [a.headline for a in items]
     back = _quiet_loads(data)
     assert len(back) == len(items)
-    for original, read in zip(items, back):
+    for original, read in zip(items, back, strict=True):
         assert read.headline == original.headline
         assert read.url == original.url
         assert read.published == original.published
@@ -97,7 +95,7 @@ def test_atom_round_trips(items):
     assert parsed.version == "atom10"
     back = _quiet_loads(data)
     assert [a.headline for a in back] == [a.headline for a in dated]
-    for original, read in zip(dated, back):
+    for original, read in zip(dated, back, strict=True):
         assert read.url == original.url
         assert read.published == original.published
         assert read.updated == (original.updated or original.published)
@@ -111,7 +109,10 @@ def _dzen_ready(article: Article) -> bool:
         article.url
         and article.published
         and article.sections
-        and (article.image or any(type(b).__name__ == "Figure" for s in article.sections for b in s.blocks))
+        and (
+            article.image
+            or any(type(b).__name__ == "Figure" for s in article.sections for b in s.blocks)
+        )
     )
 
 
@@ -124,13 +125,15 @@ def test_dzen_round_trips(items):
     ready = [a for a in items if _dzen_ready(a)]
     back = _quiet_loads(data)
     assert [a.headline for a in back] == [a.headline for a in ready]
-    for original, read in zip(ready, back):
+    for original, read in zip(ready, back, strict=True):
         assert read.url == original.url
         assert read.published == original.published
         assert _authors(read) == list(dict.fromkeys(_authors(original)))
         # Dzen's markup has no line break and no cite: the words are the same
         assert _body_text(read).split() == _body_text(original).replace("\n", " ").split() or (
-            " ".join(_body_text(read).split()).startswith(" ".join(_body_text(original).split())[:20])
+            " ".join(_body_text(read).split()).startswith(
+                " ".join(_body_text(original).split())[:20]
+            )
         )
 
 
@@ -143,7 +146,7 @@ def test_yandex_round_trips(items):
     ready = [a for a in items if a.url and a.published and (a.sections or a.lede)]
     back = _quiet_loads(data)
     assert [a.headline for a in back] == [a.headline for a in ready]
-    for original, read in zip(ready, back):
+    for original, read in zip(ready, back, strict=True):
         assert read.url == original.url
         assert read.published == original.published
         assert _authors(read) == list(dict.fromkeys(_authors(original)))
@@ -165,10 +168,15 @@ def test_sitemap_is_valid_against_googles_schema(items):
     data = _quiet_dumps(items, format="sitemap", max_age=None)
     root = etree.fromstring(data)
     _SCHEMA.assertValid(root)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "n": "http://www.google.com/schemas/sitemap-news/0.9"}
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "n": "http://www.google.com/schemas/sitemap-news/0.9",
+    }
     assert root.xpath("//s:loc/text()", namespaces=ns) == [a.url for a in listed]
     assert root.xpath("//n:title/text()", namespaces=ns) == [a.headline for a in listed]
-    dates = [datetime.fromisoformat(d) for d in root.xpath("//n:publication_date/text()", namespaces=ns)]
+    dates = [
+        datetime.fromisoformat(d) for d in root.xpath("//n:publication_date/text()", namespaces=ns)
+    ]
     assert dates == [a.published for a in listed]
 
 
@@ -180,7 +188,7 @@ def test_jsonfeed_is_json_feed(items):
     assert doc["version"] == "https://jsonfeed.org/version/1.1"
     listed = [a for a in items if a.guid or a.url]
     assert [i["title"] for i in doc["items"]] == [a.headline for a in listed]
-    for item, original in zip(doc["items"], listed):
+    for item, original in zip(doc["items"], listed, strict=True):
         if original.published:
             assert datetime.fromisoformat(item["date_published"]) == original.published
     assert b"<" not in data

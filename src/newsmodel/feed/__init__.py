@@ -1,5 +1,6 @@
-"""Write feeds of many articles (RSS, Atom, Dzen, Yandex News, Google News sitemaps, JSON Feed)
-and read RSS and Atom feeds back into articles.
+"""Feeds of many articles: RSS, Atom, Dzen, Yandex News, Google News sitemaps and JSON Feed.
+
+RSS and Atom feeds (Dzen's and Yandex's too) are read back into articles.
 
 Writers stream: each article is written as it comes from the iterable, so a feed of any length
 takes the memory of one article. Every consumer's required values are checked: an article a
@@ -87,7 +88,7 @@ def dump(
     now: datetime | None = None,
     max_age: timedelta | None = NEWS_AGE,
 ) -> None:
-    """Write a feed of articles to a binary file, one article at a time.
+    r"""Write a feed of articles to a binary file, one article at a time.
 
     Args:
         articles: the articles, in the order the feed lists them (newest first, usually).
@@ -120,7 +121,7 @@ def dump(
         raise TypeError(msg)
     stream = _articles(articles)
     if format in {"rss", "dzen", "yandex"}:
-        flavour: Literal["rss", "dzen", "yandex"] = format  # type: ignore[assignment]
+        flavour: Literal["rss", "dzen", "yandex"] = format
         write_rss(
             stream,
             fp,

@@ -43,7 +43,7 @@ _IMAGE = re.compile(r"^image/", re.IGNORECASE)
 
 def _feedparser() -> Any:  # noqa: ANN401 - feedparser has no type hints
     try:
-        import feedparser  # noqa: PLC0415 - an optional dependency
+        import feedparser  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
     except ImportError:  # pragma: no cover - the test extra installs it
         msg = "reading feeds needs feedparser: pip install 'pynewsmodel[feed]'"
         raise ImportError(msg) from None
@@ -151,8 +151,8 @@ def _categories(entry: Any) -> tuple[list[str], list[str]]:  # noqa: ANN401
 def _images(entry: Any) -> list[tuple[str, str | None]]:  # noqa: ANN401
     """The entry's images with their credits: media:content, then enclosures, in order."""
     found: list[tuple[str, str | None]] = []
-    credits = dict.get(entry, "media_credit") or []
-    credit = _text(credits[0].get("content")) if credits and isinstance(credits[0], dict) else None
+    named = dict.get(entry, "media_credit") or []
+    credit = _text(named[0].get("content")) if named and isinstance(named[0], dict) else None
     for media in dict.get(entry, "media_content") or []:
         url = media.get("url")
         image = media.get("medium") == "image" or _IMAGE.match(media.get("type") or "")
@@ -160,9 +160,14 @@ def _images(entry: Any) -> list[tuple[str, str | None]]:  # noqa: ANN401
             found.append((url, credit))
     for link in dict.get(entry, "links") or []:
         url = link.get("href")
-        if link.get("rel") == "enclosure" and _IMAGE.match(link.get("type") or ""):
-            if isinstance(url, str) and absolute(url) and all(url != u for u, _ in found):
-                found.append((url, None))
+        if (
+            link.get("rel") == "enclosure"
+            and _IMAGE.match(link.get("type") or "")
+            and isinstance(url, str)
+            and absolute(url)
+            and all(url != u for u, _ in found)
+        ):
+            found.append((url, None))
     return found
 
 
@@ -233,7 +238,9 @@ def _entry(entry: Any, feed: Any, zone: tzinfo, notes: list[str]) -> Article | N
             dict.get(entry, "published_parsed") or dict.get(entry, "created_parsed"),
             zone,
         ),
-        "updated": parse_feed_date(dict.get(entry, "updated"), dict.get(entry, "updated_parsed"), zone),
+        "updated": parse_feed_date(
+            dict.get(entry, "updated"), dict.get(entry, "updated_parsed"), zone
+        ),
         "rubrics": rubrics,
         "tags": tags,
         "site": _text(dict.get(feed, "title")),
@@ -253,7 +260,7 @@ def _build(fields: dict[str, Any], entry: Any, notes: list[str]) -> Article | No
     for _ in range(len(fields)):
         try:
             return Article(**fields)
-        except ValidationError as exc:
+        except ValidationError as exc:  # noqa: PERF203 - one round per refused field
             field = exc.field.split("[", 1)[0].split(".", 1)[0]
             if field == "headline" or field not in fields:
                 notes.append(f"entry {_name(entry)} left out: {exc}")

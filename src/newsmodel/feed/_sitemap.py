@@ -65,7 +65,8 @@ def recent(
 
 
 def _url(out: XmlOut, article: Article, channel: Channel) -> None:
-    assert article.url is not None and article.published is not None  # noqa: S101 - by recent()
+    assert article.url is not None  # noqa: S101 - recent() let only these through
+    assert article.published is not None  # noqa: S101
     with out.element(f"{_S}url"):
         out.leaf(f"{_S}loc", article.url)
         with out.element(f"{_N}news"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -38,7 +38,7 @@ MEDIA = "http://search.yahoo.com/mrss/"
 class XmlOut:
     """Writes elements to an ``etree.xmlfile``; each item is written as it is made."""
 
-    def __init__(self, xf: etree._IncrementalFileWriter) -> None:
+    def __init__(self, xf: Any) -> None:  # noqa: ANN401 - lxml's writer has no public type
         """Wrap an open incremental writer."""
         self.xf = xf
 
@@ -46,9 +46,12 @@ class XmlOut:
         self, tag: str, attrib: Mapping[str, str] | None = None, nsmap: dict[str, str] | None = None
     ) -> AbstractContextManager[None]:
         """Open an element; its children are written inside the ``with`` block."""
+        manager: AbstractContextManager[None]
         if nsmap is not None:
-            return self.xf.element(tag, attrib or {}, nsmap=nsmap)  # type: ignore[arg-type]
-        return self.xf.element(tag, attrib or {})
+            manager = self.xf.element(tag, attrib or {}, nsmap=nsmap)
+        else:
+            manager = self.xf.element(tag, attrib or {})
+        return manager
 
     def leaf(
         self, tag: str, text: str | None = None, attrib: Mapping[str, str] | None = None
@@ -78,7 +81,9 @@ class TreeOut:
         finally:
             self.stack.pop()
 
-    def leaf(self, tag: str, text: str | None = None, attrib: Mapping[str, str] | None = None) -> None:
+    def leaf(
+        self, tag: str, text: str | None = None, attrib: Mapping[str, str] | None = None
+    ) -> None:
         """Make one element with text and attributes."""
         el = etree.SubElement(self.stack[-1], tag, attrib or {})
         if text:
