@@ -178,7 +178,10 @@ def _body(entry: Any, base: str | None) -> tuple[list[Section], list[str], str |
         if not isinstance(value, str) or not value.strip():
             continue
         if content.get("type") in _HTML_TYPES:
-            sections, notes = read_fragment(scrub(value), base=base)
+            try:
+                sections, notes = read_fragment(scrub(value), base=base)
+            except ParseError as exc:
+                raise ParseError(_FORMAT, f"entry {_name(entry)}: {exc.message}") from None
             return sections, notes, value
         return _plain_sections(value), [], value
     full_text = dict.get(entry, "yandex_full-text")
