@@ -28,7 +28,7 @@ from newsmodel.html._fragment import read_fragment
 if TYPE_CHECKING:
     from datetime import tzinfo
 
-__all__ = ["DZEN_CATEGORIES", "read_feed"]
+__all__ = ["DZEN_CATEGORIES", "MAX_CATEGORIES", "read_feed"]
 
 _FORMAT = "feed"
 #: The category values Dzen defines: how to publish, not what the article is about.
@@ -39,6 +39,24 @@ DZEN_CATEGORIES = re.compile(
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 _TAG_SCHEME = "tag"
 _IMAGE = re.compile(r"^image/", re.IGNORECASE)
+
+
+#: The most categories (and keywords) a feed may carry: feedparser de-duplicates an entry's
+#: categories against a list, in quadratic time (10,000 in one entry take about a second).
+MAX_CATEGORIES = 10_000
+_CATEGORY = re.compile(rb"<(?:[\w.-]+:)?(?:category|subject)\b", re.IGNORECASE)
+# Keyword elements (media:keywords, itunes:keywords) become one category per comma.
+_KEYWORDS = re.compile(rb"<(?:[\w.-]+:)?keywords\b[^<>]*>([^<]*)", re.IGNORECASE)
+
+
+def _check_categories(raw: bytes) -> None:
+    """Refuse a feed with more categories than :data:`MAX_CATEGORIES`, in one linear pass."""
+    count = sum(1 for _ in _CATEGORY.finditer(raw))
+    if count <= MAX_CATEGORIES:
+        count += sum(m.group(1).count(b",") + 1 for m in _KEYWORDS.finditer(raw))
+    if count > MAX_CATEGORIES:
+        msg = f"more than {MAX_CATEGORIES} categories and keywords (a guard against slow reading)"
+        raise ParseError(_FORMAT, msg)
 
 
 def _feedparser() -> Any:  # noqa: ANN401 - feedparser has no type hints
@@ -136,28 +154,27 @@ def _authors(entry: Any) -> list[Attribution]:  # noqa: ANN401
 
 
 def _categories(entry: Any) -> tuple[list[str], list[str]]:  # noqa: ANN401
-    rubrics: list[str] = []
-    tags: list[str] = []
+    # dicts as ordered sets: a feed may carry thousands of categories
+    rubrics: dict[str, None] = {}
+    tags: dict[str, None] = {}
     for category in dict.get(entry, "tags") or []:
         term = _text(category.get("term") or category.get("label"))
         if term is None or DZEN_CATEGORIES.match(term):
             continue
-        target = tags if category.get("scheme") == _TAG_SCHEME else rubrics
-        if term not in target:
-            target.append(term)
-    return rubrics, tags
+        (tags if category.get("scheme") == _TAG_SCHEME else rubrics)[term] = None
+    return list(rubrics), list(tags)
 
 
 def _images(entry: Any) -> list[tuple[str, str | None]]:  # noqa: ANN401
     """The entry's images with their credits: media:content, then enclosures, in order."""
-    found: list[tuple[str, str | None]] = []
+    found: dict[str, str | None] = {}
     named = dict.get(entry, "media_credit") or []
     credit = _text(named[0].get("content")) if named and isinstance(named[0], dict) else None
     for media in dict.get(entry, "media_content") or []:
         url = media.get("url")
         image = media.get("medium") == "image" or _IMAGE.match(media.get("type") or "")
         if isinstance(url, str) and absolute(url) and image:
-            found.append((url, credit))
+            found.setdefault(url, credit)
     for link in dict.get(entry, "links") or []:
         url = link.get("href")
         if (
@@ -165,10 +182,9 @@ def _images(entry: Any) -> list[tuple[str, str | None]]:  # noqa: ANN401
             and _IMAGE.match(link.get("type") or "")
             and isinstance(url, str)
             and absolute(url)
-            and all(url != u for u, _ in found)
         ):
-            found.append((url, None))
-    return found
+            found.setdefault(url, None)
+    return list(found.items())
 
 
 def _body(entry: Any, base: str | None) -> tuple[list[Section], list[str], str | None]:  # noqa: ANN401
@@ -290,6 +306,7 @@ def read_feed(data: bytes | str, *, tz: tzinfo, max_bytes: int) -> tuple[list[Ar
         raise TypeError(msg)
     if not raw.strip():
         raise ParseError(_FORMAT, "the feed is empty")
+    _check_categories(raw)
     feedparser = _feedparser()
     # A file object: given bytes or a str, feedparser tries them as a path and as a URL first.
     result = feedparser.parse(
