@@ -32,9 +32,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsmodel._limits import MAX_BYTES
 from newsmodel._models import Article
+from newsmodel._warnings import issue
 from newsmodel.errors import ValidationError
 from newsmodel.feed._atom import write_atom
-from newsmodel.feed._channel import Channel, warn
+from newsmodel.feed._channel import Channel
 from newsmodel.feed._jsonfeed import write_jsonfeed
 from newsmodel.feed._reader import read_feed
 from newsmodel.feed._rss import DzenOptions, YandexOptions, write_rss
@@ -261,8 +262,8 @@ def loads(
     ('Заголовок', 'Анонс', '2026-11-25T09:05:00+05:00')
     """
     articles, notes = read_feed(data, tz=_zone(tz), max_bytes=max_bytes)
-    if notes:
-        warn("; ".join(notes))
+    for note in notes:
+        issue(note)
     return articles
 
 
@@ -275,6 +276,6 @@ def load(
     """
     data = fp.read(max_bytes + 1)
     articles, notes = read_feed(data, tz=_zone(tz), max_bytes=max_bytes)
-    if notes:
-        warn("; ".join(notes))
+    for note in notes:
+        issue(note)
     return articles

@@ -8,7 +8,7 @@ from lxml import etree
 
 from newsmodel._models import Role
 from newsmodel.errors import WriteError
-from newsmodel.feed._channel import rfc3339, skip, warn
+from newsmodel.feed._channel import dropped_links, rfc3339, skip
 from newsmodel.feed._xml import ATOM, TreeOut, image_type
 from newsmodel.html._writer import body_html
 
@@ -115,6 +115,4 @@ def write_atom(articles: Iterable[Article], fp: IO[bytes], channel: Channel) -> 
             raise WriteError("atom", "updated", "no article has a date: give Channel.updated")
         fp.write(f"<updated>{rfc3339(latest)}</updated>".encode())
     fp.write(b"</feed>")
-    if dropped:
-        hrefs = ", ".join(sorted(dropped))
-        warn(f"atom: links with schemes feeds do not carry were written as text: {hrefs}")
+    dropped_links("atom", dropped)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
-import warnings
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
@@ -13,7 +11,8 @@ from urllib.parse import urlsplit
 import attrs
 
 from newsmodel._text import InvalidTextError, collapse
-from newsmodel.errors import LossyConversionWarning, ValidationError
+from newsmodel._warnings import counted, lossy
+from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
     from newsmodel._models import Article
@@ -22,11 +21,11 @@ __all__ = [
     "Channel",
     "absolute",
     "article_name",
+    "dropped_links",
     "rfc822",
     "rfc3339",
     "skip",
     "unit_offset",
-    "warn",
 ]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
@@ -176,16 +175,18 @@ def article_name(article: Article) -> str:
     return repr(article.guid or article.url or article.headline)
 
 
-def warn(message: str) -> None:
-    """Issue a LossyConversionWarning pointing at the first line outside newsmodel."""
-    level = 2
-    frame = sys._getframe(1)  # noqa: SLF001 - the pattern pandas' find_stack_level uses
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("newsmodel."):
-        frame = frame.f_back  # type: ignore[assignment]
-        level += 1
-    warnings.warn(message, LossyConversionWarning, stacklevel=level)
-
-
 def skip(fmt: str, article: Article, why: str) -> None:
     """Warn that an article is left out of a feed, and why (the feed stays valid)."""
-    warn(f"{fmt}: article {article_name(article)} left out: {why}")
+    name = article_name(article)
+    lossy(fmt, "item", f"article {name} left out: {why}", lost=name)
+
+
+def dropped_links(fmt: str, hrefs: set[str]) -> None:
+    """Warn about links written as their text, by scheme (the HTML writer's rule)."""
+    by_scheme: dict[str, list[str]] = {}
+    for href in hrefs:
+        by_scheme.setdefault(href.split(":", 1)[0].lower(), []).append(href)
+    for scheme, listed in sorted(by_scheme.items()):
+        names = ", ".join(sorted(listed))
+        message = f"{counted(len(listed), f'{scheme}: link')} written as plain text: {names}"
+        lossy(fmt, "link", message, lost=f"{scheme}:", count=len(listed))

@@ -6,7 +6,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from newsmodel._models import Role
-from newsmodel.feed._channel import rfc3339, skip, warn
+from newsmodel.feed._channel import dropped_links, rfc3339, skip
 from newsmodel.html._writer import body_html
 
 if TYPE_CHECKING:
@@ -83,7 +83,4 @@ def write_jsonfeed(articles: Iterable[Article], fp: IO[bytes], channel: Channel)
         fp.write((b"" if first else b",") + _json(item).encode("utf-8"))
         first = False
     fp.write(b"]}\n")
-    if dropped:
-        hrefs = ", ".join(sorted(dropped))
-        msg = f"jsonfeed: links with schemes feeds do not carry were written as text: {hrefs}"
-        warn(msg)
+    dropped_links("jsonfeed", dropped)

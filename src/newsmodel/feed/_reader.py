@@ -21,7 +21,7 @@ from newsmodel._limits import check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section
 from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.dates import parse_iso
-from newsmodel.errors import ParseError, ValidationError
+from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.feed._channel import absolute
 from newsmodel.html._fragment import read_fragment
 
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["DZEN_CATEGORIES", "MAX_CATEGORIES", "read_feed"]
 
 _FORMAT = "feed"
+#: An entry or the feed's own data, as feedparser gives them (dict subclasses).
+Entry = dict[str, Any]
 #: The category values Dzen defines: how to publish, not what the article is about.
 DZEN_CATEGORIES = re.compile(
     r"^(?:format-(?:article|post)|index-(?:yes|no)|comment-(?:all|subscribers|none)"
@@ -91,7 +93,7 @@ def _html_text(value: str) -> str | None:
     return _text(root.text_content())
 
 
-def _detail_text(entry: Any, key: str) -> str | None:  # noqa: ANN401
+def _detail_text(entry: Entry, key: str) -> str | None:
     value = dict.get(entry, key)
     if not isinstance(value, str):
         return None
@@ -136,7 +138,7 @@ def _offset(naive: datetime, seconds: int) -> datetime | None:
     return naive.replace(tzinfo=timezone(timedelta(seconds=seconds)))
 
 
-def _authors(entry: Any) -> list[Attribution]:  # noqa: ANN401
+def _authors(entry: Entry) -> list[Attribution]:
     out: list[Attribution] = []
     seen: set[str] = set()
     for author in dict.get(entry, "authors") or []:
@@ -153,7 +155,7 @@ def _authors(entry: Any) -> list[Attribution]:  # noqa: ANN401
     return out
 
 
-def _categories(entry: Any) -> tuple[list[str], list[str]]:  # noqa: ANN401
+def _categories(entry: Entry) -> tuple[list[str], list[str]]:
     # dicts as ordered sets: a feed may carry thousands of categories
     rubrics: dict[str, None] = {}
     tags: dict[str, None] = {}
@@ -165,7 +167,7 @@ def _categories(entry: Any) -> tuple[list[str], list[str]]:  # noqa: ANN401
     return list(rubrics), list(tags)
 
 
-def _images(entry: Any) -> list[tuple[str, str | None]]:  # noqa: ANN401
+def _images(entry: Entry) -> list[tuple[str, str | None]]:
     """The entry's images with their credits: media:content, then enclosures, in order."""
     found: dict[str, str | None] = {}
     named = dict.get(entry, "media_credit") or []
@@ -187,7 +189,9 @@ def _images(entry: Any) -> list[tuple[str, str | None]]:  # noqa: ANN401
     return list(found.items())
 
 
-def _body(entry: Any, base: str | None) -> tuple[list[Section], list[str], str | None]:  # noqa: ANN401
+def _body(
+    entry: Entry, base: str | None
+) -> tuple[list[Section], list[LossyConversionWarning], str | None]:
     """The sections of the entry's full text, notes of what was dropped, and the raw text."""
     for content in dict.get(entry, "content") or []:
         value = content.get("value")
@@ -195,7 +199,7 @@ def _body(entry: Any, base: str | None) -> tuple[list[Section], list[str], str |
             continue
         if content.get("type") in _HTML_TYPES:
             try:
-                sections, notes = read_fragment(scrub(value), base=base)
+                sections, notes = read_fragment(scrub(value), base=base, fmt=_FORMAT)
             except ParseError as exc:
                 raise ParseError(_FORMAT, f"entry {_name(entry)}: {exc.message}") from None
             return sections, notes, value
@@ -212,7 +216,11 @@ def _plain_sections(text: str) -> list[Section]:
     return [Section(blocks=lines)] if lines else []
 
 
-def _name(entry: Any) -> str:  # noqa: ANN401
+def _note(kind: str, message: str, lost: str | None, count: int = 1) -> LossyConversionWarning:
+    return LossyConversionWarning(message, format=_FORMAT, kind=kind, lost=lost, count=count)
+
+
+def _name(entry: Entry) -> str:
     for key in ("id", "link", "title"):
         value = dict.get(entry, key)
         if isinstance(value, str) and value.strip():
@@ -220,23 +228,29 @@ def _name(entry: Any) -> str:  # noqa: ANN401
     return "without id, link or title"
 
 
-def _entry(entry: Any, feed: Any, zone: tzinfo, notes: list[str]) -> Article | None:  # noqa: ANN401
+def _entry(
+    entry: Entry, feed: Entry, zone: tzinfo, notes: list[LossyConversionWarning]
+) -> Article | None:
     headline = _detail_text(entry, "title")
     if headline is None:
-        notes.append(f"entry {_name(entry)} has no title: left out")
+        notes.append(_note("item", f"entry {_name(entry)} has no title: left out", None))
         return None
     base_link = dict.get(feed, "link") if isinstance(dict.get(feed, "link"), str) else None
     link = dict.get(entry, "link")
     url = urljoin(base_link or "", link) if isinstance(link, str) and link.strip() else None
     url = url if url is not None and absolute(url) else None
     sections, body_notes, raw_body = _body(entry, url or base_link)
-    notes.extend(f"entry {_name(entry)}: {note}" for note in body_notes)
+    notes.extend(
+        _note(note.kind, f"entry {_name(entry)}: {note.message}", note.lost, note.count)
+        for note in body_notes
+    )
     lede = None
     summary = dict.get(entry, "summary")
     if isinstance(summary, str) and summary.strip() and summary != raw_body:
         lede = _detail_text(entry, "summary")
     if not sections and raw_body is None and lede is not None:
-        notes.append(f"entry {_name(entry)} has only a summary: read as the lede, with no body")
+        message = f"entry {_name(entry)} has only a summary: read as the lede, with no body"
+        notes.append(_note("body", message, None))
     guid = _text(dict.get(entry, "id"))
     rubrics, tags = _categories(entry)
     images = _images(entry)
@@ -274,7 +288,9 @@ def _entry(entry: Any, feed: Any, zone: tzinfo, notes: list[str]) -> Article | N
     return _build(fields, entry, notes)
 
 
-def _build(fields: dict[str, Any], entry: Any, notes: list[str]) -> Article | None:  # noqa: ANN401
+def _build(
+    fields: dict[str, Any], entry: Entry, notes: list[LossyConversionWarning]
+) -> Article | None:
     """The article; a field the model refuses is left out and reported."""
     for _ in range(len(fields)):
         try:
@@ -282,9 +298,10 @@ def _build(fields: dict[str, Any], entry: Any, notes: list[str]) -> Article | No
         except ValidationError as exc:  # noqa: PERF203 - one round per refused field
             field = exc.field.split("[", 1)[0].split(".", 1)[0]
             if field == "headline" or field not in fields:
-                notes.append(f"entry {_name(entry)} left out: {exc}")
+                notes.append(_note("item", f"entry {_name(entry)} left out: {exc}", None))
                 return None
-            notes.append(f"entry {_name(entry)}: {field} left out ({exc.reason})")
+            message = f"entry {_name(entry)}: {field} left out ({exc.reason})"
+            notes.append(_note("field", message, field))
             if field == "updated":
                 fields["updated"] = None
             else:
@@ -292,7 +309,9 @@ def _build(fields: dict[str, Any], entry: Any, notes: list[str]) -> Article | No
     return None  # pragma: no cover - each round removes a field
 
 
-def read_feed(data: bytes | str, *, tz: tzinfo, max_bytes: int) -> tuple[list[Article], list[str]]:
+def read_feed(
+    data: bytes | str, *, tz: tzinfo, max_bytes: int
+) -> tuple[list[Article], list[LossyConversionWarning]]:
     """The articles of a feed's usable entries, and what was lost reading them, in words."""
     check_size(_FORMAT, data, max_bytes)
     headers = {}
@@ -319,7 +338,7 @@ def read_feed(data: bytes | str, *, tz: tzinfo, max_bytes: int) -> tuple[list[Ar
         problem = result.get("bozo_exception")
         detail = f": {problem}" if problem is not None else ""
         raise ParseError(_FORMAT, f"not an RSS or Atom feed{detail}")
-    notes: list[str] = []
+    notes: list[LossyConversionWarning] = []
     feed = result.get("feed") or {}
     articles = []
     try:

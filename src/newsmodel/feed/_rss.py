@@ -9,7 +9,7 @@ import attrs
 
 from newsmodel._models import Role
 from newsmodel.errors import ValidationError, WriteError
-from newsmodel.feed._channel import article_name, rfc822, rfc3339, skip, warn
+from newsmodel.feed._channel import article_name, dropped_links, rfc822, rfc3339, skip
 from newsmodel.feed._dzen import dzen_html
 from newsmodel.feed._xml import (
     ATOM,
@@ -291,7 +291,4 @@ def write_rss(
                 if written is not None:
                     count += 1
                     dropped.update(written)
-    if dropped:
-        hrefs = ", ".join(sorted(dropped))
-        msg = f"{flavour}: links with schemes feeds do not carry were written as text: {hrefs}"
-        warn(msg)
+    dropped_links(flavour, dropped)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsmodel._warnings import counted
+from newsmodel.errors import LossyConversionWarning
 from newsmodel.html._extract import BodyReader
 from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
 
@@ -13,8 +15,10 @@ if TYPE_CHECKING:
 __all__ = ["read_fragment"]
 
 
-def read_fragment(markup: str, *, base: str | None) -> tuple[list[Section], list[str]]:
-    """The sections of an HTML fragment, and what was dropped from it, in words.
+def read_fragment(
+    markup: str, *, base: str | None, fmt: str
+) -> tuple[list[Section], list[LossyConversionWarning]]:
+    """The sections of an HTML fragment, and warnings (of format ``fmt``) of what was dropped.
 
     The fragment is parsed as the body of a page (with the page reader's limits) and read
     whole: a publisher's full text has no navigation or widgets to leave out.
@@ -29,10 +33,14 @@ def read_fragment(markup: str, *, base: str | None) -> tuple[list[Section], list
     reader = BodyReader(base, trusted=True)
     sections = reader.read(body)
     notes = []
-    if reader.dropped:
-        parts = ", ".join(f"{n} {what}" for what, n in sorted(reader.dropped.items()))
-        notes.append(f"dropped from the body: {parts}")
-    if reader.bad_links:
-        parts = ", ".join(f"{n} {s}:" for s, n in sorted(reader.bad_links.items()))
-        notes.append(f"links kept as plain text (scheme not allowed): {parts}")
+    for what, n in sorted(reader.dropped.items()):
+        message = f"dropped from the body: {counted(n, what.singular, what.plural)}"
+        notes.append(
+            LossyConversionWarning(message, format=fmt, kind=what.kind, lost=what.singular, count=n)
+        )
+    for scheme, n in sorted(reader.bad_links.items()):
+        message = f"{counted(n, f'{scheme}: link')} kept as plain text (scheme not allowed)"
+        notes.append(
+            LossyConversionWarning(message, format=fmt, kind="link", lost=f"{scheme}:", count=n)
+        )
     return sections, notes
