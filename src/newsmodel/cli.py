@@ -258,6 +258,8 @@ def _discover(sources: Sequence[str], source_format: str | None) -> tuple[list[_
     inputs: list[_Input] = []
     missing: list[str] = []
     wanted = {ext for ext, fmt in _EXTENSIONS.items() if source_format in (None, fmt)}
+    if source_format == "feed":
+        wanted = {".xml", ".rss", ".atom"}
     for source in sources:
         if source == "-":
             inputs.append(_Input(None, "stdin", "<stdin>"))
@@ -521,6 +523,8 @@ def _write(path: str, outcome: Outcome, *, force: bool) -> None:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    if args.source == "feed" and "-" in args.sources:
+        _usage_error("--from feed reads files and directories, not standard input")
     inputs, missing = _discover(args.sources, args.source)
     if args.message is not None:
         return _convert_to_message(inputs, missing, args)
@@ -603,7 +607,9 @@ def _open_report(path: str | None) -> Any:  # noqa: ANN401 - a context manager o
 
 
 def _message_input(item: _Input, args: argparse.Namespace) -> bool:
-    """Whether an input is a NewsML-G2 newsMessage to be split into one file per item."""
+    """Whether an input is a NewsML-G2 newsMessage (or a feed) to split into one file per item."""
+    if args.source == "feed":
+        return item.path is not None
     if item.path is None or args.source not in (None, "newsml"):
         return False
     if args.source is None and _EXTENSIONS.get(os.path.splitext(item.path)[1].lower()) != "newsml":
@@ -619,13 +625,18 @@ def _message_input(item: _Input, args: argparse.Namespace) -> bool:
 def _split_message(
     item: _Input, namer: _Namer | None, args: argparse.Namespace, reporter: _Reporter
 ) -> None:
-    """Stream a newsMessage item by item into one output document per article."""
-    newsml = _modules()["newsml"]
+    """Stream a newsMessage (or a feed's entries) into one output document per article."""
     assert item.path is not None  # noqa: S101 - _message_input checked it
     try:
         with open(item.path, "rb") as fp, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            for n, article in enumerate(newsml.iter_articles(fp), 1):
+            if args.source == "feed":
+                from newsmodel import feed  # noqa: PLC0415 - imported when used
+
+                articles: Iterable[Article] = feed.load(fp)
+            else:
+                articles = _modules()["newsml"].iter_articles(fp)
+            for n, article in enumerate(articles, 1):
                 label = f"{item.label}#{n}"
                 sub = _Input(item.path, f"{item.relative}/{article.slug}", label)
                 found = tuple(str(w.message) for w in caught)
@@ -683,6 +694,41 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
             )
         reporter.summary()
         return 1 if reporter.failed else 0
+
+
+# --- feed ----------------------------------------------------------------------------------
+
+
+def _feed(args: argparse.Namespace) -> int:
+    """Write one feed of every article read from the inputs, holding one article at a time."""
+    from newsmodel import feed  # noqa: PLC0415 - imported when used
+    from newsmodel.errors import NewsmodelError  # noqa: PLC0415
+
+    try:
+        channel = feed.Channel(title=args.site_title, link=args.site_url, language=args.language)
+    except NewsmodelError as exc:
+        _usage_error(str(exc))
+    inputs, missing = _discover(args.sources, None)
+    reporter = _Reporter(len(inputs) + len(missing), quiet=args.quiet, report=None)
+    for source in missing:
+        reporter.done(source, _outcome_of(FileNotFoundError(f"no such file: {source}")))
+    articles = _articles(inputs, None, reporter)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if args.output is None or args.output == "-":
+                feed.dump(articles, sys.stdout.buffer, channel=channel, format=args.format)
+            elif args.format == "sitemap":
+                feed.write_sitemaps(articles, Path(args.output), channel=channel)
+            else:
+                with open(args.output, "wb") as fp:
+                    feed.dump(articles, fp, channel=channel, format=args.format)
+        except (NewsmodelError, OSError) as exc:
+            reporter.failure(str(args.output or "<stdout>"), _outcome_of(exc))
+    for warning in caught:
+        reporter.warning(args.format, str(warning.message))
+    reporter.summary()
+    return 1 if reporter.failed else 0
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -889,7 +935,10 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("sources", nargs="+", metavar="SRC", help="file, directory or -")
     convert.add_argument("--to", required=True, choices=formats, help="output format")
     convert.add_argument(
-        "--from", dest="source", choices=formats, help="input format (default: detected)"
+        "--from",
+        dest="source",
+        choices=[*formats, "feed"],
+        help="input format (default: detected); feed: one article per RSS or Atom entry",
     )
     convert.add_argument(
         "-o",
@@ -923,6 +972,22 @@ def _build_parser() -> argparse.ArgumentParser:
         help="with --to newsml: stream every input into one newsMessage",
     )
 
+    feeds = ("rss", "atom", "dzen", "yandex", "sitemap", "jsonfeed")
+    feed = commands.add_parser(
+        "feed",
+        help="write a feed (RSS, Atom, Dzen, Yandex News, sitemap, JSON Feed) of articles",
+        description="Read articles from files and directories in any format and write one "
+        "feed of them, to standard output or -o FILE. With --format sitemap and more than "
+        "1,000 articles, FILE is a sitemap index and the sitemaps are written beside it.",
+    )
+    feed.add_argument("sources", nargs="+", metavar="SRC", help="file or directory")
+    feed.add_argument("--format", required=True, choices=feeds, help="the feed to write")
+    feed.add_argument("--site-title", required=True, metavar="T", help="the site's name")
+    feed.add_argument("--site-url", required=True, metavar="URL", help="the site's home page")
+    feed.add_argument("--language", default="ru", help="the feed's language (default: ru)")
+    feed.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+    feed.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings")
+
     validate = commands.add_parser(
         "validate",
         help="check documents: NewsML-G2 against the schema, others against the model",
@@ -950,7 +1015,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     parser = _build_parser()
-    handlers = {"convert": _convert, "validate": _validate, "show": _show}
+    handlers = {"convert": _convert, "feed": _feed, "validate": _validate, "show": _show}
     try:
         args = parser.parse_args(argv)
         if args.command is None:
