@@ -105,7 +105,7 @@ def dump(
             days); ``None`` lists them all.
 
     Raises:
-        WriteError: the feed would break a consumer's limit (over :data:`MAX_URLS` URLs in a
+        WriteError: the feed would break a consumer's limit (over :data:`~newsmodel.feed.MAX_URLS` URLs in a
             sitemap: use :func:`write_sitemaps`; over 500 items for Dzen), or an Atom feed
             has no date at all.
 
@@ -188,7 +188,7 @@ def write_sitemaps(
 ) -> list[Path]:
     """Write a Google News sitemap at ``path``, or an index there and the sitemaps beside it.
 
-    Up to :data:`MAX_URLS` articles make one sitemap at ``path``. More make files beside it,
+    Up to :data:`~newsmodel.feed.MAX_URLS` articles make one sitemap at ``path``. More make files beside it,
     ``news-1.xml``, ``news-2.xml``... for ``news.xml``, and ``path`` becomes their sitemap
     index, naming each by its URL next to ``channel.self_url`` (the index's own address) or
     else in the site's root. Each file appears complete or not at all.
