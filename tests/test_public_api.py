@@ -79,6 +79,7 @@ def test_version_is_the_installed_metadata() -> None:
         "newsmodel.html",
         "newsmodel.newsml",
         "newsmodel.text",
+        "newsmodel.feed",
         "newsmodel.cli",
     ],
 )
@@ -101,3 +102,21 @@ def test_format_modules_share_one_shape(name: str) -> None:
         assert [p.name for p in head] == positional, (name, function)
         assert all(p.kind is p.POSITIONAL_ONLY for p in head), (name, function)
         assert all(p.kind is p.KEYWORD_ONLY for p in params[len(positional) :]), (name, function)
+
+
+def test_feed_module_has_the_shape_of_a_format_over_many_articles() -> None:
+    # dumps(articles, /, *, ...), dump(articles, fp, /, *, ...), loads(data, /, *, ...),
+    # load(fp, /, *, ...): the same shape, over many articles.
+    module = importlib.import_module("newsmodel.feed")
+    expected = {
+        "loads": ["data"],
+        "load": ["fp"],
+        "dumps": ["articles"],
+        "dump": ["articles", "fp"],
+    }
+    for function, positional in expected.items():
+        params = list(inspect.signature(getattr(module, function)).parameters.values())
+        head = params[: len(positional)]
+        assert [p.name for p in head] == positional, function
+        assert all(p.kind is p.POSITIONAL_ONLY for p in head), function
+        assert all(p.kind is p.KEYWORD_ONLY for p in params[len(positional) :]), function

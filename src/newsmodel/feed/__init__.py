@@ -47,13 +47,13 @@ if TYPE_CHECKING:
     from datetime import datetime, timedelta
     from pathlib import Path
 
-__all__ = [
-    "FORMATS",
-    "MAX_URLS",
-    "NEWS_AGE",
+__all__ = [  # noqa: RUF022 - plain sorted() order, which tests/test_public_api.py checks
     "Channel",
     "DzenOptions",
+    "FORMATS",
     "FeedFormat",
+    "MAX_URLS",
+    "NEWS_AGE",
     "YandexOptions",
     "dump",
     "dumps",
@@ -105,9 +105,9 @@ def dump(
             days); ``None`` lists them all.
 
     Raises:
-        WriteError: the feed would break a consumer's limit (over :data:`~newsmodel.feed.MAX_URLS` URLs in a
-            sitemap: use :func:`write_sitemaps`; over 500 items for Dzen), or an Atom feed
-            has no date at all.
+        WriteError: the feed would break a consumer's limit (over
+            :data:`~newsmodel.feed.MAX_URLS` URLs in a sitemap: use :func:`write_sitemaps`;
+            over 500 items for Dzen), or an Atom feed has no date at all.
 
     >>> import io
     >>> from newsmodel import Article
@@ -188,10 +188,10 @@ def write_sitemaps(
 ) -> list[Path]:
     """Write a Google News sitemap at ``path``, or an index there and the sitemaps beside it.
 
-    Up to :data:`~newsmodel.feed.MAX_URLS` articles make one sitemap at ``path``. More make files beside it,
-    ``news-1.xml``, ``news-2.xml``... for ``news.xml``, and ``path`` becomes their sitemap
-    index, naming each by its URL next to ``channel.self_url`` (the index's own address) or
-    else in the site's root. Each file appears complete or not at all.
+    Up to :data:`~newsmodel.feed.MAX_URLS` articles make one sitemap at ``path``. More make
+    files beside it, ``news-1.xml``, ``news-2.xml``... for ``news.xml``, and ``path`` becomes
+    their sitemap index, naming each by its URL next to ``channel.self_url`` (the index's own
+    address) or else in the site's root. Each file appears complete or not at all.
 
     Returns:
         The files written, the index (or the only sitemap) first.
