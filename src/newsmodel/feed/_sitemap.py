@@ -91,7 +91,7 @@ def write_sitemap(articles: Iterable[Article], fp: IO[bytes], channel: Channel) 
                 count += 1
             if not count:
                 # Google's schema asks for one <url> at least: an empty sitemap is refused.
-                reason = "no article with a URL and a recent publication date to list"
+                reason = "none has a URL and a recent date"
                 raise WriteError("sitemap", "articles", reason)
     return None
 
