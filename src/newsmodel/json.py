@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
-from newsmodel._limits import check_size
+from newsmodel._limits import MAX_BYTES, check_size
 from newsmodel._models import (
     Article,
     Attribution,
@@ -57,8 +57,9 @@ __all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
 
 _FORMAT = "json"
 
-#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB, the
+#: limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 _BLOCK_TAGS: dict[type, str] = {
     Paragraph: "paragraph",

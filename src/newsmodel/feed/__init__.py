@@ -26,7 +26,7 @@ True
 from __future__ import annotations
 
 import io
-from datetime import tzinfo
+from datetime import timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [  # noqa: RUF022 - plain sorted() order, which tests/test_public_api.py checks
     "Channel",
+    "DEFAULT_MAX_BYTES",
     "DzenOptions",
     "FORMATS",
     "FeedFormat",
@@ -61,6 +62,9 @@ __all__ = [  # noqa: RUF022 - plain sorted() order, which tests/test_public_api.
     "loads",
     "write_sitemaps",
 ]
+
+#: The largest feed :func:`loads` reads by default: 16 MiB (bytes, or characters for text).
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 FeedFormat = Literal["rss", "atom", "dzen", "yandex", "sitemap", "jsonfeed"]
 """The feeds :func:`dump` writes."""
@@ -233,7 +237,7 @@ def _zone(tz: str | tzinfo) -> tzinfo:
 
 
 def loads(
-    data: bytes | str, /, *, tz: str | tzinfo = "UTC", max_bytes: int = MAX_BYTES
+    data: bytes | str, /, *, tz: str | tzinfo = timezone.utc, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[Article]:
     """Read the articles of an RSS (0.9x, 1.0, 2.0) or Atom feed, one per entry.
 
@@ -274,7 +278,7 @@ def loads(
 
 
 def load(
-    fp: IO[bytes], /, *, tz: str | tzinfo = "UTC", max_bytes: int = MAX_BYTES
+    fp: IO[bytes], /, *, tz: str | tzinfo = timezone.utc, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[Article]:
     """Read the articles of a feed from a binary file; see :func:`loads`.
 

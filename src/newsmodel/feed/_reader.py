@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_tz
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._limits import check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section
 from newsmodel._text import InvalidTextError, collapse, scrub
+from newsmodel._xmlsafe import html_parser
 from newsmodel.dates import parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.feed._channel import absolute
@@ -85,12 +88,26 @@ def _html_text(value: str) -> str | None:
     if "<" not in value and "&" not in value:
         return _text(value)
     try:
-        root = lxml_html.fragment_fromstring(scrub(value), create_parent="div")
-    except (ValueError, TypeError):
+        root = lxml_html.fragment_fromstring(
+            scrub(value), create_parent="div", parser=_html_parser()
+        )
+    except (ValueError, TypeError, etree.ParserError):
         return _text(value)
     for dropped in root.iter("script", "style", "template"):
         dropped.drop_tree()
     return _text(root.text_content())
+
+
+_PARSERS = threading.local()
+
+
+def _html_parser() -> lxml_html.HTMLParser:
+    """This thread's parser for markup in titles and summaries (parsers are not shared)."""
+    parser: lxml_html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = html_parser(_FORMAT, remove_comments=True, remove_pis=True)
+        _PARSERS.parser = parser
+    return parser
 
 
 def _detail_text(entry: Entry, key: str) -> str | None:
