@@ -28,11 +28,11 @@ from __future__ import annotations
 import io
 from datetime import timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsmodel._limits import MAX_BYTES
 from newsmodel._models import Article
 from newsmodel._warnings import issue
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ValidationError
 from newsmodel.feed._atom import write_atom
 from newsmodel.feed._channel import Channel
@@ -225,15 +225,6 @@ def write_sitemaps(
         msg = f"expected Channel, got {type(channel).__name__}"
         raise TypeError(msg)
     return _write_sitemaps(recent(_articles(articles), now=now, max_age=max_age), path, channel)
-
-
-def _zone(tz: str | tzinfo) -> tzinfo:
-    if isinstance(tz, tzinfo):
-        return tz
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValidationError("tz", f"unknown time zone {tz!r}") from None
 
 
 def loads(

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from newsmodel._text import InvalidTextError, collapse
+from newsmodel._textrules import InvalidTextError, collapse
 from newsmodel._warnings import counted, lossy
 from newsmodel.errors import ValidationError
 

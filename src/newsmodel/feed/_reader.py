@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 
 from newsmodel._limits import check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section
-from newsmodel._text import InvalidTextError, collapse, scrub
+from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel._xmlsafe import html_parser
 from newsmodel.dates import parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
