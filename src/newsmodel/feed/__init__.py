@@ -35,7 +35,7 @@ from newsmodel._warnings import issue
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ValidationError
 from newsmodel.feed._atom import write_atom
-from newsmodel.feed._channel import Channel
+from newsmodel.feed._channel import Channel, embargoed
 from newsmodel.feed._jsonfeed import write_jsonfeed
 from newsmodel.feed._reader import read_feed
 from newsmodel.feed._rss import DzenOptions, YandexOptions, write_rss
@@ -92,6 +92,7 @@ def dump(
     yandex: YandexOptions | None = None,
     now: datetime | None = None,
     max_age: timedelta | None = NEWS_AGE,
+    include_embargoed: bool = False,
 ) -> None:
     r"""Write a feed of articles to a binary file, one article at a time.
 
@@ -104,9 +105,17 @@ def dump(
             ``"jsonfeed"`` (JSON Feed 1.1).
         dzen: how Dzen is to publish the articles (``format="dzen"``).
         yandex: what Yandex News is told beyond the articles (``format="yandex"``).
-        now: the time a sitemap counts ``max_age`` back from; the current time when omitted.
+        now: the time a sitemap counts ``max_age`` back from, and embargoes are checked at;
+            the current time when omitted.
         max_age: a sitemap lists articles published this recently (Google News reads two
             days); ``None`` lists them all.
+        include_embargoed: list an article whose embargo still holds at ``now``; by default
+            it is left out, with a :class:`~newsmodel.LossyConversionWarning` naming it.
+
+    No feed writes an article's ``editorial_note``, ``rights`` (usage terms) or ``embargo``:
+    they are for the newsroom, not the public. A ``published`` or ``updated`` date without a
+    time is written as that day at 00:00 UTC where the feed needs a time (RSS, Atom, JSON
+    Feed), and as the day alone in a news sitemap.
 
     Raises:
         WriteError: the feed would break a consumer's limit (over
@@ -124,7 +133,7 @@ def dump(
     if not isinstance(channel, Channel):
         msg = f"expected Channel, got {type(channel).__name__}"
         raise TypeError(msg)
-    stream = _articles(articles)
+    stream = embargoed(_articles(articles), format, now=now, include=include_embargoed)
     if format in {"rss", "dzen", "yandex"}:
         flavour: Literal["rss", "dzen", "yandex"] = format
         write_rss(
@@ -157,6 +166,7 @@ def dumps(
     yandex: YandexOptions | None = None,
     now: datetime | None = None,
     max_age: timedelta | None = NEWS_AGE,
+    include_embargoed: bool = False,
 ) -> bytes:
     """The whole feed as UTF-8 bytes (XML carries its encoding); see :func:`dump`.
 
@@ -183,6 +193,7 @@ def dumps(
         yandex=yandex,
         now=now,
         max_age=max_age,
+        include_embargoed=include_embargoed,
     )
     return buf.getvalue()
 
@@ -195,6 +206,7 @@ def write_sitemaps(
     channel: Channel,
     now: datetime | None = None,
     max_age: timedelta | None = NEWS_AGE,
+    include_embargoed: bool = False,
 ) -> list[Path]:
     """Write a Google News sitemap at ``path``, or an index there and the sitemaps beside it.
 
@@ -224,7 +236,8 @@ def write_sitemaps(
     if not isinstance(channel, Channel):
         msg = f"expected Channel, got {type(channel).__name__}"
         raise TypeError(msg)
-    return _write_sitemaps(recent(_articles(articles), now=now, max_age=max_age), path, channel)
+    stream = embargoed(_articles(articles), "sitemap", now=now, include=include_embargoed)
+    return _write_sitemaps(recent(stream, now=now, max_age=max_age), path, channel)
 
 
 def loads(

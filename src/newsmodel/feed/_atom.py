@@ -8,7 +8,7 @@ from lxml import etree
 
 from newsmodel._models import Role
 from newsmodel.errors import WriteError
-from newsmodel.feed._channel import dropped_links, rfc3339, skip
+from newsmodel.feed._channel import dropped_links, moment, rfc3339, skip
 from newsmodel.feed._xml import ATOM, TreeOut, image_type
 from newsmodel.html._writer import body_html
 
@@ -100,7 +100,8 @@ def write_atom(articles: Iterable[Article], fp: IO[bytes], channel: Channel) -> 
     fp.write(_head(channel))
     for article in articles:
         ident = entry_id(article)
-        updated = article.updated or article.published
+        given = article.updated or article.published
+        updated = moment(given) if given is not None else None
         if ident is None or updated is None:
             why = "no guid or URL for atom:id" if ident is None else "no date for atom:updated"
             skip("atom", article, why)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -15,6 +15,8 @@ from newsmodel._warnings import counted, lossy
 from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from newsmodel._models import Article
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "absolute",
     "article_name",
     "dropped_links",
+    "embargoed",
+    "moment",
     "rfc822",
     "rfc3339",
     "skip",
@@ -147,22 +151,40 @@ def unit_offset(value: datetime) -> datetime:
     return value
 
 
-def rfc822(value: datetime) -> str:
+def moment(value: datetime | date) -> datetime:
+    """A time a feed can write: a date without a time is that day at 00:00 UTC.
+
+    RSS's ``pubDate`` and Atom's dates need a time and a zone; nothing better is known of a
+    source that gave only the day.
+
+    >>> moment(date(2026, 11, 25))
+    datetime.datetime(2026, 11, 25, 0, 0, tzinfo=datetime.timezone.utc)
+    """
+    if isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+
+
+def rfc822(value: datetime | date) -> str:
     """A time as RSS writes it (RFC 822 with a four-digit year and a numeric zone).
 
     >>> rfc822(datetime(2026, 11, 25, 9, 5, tzinfo=timezone(timedelta(hours=5))))
     'Wed, 25 Nov 2026 09:05:00 +0500'
+    >>> rfc822(date(2026, 11, 25))
+    'Wed, 25 Nov 2026 00:00:00 +0000'
     """
-    return format_datetime(unit_offset(value).replace(microsecond=0))
+    return format_datetime(unit_offset(moment(value)).replace(microsecond=0))
 
 
-def rfc3339(value: datetime) -> str:
-    """A time as Atom, JSON Feed and sitemaps write it (RFC 3339).
+def rfc3339(value: datetime | date) -> str:
+    """A time as Atom, JSON Feed and sitemap indexes write it (RFC 3339).
 
     >>> rfc3339(datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc))
     '2026-11-25T09:05:00+00:00'
+    >>> rfc3339(date(2026, 11, 25))
+    '2026-11-25T00:00:00+00:00'
     """
-    return unit_offset(value).isoformat()
+    return unit_offset(moment(value)).isoformat()
 
 
 def article_name(article: Article) -> str:
@@ -179,6 +201,21 @@ def skip(fmt: str, article: Article, why: str) -> None:
     """Warn that an article is left out of a feed, and why (the feed stays valid)."""
     name = article_name(article)
     lossy(fmt, "item", f"article {name} left out: {why}", lost=name)
+
+
+def embargoed(
+    articles: Iterable[Article], fmt: str, *, now: datetime | None, include: bool
+) -> Iterator[Article]:
+    """The articles a feed may publish: one whose embargo still holds is left out, with a warning.
+
+    ``include`` lists them all (a feed kept private until the embargo lifts).
+    """
+    for article in articles:
+        if not include and article.is_embargoed(now):
+            assert article.embargo is not None  # noqa: S101 - is_embargoed() says so
+            skip(fmt, article, f"embargoed until {article.embargo.isoformat()}")
+            continue
+        yield article
 
 
 def dropped_links(fmt: str, hrefs: set[str]) -> None:

@@ -41,9 +41,11 @@ DZEN_MAX_ITEMS = 500
 Flavour = Literal["rss", "dzen", "yandex"]
 
 
-def _choice(field: str, allowed: tuple[str, ...]) -> Callable[[object, object, object], None]:
+def _choice(
+    field: str, allowed: tuple[str, ...], *, optional: bool = False
+) -> Callable[[object, object, object], None]:
     def check(_instance: object, _attribute: object, value: object) -> None:
-        if value not in allowed:
+        if value not in allowed and not (optional and value is None):
             raise ValidationError(field, f"must be one of {', '.join(allowed)}, got {value!r}")
 
     return check
@@ -74,21 +76,63 @@ class DzenOptions:
     adult: bool = False
 
 
+_GENRE: Callable[[object, object, str | None], None] = _choice(
+    "genre", ("message", "article", "interview", "lenta"), optional=True
+)
+
+
 @attrs.frozen(kw_only=True)
 class YandexOptions:
     """What Yandex News asks of a feed beyond the article.
 
     Attributes:
-        genre (str): ``yandex:genre`` of every item: ``"message"`` (a news item),
-            ``"article"``, ``"interview"`` or ``"lenta"``.
+        genre (str | None): ``yandex:genre`` of every item: ``"message"`` (a news item),
+            ``"article"``, ``"interview"`` or ``"lenta"``. ``None`` (the default) takes each
+            article's from its :attr:`~newsmodel.Article.genres`: an interview
+            (``genre:Interview``, "интервью") is ``"interview"``; an analysis, feature,
+            opinion, background or profile is ``"article"``; any other is ``"message"``.
         pdalink (Callable[[Article], str | None] | None): the address of an article's mobile
             page, when the site has one apart.
     """
 
-    genre: str = attrs.field(
-        default="message", validator=_choice("genre", ("message", "article", "interview", "lenta"))
-    )
+    genre: str | None = attrs.field(default=None, validator=_GENRE)
     pdalink: Callable[[Article], str | None] | None = None
+
+
+# IPTC genre codes (the part after "genre:") and names → Yandex News' genres.
+_YANDEX_GENRES = {
+    "interview": "interview",
+    "интервью": "interview",
+    "сұхбат": "interview",
+    "analysis": "article",
+    "feature": "article",
+    "opinion": "article",
+    "background": "article",
+    "profile": "article",
+    "article": "article",
+    "статья": "article",
+    "lenta": "lenta",
+    "message": "message",
+}
+
+
+def yandex_genre(article: Article, given: str | None) -> str:
+    """The ``yandex:genre`` of an article: the one given, else its first genre Yandex knows.
+
+    >>> from newsmodel import Article, Genre
+    >>> yandex_genre(Article(headline="Т", genres=[Genre("genre:Interview")]), None)
+    'interview'
+    >>> yandex_genre(Article(headline="Т"), None)
+    'message'
+    """
+    if given is not None:
+        return given
+    for genre in article.genres:
+        for word in (genre.code.rpartition(":")[2], genre.name or ""):
+            found = _YANDEX_GENRES.get(word.strip().lower())
+            if found is not None:
+                return found
+    return "message"
 
 
 _NSMAP: dict[Flavour, dict[str, str]] = {
@@ -252,7 +296,7 @@ def _yandex_item(out: XmlOut, article: Article, options: YandexOptions) -> bool:
                 )
         _guid(out, article)
         out.leaf("pubDate", rfc822(article.published))
-        out.leaf(f"{{{YANDEX}}}genre", options.genre)
+        out.leaf(f"{{{YANDEX}}}genre", yandex_genre(article, options.genre))
         out.leaf(f"{{{YANDEX}}}full-text", text)
     return True
 

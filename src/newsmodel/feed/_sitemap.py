@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 from urllib.parse import urljoin
@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from newsmodel._models import Article
     from newsmodel.feed._channel import Channel
 
-__all__ = ["MAX_URLS", "NEWS_AGE", "news_language", "recent", "write_sitemap", "write_sitemaps"]
+__all__ = [
+    "MAX_URLS",
+    "NEWS_AGE",
+    "news_language",
+    "publication_date",
+    "recent",
+    "write_sitemap",
+    "write_sitemaps",
+]
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -50,7 +58,9 @@ def recent(
     """The articles a news sitemap may list: with a URL and a publication date, recent enough.
 
     Articles older than ``max_age`` are left out without a word (that is the rule); one
-    without a URL or a publication date is left out with a warning.
+    without a URL or a publication date is left out with a warning. A publication date
+    without a time is compared by day: it is recent if its day is not before the oldest one's
+    (in UTC).
     """
     oldest = None
     if max_age is not None:
@@ -60,8 +70,25 @@ def recent(
             why = "no URL (loc)" if article.url is None else "no publication date"
             skip("sitemap", article, f"{why}, which a news sitemap requires")
             continue
-        if oldest is None or article.published >= oldest:
+        if oldest is None or _since(article.published, oldest):
             yield article
+
+
+def _since(published: datetime | date, oldest: datetime) -> bool:
+    if isinstance(published, datetime):
+        return published >= oldest
+    return published >= oldest.astimezone(timezone.utc).date()
+
+
+def publication_date(value: datetime | date) -> str:
+    """``news:publication_date`` in W3C form: the day alone when only the day is known.
+
+    >>> publication_date(date(2026, 11, 25))
+    '2026-11-25'
+    """
+    if isinstance(value, datetime):
+        return rfc3339(value)
+    return value.isoformat()
 
 
 def _url(out: XmlOut, article: Article, channel: Channel) -> None:
@@ -73,7 +100,7 @@ def _url(out: XmlOut, article: Article, channel: Channel) -> None:
             with out.element(f"{_N}publication"):
                 out.leaf(f"{_N}name", channel.title)
                 out.leaf(f"{_N}language", news_language(article.language))
-            out.leaf(f"{_N}publication_date", rfc3339(article.published))
+            out.leaf(f"{_N}publication_date", publication_date(article.published))
             out.leaf(f"{_N}title", article.headline)
 
 

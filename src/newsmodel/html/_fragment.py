@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from newsmodel._warnings import counted
 from newsmodel.errors import LossyConversionWarning
 from newsmodel.html._extract import BodyReader
-from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
+from newsmodel.html._parse import DEFAULT_MAX_TAG_CHARS, parse_page
 
 if TYPE_CHECKING:
     from newsmodel._models import Section

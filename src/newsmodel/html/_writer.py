@@ -10,6 +10,7 @@ the article back exactly), and the ``<head>`` repeats the metadata as OpenGraph 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from newsmodel._models import (
     Article,
     Attribution,
     Block,
+    Embed,
     Emphasis,
     Figure,
     Inline,
@@ -32,9 +34,10 @@ from newsmodel._models import (
 )
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
+from newsmodel.errors import WriteError
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import date, tzinfo
 
 __all__ = ["SCHEMA", "WRITTEN_SCHEMES", "body_html", "credit_display", "render"]
 
@@ -99,10 +102,11 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
 
 
 class _Writer:
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, embeds_as_links: bool = False) -> None:
         self.article = article
         self.out: list[str] = []
         self.dropped: list[str] = []
+        self.embeds_as_links = embeds_as_links
 
     # -- inline ---------------------------------------------------------------------------
 
@@ -187,8 +191,23 @@ class _Writer:
             self.out.append(f"<{tag}>")
             self.out.extend(f"<li>{self.inlines(p.content)}</li>" for p in block.items)
             self.out.append(f"</{tag}>")
-        else:
+        elif isinstance(block, Figure):
             self.figure(block)
+        elif isinstance(block, Embed) and self.embeds_as_links:
+            self.embed_link(block)
+        else:
+            raise WriteError("html", "blocks", "embeds are not written to HTML yet")
+
+    def embed_link(self, embed: Embed) -> None:
+        """An embed as a paragraph with a link to it: its caption, else its URL, and credit.
+
+        Every feed reader shows a link; none runs the services' scripts or iframes.
+        """
+        label = embed.caption if embed.caption is not None else embed.url
+        parts = [f'<a href="{_attr(embed.url)}">{_text(label)}</a>']
+        if embed.credit is not None:
+            parts.append(self.credit(embed.credit, microdata=False))
+        self.out.append(f"<p>{' '.join(parts)}</p>")
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")
@@ -200,7 +219,9 @@ class _Writer:
 
     # -- the article ----------------------------------------------------------------------
 
-    def time(self, value: datetime, prop: str) -> str:
+    def time(self, value: datetime | date, prop: str) -> str:
+        if not isinstance(value, datetime):
+            raise WriteError("html", prop, "a date without a time is not written to HTML yet")
         shown = format_date(
             value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
         )
@@ -210,7 +231,9 @@ class _Writer:
         a = self.article
         head = (
             f'<article itemscope itemtype="{SCHEMA}NewsArticle" lang="{_attr(a.language)}"'
-            f' data-slug="{_attr(a.slug)}" data-version="{a.version}">'
+            # A slug that follows the headline is derived again on reading: only a given one.
+            + (f' data-slug="{_attr(a.given_slug)}"' if a.given_slug is not None else "")
+            + f' data-version="{a.version}">'
         )
         self.out.append(head)
         self.out.append("<header>")
@@ -424,9 +447,10 @@ def body_html(article: Article) -> tuple[str, list[str]]:
     """The body (the sections) of an article as HTML, and the hrefs of links written as text.
 
     The same markup :func:`render` writes inside ``<div class="body">``: feeds carry it as
-    their full text.
+    their full text. An :class:`~newsmodel.Embed` is a paragraph with a link to the post or
+    video (its caption, else its URL, then its credit).
     """
-    writer = _Writer(article)
+    writer = _Writer(article, embeds_as_links=True)
     for section in article.sections:
         writer.section(section)
     return "\n".join(writer.out), writer.dropped
