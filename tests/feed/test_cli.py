@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from lxml import etree
 
@@ -54,3 +54,23 @@ def test_feed_refuses_a_bad_site_url(tmp_path, capsys):
     args = ["feed", str(tmp_path), "--format", "rss", "--site-title", "T", "--site-url", "x:y"]
     assert cli.main(args) == 2
     assert "absolute http(s) URL" in capsys.readouterr().err
+
+
+def test_feed_leaves_out_an_embargoed_article_unless_asked(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    _write_articles(src, n=1)
+    held = Article(
+        headline="Под эмбарго",
+        url="https://example.kz/held",
+        published=datetime.now(timezone.utc),
+        embargo=datetime.now(timezone.utc) + timedelta(days=1),
+    )
+    (src / "held.json").write_text(json.dumps(held), "utf-8")
+    args = ["feed", str(src), "--format", "rss", "--site-title", "Сайт"]
+    args += ["--site-url", "https://example.kz/"]
+    assert cli.main([*args, "-o", str(tmp_path / "a.xml")]) == 0
+    assert "embargoed until" in capsys.readouterr().err
+    assert b"example.kz/held" not in (tmp_path / "a.xml").read_bytes()
+    assert cli.main([*args, "-o", str(tmp_path / "b.xml"), "--include-embargoed", "-q"]) == 0
+    assert b"example.kz/held" in (tmp_path / "b.xml").read_bytes()

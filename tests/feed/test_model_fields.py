@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import warnings
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from newsmodel import (
     Article,
@@ -51,6 +53,8 @@ def test_a_date_alone_is_the_day_in_a_sitemap_and_counts_by_day():
     too_old = _article(url="https://example.kz/2", published=date(2026, 11, 22))
     data = _dumps([yesterday, too_old], "sitemap")
     assert b"<news:publication_date>2026-11-24</news:publication_date>" in data
+    schema = Path(__file__).parent.parent / "data" / "feed" / "news-sitemap.xsd"
+    etree.XMLSchema(etree.parse(str(schema))).assertValid(etree.fromstring(data))
     assert b"https://example.kz/2" not in data
     # two days back from noon is the 23rd at noon: the 23rd is still within, by day
     assert b"https://example.kz/3" in _dumps(
