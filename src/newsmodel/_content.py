@@ -18,6 +18,7 @@ import attrs
 from newsmodel._metadata import Attribution
 from newsmodel._textrules import InvalidTextError, collapse_inner, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
+from newsmodel._values import text as line_text
 from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -215,10 +216,7 @@ def _collapse_run(
     out: list[Inline] = []
     for item in items:
         if isinstance(item, str):
-            try:
-                text = collapse_inner(item)
-            except InvalidTextError as exc:
-                raise ValidationError(field, str(exc)) from None
+            text = line_text(field, item, inner=True)
             if at_space and text[:1] == " ":
                 text = text[1:]
             if not text:
