@@ -16,9 +16,8 @@ from urllib.parse import urlsplit
 import attrs
 
 from newsmodel._metadata import Attribution
-from newsmodel._textrules import InvalidTextError, collapse_inner, normalize
+from newsmodel._textrules import InvalidTextError, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
-from newsmodel._values import text as line_text
 from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -216,16 +215,16 @@ def _collapse_run(
     out: list[Inline] = []
     for item in items:
         if isinstance(item, str):
-            text = line_text(field, item, inner=True)
-            if at_space and text[:1] == " ":
-                text = text[1:]
-            if not text:
+            piece = text(field, item, inner=True)
+            if at_space and piece[:1] == " ":
+                piece = piece[1:]
+            if not piece:
                 continue
-            at_space = text[-1] == " "
+            at_space = piece[-1] == " "
             if out and isinstance(out[-1], str):
-                out[-1] += text
+                out[-1] += piece
             else:
-                out.append(text)
+                out.append(piece)
         elif isinstance(item, LineBreak):
             _rstrip(out)
             out.append(item)

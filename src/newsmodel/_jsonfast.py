@@ -56,7 +56,12 @@ def _inlines(content: tuple[Any, ...]) -> list[Any]:
 
 
 def _link_out(link: Link) -> dict[str, Any]:
-    return {"type": "link", "href": link.href, "content": _inlines(link.content), "title": link.title}
+    return {
+        "type": "link",
+        "href": link.href,
+        "content": _inlines(link.content),
+        "title": link.title,
+    }
 
 
 def _emphasis_out(item: Emphasis) -> dict[str, Any]:
@@ -98,7 +103,11 @@ def _block_out(b: Any) -> dict[str, Any]:  # noqa: ANN401 - any block
     if kind is Paragraph:
         return {"type": "paragraph", "content": _inlines(b.content)}
     if kind is Quote:
-        return {"type": "quote", "paragraphs": [_paragraph_out(p) for p in b.paragraphs], "cite": b.cite}
+        return {
+            "type": "quote",
+            "paragraphs": [_paragraph_out(p) for p in b.paragraphs],
+            "cite": b.cite,
+        }
     if kind is ItemList:
         return {"type": "list", "items": [_paragraph_out(p) for p in b.items], "ordered": b.ordered}
     if kind is Figure:
@@ -184,7 +193,11 @@ def to_dict(a: Article) -> dict[str, Any]:
             "genres": [_genre_out(g) for g in a.genres],
             "rights": None
             if rights is None
-            else {"holder": rights.holder, "notice": rights.notice, "usage_terms": rights.usage_terms},
+            else {
+                "holder": rights.holder,
+                "notice": rights.notice,
+                "usage_terms": rights.usage_terms,
+            },
             "slugline": a.slugline,
             "first_created": _when_out(a.first_created),
             "version_created": _when_out(a.version_created),
@@ -282,8 +295,8 @@ def _blocks_in(value: object) -> list[Any]:
     return [_block_in(item) for item in _list(value)]
 
 
-_CLASSES = (Attribution, Link, Emphasis, Strong, LineBreak, Paragraph, Quote, ItemList, Figure)
-_CLASSES += (Embed, Section, Subject, Genre, Rights, Article)
+_CLASSES: tuple[type, ...] = (Attribution, Link, Emphasis, Strong, LineBreak, Paragraph, Quote)
+_CLASSES += (ItemList, Figure, Embed, Section, Subject, Genre, Rights, Article)
 # Each class's JSON keys (its arguments' names), and the readers of the keys whose values are
 # not passed as they are.
 _KEYS = {cls: frozenset(a.alias for a in attrs.fields(cls)) for cls in _CLASSES}

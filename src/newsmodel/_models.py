@@ -162,11 +162,17 @@ def _tags_field(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
-    return value if type(value) is tuple and not value else typed_tuple(value, "sections", (Section,))
+    return (
+        value if type(value) is tuple and not value else typed_tuple(value, "sections", (Section,))
+    )
 
 
 def _attributions_field(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    return value if type(value) is tuple and not value else typed_tuple(value, "attributions", (Attribution,))
+    return (
+        value
+        if type(value) is tuple and not value
+        else typed_tuple(value, "attributions", (Attribution,))
+    )
 
 
 def _as_subject(value: object) -> object:
@@ -174,7 +180,11 @@ def _as_subject(value: object) -> object:
 
 
 def _subjects_field(value: Iterable[Subject | str]) -> tuple[Subject, ...]:
-    return value if type(value) is tuple and not value else typed_tuple(value, "subjects", (Subject,), _as_subject)
+    return (
+        value
+        if type(value) is tuple and not value
+        else typed_tuple(value, "subjects", (Subject,), _as_subject)
+    )
 
 
 def _as_genre(value: object) -> object:
@@ -182,7 +192,11 @@ def _as_genre(value: object) -> object:
 
 
 def _genres_field(value: Iterable[Genre | str]) -> tuple[Genre, ...]:
-    return value if type(value) is tuple and not value else typed_tuple(value, "genres", (Genre,), _as_genre)
+    return (
+        value
+        if type(value) is tuple and not value
+        else typed_tuple(value, "genres", (Genre,), _as_genre)
+    )
 
 
 def _image_field(value: Figure | None) -> Figure | None:

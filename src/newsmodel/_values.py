@@ -42,11 +42,7 @@ T = TypeVar("T")
 def text(field: str, value: object, *, inner: bool = False) -> str:
     """One line of text, whitespace collapsed (only inner runs when ``inner``)."""
     # Most text is already clean: one search tells it (see SUSPECT), without the rules' passes.
-    if (
-        type(value) is str
-        and _clean(value)
-        and (inner or (value[:1] != " " and value[-1:] != " "))
-    ):
+    if type(value) is str and _clean(value) and (inner or (value[:1] != " " and value[-1:] != " ")):
         return value
     if not isinstance(value, str):
         raise ValidationError(field, f"expected str, got {type(value).__name__}")
