@@ -38,6 +38,7 @@ from newsmodel._models import (
     Section,
     Strong,
     Subject,
+    Table,
 )
 from newsmodel.dates import parse_iso
 
@@ -121,6 +122,9 @@ def _block_out(b: Any) -> dict[str, Any]:  # noqa: ANN401 - any block
             "caption": b.caption,
             "credit": _attribution_out(b.credit),
         }
+    if kind is Table:
+        rows = [list(row) for row in b.rows]
+        return {"type": "table", "rows": rows, "header_rows": b.header_rows, "caption": b.caption}
     raise SlowPath
 
 
@@ -296,7 +300,7 @@ def _blocks_in(value: object) -> list[Any]:
 
 
 _CLASSES: tuple[type, ...] = (Attribution, Link, Emphasis, Strong, LineBreak, Paragraph, Quote)
-_CLASSES += (ItemList, Figure, Embed, Section, Subject, Genre, Rights, Article)
+_CLASSES += (ItemList, Figure, Embed, Table, Section, Subject, Genre, Rights, Article)
 # Each class's JSON keys (its arguments' names), and the readers of the keys whose values are
 # not passed as they are.
 _KEYS = {cls: frozenset(a.alias for a in attrs.fields(cls)) for cls in _CLASSES}
@@ -333,6 +337,7 @@ _BLOCK_BY_TAG = {
     "list": ItemList,
     "figure": Figure,
     "embed": Embed,
+    "table": Table,
 }
 
 
