@@ -37,7 +37,7 @@ from newsmodel.errors import LossyConversionWarning
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
 
-__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
+__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "BodyWriter", "credit_display", "render", "render_body"]
 
 SCHEMA = "https://schema.org/"
 
@@ -99,9 +99,15 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
     return line[: len(line) - len(name)], ""
 
 
-class _Writer:
-    def __init__(self, article: Article) -> None:
-        self.article = article
+class BodyWriter:
+    """Writes sections, blocks and inline content as the page's body holds them.
+
+    What it writes goes to :attr:`out`; the targets of links it could not write, to
+    :attr:`dropped`.
+    """
+
+    def __init__(self) -> None:
+        """Start with nothing written."""
         self.out: list[str] = []
         self.dropped: list[str] = []
 
@@ -198,6 +204,25 @@ class _Writer:
         for block in section.blocks:
             self.block(block)
         self.out.append("</section>")
+
+
+def render_body(sections: tuple[Section, ...]) -> tuple[str, list[str]]:
+    """The sections as the page's body holds them, and the targets of links left as text.
+
+    >>> text, dropped = render_body((Section(blocks=["Абзац <1>."]),))
+    >>> text.splitlines()
+    ['<section>', '<p>Абзац &lt;1&gt;.</p>', '</section>']
+    """
+    writer = BodyWriter()
+    for section in sections:
+        writer.section(section)
+    return "\n".join(writer.out), writer.dropped
+
+
+class _Writer(BodyWriter):
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
 
     # -- the article ----------------------------------------------------------------------
 

@@ -1,0 +1,57 @@
+"""Read an HTML body fragment, such as a feed's ``body_html``, into sections.
+
+The fragment is parsed with the page reader's hardened parser and limits, and walked by the
+same :class:`~newsmodel.html._extract.BodyReader` that reads the body a page marks as its
+article's: nothing is guessed away as boilerplate, and what the model cannot hold is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsmodel.html._extract import BodyReader
+from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
+from newsmodel.json import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from newsmodel._models import Section
+
+__all__ = ["read_fragment"]
+
+# The HTML parser ends the document at the first </body> or </html>: inside a fragment they
+# would hide the rest of it.
+_DOCUMENT_END = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
+
+
+def read_fragment(
+    text: str, *, base: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Section], Counter[str]]:
+    """The sections of an HTML fragment, and what was dropped from it, counted by kind.
+
+    Args:
+        text: the fragment's markup, or plain text.
+        base: the URL relative links are resolved against.
+        max_bytes: refuse a longer fragment (characters).
+
+    Raises:
+        ParseError: the fragment is too long, nested too deeply or has an over-long tag.
+
+    >>> sections, dropped = read_fragment("<p>Один.</p><script>x()</script><table></table>")
+    >>> sections[0].blocks[0].text, dict(dropped)
+    ('Один.', {'table': 1})
+    """
+    root, _ = parse_page(
+        f"<div>{_DOCUMENT_END.sub('', text)}</div>",
+        encoding=None,
+        max_bytes=max_bytes + len("<div></div>"),
+        max_tag_chars=DEFAULT_MAX_TAG_CHARS,
+    )
+    body = root.find("body")
+    reader = BodyReader(base, trusted=True)
+    sections = reader.read(body if body is not None else root)
+    dropped = Counter(reader.dropped)
+    for scheme, count in reader.bad_links.items():
+        dropped[f"link with the scheme {scheme!r}"] += count
+    return sections, dropped
