@@ -1,0 +1,596 @@
+"""Read ninjs items (3.x, 2.x and the 1.x shapes in use) into :class:`~newsmodel.Article`.
+
+Property names are compared in lower case, so one reader takes 3.x's ``versionCreated`` and
+2.x's ``versioncreated`` alike; what 1.x and Superdesk call a field differently
+(``headline``, ``body_html``, ``byline``, ``description_text``, ``subject``, ``authors``,
+``associations`` as an object) is read beside the standard names. Scalars the model has no
+field for are kept in ``extra`` as ``("ninjs:<name>", value)``; everything else left out is
+counted for one :class:`~newsmodel.LossyConversionWarning`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from newsmodel._json_input import read_json
+from newsmodel._text import InvalidTextError, collapse
+from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
+from newsmodel.dates import parse_iso
+from newsmodel.errors import ParseError, ValidationError
+from newsmodel.html._fragment import read_fragment
+from newsmodel.newsml._writer import derive_guid_for
+from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SCHEMES, SITE_ROLE, role_of
+from newsmodel.ninjs._writer import GUID_ROLE, SLUG_ROLE
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime, tzinfo
+
+__all__ = ["MAX_DEPTH", "items", "parse", "read_item"]
+
+#: The deepest nesting of arrays and objects read; real items nest less than ten levels.
+MAX_DEPTH = 64
+#: How many envelopes (``{"data": {"items": [{"item": ...}]}}``) may wrap the items.
+_MAX_ENVELOPES = 4
+
+_ITEM_KEYS = frozenset(
+    {"uri", "guid", "headline", "headlines", "bodies", "body_html", "body_text", "body_xhtml"}
+)
+_ENVELOPE_KEYS = ("item", "items", "_items", "data", "results")
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xhtml"})
+_HTML_ROLES = frozenset({"html", "richtext", "xhtml"})
+_LEDE_ROLES = frozenset(
+    {"summary", "abstract", "lede", "teaser", "standfirst", "description", "text", "intro"}
+)
+_SUB_ROLES = frozenset({"sub", "subheadline", "subtitle", "subhead", "subheading"})
+_IMAGE_NAMES = ("featuremedia", "featureimage", "mainpicture", "mainimage", "main", "picture")
+_IMAGE_TYPES = frozenset({"picture", "graphic"})
+_RENDITION_ORDER = ("original", "baseimage", "viewimage")
+_TEXT_TYPES = frozenset({"text", "composite", "component"})
+_QCODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
+_BY_PREFIX = re.compile(r"^(?:by|von|par|por|av|af|door|от|автор:?)\s+", re.IGNORECASE)
+_BY_SPLIT = re.compile(r" ?(?:[,;&]| (?:and|und|og|et|y|e|en|и|және) ) ?", re.IGNORECASE)
+_PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
+_HTTP = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# Read without a trace: they describe the document, not the article.
+_IGNORED = frozenset({"standard", "$schema"})
+
+
+def _check_depth(value: object) -> None:
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ParseError(FORMAT, f"arrays and objects are nested more than {MAX_DEPTH} deep")
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))  # type: ignore[union-attr]
+
+
+def parse(data: str | bytes, *, max_bytes: int) -> object:
+    """The JSON value of a document, held to the size and depth limits."""
+    _, value = read_json(FORMAT, data, max_bytes)
+    if isinstance(value, (dict, list)):
+        _check_depth(value)
+    return value
+
+
+def _lowered(obj: dict[str, Any], path: str) -> dict[str, Any]:
+    out = {key.lower(): value for key, value in obj.items()}
+    if len(out) != len(obj):
+        seen: set[str] = set()
+        for key in obj:
+            if key.lower() in seen:
+                msg = f"the key {key!r} repeats another in a different case"
+                raise ParseError(FORMAT, msg, path=path)
+            seen.add(key.lower())
+    return out
+
+
+def _is_item(obj: dict[str, Any]) -> bool:
+    return any(key.lower() in _ITEM_KEYS for key in obj)
+
+
+def items(value: object, path: str = "$", level: int = 0) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The items of a document, with their paths: one item, a list, or API envelopes of items.
+
+    >>> [p for p, _ in items({"data": {"items": [{"item": {"uri": "urn:x:1"}}]}})]
+    ['$.data.items[0].item']
+    """
+    if isinstance(value, list) and level <= _MAX_ENVELOPES:
+        for i, child in enumerate(value):
+            yield from items(child, f"{path}[{i}]", level + 1)
+    elif isinstance(value, dict):
+        if _is_item(value):
+            yield path, value
+        elif level <= _MAX_ENVELOPES:
+            for key in _ENVELOPE_KEYS:
+                if key in value:
+                    yield from items(value[key], f"{path}.{key}", level + 1)
+
+
+def _clean(value: object) -> str | None:
+    """A string as the model holds it (``None`` for blank text, text it refuses, non-strings)."""
+    if isinstance(value, str):
+        try:
+            return collapse(value) or None
+        except InvalidTextError:
+            return None
+    return None
+
+
+def _word(value: object) -> str | None:
+    text = _clean(value)
+    return text.lower() if text is not None else None
+
+
+def _scalar(value: object) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _qcode(alias: str, code: str) -> str | None:
+    qcode = f"{alias}:{code.strip('/')}"
+    return qcode if _QCODE.match(qcode) else None
+
+
+def _qcode_of(subject: dict[str, Any]) -> str | None:
+    """The QCode of a subject: its literal or (1.x) code, or its URI in a scheme of IPTC's."""
+    uri, scheme = _clean(subject.get("uri")), _clean(subject.get("scheme"))
+    for key in ("literal", "code", "qcode"):
+        candidate = _clean(subject.get(key))
+        if candidate is not None and _QCODE.match(candidate):
+            return candidate
+    code = _clean(subject.get("code"))
+    for alias, base in SCHEMES.items():
+        for start in (base, base.replace("http://", "https://", 1)):
+            if uri is not None and uri.startswith(start):
+                return _qcode(alias, uri[len(start) :])
+            if scheme is not None and code is not None and scheme.rstrip("/") + "/" == start:
+                return _qcode(alias, code)
+    return None
+
+
+def _by_names(by: str) -> list[str]:
+    text = _BY_PREFIX.sub("", " ".join(by.split()))
+    return [name for name in _BY_SPLIT.split(text) if name.strip(" .")]
+
+
+class _Item:
+    """One item being read: its properties by lower-case name, and what was made of them."""
+
+    def __init__(self, item: dict[str, Any], *, tz: tzinfo, path: str) -> None:
+        self.props = _lowered(item, path)
+        self.names = {key.lower(): key for key in item}
+        self.tz = tz
+        self.path = path
+        self.used: set[str] = set(_IGNORED)
+        self.extra: list[tuple[str, str]] = []
+        self.lost: Counter[str] = Counter()
+
+    # -- properties -----------------------------------------------------------------------
+
+    def get(self, name: str) -> Any:  # noqa: ANN401 - a JSON value
+        if name in self.props:
+            self.used.add(name)
+            return self.props[name]
+        return None
+
+    def text(self, name: str) -> str | None:
+        return _clean(self.get(name))
+
+    def dicts(self, name: str) -> list[dict[str, Any]]:
+        """The objects of an array property (or of a 1.x object keyed by name), lower-cased."""
+        value = self.get(name)
+        if isinstance(value, dict):
+            value = [{"name": key, **v} if isinstance(v, dict) else v for key, v in value.items()]
+        if not isinstance(value, list):
+            if value is not None:
+                self.lost[f"{name} (not an array)"] += 1
+            return []
+        out = []
+        for i, entry in enumerate(value):
+            if isinstance(entry, dict):
+                out.append(_lowered(entry, f"{self.path}.{self.names[name]}[{i}]"))
+            else:
+                self.lost[f"{name} entry that is not an object"] += 1
+        return out
+
+    def when(self, name: str) -> datetime | None:
+        raw = self.get(name)
+        if raw is None:
+            return None
+        parsed = parse_iso(raw) if isinstance(raw, str) else None
+        if parsed is not None and parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=self.tz)
+        if parsed is not None:
+            try:
+                Article(headline="-", published=parsed)
+            except ValidationError:
+                parsed = None
+        if parsed is None:
+            self.keep(name, raw)
+        return parsed
+
+    def keep(self, name: str, value: object) -> None:
+        """Keep a scalar in ``extra``; count anything else as lost."""
+        scalar = _scalar(value)
+        if scalar is not None:
+            self.extra.append((f"ninjs:{self.names.get(name, name)}", scalar))
+        elif value is not None and value not in ([], {}):
+            self.lost[self.names.get(name, name)] += 1
+
+    # -- fields ---------------------------------------------------------------------------
+
+    def headline(self) -> tuple[str | None, str | None]:
+        """The main headline, and a subheadline."""
+        main = sub = None
+        for entry in self.dicts("headlines"):
+            value, role = _clean(entry.get("value")), _word(entry.get("role"))
+            if value is None:
+                continue
+            if main is None and role in {None, "main", "headline"}:
+                main = value
+            elif sub is None and role in _SUB_ROLES:
+                sub = value
+                self.extra.append((f"ninjs:headline:{role}", value))
+            else:
+                self.extra.append((f"ninjs:headline:{role or 'other'}", value))
+        if main is None:
+            main = self.text("headline")
+        return main, sub
+
+    def descriptions(self) -> tuple[str | None, str | None]:
+        """The lede and the dateline."""
+        lede = dateline = None
+        for entry in self.dicts("descriptions"):
+            value, role = entry.get("value"), _word(entry.get("role"))
+            text = self.plain(value, entry.get("contenttype"))
+            if text is None:
+                continue
+            if role == "dateline" and dateline is None:
+                dateline = text
+            elif lede is None and (role is None or role in _LEDE_ROLES):
+                lede = text
+            else:
+                self.extra.append((f"ninjs:description:{role or 'other'}", str(value)))
+        if lede is None:
+            lede = self.text("description_text") or self.plain(
+                self.get("description_html"), "text/html"
+            )
+            lede = lede or self.plain(self.get("abstract"), "text/html")
+        return lede, dateline
+
+    def plain(self, value: object, content_type: object) -> str | None:
+        """The text of a value, markup read when its type says HTML."""
+        if not isinstance(value, str):
+            return None
+        kind = _word(content_type)
+        if kind in _HTML_TYPES or (kind is None and value.lstrip().startswith("<")):
+            sections, _ = read_fragment(value)
+            return _clean(" ".join(s.text for s in sections))
+        return _clean(value)
+
+    def body(self) -> list[Section]:
+        html = plain = None
+        others = 0
+        for entry in self.dicts("bodies"):
+            value = entry.get("value")
+            if not isinstance(value, str):
+                continue
+            kind, role = _word(entry.get("contenttype")), _word(entry.get("role"))
+            if kind in _HTML_TYPES or role in _HTML_ROLES or "html" in (kind or ""):
+                if html is None:
+                    html = value
+                    continue
+            elif plain is None:
+                plain = value
+                continue
+            others += 1
+        html = html or self.get("body_html") or self.get("body_xhtml")
+        plain = plain or self.get("body_text")
+        if others:
+            self.lost["body of another role"] += others
+        if isinstance(html, str):
+            sections, dropped = read_fragment(html)
+            self.lost.update(dropped)
+            return sections
+        if isinstance(plain, str):
+            return self.text_body(plain)
+        return []
+
+    def text_body(self, text: str) -> list[Section]:
+        chunks = _PARAGRAPHS.split(text) if _PARAGRAPHS.search(text) else text.split("\n")
+        paragraphs = []
+        for chunk in chunks:
+            try:
+                paragraphs.append(Paragraph(chunk))
+            except ValidationError:
+                if chunk.strip():
+                    self.lost["paragraph the model refuses"] += 1
+        return [Section(blocks=paragraphs)] if paragraphs else []
+
+    def party(self, entry: dict[str, Any], default: Role) -> Attribution | None:
+        name = _clean(entry.get("name"))
+        if name is None:
+            return None
+        role_text = _clean(entry.get("role"))
+        role = role_of(role_text) if role_text else default
+        url = _clean(entry.get("uri"))
+        for link in (url if url and _HTTP.match(url) else None, None):
+            try:
+                return Attribution(name, role=role or default, url=link)
+            except ValidationError:
+                continue
+        self.lost["credit the model refuses"] += 1
+        return None
+
+    def parties(self) -> tuple[list[Attribution], str | None]:
+        """The attributions, and the site."""
+        found: list[Attribution] = []
+        site = None
+        for entry in self.dicts("infosources"):
+            if _word(entry.get("role")) == SITE_ROLE and site is None:
+                site = _clean(entry.get("name"))
+                continue
+            self.add(found, self.party(entry, Role.SOURCE))
+        for entry in self.dicts("authors"):
+            self.add(found, self.party(entry, Role.AUTHOR))
+        by = self.text("by") or self.text("byline")
+        if by is not None:
+            names = [a.name for a in found if a.role is Role.AUTHOR]
+            if not found:
+                for name in _by_names(by):
+                    self.add(found, self.party({"name": name}, Role.AUTHOR))
+            elif by != ", ".join(names):
+                self.extra.append(("ninjs:by", by))
+        source = self.text("source")
+        if source is not None and all(a.name != source for a in found):
+            self.add(found, self.party({"name": source}, Role.SOURCE))
+        return found, site
+
+    @staticmethod
+    def add(found: list[Attribution], attribution: Attribution | None) -> None:
+        if attribution is not None:
+            found.append(attribution)
+
+    def subjects(self) -> tuple[list[Subject], list[str], list[str]]:
+        """The subjects, rubrics and tags."""
+        subjects: list[Subject] = []
+        rubrics: list[str] = []
+        tags: list[str] = []
+        for entry in self.dicts("subjects") + self.dicts("subject"):
+            name, uri = _clean(entry.get("name")), _clean(entry.get("uri"))
+            if uri is not None and uri.startswith(RUBRIC_BASE):
+                rubrics.append(name or uri[len(RUBRIC_BASE) :])
+                continue
+            code = _qcode_of(entry)
+            if code is not None:
+                try:
+                    subjects.append(Subject(code, name))
+                except ValidationError:
+                    self.lost["subject the model refuses"] += 1
+                continue
+            if name is not None:
+                tags.append(name)
+            if uri is not None or entry.get("literal") or entry.get("code"):
+                self.lost["code of a subject in no scheme newsmodel knows"] += 1
+        for entry in self.dicts("service"):
+            name = _clean(entry.get("name"))
+            if name is not None:
+                rubrics.append(name)
+        keywords = self.get("keywords")
+        if isinstance(keywords, list):
+            tags.extend(k for k in (_clean(v) for v in keywords) if k is not None)
+        return subjects, rubrics, tags
+
+    def place(self) -> str | None:
+        located = self.text("located")
+        places = self.dicts("place")
+        if located is None and places:
+            located = _clean(places[0].get("name"))
+            places = places[1:]
+        if places:
+            self.lost["place"] += len(places)
+        return located
+
+    def url(self) -> str | None:
+        url = None
+        for entry in self.dicts("renditions"):
+            href = _clean(entry.get("href"))
+            kind = _word(entry.get("contenttype")) or _word(entry.get("mimetype"))
+            if url is None and href and _HTTP.match(href) and kind == "text/html":
+                url = href
+            else:
+                self.lost["rendition"] += 1
+        return url
+
+    def image(self) -> Figure | None:
+        associations = self.dicts("associations")
+        chosen = None
+        for name in _IMAGE_NAMES:
+            chosen = next((a for a in associations if _word(a.get("name")) == name), None)
+            if chosen is not None:
+                break
+        if chosen is None:
+            chosen = next((a for a in associations if _word(a.get("type")) in _IMAGE_TYPES), None)
+        self.lost["associated item"] += len(associations) - (chosen is not None)
+        if chosen is None:
+            return None
+        picture = _Item(chosen, tz=self.tz, path=f"{self.path}.associations")
+        return picture.figure(self)
+
+    def figure(self, article: _Item) -> Figure | None:
+        """This item read as the article's image; what it loses is counted on the article."""
+        renditions = [r for r in self.dicts("renditions") if _clean(r.get("href"))]
+        by_name = {_word(r.get("name")): r for r in renditions}
+        best = next((by_name[n] for n in _RENDITION_ORDER if n in by_name), None)
+        if best is None and renditions:
+            best = max(renditions, key=_area)
+        if len(renditions) > 1:
+            article.lost["other rendition of the image"] += len(renditions) - 1
+        caption = alt = None
+        for entry in self.dicts("descriptions"):
+            role, value = _word(entry.get("role")), _clean(entry.get("value"))
+            if role == "alt":
+                alt = alt or value
+            elif role in {None, "caption", "summary", "text"}:
+                caption = caption or value
+        caption = caption or self.text("description_text") or self.text("headline")
+        alt = alt or self.text("alt_text")
+        credits = [c for c in (self.party(e, Role.PHOTOGRAPHER) for e in self.dicts("infosources")) if c]
+        by = self.text("by") or self.text("byline")
+        if not credits and by is not None:
+            credits = [c for c in [self.party({"name": by}, Role.PHOTOGRAPHER)] if c]
+        article.lost.update(self.lost)
+        if best is None:
+            article.lost["image without an address"] += 1
+            return None
+        try:
+            return Figure(
+                str(best["href"]), caption=caption, credit=credits[0] if credits else None, alt=alt
+            )
+        except ValidationError:
+            article.lost["image without an http(s) address"] += 1
+            return None
+
+    def dates(self) -> tuple[datetime | None, datetime | None]:
+        """Published and updated: the first version (or first publication) and a later one."""
+        first_published = self.when("firstpublished")
+        first = self.when("firstcreated")
+        version = self.when("versioncreated")
+        published = first_published or first or version
+        if first_published is not None and first is not None:
+            self.keep("firstcreated", self.props["firstcreated"])
+        updated = None
+        if version is not None and published is not None and version is not published:
+            if version > published:
+                updated = version
+            elif version < published:
+                self.keep("versioncreated", self.props["versioncreated"])
+        return published, updated
+
+    def ids(self) -> tuple[str | None, str | None, int]:
+        """The guid, a slug given apart, and the version."""
+        guid = slug = None
+        for entry in self.dicts("altids"):
+            role, value = _word(entry.get("role")), _clean(entry.get("value"))
+            if value is None:
+                continue
+            if role == GUID_ROLE and guid is None:
+                guid = value
+            elif role == SLUG_ROLE and slug is None:
+                slug = value
+            else:
+                self.extra.append((f"ninjs:altId:{role or 'other'}", value))
+        uri, old_guid = self.text("uri"), self.text("guid")
+        if guid is None:
+            guid = uri or old_guid
+            if uri is not None and old_guid is not None and old_guid != uri:
+                self.extra.append(("ninjs:guid", old_guid))
+        elif uri is not None:
+            self.extra.append(("ninjs:uri", uri))
+        raw = self.get("version")
+        version = 1
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
+            version = raw
+        elif isinstance(raw, str) and raw.strip().isdecimal() and int(raw) >= 1:
+            version = int(raw)
+        elif raw is not None:
+            self.keep("version", raw)
+        return guid, slug, version
+
+    def rest(self) -> None:
+        """Keep the scalars no field took; count the rest."""
+        for name, value in self.props.items():
+            if name not in self.used:
+                self.keep(name, value)
+
+
+def _area(rendition: dict[str, Any]) -> int:
+    width, height = rendition.get("width"), rendition.get("height")
+    if isinstance(width, int) and isinstance(height, int):
+        return width * height
+    return 0
+
+
+def read_item(item: dict[str, Any], *, tz: tzinfo, path: str = "$") -> tuple[Article, Counter[str]]:
+    """Read one item; return the article and what was left out of it, counted by kind.
+
+    Raises:
+        ParseError: the item has no headline, title, slugline, description or body text.
+    """
+    r = _Item(item, tz=tz, path=path)
+    kind = r.text("type")
+    if kind is not None and kind.lower() not in _TEXT_TYPES:
+        r.lost[f"item of type {kind!r}, read as an article"] += 1
+    guid, slug, version = r.ids()
+    url = r.url()
+    headline, sub = r.headline()
+    lede, dateline = r.descriptions()
+    sections = r.body()
+    attributions, site = r.parties()
+    published, updated = r.dates()
+    subjects, rubrics, tags = r.subjects()
+    fields: dict[str, Any] = {
+        "lede": lede or sub,
+        "sections": sections,
+        "attributions": attributions,
+        "published": published,
+        "updated": updated,
+        "language": r.text("language"),
+        "rubrics": rubrics,
+        "tags": tags,
+        "subjects": subjects,
+        "site": site,
+        "url": url,
+        "guid": guid,
+        "version": version,
+        "dateline": dateline,
+        "place": r.place(),
+        "image": r.image(),
+        "slug": slug,
+    }
+    if headline is None:
+        headline = _fallback_headline(r, lede, sections)
+    r.rest()
+    # The guid newsmodel derives for an article without one is not part of the article; a
+    # lone versionCreated was written as the update time of an unpublished article.
+    if guid is not None and guid in {derive_guid_for(url, headline, p) for p in (published, None)}:
+        fields["guid"] = None
+    return _build(r, headline, fields), +r.lost
+
+
+def _fallback_headline(r: _Item, lede: str | None, sections: list[Section]) -> str:
+    for source, value in (
+        ("title", r.text("title")),
+        ("slugline", r.text("slugline")),
+        ("description", lede),
+        ("body", sections[0].text.split("\n")[0][:200] if sections else None),
+    ):
+        if value:
+            r.lost[f"headline (none given; the {source} taken for it)"] += 1
+            return value
+    msg = "no headline: the item has no headline, title, slugline, description or body text"
+    raise ParseError(FORMAT, msg, path=r.path)
+
+
+def _build(r: _Item, headline: str, fields: dict[str, Any]) -> Article:
+    """The article; a field the model refuses is left out (kept in extra when it is text)."""
+    fields = {k: v for k, v in fields.items() if v is not None}
+    for _ in range(len(fields) + 1):
+        try:
+            return Article(headline=headline, extra=r.extra, **fields)
+        except ValidationError as exc:
+            name = exc.field.split(".")[0].split("[")[0]
+            if name not in fields:
+                break
+            r.keep(name, fields.pop(name))
+    try:
+        return Article(headline=headline, extra=r.extra)
+    except ValidationError as exc:
+        raise ParseError(FORMAT, str(exc), path=r.path) from None

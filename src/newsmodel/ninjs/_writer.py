@@ -1,0 +1,199 @@
+"""Write an :class:`~newsmodel.Article` as a ninjs 3.1 or 2.2 document.
+
+The item is built with ninjs 3.x's names; a 2.x document takes the same item with its
+property names in lower case (and ``embargoed`` for ``embargoedUntil``), the one difference
+between the two generations for what an article uses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from newsmodel._models import Role, fallback_slug
+from newsmodel.html._writer import render_body
+from newsmodel.newsml._writer import derive_guid
+from newsmodel.ninjs._common import RUBRIC_BASE, SITE_ROLE, is_uri, scheme_uri
+from newsmodel.slug import slugify
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from newsmodel._models import Article, Attribution, Figure, Subject
+
+__all__ = ["PASSED_THROUGH", "build", "derived_slug"]
+
+#: Properties of the item (string values) that a reader keeps in ``extra`` as
+#: ``("ninjs:<name>", value)`` and the writer writes back.
+PASSED_THROUGH = ("profile", "title")
+#: The role of the alternative ids that hold what the item's ``uri`` cannot.
+GUID_ROLE = "guid"
+SLUG_ROLE = "slug"
+
+_V2_NAMES = {"embargoedUntil": "embargoed"}
+
+
+def derived_slug(headline: str, guid: str | None) -> str:
+    """The slug an article gets when none is given, as the model derives it."""
+    return slugify(headline) or fallback_slug(headline, guid)
+
+
+def _when(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _text(role: str, value: str) -> dict[str, str]:
+    return {"role": role, "contentType": "text/plain", "value": value}
+
+
+class _Builder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.lost: Counter[str] = Counter()
+
+    def party(self, attribution: Attribution) -> dict[str, str]:
+        if attribution.phrase is not None:
+            self.lost["the phrase of a credit"] += 1
+        source = {"name": attribution.name, "role": attribution.role.value}
+        if attribution.url is not None:
+            source["uri"] = attribution.url
+        return source
+
+    def subject(self, subject: Subject) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if subject.label is not None:
+            out["name"] = subject.label
+        uri = scheme_uri(subject.code)
+        if uri is not None:
+            out["uri"] = uri
+        else:
+            out["literal"] = subject.code
+        return out
+
+    def picture(self, figure: Figure) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "name": "featuremedia",
+            "uri": figure.image,
+            "type": "picture",
+            "renditions": [{"name": "original", "href": figure.image}],
+        }
+        descriptions = []
+        if figure.caption is not None:
+            descriptions.append(_text("caption", figure.caption))
+        if figure.alt is not None:
+            descriptions.append(_text("alt", figure.alt))
+        if descriptions:
+            item["descriptions"] = descriptions
+        if figure.credit is not None:
+            item["by"] = figure.credit.name
+            item["infoSources"] = [self.party(figure.credit)]
+        return item
+
+    def dates(self, item: dict[str, Any]) -> None:
+        a = self.article
+        if a.published is not None:
+            item["firstCreated"] = _when(a.published)
+            if a.updated is not None and a.updated == a.published:
+                self.lost["an update time equal to the publication time"] += 1
+        elif a.updated is not None:
+            self.lost["an update time without a publication time (read back as the latter)"] += 1
+        if a.updated is not None:
+            item["versionCreated"] = _when(a.updated)
+
+    def texts(self, item: dict[str, Any], extra: dict[str, list[str]]) -> None:
+        a = self.article
+        headlines = [{"role": "main", "value": a.headline}]
+        headlines.extend({"role": role, "value": value} for role, value in extra["headline"])
+        item["headlines"] = headlines
+        descriptions = []
+        if a.lede is not None:
+            descriptions.append(_text("summary", a.lede))
+        if a.dateline is not None:
+            descriptions.append(_text("dateline", a.dateline))
+        descriptions.extend(_text(role, value) for role, value in extra["description"])
+        if descriptions:
+            item["descriptions"] = descriptions
+        if a.sections:
+            html, dropped = render_body(a.sections)
+            self.lost["link of a scheme HTML does not carry"] += len(dropped)
+            item["bodies"] = [{"role": "main", "contentType": "text/html", "value": html}]
+
+    def parties(self, item: dict[str, Any]) -> None:
+        a = self.article
+        authors = [x.name for x in a.attributions if x.role is Role.AUTHOR]
+        if authors:
+            item["by"] = ", ".join(authors)
+        sources = [self.party(x) for x in a.attributions]
+        if a.site is not None:
+            sources.append({"name": a.site, "role": SITE_ROLE})
+        if sources:
+            item["infoSources"] = sources
+
+    def build(self) -> dict[str, Any]:  # noqa: C901 - one field after another
+        a = self.article
+        extra = self.split_extra()
+        item: dict[str, Any] = {}
+        alt_ids = []
+        if a.guid is not None and is_uri(a.guid):
+            item["uri"] = a.guid
+        else:
+            item["uri"] = derive_guid(a)
+            if a.guid is not None:
+                alt_ids.append({"role": GUID_ROLE, "value": a.guid})
+        item["type"] = "text"
+        for name, value in extra["pass"]:
+            item[name] = value
+        item["version"] = str(a.version)
+        self.dates(item)
+        item["language"] = a.language
+        self.texts(item, extra)
+        self.parties(item)
+        subjects = [self.subject(s) for s in a.subjects]
+        subjects.extend({"name": r, "uri": RUBRIC_BASE + (slugify(r) or "-")} for r in a.rubrics)
+        subjects.extend({"name": tag} for tag in a.tags)
+        if subjects:
+            item["subjects"] = subjects
+        if a.place is not None:
+            item["located"] = a.place
+        if a.url is not None:
+            item["renditions"] = [{"name": "web", "href": a.url, "contentType": "text/html"}]
+        if a.image is not None:
+            item["associations"] = [self.picture(a.image)]
+        if a.slug != derived_slug(a.headline, a.guid):
+            alt_ids.append({"role": SLUG_ROLE, "value": a.slug})
+        if alt_ids:
+            item["altIds"] = alt_ids
+        return item
+
+    def split_extra(self) -> dict[str, list[tuple[str, str]]]:
+        """The extra pairs ninjs has a place for, by place; the others are counted as lost."""
+        out: dict[str, list[tuple[str, str]]] = {"pass": [], "headline": [], "description": []}
+        passed: set[str] = set()
+        for key, value in self.article.extra:
+            kind, _, rest = key.partition(":")
+            name, _, role = rest.partition(":")
+            if kind == "ninjs" and name in PASSED_THROUGH and not role and name not in passed:
+                passed.add(name)
+                out["pass"].append((name, value))
+            elif kind == "ninjs" and name in {"headline", "description"} and role:
+                out[name].append((role, value))
+            else:
+                self.lost["an extra field"] += 1
+        return out
+
+
+def _lower(value: object) -> Any:  # noqa: ANN401 - JSON
+    if isinstance(value, dict):
+        return {_V2_NAMES.get(k, k.lower()): _lower(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lower(v) for v in value]
+    return value
+
+
+def build(article: Article, *, version: str) -> tuple[dict[str, Any], Counter[str]]:
+    """The ninjs item of an article in ``version`` ("3.1" or "2.2"), and what it could not hold."""
+    builder = _Builder(article)
+    item = builder.build()
+    if version.startswith("2"):
+        item = _lower(item)
+    return item, +builder.lost
