@@ -70,7 +70,7 @@ def _item(article: Article, version: str, stacklevel: int) -> dict[str, Any]:
         msg = f"version must be one of {', '.join(VERSIONS)}, got {version!r}"
         raise ValueError(msg)
     item, lost = build(article, version=version)
-    _warn(f"ninjs {version} has no place for", lost, stacklevel + 1)
+    _warn(f"version {version} has no place for", lost, stacklevel + 1)
     return item
 
 

@@ -171,6 +171,8 @@ class _Item:
         self.used: set[str] = set(_IGNORED)
         self.extra: list[tuple[str, str]] = []
         self.lost: Counter[str] = Counter()
+        #: the item's uri, when an alternative id holds the guid.
+        self.other_uri: str | None = None
 
     # -- properties -----------------------------------------------------------------------
 
@@ -258,11 +260,10 @@ class _Item:
                 lede = text
             else:
                 self.extra.append((f"ninjs:description:{role or 'other'}", str(value)))
+        # 1.x: the same description as text and as HTML, or Superdesk's abstract.
+        old = (self.get("description_text"), self.get("description_html"), self.get("abstract"))
         if lede is None:
-            lede = self.text("description_text") or self.plain(
-                self.get("description_html"), "text/html"
-            )
-            lede = lede or self.plain(self.get("abstract"), "text/html")
+            lede = _clean(old[0]) or self.plain(old[1], "text/html") or self.plain(old[2], "text/html")
         return lede, dateline
 
     def plain(self, value: object, content_type: object) -> str | None:
@@ -291,8 +292,10 @@ class _Item:
                 plain = value
                 continue
             others += 1
-        html = html or self.get("body_html") or self.get("body_xhtml")
-        plain = plain or self.get("body_text")
+        # 1.x: the same body as HTML, XHTML or text.
+        old = (self.get("body_html"), self.get("body_xhtml"), self.get("body_text"))
+        html = html or old[0] or old[1]
+        plain = plain or old[2]
         if others:
             self.lost["body of another role"] += others
         if isinstance(html, str):
@@ -492,8 +495,8 @@ class _Item:
             guid = uri or old_guid
             if uri is not None and old_guid is not None and old_guid != uri:
                 self.extra.append(("ninjs:guid", old_guid))
-        elif uri is not None:
-            self.extra.append(("ninjs:uri", uri))
+        else:
+            self.other_uri = uri
         raw = self.get("version")
         version = 1
         if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
@@ -560,8 +563,11 @@ def read_item(item: dict[str, Any], *, tz: tzinfo, path: str = "$") -> tuple[Art
     r.rest()
     # The guid newsmodel derives for an article without one is not part of the article; a
     # lone versionCreated was written as the update time of an unpublished article.
-    if guid is not None and guid in {derive_guid_for(url, headline, p) for p in (published, None)}:
+    derived = {derive_guid_for(url, headline, p) for p in (published, None)}
+    if guid in derived:
         fields["guid"] = None
+    if r.other_uri is not None and r.other_uri not in derived:
+        r.extra.append(("ninjs:uri", r.other_uri))
     return _build(r, headline, fields), +r.lost
 
 
