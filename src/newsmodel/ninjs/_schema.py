@@ -35,7 +35,10 @@ _V3_ONLY = frozenset(
         "digitalSourceType",
     }
 )
-_V2_NAMES = frozenset({name.lower() for name in _V3_ONLY} | {"embargoed"})
+_V2_NAMES = frozenset(
+    {name.lower() for name in _V3_ONLY}
+    | {"embargoed", "contenttype", "charcount", "wordcount", "sizeinbytes", "contactinfo"}
+)
 _V1_ONLY = frozenset({"headline", "body_html", "body_text", "body_xhtml", "byline", "guid"})
 
 
@@ -63,13 +66,25 @@ def version_of(item: dict[str, Any]) -> str | None:
             for version in SCHEMA_VERSIONS:
                 if said == version or said.startswith(f"{version}."):
                     return version
-    if any(key != key.lower() for key in item):  # 3.x's camelCase names
+    keys = set(_keys(item))
+    if any(key != key.lower() for key in keys):  # 3.x's camelCase names
         return "3.1"
-    if any(key in _V1_ONLY for key in item):
+    if keys & _V1_ONLY:
         return None
-    if any(key in _V2_NAMES for key in item):
+    if keys & _V2_NAMES:
         return "2.2"
     return "3.1"
+
+
+def _keys(item: dict[str, Any]) -> list[str]:
+    """The names of an item's properties and of the objects in them, one level down."""
+    keys = list(item)
+    for value in item.values():
+        entries = value if isinstance(value, list) else [value]
+        for entry in entries:
+            if isinstance(entry, dict):
+                keys.extend(entry)
+    return keys
 
 
 @cache

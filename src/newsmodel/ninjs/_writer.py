@@ -194,6 +194,11 @@ def build(article: Article, *, version: str) -> tuple[dict[str, Any], Counter[st
     """The ninjs item of an article in ``version`` ("3.1" or "2.2"), and what it could not hold."""
     builder = _Builder(article)
     item = builder.build()
+    item["standard"] = {
+        "name": "ninjs",
+        "version": version,
+        "schema": f"http://www.iptc.org/std/ninjs/ninjs-schema_{version}.json#",
+    }
     if version.startswith("2"):
         item = _lower(item)
     return item, +builder.lost
