@@ -56,7 +56,7 @@ def test_all_is_exactly_the_public_surface() -> None:
 
 
 def test_no_undeclared_public_names_at_the_top_level() -> None:
-    modules = {"errors", "json", "slug"} | {"dates", "html", "newsml", "text", "cli"}
+    modules = {"errors", "json", "slug"} | {"dates", "html", "newsml", "ninjs", "text", "cli"}
     undeclared = {
         name
         for name in vars(newsmodel)
@@ -78,6 +78,7 @@ def test_version_is_the_installed_metadata() -> None:
         "newsmodel.dates",
         "newsmodel.html",
         "newsmodel.newsml",
+        "newsmodel.ninjs",
         "newsmodel.text",
         "newsmodel.cli",
     ],
@@ -89,7 +90,7 @@ def test_module_all_is_sorted_and_resolves(module: str) -> None:
         assert hasattr(mod, name), name
 
 
-@pytest.mark.parametrize("name", ["html", "json", "newsml", "text"])
+@pytest.mark.parametrize("name", ["html", "json", "newsml", "ninjs", "text"])
 def test_format_modules_share_one_shape(name: str) -> None:
     # loads(data, /, *, ...), load(fp, /, *, ...), dumps(article, /, *, ...),
     # dump(article, fp, /, *, ...): data positional-only, options keyword-only.

@@ -62,5 +62,5 @@ def test_malformed_json_is_one_problem_with_its_place():
 def test_schema_returns_a_fresh_copy():
     ninjs.schema()["title"] = "changed"
     assert ninjs.schema()["title"] != "changed"
-    with pytest.raises(ValueError, match="no ninjs 1.0 schema"):
+    with pytest.raises(ValueError, match=r"no ninjs 1\.0 schema"):
         ninjs.schema("1.0")

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATA
 from newsmodel import (
     Article,
     Attribution,
@@ -21,7 +22,6 @@ from newsmodel import (
     Subject,
     ninjs,
 )
-from conftest import DATA
 from strategies import articles
 
 VERSIONS = ["3.1", "2.2"]
@@ -198,9 +198,7 @@ def test_extra_fields_read_from_ninjs_are_written_back():
     item = _dumps(article)
     assert item["profile"] == "text-only"
     assert {"role": "sub", "value": "Подзаголовок"} in item["headlines"]
-    assert {"role": "teaser", "contentType": "text/plain", "value": "Тизер"} in item[
-        "descriptions"
-    ]
+    assert {"role": "teaser", "contentType": "text/plain", "value": "Тизер"} in item["descriptions"]
 
 
 def test_script_in_the_body_is_written_escaped():

