@@ -53,8 +53,10 @@ def assert_linear(
     *,
     limit: float = LIMIT,
 ) -> None:
-    """Fail unless doubling the input at most ``limit``-folds the CPU time (one retry on a miss)."""
+    """Fail unless doubling the input at most ``limit``-folds the CPU time (retried twice)."""
     ratio = growth(build, run, n)
-    if ratio > limit:  # a second measure before failing: one slow sample is not a trend
+    for _ in range(2):  # more measures before failing: one slow sample is not a trend
+        if ratio <= limit:
+            break
         ratio = min(ratio, growth(build, run, n))
     assert ratio <= limit, f"doubling the input took {ratio:.2f}x the CPU time (limit {limit}x)"

@@ -271,8 +271,9 @@ def _plain(**fields) -> Article:
     ],
 )
 def test_dumps_warns_naming_what_is_lost(fields, named):
-    with pytest.warns(LossyConversionWarning, match=re.escape(named)):
+    with pytest.warns(LossyConversionWarning) as caught:
         text.dumps(_plain(**fields))
+    assert any(named in str(w.message) for w in caught), [str(w.message) for w in caught]
 
 
 def test_a_plain_article_writes_without_warnings():

@@ -153,6 +153,96 @@ class NewsmodelWarning(UserWarning):
 class LossyConversionWarning(NewsmodelWarning):
     """Something in the input or the model was dropped or approximated.
 
-    The message says what, so that nothing is lost silently. Turn it into an error with
+    The message says what, so that nothing is lost silently; the attributes say it to a
+    program, which can count or filter the warnings by them. Turn them into errors with
     ``warnings.simplefilter("error", LossyConversionWarning)`` when nothing may be lost.
+    Each warning is issued at the line of the program that called newsmodel.
+
+    Attributes:
+        format: the format being read or written: ``"html"``, ``"newsml"``, ``"json"``,
+            ``"text"``.
+        kind: what sort of thing was lost, one of a small documented set (see the errors page
+            of the documentation): ``"element"``, ``"link"``, ``"image"``, ``"markup"``,
+            ``"field"``, ``"value"``, ``"time"``, ``"encoding"``, ``"bytes"``, ``"item"``,
+            ``"body"``.
+        lost: what exactly was lost, in the singular (``"embedded tweet"``, ``"table"``, a
+            field's name, a link's scheme), when there is more to say than ``kind``.
+        count: how many of them.
+        line: 1-based line in the input, when known.
+        column: 1-based column in the input, when known.
+        path: where in the document or the model (a field's name such as ``"image.credit"``,
+            or an element's path), when known.
+        message: the message without the format's name.
+
+    >>> import warnings
+    >>> from newsmodel import LossyConversionWarning, html
+    >>> page = "<h1>Заголовок</h1><article><p>Текст.</p><table><tr><td>1</td></tr></table>"
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     article = html.loads(page)
+    >>> [(w.message.kind, w.message.lost, w.message.count) for w in caught]
+    [('element', 'table', 1)]
+    >>> str(caught[0].message)
+    'html: dropped from the body: 1 table'
     """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        format: str,  # noqa: A002 - the public attribute name users read
+        kind: str,
+        lost: str | None = None,
+        count: int = 1,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Record what was lost, how many, and where."""
+        self.message = message
+        self.format = format
+        self.kind = kind
+        self.lost = lost
+        self.count = count
+        self.line = line
+        self.column = column
+        self.path = path
+        super().__init__(f"{format}: {message}")
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle with the constructor's arguments, so warnings cross process boundaries."""
+        return (
+            _rebuild_lossy,
+            (
+                self.message,
+                self.format,
+                self.kind,
+                self.lost,
+                self.count,
+                self.line,
+                self.column,
+                self.path,
+            ),
+        )
+
+
+def _rebuild_lossy(  # noqa: PLR0917 - what __reduce__ hands back
+    message: str,
+    format: str,  # noqa: A002
+    kind: str,
+    lost: str | None,
+    count: int,
+    line: int | None,
+    column: int | None,
+    path: str | None,
+) -> LossyConversionWarning:
+    return LossyConversionWarning(
+        message,
+        format=format,
+        kind=kind,
+        lost=lost,
+        count=count,
+        line=line,
+        column=column,
+        path=path,
+    )

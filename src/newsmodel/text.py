@@ -42,7 +42,7 @@ True
 from __future__ import annotations
 
 import re
-import warnings
+from collections import Counter
 from typing import IO, TYPE_CHECKING, TypeVar
 
 import attrs
@@ -65,7 +65,8 @@ from newsmodel._models import (
     Strong,
 )
 from newsmodel._text import scrub
-from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
+from newsmodel._warnings import lossy
+from newsmodel.errors import ParseError, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -348,7 +349,7 @@ def load(
 # --- writing -------------------------------------------------------------------------------
 
 
-def _inline_text(items: Iterable[Inline], lost: set[str]) -> str:
+def _inline_text(items: Iterable[Inline], lost: Counter[str]) -> str:
     out = []
     for item in items:
         if isinstance(item, str):
@@ -356,7 +357,7 @@ def _inline_text(items: Iterable[Inline], lost: set[str]) -> str:
         elif isinstance(item, LineBreak):
             out.append("\n")
         else:
-            lost.add(_INLINE_LOSS[type(item)])
+            lost[_INLINE_LOSS[type(item)]] += 1
             out.append(_inline_text(item.content, lost))
     return "".join(out)
 
@@ -368,29 +369,29 @@ _INLINE_LOSS: dict[type, str] = {
 }
 
 
-def _paragraph_lines(paragraph: Paragraph, lost: set[str]) -> str:
+def _paragraph_lines(paragraph: Paragraph, lost: Counter[str]) -> str:
     lines = [line.strip(" ") for line in _inline_text(paragraph.content, lost).split("\n")]
     kept = [line for line in lines if line]
     if len(kept) != len(lines):
-        lost.add("line breaks at a paragraph's edge or in a row")
+        lost["line breaks at a paragraph's edge or in a row"] += 1
     return "\n".join(kept)
 
 
-def _block_text(block: Block, lost: set[str]) -> list[str]:
+def _block_text(block: Block, lost: Counter[str]) -> list[str]:
     if isinstance(block, Paragraph):
         return [_paragraph_lines(block, lost)]
     if isinstance(block, Quote):
-        lost.add("quotes (written as paragraphs)")
+        lost["quotes (written as paragraphs)"] += 1
         out = [_paragraph_lines(p, lost) for p in block.paragraphs]
         if block.cite:
             out.append(f"— {block.cite}")
         return out
     if isinstance(block, ItemList):
-        lost.add("lists (written as a paragraph of lines)")
+        lost["lists (written as a paragraph of lines)"] += 1
         marks = [f"{i}. " if block.ordered else "— " for i in range(1, len(block.items) + 1)]
         items = [_paragraph_lines(p, lost).replace("\n", " ") for p in block.items]
         return ["\n".join(m + item for m, item in zip(marks, items, strict=True))]
-    lost.add("figures (only the caption and credit are written)")
+    lost["figures (only the caption and credit are written)"] += 1
     parts = [block.caption] if block.caption else []
     if block.credit is not None:
         parts.append(_credit_line(block.credit))
@@ -406,7 +407,7 @@ def _credit_line(attribution: Attribution) -> str:
         return attribution.name
 
 
-def _lede_line(lede: str, attributions: list[Attribution], lost: set[str]) -> str:
+def _lede_line(lede: str, attributions: list[Attribution], lost: Counter[str]) -> str:
     """The lede with the first attribution written after it, when it reads back the same."""
     if attributions and attributions[0].phrase not in (None, _CREDIT):
         try:
@@ -417,7 +418,7 @@ def _lede_line(lede: str, attributions: list[Attribution], lost: set[str]) -> st
             attributions.pop(0)
             return candidate
     if split_attribution(lede)[1] is not None:
-        lost.add("lede (its end reads back as a source attribution)")
+        lost["lede (its end reads back as a source attribution)"] += 1
     return lede
 
 
@@ -453,7 +454,7 @@ def dumps(article: Article, /) -> str:
     Ещё абзац.
     """
     _require_article(article)
-    lost: set[str] = set()
+    lost: Counter[str] = Counter()
     attributions = list(article.attributions)
     closing: Attribution | None = None
     if attributions and attributions[-1].phrase == _CREDIT:
@@ -461,17 +462,27 @@ def dumps(article: Article, /) -> str:
 
     rubric_line = "".join(article.rubrics)
     if split_rubrics(rubric_line) != article.rubrics:
-        lost.add("rubrics (they do not split back by case; pass rubrics= when reading)")
+        lost["rubrics (they do not split back by case; pass rubrics= when reading)"] += 1
     head = [article.site or "", *([rubric_line] if rubric_line else []), "", article.headline]
 
     body = _body(article, attributions, closing, lost)
     if attributions:
-        lost.add("attributions other than the lede's source and the closing credit")
+        lost["attributions other than the lede's source and the closing credit"] += 1
     lost.update(_lost_fields(article))
-    if lost:
-        what = "; ".join(sorted(lost))
-        warnings.warn(f"text cannot carry: {what}", LossyConversionWarning, stacklevel=2)
+    for what, count in sorted(lost.items()):
+        lossy(_FORMAT, _loss_kind(what), f"cannot carry: {what}", lost=what, count=count)
     return "\n".join(head + [line for chunk, blanks in body for line in [""] * blanks + [chunk]])
+
+
+def _loss_kind(what: str) -> str:
+    """The warning kind of a loss: a field's name or description is a field."""
+    if what.startswith("links"):
+        return "link"
+    if what in _INLINE_LOSS.values() or what.startswith("line breaks"):
+        return "markup"
+    if what.startswith(("quotes", "lists", "figures")):
+        return "element"
+    return "field"
 
 
 def _require_article(article: object) -> None:
@@ -481,26 +492,29 @@ def _require_article(article: object) -> None:
 
 
 def _body(
-    article: Article, attributions: list[Attribution], closing: Attribution | None, lost: set[str]
+    article: Article,
+    attributions: list[Attribution],
+    closing: Attribution | None,
+    lost: Counter[str],
 ) -> list[tuple[str, int]]:
     """The chunks after the headline, each with the number of blank lines before it."""
     body: list[tuple[str, int]] = []
     if article.lede is not None:
         body.append((_lede_line(article.lede, attributions, lost), 1))
     elif article.sections and article.sections[0].heading is None:
-        lost.add("lede (absent: the first paragraph reads back as the lede)")
+        lost["lede (absent: the first paragraph reads back as the lede)"] += 1
     for i, section in enumerate(article.sections):
         if section.heading is not None:
             body.append((section.heading, 2))
         elif i:
-            lost.add("sections without a subheading after the first (merged)")
+            lost["sections without a subheading after the first (merged)"] += 1
         body.extend((chunk, 1) for block in section.blocks for chunk in _block_text(block, lost))
     if closing is not None:
         if not body:
-            lost.add("closing credit (alone after the headline it reads back as the lede)")
+            lost["closing credit (alone after the headline it reads back as the lede)"] += 1
         body.append((_credit_line(closing), 1))
     elif len(body) > 1 and _looks_like_credit(*body[-1]):
-        lost.add("the last paragraph (it reads back as a closing credit)")
+        lost["the last paragraph (it reads back as a closing credit)"] += 1
     return body
 
 

@@ -193,10 +193,12 @@ def test_tables_and_tweets_are_reported() -> None:
     page = f"""<h1>Заголовок</h1><div class="article-text"><p>{LONG}</p>
     <table><tr><td>1</td></tr></table><blockquote class="twitter-tweet"><p>твит</p></blockquote>
     <p>{LONG}</p></div>"""
-    with pytest.warns(
-        LossyConversionWarning, match=r"1 embedded tweet.*1 table|1 table.*1 embedded tweet"
-    ):
+    with pytest.warns(LossyConversionWarning) as caught:
         nhtml.loads(page)
+    assert sorted(str(w.message) for w in caught) == [
+        "html: dropped from the body: 1 embedded tweet",
+        "html: dropped from the body: 1 table",
+    ]
 
 
 def test_source_phrase_is_split_off_the_lede() -> None:
@@ -421,7 +423,7 @@ def test_figure_without_a_usable_image_keeps_its_caption_and_is_reported(src: st
     page = f"""<title>T</title><body><article><h1>T</h1><p>{LONG}</p>
 <figure><img src="{src}"><figcaption>Подпись к фото</figcaption></figure>
 <figure><img src="{src}"></figure></article></body>"""
-    with pytest.warns(LossyConversionWarning, match=r"2 image\(s\) without an http\(s\) address"):
+    with pytest.warns(LossyConversionWarning, match=r"2 images without an http\(s\) address"):
         article = nhtml.loads(page)
     texts = [b.text for s in article.sections for b in s.blocks]
     assert texts == [LONG, "Подпись к фото"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
@@ -31,7 +32,9 @@ from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
 
 __all__ = [
+    "REPORTED",
     "BodyReader",
+    "Dropped",
     "class_tokens",
     "find_main",
     "is_boilerplate",
@@ -85,23 +88,38 @@ DROP = frozenset(
 # Dropped from the body with a report: what the model has no block for.
 #: How deep inline markup (emphasis in a link in emphasis...) is kept; deeper, its text only.
 MAX_INLINE_DEPTH = 32
-_DEEP_MARKUP = f"inline markup nested deeper than {MAX_INLINE_DEPTH} levels (read as text)"
-_REPORTED = {
-    "iframe": "embedded frame",
-    "object": "embedded object",
-    "embed": "embedded object",
-    "video": "video",
-    "audio": "audio",
-    "table": "table",
-    "form": "form",
-    "svg": "SVG image",
-    "canvas": "canvas",
-    "math": "formula",
+
+
+class Dropped(NamedTuple):
+    """What the body lost, as a warning counts it: its kind and its noun, both numbers."""
+
+    kind: str
+    singular: str
+    plural: str
+
+
+_DEEP_MARKUP = Dropped(
+    "markup",
+    f"element of inline markup nested deeper than {MAX_INLINE_DEPTH} levels (read as text)",
+    f"elements of inline markup nested deeper than {MAX_INLINE_DEPTH} levels (read as text)",
+)
+#: The elements dropped from the body with a report: what the model has no block for.
+REPORTED = {
+    "iframe": Dropped("element", "embedded frame", "embedded frames"),
+    "object": Dropped("element", "embedded object", "embedded objects"),
+    "embed": Dropped("element", "embedded object", "embedded objects"),
+    "video": Dropped("element", "video", "videos"),
+    "audio": Dropped("element", "audio clip", "audio clips"),
+    "table": Dropped("element", "table", "tables"),
+    "form": Dropped("element", "form", "forms"),
+    "svg": Dropped("element", "SVG image", "SVG images"),
+    "canvas": Dropped("element", "canvas", "canvases"),
+    "math": Dropped("element", "formula", "formulas"),
 }
 _EMBED_CLASSES = {
-    "twitter-tweet": "embedded tweet",
-    "instagram-media": "embedded Instagram post",
-    "tiktok-embed": "embedded TikTok video",
+    "twitter-tweet": Dropped("element", "embedded tweet", "embedded tweets"),
+    "instagram-media": Dropped("element", "embedded Instagram post", "embedded Instagram posts"),
+    "tiktok-embed": Dropped("element", "embedded TikTok video", "embedded TikTok videos"),
 }
 BLOCK_TAGS = frozenset(
     {
@@ -467,7 +485,7 @@ class BodyReader(BlockReader[HtmlElement]):
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
-        self.dropped: Counter[str] = Counter()
+        self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
     def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
@@ -500,8 +518,8 @@ class BodyReader(BlockReader[HtmlElement]):
     def report(self, element: HtmlElement) -> None:
         """Count a dropped element that carried content the model cannot hold."""
         tag = element.tag
-        if tag in _REPORTED:
-            self.dropped[_REPORTED[tag]] += 1
+        if tag in REPORTED:
+            self.dropped[REPORTED[tag]] += 1
 
     def is_inline(self, name: str) -> bool:
         # inline content running between blocks (text in a <div>)
@@ -611,7 +629,11 @@ _CITE_SKIP = frozenset({"footer", "cite"})
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
-_UNUSABLE_IMAGE = "image(s) without an http(s) address (captions kept as text)"
+_UNUSABLE_IMAGE = Dropped(
+    "image",
+    "image without an http(s) address (its caption kept as text)",
+    "images without an http(s) address (their captions kept as text)",
+)
 
 
 def _has_image_source(element: HtmlElement) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-import warnings
 from datetime import datetime, tzinfo
 from html import unescape
 from itertools import accumulate
@@ -24,12 +23,14 @@ from newsmodel._attribution import split_attribution
 from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
+from newsmodel._warnings import counted, issue
 from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date
 from newsmodel.html._decode import decode_clean
 from newsmodel.html._extract import (
     DROP,
+    REPORTED,
     BodyReader,
     class_tokens,
     find_main,
@@ -424,27 +425,38 @@ def _parse(text: str) -> HtmlElement:
 
 def parse_page(
     data: str | bytes, *, encoding: str | None, max_bytes: int, max_tag_chars: int
-) -> tuple[HtmlElement, list[str]]:
+) -> tuple[HtmlElement, list[LossyConversionWarning]]:
     """Check, decode and parse a page into an lxml tree; every refusal is a ParseError.
 
     Also returns what the reader should report: a charset declaration it did not follow.
     """
-    notes: list[str] = []
+    notes: list[LossyConversionWarning] = []
     check_size(_FORMAT, data, max_bytes)
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         decoded = decode_clean(raw, encoding)
         if decoded.overridden is not None:
-            notes.append(
+            message = (
                 f"the page declares the charset {decoded.overridden} but its bytes are not in"
                 f" it; read as {decoded.encoding}"
             )
+            notes.append(_lossy("encoding", message, lost=decoded.overridden))
         if decoded.replaced_at is not None:
             line, column = decoded.replaced_at
-            count = "1 byte" if decoded.replaced == 1 else f"{decoded.replaced} bytes"
+            message = (
+                f"{counted(decoded.replaced, 'byte')} could not be decoded as"
+                f" {decoded.encoding} and became U+FFFD (the first at line {line},"
+                f" column {column})"
+            )
             notes.append(
-                f"{count} could not be decoded as {decoded.encoding} and became U+FFFD (the"
-                f" first at line {line}, column {column})"
+                _lossy(
+                    "bytes",
+                    message,
+                    lost=decoded.encoding,
+                    count=decoded.replaced,
+                    line=line,
+                    column=column,
+                )
             )
         text: str = decoded
     elif isinstance(data, str):
@@ -933,15 +945,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
     if container is not None:
         sections = body_reader.read(container)
         for hr in container.iter("hr"):
-            if hr.get("data-dropped"):
-                body_reader.dropped[
-                    {
-                        "iframe": "embedded frame",
-                        "video": "video",
-                        "object": "embedded object",
-                        "embed": "embedded object",
-                    }.get(hr.get("data-dropped") or "", "embedded object")
-                ] += 1
+            dropped = hr.get("data-dropped")
+            if dropped:
+                body_reader.dropped[REPORTED.get(dropped, REPORTED["object"])] += 1
 
     # A page whose visible body is missing (rendered by script) may still carry the text in
     # its JSON-LD articleBody.
@@ -1078,16 +1084,17 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         version = int(raw_version)
     slug = f.first("slug")
 
-    warnings_text = list(page_notes)
+    notes = list(page_notes)
     if container is not None and not sections and text_of(container):
         tag = container.tag if isinstance(container.tag, str) else "element"
-        warnings_text.append(f"the main content (<{tag}>) has text but gave no body")
-    if body_reader.dropped:
-        parts = ", ".join(f"{n} {what}" for what, n in sorted(body_reader.dropped.items()))
-        warnings_text.append(f"dropped from the body: {parts}")
-    if body_reader.bad_links:
-        parts = ", ".join(f"{n} {s}:" for s, n in sorted(body_reader.bad_links.items()))
-        warnings_text.append(f"links kept as plain text (scheme not allowed): {parts}")
+        message = f"the main content (<{tag}>) has text but gave no body"
+        notes.append(_lossy("body", message, lost=f"<{tag}>"))
+    for what, n in sorted(body_reader.dropped.items()):
+        message = f"dropped from the body: {counted(n, what.singular, what.plural)}"
+        notes.append(_lossy(what.kind, message, lost=what.singular, count=n))
+    for scheme, n in sorted(body_reader.bad_links.items()):
+        message = f"{counted(n, f'{scheme}: link')} kept as plain text (scheme not allowed)"
+        notes.append(_lossy("link", message, lost=f"{scheme}:", count=n))
     fields: dict[str, Any] = {
         "headline": headline,
         "lede": lede,
@@ -1112,9 +1119,9 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         fields["language"] = language
     if slug:
         fields["slug"] = slug
-    article = _build(fields, warnings_text)
-    if warnings_text:
-        warnings.warn("; ".join(warnings_text), LossyConversionWarning, stacklevel=3)
+    article = _build(fields, notes)
+    for note in notes:
+        issue(note)
     return article
 
 
@@ -1148,7 +1155,29 @@ def _add_source(attributions: list[Attribution], credited: Attribution) -> None:
     attributions.append(credited)
 
 
-def _build(fields: dict[str, Any], notes: list[str]) -> Article:
+def _lossy(
+    kind: str,
+    message: str,
+    *,
+    lost: str | None = None,
+    count: int = 1,
+    line: int | None = None,
+    column: int | None = None,
+    path: str | None = None,
+) -> LossyConversionWarning:
+    return LossyConversionWarning(
+        message,
+        format=_FORMAT,
+        kind=kind,
+        lost=lost,
+        count=count,
+        line=line,
+        column=column,
+        path=path,
+    )
+
+
+def _build(fields: dict[str, Any], notes: list[LossyConversionWarning]) -> Article:
     """The article; a field the model refuses is left out (and reported), not fatal."""
     for _ in range(len(fields) + 1):
         try:
@@ -1157,7 +1186,9 @@ def _build(fields: dict[str, Any], notes: list[str]) -> Article:
             name = exc.field.split("[")[0].split(".")[0]
             if name == "headline" or name not in fields:
                 raise ParseError(_FORMAT, str(exc)) from None
-            notes.append(f"{name} left out: {exc.reason}")
+            notes.append(
+                _lossy("field", f"{name} left out: {exc.reason}", lost=name, path=exc.field)
+            )
             fields.pop(name)
     raise ParseError(_FORMAT, "no valid article could be built")  # pragma: no cover
 

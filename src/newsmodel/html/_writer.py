@@ -10,7 +10,6 @@ the article back exactly), and the ``<head>`` repeats the metadata as OpenGraph 
 from __future__ import annotations
 
 import json
-import warnings
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +30,8 @@ from newsmodel._models import (
     Section,
     Strong,
 )
+from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
-from newsmodel.errors import LossyConversionWarning
 
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
@@ -426,8 +425,14 @@ def render(article: Article, *, fragment: bool) -> str:
         text = "\n".join(writer.out) + "\n"
     else:
         text = writer.document()
-    if writer.dropped:
-        hrefs = ", ".join(sorted(set(writer.dropped)))
-        msg = f"links with schemes HTML output does not carry were written as plain text: {hrefs}"
-        warnings.warn(msg, LossyConversionWarning, stacklevel=3)
+    by_scheme: dict[str, list[str]] = {}
+    for href in writer.dropped:
+        by_scheme.setdefault(_scheme(href) or "", []).append(href)
+    for scheme, hrefs in sorted(by_scheme.items()):
+        listed = ", ".join(sorted(set(hrefs)))
+        msg = (
+            f"{counted(len(hrefs), f'{scheme}: link')} written as plain text (HTML output does"
+            f" not carry the scheme): {listed}"
+        )
+        lossy("html", "link", msg, lost=f"{scheme}:", count=len(hrefs))
     return text

@@ -20,15 +20,15 @@ True
 from __future__ import annotations
 
 import uuid
-import warnings
 from datetime import datetime, timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 from lxml import etree
 
+from newsmodel._warnings import lossy
 from newsmodel.dates import _tzinfo as _zone
-from newsmodel.errors import LossyConversionWarning, ParseError
+from newsmodel.errors import ParseError
 from newsmodel.newsml import _reader, _writer
 from newsmodel.newsml._schema import nitf_schema
 
@@ -276,7 +276,7 @@ def iter_articles(
 
     def on_other(message: str, line: int | None) -> None:
         where = f" (line {line})" if line else ""
-        warnings.warn(f"newsml: skipped {message}{where}", LossyConversionWarning, stacklevel=3)
+        lossy("newsml", "item", f"skipped {message}{where}", lost=message, line=line)
 
     return _reader.iter_items(fp, options, on_other)
 

@@ -12,7 +12,6 @@ import codecs
 import functools
 import re
 import threading
-import warnings
 from datetime import datetime, timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Any, TypedDict
 
@@ -35,8 +34,9 @@ from newsmodel._models import (
     Subject,
 )
 from newsmodel._text import collapse, scrub
+from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
-from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
+from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._ns import NAR, NM, XML
 from newsmodel.newsml._writer import derive_guid_for, derive_provider_for
 
@@ -325,12 +325,12 @@ def _utf8_override(head: bytes, *, final: bool) -> tuple[bytes, str] | None:
     return head[: m.start(1)] + quoted + head[m.end() :], name
 
 
-def _warn_override(name: str, stacklevel: int) -> None:
+def _warn_override(name: str) -> None:
     msg = (
-        f"newsml: the XML declaration says encoding={name!r} but the bytes are UTF-8; read as "
-        "UTF-8 (the declaration was overridden)"
+        f"the XML declaration says encoding={name!r} but the bytes are UTF-8; read as UTF-8 (the"
+        " declaration was overridden)"
     )
-    warnings.warn(msg, LossyConversionWarning, stacklevel=stacklevel + 1)
+    lossy(_FORMAT, "encoding", msg, lost=name, line=1)
 
 
 def _encoding_position(data: bytes) -> tuple[int, int] | None:
@@ -391,7 +391,7 @@ def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
     override = _utf8_override(head, final=False)
     if override is not None:
         head, name = override
-        _warn_override(name, stacklevel=3)
+        _warn_override(name)
     return _Prefixed(head, fp)
 
 
@@ -443,7 +443,7 @@ def parse_document(raw: bytes | str, options: ReadOptions) -> etree._Element:
     override = _utf8_override(data, final=True)
     if override is not None:
         data, name = override
-        _warn_override(name, stacklevel=3)
+        _warn_override(name)
     try:
         root, huge = _parse(data)
     except etree.XMLSyntaxError as exc:
@@ -515,7 +515,7 @@ class _Collector:
         self.extra: list[tuple[str, str]] = []
         self.own_extra: list[tuple[str, str]] | None = None
         self.lost: list[str] = []
-        self.notes: list[str] = []
+        self.notes: list[tuple[str, str, str | None]] = []
         self.fields: dict[str, Any] = {}
         self.naive: list[tuple[str, str]] = []
 
@@ -523,8 +523,9 @@ class _Collector:
         if what not in self.lost:
             self.lost.append(what)
 
-    def note(self, message: str) -> None:
-        self.notes.append(message)
+    def note(self, message: str, kind: str, lost: str | None = None) -> None:
+        """Report ``message`` once the item is read, as a warning of ``kind``."""
+        self.notes.append((message, kind, lost))
 
     def keep(self, key: str, value: str | None) -> None:
         if value:
@@ -541,7 +542,7 @@ class _Collector:
         if value is None and _DATE_ONLY.fullmatch(raw):
             value = parse_iso(raw + "T00:00")  # a date without a time is midnight
         if value is None:
-            self.note(f"{field}: {raw!r} is not a valid date-time; kept in extra")
+            self.note(f"{field}: {raw!r} is not a valid date-time; kept in extra", "value", field)
             self.keep(f"newsml:{field}", raw)
             return None
         if value.tzinfo is None:
@@ -728,7 +729,11 @@ class _ItemReader(_Collector):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
             else:
-                self.note("a non-public edNote was left out (private_notes=True keeps it)")
+                self.note(
+                    "a non-public edNote was left out (private_notes=True keeps it)",
+                    "field",
+                    "edNote",
+                )
             return
         self.keep("newsml:edNote", text)
 
@@ -819,7 +824,7 @@ class _ItemReader(_Collector):
             )
         except ValidationError:
             party_list.append(Attribution(name, role=_role(el, tag)))
-            self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out")
+            self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out", "value", tag)
 
     def subject(self, el: etree._Element) -> None:
         code = collapse(scrub(el.get("qcode") or ""))
@@ -943,7 +948,11 @@ class _ItemReader(_Collector):
         if updated is None and version_created and published and version_created > published:
             updated = version_created
         if updated is not None and published is not None and updated < published:
-            self.note("the modification time is before the creation time; kept in extra")
+            self.note(
+                "the modification time is before the creation time; kept in extra",
+                "value",
+                "contentModified",
+            )
             self.extra.append(("newsml:contentModified", updated.isoformat()))
             updated = None
         language = f.get("language") or self.item_lang or self.options.language
@@ -1000,7 +1009,9 @@ class _ItemReader(_Collector):
                 self.fields[name] = value.replace(tzinfo=tz)
         source = "the offset of the item's other timestamps" if reference else str(tz)
         for field, raw in self.naive:
-            self.note(f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})")
+            self.note(
+                f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})", "time", field
+            )
 
     def build(self, fields: dict[str, Any]) -> Article:
         """The article; a language or URL the model refuses goes to extra, with a warning."""
@@ -1012,7 +1023,9 @@ class _ItemReader(_Collector):
                 if field == "language":
                     self.note(
                         f"the language {fields['language']!r} is not a BCP 47 tag; "
-                        f"read as {self.options.language!r}"
+                        f"read as {self.options.language!r}",
+                        "value",
+                        "language",
                     )
                     self.repair(fields, "newsml:language", fields["language"])
                     fields["language"] = self.options.language
@@ -1036,16 +1049,21 @@ class _ItemReader(_Collector):
             ("the item title", _first_extra(self.extra, "newsml:title")),
         ):
             if text:
-                self.note(f"the item has no headline; {source} {text!r} was used instead")
+                self.note(
+                    f"the item has no headline; {source} {text!r} was used instead",
+                    "field",
+                    "headline",
+                )
                 return text
         raise ParseError(_FORMAT, "the item has no headline", line=self.item.sourceline)
 
     def report(self) -> None:
-        messages = list(self.notes)
+        line = self.item.sourceline
+        for message, kind, lost in self.notes:
+            lossy(_FORMAT, kind, message, lost=lost, line=line)
         if self.lost:
-            messages.append("not read: " + ", ".join(self.lost))
-        for message in messages:
-            warnings.warn(f"newsml: {message}", LossyConversionWarning, stacklevel=5)
+            listed = ", ".join(self.lost)
+            lossy(_FORMAT, "element", f"not read: {listed}", lost=listed, count=len(self.lost))
 
 
 def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:

@@ -6,7 +6,6 @@ import functools
 import itertools
 import re
 import uuid
-import warnings
 from datetime import datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, ClassVar, Literal
 
@@ -28,7 +27,8 @@ from newsmodel._models import (
     Section,
     fallback_slug,
 )
-from newsmodel.errors import LossyConversionWarning, WriteError
+from newsmodel._warnings import lossy
+from newsmodel.errors import WriteError
 from newsmodel.newsml._ns import (
     IPTC_ALIASES,
     IPTC_CATALOG,
@@ -600,12 +600,14 @@ class _NitfBody(_Body):
                 )
                 if value
             ]
-            if lost:
-                warnings.warn(
-                    f"newsml: NITF media-producer cannot carry the {', '.join(lost)} of "
-                    f"{field}.credit; written as its name alone",
-                    LossyConversionWarning,
-                    stacklevel=4,
+            for name in lost:
+                lossy(
+                    "newsml",
+                    "field",
+                    f"NITF media-producer cannot carry the {name} of {field}.credit; written"
+                    " as its name alone",
+                    lost=name,
+                    path=f"{field}.credit.{name}",
                 )
 
 
