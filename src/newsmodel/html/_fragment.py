@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newsmodel.html._extract import BodyReader
+from newsmodel.html._extract import BodyReader, Dropped
 from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
 from newsmodel.json import DEFAULT_MAX_BYTES
 
@@ -27,7 +27,7 @@ _DOCUMENT_END = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
 
 def read_fragment(
     text: str, *, base: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[list[Section], Counter[str]]:
+) -> tuple[list[Section], Counter[Dropped]]:
     """The sections of an HTML fragment, and what was dropped from it, counted by kind.
 
     Args:
@@ -39,8 +39,8 @@ def read_fragment(
         ParseError: the fragment is too long, nested too deeply or has an over-long tag.
 
     >>> sections, dropped = read_fragment("<p>Один.</p><script>x()</script><table></table>")
-    >>> sections[0].blocks[0].text, dict(dropped)
-    ('Один.', {'table': 1})
+    >>> sections[0].blocks[0].text, [(d.singular, n) for d, n in dropped.items()]
+    ('Один.', [('table', 1)])
     """
     root, _ = parse_page(
         f"<div>{_DOCUMENT_END.sub('', text)}</div>",
@@ -53,5 +53,7 @@ def read_fragment(
     sections = reader.read(body if body is not None else root)
     dropped = Counter(reader.dropped)
     for scheme, count in reader.bad_links.items():
-        dropped[f"link with the scheme {scheme!r}"] += count
+        dropped[
+            Dropped("link", f"{scheme}: link kept as text", f"{scheme}: links kept as text")
+        ] += count
     return sections, dropped

@@ -18,13 +18,13 @@ True
 from __future__ import annotations
 
 import json
-import warnings
 from datetime import timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from newsmodel._models import Article
+from newsmodel._warnings import counted, lossy
 from newsmodel.dates import _tzinfo as _zone
-from newsmodel.errors import LossyConversionWarning, ParseError
+from newsmodel.errors import ParseError
 from newsmodel.json import DEFAULT_MAX_BYTES
 from newsmodel.newsml import SchemaProblem
 from newsmodel.ninjs._common import FORMAT, VERSIONS
@@ -36,6 +36,8 @@ from newsmodel.ninjs._writer import build
 if TYPE_CHECKING:
     from collections import Counter
     from collections.abc import Iterator
+
+    from newsmodel.html._extract import Dropped
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -56,15 +58,14 @@ __all__ = [
 Version = Literal["3.1", "2.2"]
 
 
-def _warn(what: str, lost: Counter[str], stacklevel: int) -> None:
-    if lost:
-        parts = ", ".join(
-            f"{kind} ({count})" if count > 1 else kind for kind, count in lost.items()
-        )
-        warnings.warn(f"ninjs: {what}: {parts}", LossyConversionWarning, stacklevel=stacklevel + 1)
+def _warn(what: str, lost: Counter[Dropped], path: str | None = None) -> None:
+    """One warning for each kind of thing lost, at the caller's line."""
+    for thing, count in lost.items():
+        message = f"{what}: {counted(count, thing.singular, thing.plural)}"
+        lossy(FORMAT, thing.kind, message, lost=thing.singular, count=count, path=path)
 
 
-def _item(article: Article, version: str, stacklevel: int) -> dict[str, Any]:
+def _item(article: Article, version: str) -> dict[str, Any]:
     if not isinstance(article, Article):
         msg = f"expected Article, got {type(article).__name__}"
         raise TypeError(msg)
@@ -72,7 +73,7 @@ def _item(article: Article, version: str, stacklevel: int) -> dict[str, Any]:
         msg = f"version must be one of {', '.join(VERSIONS)}, got {version!r}"
         raise ValueError(msg)
     item, lost = build(article, version=version)
-    _warn(f"version {version} has no place for", lost, stacklevel + 1)
+    _warn(f"version {version} has no place for", lost)
     return item
 
 
@@ -115,7 +116,7 @@ def dumps(article: Article, /, *, version: Version = "3.1", indent: int | None =
     >>> '"firstcreated": "2026-01-01T00:00:00+00:00"' in item
     True
     """
-    item = _item(article, version, stacklevel=2)
+    item = _item(article, version)
     return json.dumps(item, ensure_ascii=False, indent=indent)
 
 
@@ -131,20 +132,17 @@ def dump(
     >>> buf.getvalue()[:17]
     b'{"uri": "urn:x:1"'
     """
-    item = _item(article, version, stacklevel=2)
+    item = _item(article, version)
     fp.write(json.dumps(item, ensure_ascii=False, indent=indent).encode("utf-8"))
 
 
-def _read(
-    data: str | bytes, tz: str | tzinfo, max_bytes: int, stacklevel: int
-) -> Iterator[Article]:
+def _read(data: str | bytes, tz: str | tzinfo, max_bytes: int) -> Iterator[Article]:
     zone = _zone(tz)
     found = False
     for path, item in items(parse(data, max_bytes=max_bytes)):
         found = True
         article, lost = read_item(item, tz=zone, path=path)
-        what = "left out what the model has no field for" if path == "$" else f"at {path}, left out"
-        _warn(what, lost, stacklevel + 1)
+        _warn("left out", lost, path)
         yield article
     if not found:
         msg = "no ninjs item: expected an object with a uri, headlines or a body"
@@ -184,7 +182,7 @@ def loads(
     ...
     newsmodel.ParseError: ninjs: Expecting property name enclosed in double quotes (line 1, ...)
     """
-    articles = _read(data, tz, max_bytes, stacklevel=2)
+    articles = _read(data, tz, max_bytes)
     first = next(articles)
     if next(articles, None) is not None:
         msg = "the document holds several items: read them with iter_articles()"
@@ -228,7 +226,7 @@ def iter_articles(
     >>> [a.headline for a in iter_articles(page)]
     ['Один', 'Два']
     """
-    return _read(data, tz, max_bytes, stacklevel=2)
+    return _read(data, tz, max_bytes)
 
 
 def schema(version: str = "3.1") -> dict[str, Any]:

@@ -19,6 +19,7 @@ from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Sec
 from newsmodel._text import InvalidTextError, collapse
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
+from newsmodel.html._extract import Dropped
 from newsmodel.html._fragment import read_fragment
 from newsmodel.newsml._writer import derive_guid_for
 from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SCHEMES, SITE_ROLE, role_of
@@ -56,6 +57,35 @@ _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
 _HTTP = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # Read without a trace: they describe the document, not the article.
 _IGNORED = frozenset({"standard", "$schema"})
+
+
+def _loss(kind: str, singular: str, plural: str | None = None) -> Dropped:
+    return Dropped(kind, singular, plural if plural is not None else singular)
+
+
+def _property(name: str) -> Dropped:
+    return Dropped("field", f"{name!r} property", f"{name!r} properties")
+
+
+_NOT_AN_OBJECT = _loss(
+    "value", "array entry that is not an object", "array entries that are not objects"
+)
+_OTHER_BODY = _loss("body", "body of another role", "bodies of other roles")
+_REFUSED_PARAGRAPH = _loss("value", "paragraph the model refuses", "paragraphs the model refuses")
+_REFUSED_CREDIT = _loss("value", "credit the model refuses", "credits the model refuses")
+_REFUSED_SUBJECT = _loss("value", "subject the model refuses", "subjects the model refuses")
+_UNKNOWN_SCHEME = _loss(
+    "value",
+    "subject code in a scheme newsmodel does not know (its name kept as a tag)",
+    "subject codes in schemes newsmodel does not know (their names kept as tags)",
+)
+_MORE_PLACES = _loss("value", "place after the first", "places after the first")
+_RENDITION = _loss("field", "rendition of the item", "renditions of the item")
+_ASSOCIATION = _loss("item", "associated item", "associated items")
+_IMAGE_RENDITION = _loss(
+    "image", "other rendition of the main image", "other renditions of the main image"
+)
+_NO_IMAGE_ADDRESS = _loss("image", "main image without an http(s) address")
 
 
 def _check_depth(value: object) -> None:
@@ -172,7 +202,7 @@ class _Item:
         self.path = path
         self.used: set[str] = set(_IGNORED)
         self.extra: list[tuple[str, str]] = []
-        self.lost: Counter[str] = Counter()
+        self.lost: Counter[Dropped] = Counter()
         #: the item's uri, when an alternative id holds the guid.
         self.other_uri: str | None = None
 
@@ -194,14 +224,14 @@ class _Item:
             value = [{"name": key, **v} if isinstance(v, dict) else v for key, v in value.items()]
         if not isinstance(value, list):
             if value is not None:
-                self.lost[f"{name} (not an array)"] += 1
+                self.lost[_loss("value", f"'{self.names[name]}' value that is not an array")] += 1
             return []
         out = []
         for i, entry in enumerate(value):
             if isinstance(entry, dict):
                 out.append(_lowered(entry, f"{self.path}.{self.names[name]}[{i}]"))
             else:
-                self.lost[f"{name} entry that is not an object"] += 1
+                self.lost[_NOT_AN_OBJECT] += 1
         return out
 
     def when(self, name: str) -> datetime | None:
@@ -226,7 +256,7 @@ class _Item:
         if scalar is not None:
             self.extra.append((f"ninjs:{self.names.get(name, name)}", scalar))
         elif value is not None and value not in ([], {}):
-            self.lost[self.names.get(name, name)] += 1
+            self.lost[_property(self.names.get(name, name))] += 1
 
     # -- fields ---------------------------------------------------------------------------
 
@@ -301,7 +331,7 @@ class _Item:
         html = html or old[0] or old[1]
         plain = plain or old[2]
         if others:
-            self.lost["body of another role"] += others
+            self.lost[_OTHER_BODY] += others
         if isinstance(html, str):
             sections, dropped = read_fragment(html)
             self.lost.update(dropped)
@@ -318,7 +348,7 @@ class _Item:
                 paragraphs.append(Paragraph(chunk))
             except ValidationError:  # noqa: PERF203 - rare: text the model refuses
                 if chunk.strip():
-                    self.lost["paragraph the model refuses"] += 1
+                    self.lost[_REFUSED_PARAGRAPH] += 1
         return [Section(blocks=paragraphs)] if paragraphs else []
 
     def party(self, entry: dict[str, Any], default: Role) -> Attribution | None:
@@ -333,7 +363,7 @@ class _Item:
                 return Attribution(name, role=role or default, url=link)
             except ValidationError:  # noqa: PERF203 - rare: a name or URL the model refuses
                 continue
-        self.lost["credit the model refuses"] += 1
+        self.lost[_REFUSED_CREDIT] += 1
         return None
 
     def parties(self) -> tuple[list[Attribution], str | None]:
@@ -380,12 +410,12 @@ class _Item:
                 try:
                     subjects.append(Subject(code, name))
                 except ValidationError:
-                    self.lost["subject the model refuses"] += 1
+                    self.lost[_REFUSED_SUBJECT] += 1
                 continue
             if name is not None:
                 tags.append(name)
             if uri is not None or entry.get("literal") or entry.get("code"):
-                self.lost["code of a subject in no scheme newsmodel knows"] += 1
+                self.lost[_UNKNOWN_SCHEME] += 1
         for entry in self.dicts("service"):
             name = _clean(entry.get("name"))
             if name is not None:
@@ -402,7 +432,7 @@ class _Item:
             located = _clean(places[0].get("name"))
             places = places[1:]
         if places:
-            self.lost["place"] += len(places)
+            self.lost[_MORE_PLACES] += len(places)
         return located
 
     def url(self) -> str | None:
@@ -413,7 +443,7 @@ class _Item:
             if url is None and href and _HTTP.match(href) and kind == "text/html":
                 url = href
             else:
-                self.lost["rendition"] += 1
+                self.lost[_RENDITION] += 1
         return url
 
     def image(self) -> Figure | None:
@@ -425,7 +455,7 @@ class _Item:
                 break
         if chosen is None:
             chosen = next((a for a in associations if _word(a.get("type")) in _IMAGE_TYPES), None)
-        self.lost["associated item"] += len(associations) - (chosen is not None)
+        self.lost[_ASSOCIATION] += len(associations) - (chosen is not None)
         if chosen is None:
             return None
         picture = _Item(chosen, tz=self.tz, path=f"{self.path}.associations")
@@ -439,7 +469,7 @@ class _Item:
         if best is None and renditions:
             best = max(renditions, key=_area)
         if len(renditions) > 1:
-            article.lost["other rendition of the image"] += len(renditions) - 1
+            article.lost[_IMAGE_RENDITION] += len(renditions) - 1
         caption = alt = None
         for entry in self.dicts("descriptions"):
             role, value = _word(entry.get("role")), _clean(entry.get("value"))
@@ -456,7 +486,7 @@ class _Item:
             credits_ = [c for c in [self.party({"name": by}, Role.PHOTOGRAPHER)] if c]
         article.lost.update(self.lost)
         if best is None:
-            article.lost["image without an address"] += 1
+            article.lost[_NO_IMAGE_ADDRESS] += 1
             return None
         try:
             return Figure(
@@ -466,7 +496,7 @@ class _Item:
                 alt=alt,
             )
         except ValidationError:
-            article.lost["image without an http(s) address"] += 1
+            article.lost[_NO_IMAGE_ADDRESS] += 1
             return None
 
     def dates(self) -> tuple[datetime | None, datetime | None]:
@@ -529,7 +559,9 @@ def _area(rendition: dict[str, Any]) -> int:
     return 0
 
 
-def read_item(item: dict[str, Any], *, tz: tzinfo, path: str = "$") -> tuple[Article, Counter[str]]:
+def read_item(
+    item: dict[str, Any], *, tz: tzinfo, path: str = "$"
+) -> tuple[Article, Counter[Dropped]]:
     """Read one item; return the article and what was left out of it, counted by kind.
 
     Raises:
@@ -538,7 +570,13 @@ def read_item(item: dict[str, Any], *, tz: tzinfo, path: str = "$") -> tuple[Art
     r = _Item(item, tz=tz, path=path)
     kind = r.text("type")
     if kind is not None and kind.lower() not in _TEXT_TYPES:
-        r.lost[f"item of type {kind!r}, read as an article"] += 1
+        r.lost[
+            _loss(
+                "item",
+                f"item of type {kind!r} read as an article",
+                f"items of type {kind!r} read as articles",
+            )
+        ] += 1
     guid, slug, version = r.ids()
     url = r.url()
     headline, sub = r.headline()
@@ -587,7 +625,7 @@ def _fallback_headline(r: _Item, lede: str | None, sections: list[Section]) -> s
         ("body", sections[0].text.split("\n")[0][:200] if sections else None),
     ):
         if value:
-            r.lost[f"headline (none given; the {source} taken for it)"] += 1
+            r.lost[_loss("field", f"headline: none given, the {source} taken for it")] += 1
             return value
     msg = "no headline: the item has no headline, title, slugline, description or body text"
     raise ParseError(FORMAT, msg, path=r.path)

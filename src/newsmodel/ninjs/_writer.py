@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Role, fallback_slug
+from newsmodel.html._extract import Dropped
 from newsmodel.html._writer import render_body
 from newsmodel.newsml._writer import derive_guid
 from newsmodel.ninjs._common import RUBRIC_BASE, SITE_ROLE, is_uri, scheme_uri
@@ -32,6 +33,22 @@ SLUG_ROLE = "slug"
 
 _V2_NAMES = {"embargoedUntil": "embargoed"}
 
+_PHRASE = Dropped("value", "credit phrase", "credit phrases")
+_SAME_TIME = Dropped(
+    "time",
+    "update time equal to the publication time",
+    "update times equal to the publication time",
+)
+_LONE_UPDATE = Dropped(
+    "time",
+    "update time without a publication time (read back as the publication time)",
+    "update times without a publication time",
+)
+_LINK = Dropped(
+    "link", "link of a scheme HTML does not carry", "links of schemes HTML does not carry"
+)
+_EXTRA = Dropped("field", "extra field not read from ninjs", "extra fields not read from ninjs")
+
 
 def derived_slug(headline: str, guid: str | None) -> str:
     """The slug an article gets when none is given, as the model derives it."""
@@ -49,11 +66,11 @@ def _text(role: str, value: str) -> dict[str, str]:
 class _Builder:
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.lost: Counter[str] = Counter()
+        self.lost: Counter[Dropped] = Counter()
 
     def party(self, attribution: Attribution) -> dict[str, str]:
         if attribution.phrase is not None:
-            self.lost["the phrase of a credit"] += 1
+            self.lost[_PHRASE] += 1
         source = {"name": attribution.name, "role": attribution.role.value}
         if attribution.url is not None:
             source["uri"] = attribution.url
@@ -94,9 +111,9 @@ class _Builder:
         if a.published is not None:
             item["firstCreated"] = _when(a.published)
             if a.updated is not None and a.updated == a.published:
-                self.lost["an update time equal to the publication time"] += 1
+                self.lost[_SAME_TIME] += 1
         elif a.updated is not None:
-            self.lost["an update time without a publication time (read back as the latter)"] += 1
+            self.lost[_LONE_UPDATE] += 1
         if a.updated is not None:
             item["versionCreated"] = _when(a.updated)
 
@@ -115,7 +132,7 @@ class _Builder:
             item["descriptions"] = descriptions
         if a.sections:
             html, dropped = render_body(a.sections)
-            self.lost["link of a scheme HTML does not carry"] += len(dropped)
+            self.lost[_LINK] += len(dropped)
             item["bodies"] = [{"role": "main", "contentType": "text/html", "value": html}]
 
     def parties(self, item: dict[str, Any]) -> None:
@@ -177,7 +194,7 @@ class _Builder:
             elif kind == "ninjs" and name in {"headline", "description"} and role:
                 out[name].append((role, value))
             else:
-                self.lost["an extra field"] += 1
+                self.lost[_EXTRA] += 1
         return out
 
 
@@ -189,7 +206,7 @@ def _lower(value: object) -> Any:  # noqa: ANN401 - JSON
     return value
 
 
-def build(article: Article, *, version: str) -> tuple[dict[str, Any], Counter[str]]:
+def build(article: Article, *, version: str) -> tuple[dict[str, Any], Counter[Dropped]]:
     """The ninjs item of an article in ``version`` ("3.1" or "2.2"), and what it could not hold."""
     builder = _Builder(article)
     item = builder.build()
