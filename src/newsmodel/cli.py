@@ -62,6 +62,7 @@ FORMATS: dict[str, str] = {
     "html": ".html",
     "json": ".json",
     "newsml": ".xml",
+    "ninjs": ".json",
     "text": ".txt",
 }
 _EXTENSIONS = {
@@ -76,6 +77,10 @@ _EXTENSIONS = {
 _NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
 _MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
+_NINJS = re.compile(
+    rb'"(?:uri|headlines|bodies|body_html|body_text|body_xhtml|versionCreated|versioncreated)"\s*:'
+)
+_SECTIONS = re.compile(rb'"sections"\s*:')
 _SNIFF = 4096
 
 
@@ -89,20 +94,23 @@ def _modules() -> dict[str, ModuleType]:
     >>> sorted(_modules()) == sorted(FORMATS)
     True
     """
-    from newsmodel import html, json, newsml, text  # noqa: PLC0415 - see above
+    from newsmodel import html, json, newsml, ninjs, text  # noqa: PLC0415 - see above
 
-    return {"html": html, "json": json, "newsml": newsml, "text": text}
+    return {"html": html, "json": json, "newsml": newsml, "ninjs": ninjs, "text": text}
 
 
 def detect_format(data: bytes, name: str = "") -> str:
     r"""Tell the format of a document from its first bytes, then from its file name.
 
-    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
+    JSON starts with ``{`` (ninjs when it names a ninjs property, such as ``uri``,
+    ``headlines`` or ``body_html``, and no ``sections``); NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
     namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
     the extension says otherwise.
 
     >>> detect_format(b'  {"headline": "Hello"}')
     'json'
+    >>> detect_format(b'{"uri": "urn:x:1", "headlines": [{"value": "Hello"}]}')
+    'ninjs'
     >>> detect_format(b"<!DOCTYPE html><html></html>")
     'html'
     >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), "article.txt")
@@ -110,7 +118,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     """
     head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"{", b"[")):
-        return "json"
+        return "ninjs" if _NINJS.search(head) and not _SECTIONS.search(head) else "json"
     if head.startswith(b"<"):
         if _NEWSML.search(head):
             return "newsml"
@@ -258,6 +266,8 @@ def _discover(sources: Sequence[str], source_format: str | None) -> tuple[list[_
     inputs: list[_Input] = []
     missing: list[str] = []
     wanted = {ext for ext, fmt in _EXTENSIONS.items() if source_format in (None, fmt)}
+    if source_format is not None:
+        wanted.add(FORMATS[source_format])
     for source in sources:
         if source == "-":
             inputs.append(_Input(None, "stdin", "<stdin>"))
@@ -691,21 +701,37 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
 def _problems(data: bytes, fmt: str) -> list[ParseError | SchemaProblem | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
-    NewsML-G2 is checked against its schema first, then every format against the model.
+    NewsML-G2 and ninjs are checked against their schemas first, then every format against
+    the model (every item of a ninjs response).
     """
     module = _modules()[fmt]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         problems: list[ParseError | SchemaProblem | str] = []
         try:
-            if fmt == "newsml":
-                problems.extend(module.validate(data))
-            if not problems:
+            if fmt in {"newsml", "ninjs"}:
+                problems.extend(_schema_problems(module, data))
+            checked = not any(not isinstance(p, str) for p in problems)
+            if checked and fmt == "ninjs":
+                for _ in module.iter_articles(data):
+                    pass
+            elif checked:
                 module.loads(data)
         except ParseError as exc:
             problems.append(exc)
     problems.extend(str(w.message) for w in caught)
     return problems
+
+
+def _schema_problems(module: ModuleType, data: bytes) -> list[SchemaProblem | str]:
+    try:
+        found: list[SchemaProblem | str] = module.validate(data)
+    except ModuleNotFoundError:  # ninjs: jsonschema is an optional dependency
+        hint = "not checked against its schema: pip install 'pynewsmodel[validate]'"
+        return [hint]
+    # A ninjs 1.x item has no schema: a warning, and the item is still read.
+    no_schema = getattr(module, "NO_SCHEMA", None)
+    return [str(p.message) if no_schema and no_schema in str(p) else p for p in found]
 
 
 def _describe(label: str, problem: ParseError | SchemaProblem | Outcome | str) -> str:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_DEPTH",
+    "NO_SCHEMA",
     "SCHEMA_VERSIONS",
     "VERSIONS",
     "Version",
@@ -53,6 +54,9 @@ __all__ = [
     "schema",
     "validate",
 ]
+
+#: What :func:`validate` says of an item in a 1.x shape, which no shipped schema describes.
+NO_SCHEMA = "no schema to check it against (1.x items are read, not validated)"
 
 #: A version :func:`dumps` writes.
 Version = Literal["3.1", "2.2"]
@@ -269,7 +273,7 @@ def validate(
     for path, item in found:
         said = version or version_of(item)
         if said is None:
-            message = f"at {path}: a ninjs 1.x item (no 1.x schema ships; read it with loads)"
+            message = f"at {path}: a ninjs 1.x item: {NO_SCHEMA}"
             problems.append(SchemaProblem(None, None, message))
             continue
         for where, message in schema_problems(item, said):

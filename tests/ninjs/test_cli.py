@@ -1,0 +1,48 @@
+"""The command line converts to and from ninjs and validates it against IPTC's schema."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import DATA
+from newsmodel import cli
+
+VALID = DATA / "ninjs" / "valid"
+
+
+def test_ninjs_is_detected_apart_from_newsmodel_json():
+    assert cli.detect_format((VALID / "ninjs-3x-full.json").read_bytes()) == "ninjs"
+    assert cli.detect_format((VALID / "superdesk-1x-text.json").read_bytes()) == "ninjs"
+    assert cli.detect_format((VALID / "api-envelope.json").read_bytes()) == "ninjs"
+    assert cli.detect_format(b'{"headline": "A", "sections": [], "uri": 1}') == "json"
+
+
+def test_convert_to_ninjs_and_back(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert (
+        cli.main(["convert", str(VALID / "ninjs-3x-full.json"), "--to", "json", "-o", str(out)])
+        == 0
+    )
+    written = out / "v-astane-otkryli-novyy-most.json"
+    assert json.loads(written.read_text("utf-8"))["headline"] == "В Астане открыли новый мост"
+    back = tmp_path / "back"
+    assert cli.main(["convert", str(written), "--to", "ninjs", "-o", str(back)]) == 0
+    item = json.loads((back / "v-astane-otkryli-novyy-most.json").read_text("utf-8"))
+    assert item["headlines"][0]["value"] == "В Астане открыли новый мост"
+    assert item["standard"]["version"] == "3.1"
+    capsys.readouterr()
+
+
+def test_validate_checks_ninjs_against_its_schema(tmp_path, capsys):
+    good = VALID / "ninjs-3x-full.json"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"uri": "urn:x:1", "headlines": [{"role": "main"}]}', "utf-8")
+    assert cli.main(["validate", str(good), "-q"]) == 0
+    assert cli.main(["validate", "--from", "ninjs", str(bad), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "error: at $.headlines[0]: 'value' is a required property" in err
+
+
+def test_validate_reads_every_item_of_a_response(capsys):
+    assert cli.main(["validate", str(VALID / "api-envelope.json")]) == 0
+    assert ": valid" in capsys.readouterr().out
