@@ -103,8 +103,8 @@ def detect_format(data: bytes, name: str = "") -> str:
     r"""Tell the format of a document from its first bytes, then from its file name.
 
     JSON starts with ``{`` (ninjs when it names a ninjs property, such as ``uri``,
-    ``headlines`` or ``body_html``, and no ``sections``); NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
-    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
+    ``headlines`` or ``body_html``, and no ``sections``); NewsML-G2 has a ``newsItem`` or
+    ``newsMessage`` root or the IPTC namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
     the extension says otherwise.
 
     >>> detect_format(b'  {"headline": "Hello"}')
@@ -725,13 +725,13 @@ def _problems(data: bytes, fmt: str) -> list[ParseError | SchemaProblem | str]:
 
 def _schema_problems(module: ModuleType, data: bytes) -> list[SchemaProblem | str]:
     try:
-        found: list[SchemaProblem | str] = module.validate(data)
+        found: list[SchemaProblem] = module.validate(data)
     except ModuleNotFoundError:  # ninjs: jsonschema is an optional dependency
         hint = "not checked against its schema: pip install 'pynewsmodel[validate]'"
         return [hint]
     # A ninjs 1.x item has no schema: a warning, and the item is still read.
     no_schema = getattr(module, "NO_SCHEMA", None)
-    return [str(p.message) if no_schema and no_schema in str(p) else p for p in found]
+    return [p.message if no_schema and no_schema in p.message else p for p in found]
 
 
 def _describe(label: str, problem: ParseError | SchemaProblem | Outcome | str) -> str:
