@@ -104,8 +104,8 @@ def detect_format(data: bytes, name: str = "") -> str:
 
     JSON starts with ``{`` (ninjs when it names a ninjs property, such as ``uri``,
     ``headlines`` or ``body_html``, and no ``sections``); NewsML-G2 has a ``newsItem`` or
-    ``newsMessage`` root or the IPTC namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
-    the extension says otherwise.
+    ``newsMessage`` root or the IPTC namespace; HTML starts with a doctype or a usual tag;
+    anything else is plain text unless the extension says otherwise.
 
     >>> detect_format(b'  {"headline": "Hello"}')
     'json'
