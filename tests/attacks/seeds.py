@@ -35,6 +35,7 @@ REAL = {
     "text": ["text/*.txt"],
     "html": ["html/corpus/*.html"],
     "newsml": ["newsml/valid/**/*.xml", "newsml/*.xml"],
+    "ninjs": ["ninjs/valid/*.json", "ninjs/iptc/*.json"],
 }
 
 
@@ -170,6 +171,9 @@ TOKENS = [
     b'<?xml-stylesheet href="x.xsl"?>',
     b'<meta charset="utf-16">',
     b"<script>alert(1)</script>",
+    b'"body_html": "<p>',
+    b'"item": [',
+    b'"associations": {"featuremedia": {"renditions": {"original": {"href": ',
     b"<svg><script>",
     b"<math>",
     b"<noscript>",

@@ -21,7 +21,7 @@ from typing import Any
 #: instead of taking the machine down. A 50 MB input and its decoded text fit well inside.
 MEMORY_LIMIT = 3 * 1024**3
 
-FORMATS = ("json", "text", "html", "newsml")
+FORMATS = ("json", "text", "html", "newsml", "ninjs")
 
 
 def available_formats() -> list[str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsmodel._json_input import read_json
 from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
-from newsmodel._text import InvalidTextError, collapse
+from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._extract import Dropped
@@ -143,11 +143,11 @@ def items(value: object, path: str = "$", level: int = 0) -> Iterator[tuple[str,
 
 
 def _clean(value: object) -> str | None:
-    """A string as the model holds it (``None`` for blank text, text it refuses, non-strings)."""
+    """A string as the model holds it, less what it refuses; ``None`` for blanks, non-strings."""
     if isinstance(value, str):
         try:
-            return collapse(value) or None
-        except InvalidTextError:
+            return collapse(scrub(value)) or None
+        except InvalidTextError:  # pragma: no cover - scrub removes what collapse refuses
             return None
     return None
 
@@ -306,9 +306,20 @@ class _Item:
             return None
         kind = _word(content_type)
         if kind in _HTML_TYPES or (kind is None and value.lstrip().startswith("<")):
-            sections, _ = read_fragment(value)
+            sections, _ = self.fragment(value)
             return _clean(" ".join(s.text for s in sections))
         return _clean(value)
+
+    def fragment(self, html: str) -> tuple[list[Section], Counter[Dropped]]:
+        """Markup read by the HTML body reader; its refusals are this item's."""
+        try:
+            return read_fragment(html)
+        except ParseError as exc:
+            msg = f"HTML in the item: {exc.message}"
+            raise ParseError(FORMAT, msg, path=self.path) from None
+        except RecursionError:
+            msg = "HTML in the item: inline markup is nested too deeply to read"
+            raise ParseError(FORMAT, msg, path=self.path) from None
 
     def body(self) -> list[Section]:
         html = plain = None
@@ -333,7 +344,7 @@ class _Item:
         if others:
             self.lost[_OTHER_BODY] += others
         if isinstance(html, str):
-            sections, dropped = read_fragment(html)
+            sections, dropped = self.fragment(html)
             self.lost.update(dropped)
             return sections
         if isinstance(plain, str):
@@ -345,7 +356,7 @@ class _Item:
         paragraphs = []
         for chunk in chunks:
             try:
-                paragraphs.append(Paragraph(chunk))
+                paragraphs.append(Paragraph(scrub(chunk)))
             except ValidationError:  # noqa: PERF203 - rare: text the model refuses
                 if chunk.strip():
                     self.lost[_REFUSED_PARAGRAPH] += 1
@@ -607,6 +618,7 @@ def read_item(
     if headline is None:
         headline = _fallback_headline(r, lede, sections)
     r.rest()
+    r.extra = [(scrub(key), scrub(value)) for key, value in r.extra]
     # The guid newsmodel derives for an article without one is not part of the article; a
     # lone versionCreated was written as the update time of an unpublished article.
     derived = {derive_guid_for(url, headline, p) for p in (published, None)}
