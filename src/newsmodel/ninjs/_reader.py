@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import timezone
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._json_input import read_json
@@ -241,10 +242,9 @@ class _Item:
         parsed = parse_iso(raw) if isinstance(raw, str) else None
         if parsed is not None and parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=self.tz)
-        if parsed is not None:
-            try:
-                Article(headline="-", published=parsed)
-            except ValidationError:
+            # A wall time a clock change skips names no instant: the model refuses it.
+            there_and_back = parsed.astimezone(timezone.utc).astimezone(self.tz)
+            if there_and_back.replace(tzinfo=None) != parsed.replace(tzinfo=None):
                 parsed = None
         if parsed is None:
             self.keep(name, raw)
