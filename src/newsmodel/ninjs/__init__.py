@@ -170,7 +170,7 @@ def loads(
 
     Raises:
         ParseError: the input is not JSON (with its ``line`` and ``column``), repeats a key, is
-            nested more than :data:`MAX_DEPTH` levels deep, is over ``max_bytes``, holds no item
+            nested more than :data:`~newsmodel.ninjs.MAX_DEPTH` levels deep, is over ``max_bytes``, holds no item
             or several (read those with :func:`iter_articles`), or an item with no text to
             take a headline from.
 
@@ -234,7 +234,7 @@ def iter_articles(
 
 
 def schema(version: str = "3.1") -> dict[str, Any]:
-    """IPTC's JSON Schema of a ninjs version, as a fresh dict (one of :data:`SCHEMA_VERSIONS`).
+    """IPTC's JSON Schema of a ninjs version, as a fresh dict (one of :data:`~newsmodel.ninjs.SCHEMA_VERSIONS`).
 
     >>> schema("2.2")["$id"]
     'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#'
