@@ -28,7 +28,8 @@ from newsmodel.errors import ParseError
 from newsmodel.json import DEFAULT_MAX_BYTES
 from newsmodel.newsml import SchemaProblem
 from newsmodel.ninjs._common import FORMAT, VERSIONS
-from newsmodel.ninjs._reader import MAX_DEPTH, items, parse, read_item
+from newsmodel.ninjs._document import MAX_DEPTH, items, parse
+from newsmodel.ninjs._reader import read_item
 from newsmodel.ninjs._schema import SCHEMA_VERSIONS, schema_problems, version_of
 from newsmodel.ninjs._schema import schema as _schema
 from newsmodel.ninjs._writer import build
@@ -170,9 +171,9 @@ def loads(
 
     Raises:
         ParseError: the input is not JSON (with its ``line`` and ``column``), repeats a key, is
-            nested more than :data:`~newsmodel.ninjs.MAX_DEPTH` levels deep, is over ``max_bytes``, holds no item
-            or several (read those with :func:`iter_articles`), or an item with no text to
-            take a headline from.
+            nested more than :data:`~newsmodel.ninjs.MAX_DEPTH` levels deep, is over
+            ``max_bytes``, holds no item or several (read those with :func:`iter_articles`),
+            or an item with no text to take a headline from.
 
     What the model has no field for is kept in :attr:`~newsmodel.Article.extra` when it is a
     single value (``("ninjs:profile", "text-only")``) and reported with one
@@ -234,7 +235,9 @@ def iter_articles(
 
 
 def schema(version: str = "3.1") -> dict[str, Any]:
-    """IPTC's JSON Schema of a ninjs version, as a fresh dict (one of :data:`~newsmodel.ninjs.SCHEMA_VERSIONS`).
+    """IPTC's JSON Schema of a ninjs version, as a fresh dict.
+
+    ``version`` is one of :data:`~newsmodel.ninjs.SCHEMA_VERSIONS`.
 
     >>> schema("2.2")["$id"]
     'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#'

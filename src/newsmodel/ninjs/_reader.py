@@ -15,7 +15,6 @@ from collections import Counter
 from datetime import timezone
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._json_input import read_json
 from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
 from newsmodel._text import InvalidTextError, collapse, scrub
 from newsmodel.dates import parse_iso
@@ -24,23 +23,14 @@ from newsmodel.html._extract import Dropped
 from newsmodel.html._fragment import read_fragment
 from newsmodel.newsml._writer import derive_guid_for
 from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SCHEMES, SITE_ROLE, role_of
+from newsmodel.ninjs._document import lowered
 from newsmodel.ninjs._writer import GUID_ROLE, SLUG_ROLE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from datetime import datetime, tzinfo
 
-__all__ = ["MAX_DEPTH", "items", "parse", "read_item"]
+__all__ = ["read_item"]
 
-#: The deepest nesting of arrays and objects read; real items nest less than ten levels.
-MAX_DEPTH = 64
-#: How many envelopes (``{"data": {"items": [{"item": ...}]}}``) may wrap the items.
-_MAX_ENVELOPES = 4
-
-_ITEM_KEYS = frozenset(
-    {"uri", "guid", "headline", "headlines", "bodies", "body_html", "body_text", "body_xhtml"}
-)
-_ENVELOPE_KEYS = ("item", "items", "_items", "data", "results")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xhtml"})
 _HTML_ROLES = frozenset({"html", "richtext", "xhtml"})
 _LEDE_ROLES = frozenset(
@@ -87,60 +77,6 @@ _IMAGE_RENDITION = _loss(
     "image", "other rendition of the main image", "other renditions of the main image"
 )
 _NO_IMAGE_ADDRESS = _loss("image", "main image without an http(s) address")
-
-
-def _check_depth(value: object) -> None:
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise ParseError(FORMAT, f"arrays and objects are nested more than {MAX_DEPTH} deep")
-        children = (
-            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        )
-        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
-
-
-def parse(data: str | bytes, *, max_bytes: int) -> object:
-    """The JSON value of a document, held to the size and depth limits."""
-    _, value = read_json(FORMAT, data, max_bytes)
-    if isinstance(value, (dict, list)):
-        _check_depth(value)
-    return value
-
-
-def _lowered(obj: dict[str, Any], path: str) -> dict[str, Any]:
-    out = {key.lower(): value for key, value in obj.items()}
-    if len(out) != len(obj):
-        seen: set[str] = set()
-        for key in obj:
-            if key.lower() in seen:
-                msg = f"the key {key!r} repeats another in a different case"
-                raise ParseError(FORMAT, msg, path=path)
-            seen.add(key.lower())
-    return out
-
-
-def _is_item(obj: dict[str, Any]) -> bool:
-    return any(key.lower() in _ITEM_KEYS for key in obj)
-
-
-def items(value: object, path: str = "$", level: int = 0) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The items of a document, with their paths: one item, a list, or API envelopes of items.
-
-    >>> [p for p, _ in items({"data": {"items": [{"item": {"uri": "urn:x:1"}}]}})]
-    ['$.data.items[0].item']
-    """
-    if isinstance(value, list) and level <= _MAX_ENVELOPES:
-        for i, child in enumerate(value):
-            yield from items(child, f"{path}[{i}]", level + 1)
-    elif isinstance(value, dict):
-        if _is_item(value):
-            yield path, value
-        elif level <= _MAX_ENVELOPES:
-            for key in _ENVELOPE_KEYS:
-                if key in value:
-                    yield from items(value[key], f"{path}.{key}", level + 1)
 
 
 def _clean(value: object) -> str | None:
@@ -197,7 +133,7 @@ class _Item:
     """One item being read: its properties by lower-case name, and what was made of them."""
 
     def __init__(self, item: dict[str, Any], *, tz: tzinfo, path: str) -> None:
-        self.props = _lowered(item, path)
+        self.props = lowered(item, path)
         self.names = {key.lower(): key for key in item}
         self.tz = tz
         self.path = path
@@ -230,7 +166,7 @@ class _Item:
         out = []
         for i, entry in enumerate(value):
             if isinstance(entry, dict):
-                out.append(_lowered(entry, f"{self.path}.{self.names[name]}[{i}]"))
+                out.append(lowered(entry, f"{self.path}.{self.names[name]}[{i}]"))
             else:
                 self.lost[_NOT_AN_OBJECT] += 1
         return out
