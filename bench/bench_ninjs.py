@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json as stdjson
+import os
 import platform
 import sys
 import time
@@ -54,7 +55,10 @@ def rate(fn: Callable[[], object], *, seconds: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=3.0, help="per measurement")
+    quick = bool(os.environ.get("NEWSMODEL_BENCH_QUICK"))  # set by run_all.py --quick
+    parser.add_argument(
+        "--seconds", type=float, default=0.3 if quick else 3.0, help="per measurement"
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore", LossyConversionWarning)
     article = json.loads(EXAMPLE.read_bytes())
