@@ -7,7 +7,7 @@ from importlib.metadata import version as _version
 project = "newsmodel"
 author = "newsmodel contributors"
 copyright = "2026, newsmodel contributors"
-release = _version("newsmodel")
+release = _version("pynewsmodel")
 version = ".".join(release.split(".")[:2])
 
 extensions = [
@@ -47,9 +47,5 @@ nitpick_ignore_regex = [
 # Docstring examples are run by the test suite (tests/test_doctests.py); here only the pages'
 # own {doctest} blocks run.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = """
-from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
-import newsmodel
-from newsmodel import *
-"""
+# Every example imports what it uses: nothing is imported for it behind the reader's back.
+doctest_global_setup = ""

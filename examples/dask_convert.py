@@ -13,7 +13,7 @@ Each task is :func:`newsmodel.cli.convert_data`, a module-level function of plai
 converters once. Output files keep the input's relative path with the format's extension,
 so that workers never need to agree on names; an existing output is never overwritten.
 
-Requires ``pip install 'newsmodel[dask]'``.
+Requires ``pip install 'pynewsmodel[dask]'``.
 """
 
 from __future__ import annotations

@@ -19,9 +19,10 @@ MODEL_LAYER = [
     "dates.py",
     "_attribution.py",
 ]
-FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks"}
-# Markup code shared by the HTML and NewsML-G2 readers: it reads lxml elements too.
-SHARED_BY_FORMATS = {("_blocks.py",)}
+FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks", "_xmlsafe"}
+# Markup code shared by the HTML and NewsML-G2 readers: it reads lxml elements too, and builds
+# the parsers of untrusted markup.
+SHARED_BY_FORMATS = {("_blocks.py",), ("_xmlsafe.py",)}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -53,3 +54,25 @@ def test_only_format_packages_import_lxml() -> None:
         rel = path.relative_to(SRC).parts
         if any(m.split(".")[0] == "lxml" for m in imported_modules(path)):
             assert rel[0] in {"html", "newsml"} or rel in SHARED_BY_FORMATS, f"{path} imports lxml"
+
+
+def test_every_lxml_parser_is_built_by_the_untrusted_input_factory() -> None:
+    # A parser built anywhere else could miss the resolver that refuses every resource.
+    makers = {
+        "XMLParser",
+        "HTMLParser",
+        "XMLPullParser",
+        "HTMLPullParser",
+        "iterparse",
+        "ETCompatXMLParser",
+    }
+    allowed = {("_xmlsafe.py",), ("newsml", "_schema.py")}  # the schema parser reads package files
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC).parts
+        tree = ast.parse(path.read_text("utf-8"))
+        calls = {
+            node.func.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        }
+        assert rel in allowed or not (calls & makers), f"{path} builds an lxml parser"

@@ -86,7 +86,7 @@ for _obj in (
 del _obj
 
 try:
-    __version__ = _version("newsmodel")
+    __version__ = _version("pynewsmodel")
 except _PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
     __version__ = "0+unknown"
 

@@ -51,6 +51,10 @@ def paragraph(content: list[Inline]) -> Paragraph | None:
 class BlockReader(ABC, Generic[E]):
     """Walks block-level markup into :attr:`sections`, each begun by a heading or a container."""
 
+    #: Names of inline elements that give nothing when they are empty (no text, no child):
+    #: such an element met in inline content is passed over at once.
+    hollow: frozenset[str] = _NONE
+
     def __init__(self, *, keep_headings: bool) -> None:
         """Prepare to read; ``keep_headings`` keeps sections that hold only a heading."""
         self.keep_headings = keep_headings
@@ -132,9 +136,12 @@ class BlockReader(ABC, Generic[E]):
         text = el.text
         if text and not text.isspace():
             pending.append(text if text.isprintable() else self.clean(text))
+        hollow = self.hollow
         for child in el:
             name = self.name(child)
-            if self.is_inline(name):
+            if name in hollow and not child.text and not len(child):
+                pass  # an empty inline element: nothing to read
+            elif self.is_inline(name):
                 self.inline(child, name, inline_depth, pending)
             else:
                 if pending:
@@ -177,9 +184,11 @@ class BlockReader(ABC, Generic[E]):
         text = el.text
         if text:
             out.append(text if text.isprintable() else self.clean(text))
+        hollow = self.hollow
         for child in el:
             name = self.name(child)
-            if name not in skip:
+            # An empty element that gives nothing when empty (a bare <b/>) costs one check.
+            if name not in skip and (name not in hollow or child.text or len(child)):
                 self.inline(child, name, depth, out)
             tail = child.tail
             if tail:

@@ -1,8 +1,9 @@
 """The limits every reader holds its input to.
 
-The size limit is checked first, before any work is done on the input. The XML and HTML
-readers parse with libxml2's own limits, and again with ``huge_tree`` when the input stopped at
-one that only guards against sizes ``max_bytes`` already bounds.
+One size limit holds for every format, :data:`MAX_BYTES`. It is checked first, before any work
+is done on the input. The XML and HTML readers parse with libxml2's own limits, and again with
+``huge_tree`` when the input stopped at one that only guards against sizes ``max_bytes``
+already bounds.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ import re
 
 from newsmodel.errors import ParseError
 
-__all__ = ["LIFTED_BY_HUGE_TREE", "check_size"]
+__all__ = ["LIFTED_BY_HUGE_TREE", "MAX_BYTES", "check_size"]
+
+#: The largest document every reader reads unless told otherwise (``max_bytes=``): 16 MiB.
+#: Each format module re-exports it as ``DEFAULT_MAX_BYTES``.
+MAX_BYTES = 16 * 1024 * 1024
 
 #: What libxml2 says when it stops at a limit that ``huge_tree`` lifts: a text node, attribute
 #: or name over 10 MB. Its depth limit, which ``huge_tree`` lifts too, is checked apart.

@@ -31,6 +31,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn
 
 from newsmodel._json_input import read_json
+from newsmodel._limits import MAX_BYTES
 from newsmodel._models import (
     Article,
     Attribution,
@@ -57,8 +58,9 @@ __all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
 
 _FORMAT = "json"
 
-#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB, the
+#: limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 _BLOCK_TAGS: dict[type, str] = {
     Paragraph: "paragraph",

@@ -23,9 +23,9 @@ rubric names when one of them breaks that rule. The lede's final source phrase b
 :class:`~newsmodel.Attribution` (``phrase="передает"``), and the closing credit one with
 ``phrase="credit"``.
 
-Only text survives the shape: :func:`dumps` warns with
-:class:`~newsmodel.LossyConversionWarning`, naming the fields, when an article holds more
-(dates, tags, links' addresses, figures...).
+Only text survives the shape: :func:`dumps` warns with a
+:class:`~newsmodel.LossyConversionWarning` for each thing it cannot carry when an article holds
+more (dates, tags, links' addresses, figures...).
 
 Input over ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 16 MiB, by default; characters for
 ``str``) is refused with a :class:`~newsmodel.ParseError` before it is read, and :func:`load`
@@ -48,7 +48,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 import attrs
 
 from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
-from newsmodel._limits import check_size
+from newsmodel._limits import MAX_BYTES, check_size
 from newsmodel._models import (
     Article,
     Attribution,
@@ -75,8 +75,9 @@ __all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "split_rubrics
 
 _FORMAT = "text"
 
-#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB.
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+#: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB, the
+#: limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 T = TypeVar("T")
 #: The phrase of a closing credit line's attribution.
 _CREDIT = "credit"
@@ -428,8 +429,9 @@ def dumps(article: Article, /) -> str:
     The text has no final newline, like a captured page.
 
     Warns:
-        LossyConversionWarning: the article holds what the shape cannot carry; the message
-            names the fields (dates, tags, subjects, links' addresses, other attributions...).
+        LossyConversionWarning: one for each thing the shape cannot carry, naming it (``lost``:
+            a field such as ``"tags"``, links' addresses, other attributions...) with how many
+            (``count``).
 
     >>> from newsmodel import Article, Attribution, Role, Section
     >>> article = Article(

@@ -292,3 +292,59 @@ def newsml_many_namespaces(count: int) -> bytes:
     """One element declaring ``count`` namespaces."""
     declarations = " ".join(f'xmlns:n{i}="urn:n{i}"' for i in range(count))
     return newsml_item(f"<p {declarations}>Абзац.</p>").encode()
+
+
+# --- a DOCTYPE in every encoding libxml2 reads ------------------------------------------------
+
+_BOMS = {
+    "utf-8": b"\xef\xbb\xbf",
+    "utf-16-le": b"\xff\xfe",
+    "utf-16-be": b"\xfe\xff",
+    "utf-32-le": b"\xff\xfe\x00\x00",
+    "utf-32-be": b"\x00\x00\xfe\xff",
+}
+_DOCTYPES = {
+    "system": '<!DOCTYPE newsItem SYSTEM "{fifo_path}">\n',
+    "public": '<!DOCTYPE newsItem PUBLIC "-//X//DTD X//EN" "{fifo_path}">\n',
+    "parameter-entity": '<!DOCTYPE newsItem [<!ENTITY % p SYSTEM "{fifo_path}"> %p;]>\n',
+    "external-entity": '<!DOCTYPE newsItem [<!ENTITY e SYSTEM "{secret_path}">]>\n',
+}
+
+
+def newsml_doctype_encoded(
+    encoding: str,
+    doctype: str = "system",
+    *,
+    bom: bool = False,
+    declare: str | None = None,
+    space: str = "",
+    trailing: str = "",
+    substitutions: dict[str, str] | None = None,
+) -> bytes:
+    """A news item whose DOCTYPE names the named pipe (or the secret file), in ``encoding``.
+
+    ``bom`` puts the byte order mark first, ``declare`` the encoding the XML declaration names
+    (``""``: no declaration at all), ``space`` whitespace before everything, ``trailing`` the
+    hex of stray bytes after the document (Python then cannot decode it).
+    """
+    prolog = _DOCTYPES[doctype].format(**(substitutions or {}))
+    text = newsml_item(prolog=prolog, body="<p>&e;</p>" if "entity" in doctype else "<p>п</p>")
+    text = text.partition("\n")[2]  # the declaration is written again below
+    if declare is None:
+        declare = encoding.upper()
+    if declare:
+        text = f'<?xml version="1.0" encoding="{declare}"?>\n{text}'
+    data = (space + text).encode(encoding, "xmlcharrefreplace")
+    return (_BOMS.get(encoding, b"") if bom else b"") + data + bytes.fromhex(trailing)
+
+
+def newsml_message_with_junk(header: int, between: int, text: int = 0) -> bytes:
+    """A message of three items with ``header`` junk elements in its header, ``between`` after
+    each item, and one text node of ``text`` characters in the header."""
+    item = newsml_item().partition("\n")[2]
+    junk = "<junk><x>мусор</x></junk>"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<newsMessage xmlns="{NAR}"><header>'
+        f"<sent>2026-11-25T09:00:00+05:00</sent>{junk * header}<big>{'ж' * text}</big></header>"
+        f"<itemSet>{(item + junk * between) * 3}</itemSet></newsMessage>\n"
+    ).encode()

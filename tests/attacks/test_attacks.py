@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from attacks import inert
-from attacks.worker import Worker, available_formats
+from attacks.worker import DEFAULT_SECONDS, Worker, available_formats
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,6 +28,8 @@ else:  # pragma: no cover - Python 3.10
 HERE = Path(__file__).parent
 CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases.toml").read_text("utf-8"))["case"]
 FORMATS = available_formats()
+#: The entry points a case may go through: the reader's loads by default.
+ENTRIES = {"loads", "validate", "iter_articles", "cli-convert", "cli-validate"}
 KEYS = {
     "id",
     "format",
@@ -48,6 +50,7 @@ KEYS = {
     "xfail",
     "escapes",
     "warns",
+    "entry",
 }
 
 
@@ -115,6 +118,7 @@ def test_manifest_is_well_formed():
         assert set(case) <= KEYS, case["id"]
         assert case["format"] in {"json", "text", "html", "newsml", "ninjs"}, case["id"]
         assert case["expect"] in {"error", "article", "any"}, case["id"]
+        assert case.get("entry", "loads") in ENTRIES, case["id"]
         assert "escapes" not in case or "xfail" in case, case["id"]
         assert ("file" in case) != ("generate" in case), case["id"]
         if "file" in case:
@@ -142,7 +146,7 @@ def test_attack(case, worker, listener, secret, fifo):
         "secret_uri": secret_path.as_uri(),
         "secret": secret_value,
     }
-    seconds = case.get("seconds", 10)
+    seconds = case.get("seconds", DEFAULT_SECONDS)
     _connections(listener)
     result = worker.run(case, substitutions, seconds)
     assert _connections(listener) == 0, "the reader opened a network connection"

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import inspect
+import io
 import multiprocessing
+import signal
 import time
 import traceback
 import warnings
 from typing import Any
+
+#: The CPU seconds a case may use unless it says otherwise.
+DEFAULT_SECONDS = 10
+#: How many times its CPU budget a case may take on the wall clock before the worker is ended:
+#: only a case that waits (a reader blocked on a named pipe) should ever reach it, since a
+#: busy machine slows the wall clock, not the CPU time a case uses.
+WALL_CLOCK_FACTOR = 6
 
 #: Address-space cap of the worker, in bytes: a bomb that expands fails with MemoryError
 #: instead of taking the machine down. A 50 MB input and its decoded text fit well inside.
@@ -48,12 +58,39 @@ def _limit_memory() -> None:
     del soft
 
 
+def _limit_cpu(seconds: float) -> None:
+    """Give the next case ``seconds`` of CPU time: past them the kernel ends the worker.
+
+    The limit counts the CPU time the process has used, so it is set from what it has used so
+    far; a case that overruns gets SIGXCPU, which ends the worker, and the test reports it.
+    """
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - Windows: the wall-clock guard alone
+        return
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = usage.ru_utime + usage.ru_stime
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = int(used + seconds) + 1
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
 def build_input(case: dict[str, Any], substitutions: dict[str, str]) -> bytes | str:
     """The bytes (or text) of a case: its file, or what its generator makes."""
     from attacks import generate  # noqa: PLC0415 - imported in the worker
 
     if "generate" in case:
-        data: bytes | str = getattr(generate, case["generate"])(**case.get("args", {}))
+        args = dict(case.get("args", {}))
+        function = getattr(generate, case["generate"])
+        if (
+            case.get("template", False)
+            and "substitutions" in inspect.signature(function).parameters
+        ):
+            args["substitutions"] = substitutions  # the generator places them in its encoding
+        data: bytes | str = function(**args)
     else:
         data = (generate.HERE / case["file"]).read_bytes()
     if substitutions and case.get("template", False):
@@ -65,8 +102,52 @@ def build_input(case: dict[str, Any], substitutions: dict[str, str]) -> bytes | 
     return data
 
 
-def summarise(fmt: str, data: bytes | str, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Read ``data`` with the format's reader and describe the outcome."""
+def _cli(fmt: str, data: bytes | str, command: str) -> object:
+    """Run ``newsmodel convert`` or ``newsmodel validate`` on the input in a file."""
+    import contextlib  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    import newsmodel  # noqa: PLC0415
+    from newsmodel import cli  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.xml"
+        path.write_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        argv = [command, str(path), "--from", fmt]
+        if command == "convert":
+            argv += ["--to", "json", "--output", str(Path(folder) / "out")]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = cli.main(argv)
+    if status != 0:
+        raise newsmodel.ParseError(fmt, f"exit status {status}: {err.getvalue()}{out.getvalue()}")
+    return None
+
+
+def _run(module: Any, fmt: str, data: bytes | str, kwargs: dict[str, Any], entry: str) -> object:
+    """Call the entry point a case names: ``loads`` by default."""
+    import newsmodel  # noqa: PLC0415
+
+    if entry == "validate":
+        problems = module.validate(data, **kwargs)
+        if problems:
+            first = problems[0]
+            raise newsmodel.ParseError(fmt, first.message, line=first.line, column=first.column)
+        return None
+    if entry == "iter_articles":
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        articles = list(module.iter_articles(io.BytesIO(raw), **kwargs))
+        return articles[0] if articles else None
+    if entry.startswith("cli-"):
+        return _cli(fmt, data, entry.removeprefix("cli-"))
+    return module.loads(data, **kwargs)
+
+
+def summarise(
+    fmt: str, data: bytes | str, kwargs: dict[str, Any], entry: str = "loads"
+) -> dict[str, Any]:
+    """Read ``data`` with the format's reader (or another entry point) and describe the outcome."""
     import newsmodel  # noqa: PLC0415
     import newsmodel.json  # noqa: PLC0415
 
@@ -75,7 +156,7 @@ def summarise(fmt: str, data: bytes | str, kwargs: dict[str, Any]) -> dict[str, 
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            article = module.loads(data, **kwargs)
+            article = _run(module, fmt, data, kwargs, entry)
     except newsmodel.ParseError as exc:
         return {
             "outcome": "error",
@@ -140,7 +221,10 @@ def _serve(conn: Any) -> None:
         case, substitutions = request
         try:
             data = build_input(case, substitutions)
-            result = summarise(case["format"], data, case.get("kwargs", {}))
+            _limit_cpu(case.get("seconds", DEFAULT_SECONDS))
+            result = summarise(
+                case["format"], data, case.get("kwargs", {}), case.get("entry", "loads")
+            )
         except MemoryError:
             result = {
                 "outcome": "escaped",
@@ -176,19 +260,29 @@ class Worker:
     def run(
         self, case: dict[str, Any], substitutions: dict[str, str], seconds: float
     ) -> dict[str, Any]:
-        """Run one case; ``{"outcome": "timeout"}`` when it overruns ``seconds``."""
+        """Run one case; ``{"outcome": "timeout"}`` when it overruns ``seconds`` of CPU time.
+
+        The worker limits its own CPU time (the case's budget); a case that waits without using
+        the CPU is ended after :data:`WALL_CLOCK_FACTOR` times the budget on the wall clock.
+        """
         if self._process is None or not self._process.is_alive():
             self._start()
         self._conn.send((case, substitutions))
-        if self._conn.poll(seconds):
+        if self._conn.poll(max(seconds * WALL_CLOCK_FACTOR, 30)):
             try:
                 result: dict[str, Any] = self._conn.recv()
             except EOFError:
+                code = self._process.exitcode if self._process is not None else None
                 self.close()
-                return {"outcome": "crashed", "text": "the worker process died"}
+                if code is not None and code == -signal.SIGXCPU:
+                    return {"outcome": "timeout", "text": f"over {seconds} s of CPU time"}
+                return {"outcome": "crashed", "text": f"the worker process died ({code})"}
             return result
         self.close()
-        return {"outcome": "timeout", "text": f"no answer within {seconds} s"}
+        return {
+            "outcome": "timeout",
+            "text": f"no answer: blocked for {seconds} x {WALL_CLOCK_FACTOR} s",
+        }
 
     def close(self) -> None:
         """Stop the worker process."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsmodel import Article, LossyConversionWarning, newsml
 from newsmodel.dates import parse_iso
-from newsmodel.newsml._reader import _isoformat_datetime
+from newsmodel.newsml._collect import isoformat_datetime as _isoformat_datetime
 from newsmodel.newsml._writer import _dt
 
 HEAD = b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><itemMeta>'

@@ -24,7 +24,7 @@ def test_xhtml_round_trip_and_schema(article: Article) -> None:
 @settings(max_examples=30)
 @given(articles())
 def test_pretty_output_reads_back_the_same(article: Article) -> None:
-    data = newsml.dumps(article, now=NOW, pretty=True)
+    data = newsml.dumps(article, now=NOW, indent=2)
     assert newsml.validate(data) == []
     assert newsml.loads(data) == article
 

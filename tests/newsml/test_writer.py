@@ -304,15 +304,38 @@ def test_urgency_that_is_not_1_to_9_is_kept_but_not_written_as_urgency() -> None
 def test_dump_writes_the_same_bytes() -> None:
     article = Article(headline="Т")
     buf = io.BytesIO()
-    newsml.dump(article, buf, now=NOW, pretty=True)
-    assert buf.getvalue() == newsml.dumps(article, now=NOW, pretty=True)
+    newsml.dump(article, buf, now=NOW, indent=2)
+    assert buf.getvalue() == newsml.dumps(article, now=NOW, indent=2)
 
 
 def test_validate_give_line_and_column() -> None:
-    data = newsml.dumps(Article(headline="Т"), now=NOW, pretty=True)
+    data = newsml.dumps(Article(headline="Т"), now=NOW, indent=2)
     broken = data.replace(b"<pubStatus", b"<bogus/>\n    <pubStatus")
     problems = newsml.validate(broken)
     assert problems
     assert problems[0].line == broken[: broken.index(b"<bogus")].count(b"\n") + 1
     assert "bogus" in problems[0].message
     assert newsml.validate(b"<oops")[0].line == 1
+
+
+def test_pretty_is_deprecated_for_indent_and_warns_at_the_callers_line() -> None:
+    article = Article(headline="Т")
+    with pytest.warns(DeprecationWarning, match="indent=2") as caught:
+        data = newsml.dumps(article, now=NOW, pretty=True)
+    assert caught[0].filename == __file__
+    assert data == newsml.dumps(article, now=NOW, indent=2)
+    buf = io.BytesIO()
+    with pytest.warns(DeprecationWarning, match="pretty= keyword") as caught:
+        newsml.dump(article, buf, now=NOW, pretty=True)
+    assert caught[0].filename == __file__
+    assert len(caught) == 1
+    out = io.BytesIO()
+    with pytest.warns(DeprecationWarning, match="pretty= keyword") as caught:
+        newsml.dump_message([article], out, sent=NOW, transmit_id="t", now=NOW, pretty=False)
+    assert caught[0].filename == __file__
+    assert b"\n  <" not in out.getvalue()
+
+
+def test_indent_counts_spaces() -> None:
+    data = newsml.dumps(Article(headline="Т"), now=NOW, indent=4)
+    assert b"\n    <itemMeta>" in data

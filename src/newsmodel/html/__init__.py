@@ -92,8 +92,8 @@ def loads(
     Bytes are decoded by their byte order mark, then ``encoding``, then the page's ``<meta>``
     declaration, then detection (UTF-8, windows-1251, KOI8-R, windows-1252). Nothing is fetched
     and nothing executable is kept. What the model cannot hold (tables, embedded video and
-    posts, links of other schemes) is reported with one
-    :class:`~newsmodel.LossyConversionWarning`.
+    posts, links of other schemes) is reported with a
+    :class:`~newsmodel.LossyConversionWarning` for each kind of thing lost, counted.
 
     Args:
         data: the page, as bytes (preferred: the reader decodes them) or text.

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newsmodel._limits import MAX_BYTES
 from newsmodel.html._extract import BodyReader, Dropped
 from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
-from newsmodel.json import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from newsmodel._models import Section
@@ -26,7 +26,7 @@ _DOCUMENT_END = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
 
 
 def read_fragment(
-    text: str, *, base: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    text: str, *, base: str | None = None, max_bytes: int = MAX_BYTES
 ) -> tuple[list[Section], Counter[Dropped]]:
     """The sections of an HTML fragment, and what was dropped from it, counted by kind.
 

@@ -20,10 +20,11 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._attribution import split_attribution
-from newsmodel._limits import LIFTED_BY_HUGE_TREE, check_size
+from newsmodel._limits import LIFTED_BY_HUGE_TREE, MAX_BYTES, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
 from newsmodel._text import scrub
 from newsmodel._warnings import counted, issue
+from newsmodel._xmlsafe import html_parser
 from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._dates import latin_date, url_date
@@ -55,8 +56,8 @@ from newsmodel.html._metadata import (
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_TAG_CHARS", "MAX_DEPTH", "read"]
 
 _FORMAT = "html"
-#: The largest page read by default (bytes, or characters for text input).
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: The largest page read by default (bytes, or characters for text), the limit of every format.
+DEFAULT_MAX_BYTES = MAX_BYTES
 #: The longest start tag (from ``<`` to the first ``>``) read by default, in characters.
 DEFAULT_MAX_TAG_CHARS = 256 * 1024
 #: The deepest element nesting lxml's HTML parser keeps; deeper pages are refused, not cut.
@@ -368,7 +369,7 @@ def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
     name = "huge" if huge else "parser"
     parser: lxml_html.HTMLParser | None = getattr(_PARSERS, name, None)
     if parser is None:
-        parser = lxml_html.HTMLParser(
+        parser = html_parser(
             remove_comments=True,
             remove_pis=True,
             no_network=True,

@@ -26,10 +26,10 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 from lxml import etree
 
-from newsmodel._warnings import lossy
+from newsmodel._warnings import issue, lossy
 from newsmodel.dates import _tzinfo as _zone
 from newsmodel.errors import ParseError
-from newsmodel.newsml import _reader, _writer
+from newsmodel.newsml import _parse, _reader, _stream, _writer
 from newsmodel.newsml._schema import nitf_schema
 
 if TYPE_CHECKING:
@@ -53,9 +53,25 @@ __all__ = [
 _FORMAT = "newsml"
 
 #: The size limit of one document read by :func:`loads` and :func:`load`: 16 MiB.
-DEFAULT_MAX_BYTES = _reader.DEFAULT_MAX_BYTES
+DEFAULT_MAX_BYTES = _parse.DEFAULT_MAX_BYTES
 #: How deep elements of a body may nest before the reader refuses the item, 100 (at most 256).
-DEFAULT_MAX_DEPTH = _reader.DEFAULT_MAX_DEPTH
+DEFAULT_MAX_DEPTH = _parse.DEFAULT_MAX_DEPTH
+
+
+def _indent_of(indent: int | None, pretty: bool | None) -> int | None:  # noqa: FBT001
+    """The indent to write with, from ``indent`` or the deprecated ``pretty``.
+
+    The warning points at the caller's line, from every public writer.
+    """
+    if pretty is None:
+        return indent
+    issue(
+        DeprecationWarning(
+            "newsml: the pretty= keyword is deprecated, use indent=2 instead (pretty=False: "
+            "leave indent out)"
+        )
+    )
+    return indent if indent is not None or not pretty else 2
 
 
 def dumps(
@@ -65,7 +81,8 @@ def dumps(
     provider: str | None = None,
     language: str | None = None,
     body: Literal["xhtml", "nitf"] = "xhtml",
-    pretty: bool = False,
+    indent: int | None = None,
+    pretty: bool | None = None,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
     now: datetime | None = None,
@@ -79,7 +96,9 @@ def dumps(
             its ``site``.
         language: the item's ``xml:lang``; the article's language by default.
         body: ``"xhtml"`` (``inlineXML`` of ``application/xhtml+xml``) or ``"nitf"`` (NITF 3.6).
-        pretty: indent the metadata and the body's block structure (never inside text).
+        indent: indent the metadata and the body's block structure (never inside text) by
+            this many spaces per level; compact when ``None``, as in :func:`newsmodel.json.dumps`.
+        pretty: deprecated, use ``indent=2`` (``pretty=True`` is ``indent=2``).
         schemes: more scheme aliases to declare, ``{alias: uri}``, for the QCodes of
             :attr:`~newsmodel.Article.subjects` outside IPTC's catalog.
         catalogs: more ``catalogRef`` hrefs (remote catalogs are referenced, never fetched).
@@ -104,7 +123,8 @@ def dumps(
     options = _writer.WriteOptions(
         provider=provider, lang=language, body=body, schemes=schemes, catalogs=catalogs, now=now
     )
-    return _writer.serialise(_writer.build_item(article, options), pretty=pretty)
+    indent = _indent_of(indent, pretty)
+    return _writer.serialise(_writer.build_item(article, options), indent=indent)
 
 
 def dump(
@@ -115,7 +135,8 @@ def dump(
     provider: str | None = None,
     language: str | None = None,
     body: Literal["xhtml", "nitf"] = "xhtml",
-    pretty: bool = False,
+    indent: int | None = None,
+    pretty: bool | None = None,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
     now: datetime | None = None,
@@ -135,7 +156,7 @@ def dump(
             provider=provider,
             language=language,
             body=body,
-            pretty=pretty,
+            indent=_indent_of(indent, pretty),
             schemes=schemes,
             catalogs=catalogs,
             now=now,
@@ -191,15 +212,15 @@ def loads(
     ...
     newsmodel.ParseError: newsml: Premature end of data in tag newsItem line 1 (line 1, ...)
     """
-    options = _reader.ReadOptions(
+    options = _parse.ReadOptions(
         max_bytes=max_bytes,
         max_depth=max_depth,
         tz=_zone(tz),
         language=language,
         private_notes=private_notes,
     )
-    root = _reader.parse_document(data, options)
-    _reader.check_root(root)
+    root = _parse.parse_document(data, options)
+    _parse.check_root(root)
     if etree.QName(root).localname == "newsMessage":
         items = _reader.items_of_message(root)
         if len(items) != 1:
@@ -242,6 +263,7 @@ def iter_articles(
     fp: IO[bytes],
     /,
     *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     tz: str | tzinfo = timezone.utc,
     language: str = "ru",
@@ -253,8 +275,11 @@ def iter_articles(
     the memory of one item. Items of other kinds (pictures, packages...) are skipped with a
     :class:`~newsmodel.LossyConversionWarning` saying what they are; a text item that cannot be
     read raises :class:`~newsmodel.ParseError` and ends the iteration. A bare ``newsItem``
-    gives one article. Options as in :func:`loads` (there is no size limit: that is the point;
-    the whole message is held to the 256 levels of nesting, and one text node to 1 GB).
+    gives one article. Options as in :func:`loads`; ``max_bytes`` bounds each item, and
+    whatever stands outside the items (the header, anything between or after items) is
+    dropped as it is read and held to the same limit, so the message itself has no size
+    limit. A message over a limit ends with a :class:`~newsmodel.ParseError` that names it;
+    the whole message is held to the 256 levels of nesting.
 
     >>> import io
     >>> from newsmodel import Article
@@ -267,7 +292,8 @@ def iter_articles(
     >>> [a.headline for a in iter_articles(buf)]
     ['Новость 0', 'Новость 1', 'Новость 2']
     """
-    options = _reader.ReadOptions(
+    options = _parse.ReadOptions(
+        max_bytes=max_bytes,
         max_depth=max_depth,
         tz=_zone(tz),
         language=language,
@@ -278,7 +304,7 @@ def iter_articles(
         where = f" (line {line})" if line else ""
         lossy("newsml", "item", f"skipped {message}{where}", lost=message, line=line)
 
-    return _reader.iter_items(fp, options, on_other)
+    return _stream.iter_items(fp, options, on_other)
 
 
 def dump_message(
@@ -291,7 +317,8 @@ def dump_message(
     sent: datetime | None = None,
     provider: str | None = None,
     body: Literal["xhtml", "nitf"] = "xhtml",
-    pretty: bool = False,
+    indent: int | None = None,
+    pretty: bool | None = None,
     schemes: Mapping[str, str] | None = None,
     catalogs: Sequence[str] = (),
     now: datetime | None = None,
@@ -308,7 +335,8 @@ def dump_message(
             ``sent`` and ``now`` for byte-identical output between runs.
         provider: as in :func:`dumps`, and the other options too.
         body: as in :func:`dumps`.
-        pretty: as in :func:`dumps`.
+        indent: as in :func:`dumps`.
+        pretty: deprecated, as in :func:`dumps`.
         schemes: as in :func:`dumps`.
         catalogs: as in :func:`dumps`.
         now: as in :func:`dumps`.
@@ -332,7 +360,13 @@ def dump_message(
     sent = sent or datetime.now(timezone.utc).replace(microsecond=0)
     transmit_id = transmit_id or f"urn:uuid:{uuid.uuid4()}"
     return _writer.write_message(
-        articles, fp, options, sender=sender, transmit_id=transmit_id, sent=sent, pretty=pretty
+        articles,
+        fp,
+        options,
+        sender=sender,
+        transmit_id=transmit_id,
+        sent=sent,
+        indent=_indent_of(indent, pretty),
     )
 
 
@@ -366,9 +400,9 @@ def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> lis
     >>> problem.line, "is required but missing" in problem.message
     (1, True)
     """
-    options = _reader.ReadOptions(max_bytes=max_bytes)
+    options = _parse.ReadOptions(max_bytes=max_bytes)
     try:
-        root = _reader.parse_document(data, options)
+        root = _parse.parse_document(data, options)
     except ParseError as exc:
         return [SchemaProblem(exc.line, exc.column, exc.message)]
     schema = nitf_schema()

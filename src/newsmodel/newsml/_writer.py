@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import uuid
 from datetime import datetime, timedelta, timezone
-from typing import IO, TYPE_CHECKING, ClassVar, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 from lxml import etree
@@ -15,32 +13,21 @@ from lxml import etree
 from newsmodel._models import (
     Article,
     Attribution,
-    Block,
-    Emphasis,
-    Figure,
-    Inline,
-    ItemList,
-    LineBreak,
-    Link,
-    Paragraph,
-    Quote,
-    Section,
     fallback_slug,
 )
-from newsmodel._warnings import lossy
 from newsmodel.errors import WriteError
+from newsmodel.newsml._identity import derive_guid, derive_provider
 from newsmodel.newsml._ns import (
     IPTC_ALIASES,
     IPTC_CATALOG,
     NAR,
-    NITF,
     NM,
     OWN_SCHEMES,
     ROLE_TO_QCODE,
-    XHTML,
     XML,
     alias_of,
 )
+from newsmodel.newsml._write_body import NitfBody, XhtmlBody
 from newsmodel.slug import slugify
 
 if TYPE_CHECKING:
@@ -50,10 +37,6 @@ __all__ = [
     "Body",
     "WriteOptions",
     "build_item",
-    "derive_guid",
-    "derive_guid_for",
-    "derive_provider",
-    "derive_provider_for",
     "serialise",
 ]
 
@@ -61,58 +44,12 @@ _FORMAT = "newsml"
 
 Body = Literal["xhtml", "nitf"]
 
-#: The namespace UUIDs of derived guids are made in (a fixed, arbitrary UUID).
-_GUID_NAMESPACE = uuid.UUID("6f1d1c52-3c1e-5b7e-9a4e-6e6577736d6c")
-
 _QCODE = re.compile(r"^[^\s:]+:\S+$")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 # Characters XML 1.0 cannot carry that the model does not refuse.
 _NOT_XML = re.compile("[\ufffe\uffff]")
 _XS_DATETIME = re.compile(r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?$")
 _EXTRA_LABEL = re.compile(r"^newsml:(headline|description)(?::([^@\s]+))?(?:@(\S+))?$")
-
-
-def derive_guid(article: Article) -> str:
-    """The guid written for an article that has none.
-
-    A name-based UUID (RFC 4122 version 5) as a ``urn:uuid:`` URN: of the canonical URL when
-    the article has one, else of the headline and the publication instant. The same article
-    always gets the same guid, and a reader that meets it gives back ``guid=None``.
-
-    >>> from newsmodel import Article
-    >>> guid = derive_guid(Article(headline="Заголовок", url="https://example.kz/a"))
-    >>> guid == derive_guid(Article(headline="Другой", url="https://example.kz/a"))
-    True
-    >>> guid[:9]
-    'urn:uuid:'
-    """
-    return derive_guid_for(article.url, article.headline, article.published)
-
-
-def derive_guid_for(url: str | None, headline: str, published: datetime | None) -> str:
-    """:func:`derive_guid` from the fields it depends on."""
-    if url:
-        name = url
-    else:
-        when = published.astimezone(timezone.utc).isoformat() if published else ""
-        name = f"{headline}\n{when}"
-    return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, name)}"
-
-
-def derive_provider(article: Article) -> str:
-    """The provider QCode written when neither the caller nor the article names one.
-
-    >>> from newsmodel import Article
-    >>> derive_provider(Article(headline="Т", site="Altyn-orda.kz"))
-    'nmprov:altyn-orda-kz'
-    """
-    return derive_provider_for(article.site)
-
-
-@functools.lru_cache(maxsize=1024)
-def derive_provider_for(site: str | None) -> str:
-    """:func:`derive_provider` from the site name."""
-    return f"nmprov:{(slugify(site) if site else '') or 'unknown'}"
 
 
 class WriteOptions:
@@ -260,10 +197,10 @@ class _Builder:
         content_set = self.sub(root, "contentSet")
         if self.options.body == "nitf":
             inline = self.sub(content_set, "inlineXML", contenttype="application/nitf+xml")
-            _NitfBody(a).build(inline)
+            NitfBody(a).build(inline)
         else:
             inline = self.sub(content_set, "inlineXML", contenttype="application/xhtml+xml")
-            _XhtmlBody(a).build(inline)
+            XhtmlBody(a).build(inline)
         return root
 
     def rights(self, root: etree._Element) -> None:
@@ -404,213 +341,6 @@ class _Builder:
                 el.set(f"{{{XML}}}lang", lang)
 
 
-# --- bodies ----------------------------------------------------------------------------------
-
-
-_XHTML_TAGS = {
-    t: f"{{{XHTML}}}{t}"
-    for t in (
-        "html",
-        "head",
-        "title",
-        "body",
-        "section",
-        "h2",
-        "p",
-        "blockquote",
-        "footer",
-        "cite",
-        "ul",
-        "ol",
-        "li",
-        "figure",
-        "img",
-        "figcaption",
-        "span",
-        "a",
-        "br",
-        "em",
-        "strong",
-    )
-}
-
-
-class _Body:
-    """What the XHTML and NITF bodies share: the article, and how inline markup is written."""
-
-    #: The class of the ``em`` that carries strong text, in a vocabulary with no ``strong``.
-    strong_class: ClassVar[str | None] = None
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-
-    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        raise NotImplementedError
-
-    def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
-        """Inline markup: text, ``br``, ``a``, ``em``, and ``strong`` (or ``em.strong``)."""
-        last: etree._Element | None = None
-        for item in items:
-            if isinstance(item, str):
-                if last is None:
-                    parent.text = (parent.text or "") + item
-                else:
-                    last.tail = (last.tail or "") + item
-                continue
-            if isinstance(item, LineBreak):
-                last = self.el(parent, "br")
-            elif isinstance(item, Link):
-                last = self.el(parent, "a", href=item.href)
-                if item.title:
-                    last.set("title", item.title)
-                self.inlines(last, item.content)
-            else:
-                if isinstance(item, Emphasis):
-                    last = self.el(parent, "em")
-                elif self.strong_class is None:
-                    last = self.el(parent, "strong")
-                else:
-                    last = self.el(parent, "em", **{"class": self.strong_class})
-                self.inlines(last, item.content)
-
-
-class _XhtmlBody(_Body):
-    """The body as XHTML: ``section`` elements with an ``h2`` and the blocks."""
-
-    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        return etree.SubElement(parent, _XHTML_TAGS[tag], attrib)
-
-    def build(self, parent: etree._Element) -> None:
-        a = self.article
-        html = etree.SubElement(parent, f"{{{XHTML}}}html", nsmap={None: XHTML})
-        self.el(self.el(html, "head"), "title").text = a.headline
-        body = self.el(html, "body")
-        if a.image is not None:
-            self.figure(body, a.image, lead=True)
-        for section in a.sections:
-            self.section(body, section)
-
-    def section(self, parent: etree._Element, section: Section) -> None:
-        el = self.el(parent, "section")
-        if section.heading:
-            self.el(el, "h2").text = section.heading
-        for block in section.blocks:
-            self.block(el, block)
-
-    def block(self, parent: etree._Element, block: Block) -> None:
-        if isinstance(block, Paragraph):
-            self.inlines(self.el(parent, "p"), block.content)
-        elif isinstance(block, Quote):
-            quote = self.el(parent, "blockquote")
-            for p in block.paragraphs:
-                self.inlines(self.el(quote, "p"), p.content)
-            if block.cite:
-                cite = self.el(self.el(quote, "footer"), "cite")
-                cite.text = block.cite
-        elif isinstance(block, ItemList):
-            items = self.el(parent, "ol" if block.ordered else "ul")
-            for p in block.items:
-                self.inlines(self.el(items, "li"), p.content)
-        else:
-            self.figure(parent, block, lead=False)
-
-    def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
-        el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
-        self.el(el, "img", src=fig.image, alt=fig.alt or "")
-        if fig.caption is None and fig.credit is None:
-            return
-        caption = self.el(el, "figcaption")
-        if fig.caption:
-            caption.text = fig.caption
-        if fig.credit is not None:
-            credit = self.el(caption, "span", **{"class": "credit"})
-            credit.set("data-role", fig.credit.role.value)
-            if fig.credit.phrase:
-                credit.set("data-phrase", fig.credit.phrase)
-            name = fig.credit.name
-            if fig.credit.url:
-                self.el(credit, "a", href=fig.credit.url).text = name
-            else:
-                credit.text = name
-            if fig.caption:
-                caption.text = f"{caption.text} "
-
-
-class _NitfBody(_Body):
-    """The body as NITF 3.6: ``block`` elements with an ``hl2`` and the blocks."""
-
-    strong_class = "strong"  # NITF has no strong
-
-    def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
-        return etree.SubElement(parent, f"{{{NITF}}}{tag}", attrib)
-
-    def build(self, parent: etree._Element) -> None:
-        a = self.article
-        nitf = etree.SubElement(parent, f"{{{NITF}}}nitf", nsmap={None: NITF})
-        body = self.el(nitf, "body")
-        head = self.el(body, "body.head")
-        self.el(self.el(head, "hedline"), "hl1").text = a.headline
-        content = self.el(body, "body.content")
-        if a.image is not None:
-            self.media(content, a.image, "image", lead=True)
-        for i, section in enumerate(a.sections):
-            field = f"sections[{i}]"
-            block = self.el(content, "block")
-            if section.heading:
-                self.el(block, "hl2").text = section.heading
-            for j, item in enumerate(section.blocks):
-                self.block(block, item, f"{field}.blocks[{j}]")
-
-    def block(self, parent: etree._Element, block: Block, field: str) -> None:
-        if isinstance(block, Paragraph):
-            self.inlines(self.el(parent, "p"), block.content)
-        elif isinstance(block, Quote):
-            bq = self.el(parent, "bq")
-            inner = self.el(bq, "block")
-            for p in block.paragraphs:
-                self.inlines(self.el(inner, "p"), p.content)
-            if block.cite:
-                self.el(bq, "credit").text = block.cite
-        elif isinstance(block, ItemList):
-            items = self.el(parent, "ol" if block.ordered else "ul")
-            for p in block.items:
-                self.inlines(self.el(items, "li"), p.content)
-        else:
-            self.media(parent, block, field, lead=False)
-
-    def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
-        attrib = {"media-type": "image"}
-        if lead:
-            attrib["class"] = "lead"
-        media = self.el(parent, "media", **attrib)
-        ref = self.el(media, "media-reference", source=fig.image)
-        if fig.alt:
-            ref.set("alternate-text", fig.alt)
-        if fig.caption:
-            self.el(media, "media-caption").text = fig.caption
-        if fig.credit is not None:
-            credit = fig.credit
-            self.el(media, "media-producer").text = credit.name
-            lost = [
-                name
-                for name, value in (
-                    ("role", credit.role.value != "photographer"),
-                    ("url", credit.url),
-                    ("phrase", credit.phrase),
-                )
-                if value
-            ]
-            for name in lost:
-                lossy(
-                    "newsml",
-                    "field",
-                    f"NITF media-producer cannot carry the {name} of {field}.credit; written"
-                    " as its name alone",
-                    lost=name,
-                    path=f"{field}.credit.{name}",
-                )
-
-
 # --- serialising -----------------------------------------------------------------------------
 
 # Elements whose content is only elements: pretty printing indents inside them. Everything else
@@ -656,20 +386,20 @@ _STRUCTURAL = frozenset(
 )
 
 
-def _indent(el: etree._Element, level: int = 0) -> None:
+def _indent(el: etree._Element, unit: str, level: int = 0) -> None:
     if not len(el) or (el.text and el.text.strip()):
         return
     if etree.QName(el).localname not in _STRUCTURAL:
         return
-    pad = "\n" + "  " * (level + 1)
+    pad = "\n" + unit * (level + 1)
     el.text = pad
     for child in el:
         if child.tail and child.tail.strip():
             return
     for child in el:
         child.tail = pad
-        _indent(child, level + 1)
-    el[-1].tail = "\n" + "  " * level
+        _indent(child, unit, level + 1)
+    el[-1].tail = "\n" + unit * level
 
 
 def build_item(article: Article, options: WriteOptions) -> etree._Element:
@@ -690,10 +420,10 @@ def build_item(article: Article, options: WriteOptions) -> etree._Element:
         raise WriteError(_FORMAT, field, reason) from exc
 
 
-def serialise(root: etree._Element, *, pretty: bool) -> bytes:
-    """Serialise an item with an XML declaration, UTF-8."""
-    if pretty:
-        _indent(root)
+def serialise(root: etree._Element, *, indent: int | None) -> bytes:
+    """Serialise an item with an XML declaration, UTF-8; ``indent`` spaces per level."""
+    if indent is not None:
+        _indent(root, " " * indent)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -705,7 +435,7 @@ def write_message(
     sender: str,
     transmit_id: str,
     sent: datetime,
-    pretty: bool,
+    indent: int | None,
 ) -> int:
     """Stream a ``newsMessage`` of articles to a binary file; return how many were written."""
     iterator = iter(articles)
@@ -721,22 +451,23 @@ def write_message(
             etree.SubElement(header, f"{{{NAR}}}sent").text = _dt(sent)
             etree.SubElement(header, f"{{{NAR}}}sender").text = sender
             etree.SubElement(header, f"{{{NAR}}}transmitId").text = transmit_id
-            if pretty:
-                xf.write("\n  ")
-                _indent(header, 1)
+            unit = " " * indent if indent is not None else ""
+            if indent is not None:
+                xf.write("\n" + unit)
+                _indent(header, unit, 1)
             xf.write(header)
-            if pretty:
-                xf.write("\n  ")
+            if indent is not None:
+                xf.write("\n" + unit)
             with xf.element(f"{{{NAR}}}itemSet"):
                 for article in itertools.chain((first,), iterator):
                     item = build_item(article, options)
-                    if pretty:
-                        xf.write("\n    ")
-                        _indent(item, 2)
+                    if indent is not None:
+                        xf.write("\n" + unit * 2)
+                        _indent(item, unit, 2)
                     xf.write(item)
                     count += 1
-                if pretty:
-                    xf.write("\n  ")
-            if pretty:
+                if indent is not None:
+                    xf.write("\n" + unit)
+            if indent is not None:
                 xf.write("\n")
     return count

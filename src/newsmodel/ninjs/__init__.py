@@ -21,11 +21,11 @@ import json
 from datetime import timezone, tzinfo
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from newsmodel._limits import MAX_BYTES
 from newsmodel._models import Article
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import _tzinfo as _zone
 from newsmodel.errors import ParseError
-from newsmodel.json import DEFAULT_MAX_BYTES
 from newsmodel.newsml import SchemaProblem
 from newsmodel.ninjs._common import FORMAT, VERSIONS
 from newsmodel.ninjs._document import MAX_DEPTH, items, parse
@@ -55,6 +55,9 @@ __all__ = [
     "schema",
     "validate",
 ]
+
+#: The largest document read unless told otherwise: :data:`newsmodel._limits.MAX_BYTES`.
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 #: What :func:`validate` says of an item in a 1.x shape, which no shipped schema describes.
 NO_SCHEMA = "no schema to check it against (1.x items are read, not validated)"

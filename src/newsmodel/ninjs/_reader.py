@@ -21,7 +21,7 @@ from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._extract import Dropped
 from newsmodel.html._fragment import read_fragment
-from newsmodel.newsml._writer import derive_guid_for
+from newsmodel.newsml._identity import derive_guid_for
 from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SCHEMES, SITE_ROLE, role_of
 from newsmodel.ninjs._document import lowered
 from newsmodel.ninjs._writer import GUID_ROLE, SLUG_ROLE

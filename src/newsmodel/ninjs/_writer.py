@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from newsmodel._models import Role, fallback_slug
 from newsmodel.html._extract import Dropped
 from newsmodel.html._writer import render_body
-from newsmodel.newsml._writer import derive_guid
+from newsmodel.newsml._identity import derive_guid
 from newsmodel.ninjs._common import RUBRIC_BASE, SITE_ROLE, is_uri, scheme_uri
 from newsmodel.slug import slugify
 

@@ -1,0 +1,522 @@
+"""Read the metadata of one NewsML-G2 news item, then build the article from it and its body."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from newsmodel._models import Article, Attribution, Figure, Section, Subject
+from newsmodel._text import collapse, scrub
+from newsmodel._warnings import lossy
+from newsmodel.errors import ParseError, ValidationError
+from newsmodel.newsml._body import BodyReader
+from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
+from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
+from newsmodel.newsml._ns import NAR, NM, XML
+from newsmodel.newsml._tree import (
+    FORMAT,
+    NAMES,
+    NAR_OR_NONE,
+    first_child,
+    local_name,
+    split,
+    text_of,
+    value_of,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
+
+    from lxml import etree
+
+
+__all__ = ["ItemReader"]
+
+# --- metadata --------------------------------------------------------------------------------
+
+_SIMPLE_ITEM_META = {
+    "fileName",
+    "title",
+    "service",
+    "signal",
+    "role",
+    "generator",
+    "profile",
+    "memberOf",
+    "instanceOf",
+    "deliverableOf",
+    "expires",
+    "incomingFeedId",
+}
+_SIMPLE_CONTENT_META = {
+    "altId",
+    "audience",
+    "exclAudience",
+    "rating",
+    "digitalSourceType",
+    "userInteraction",
+    "icon",
+    "contentMetaExtProperty",
+}
+
+
+class ItemReader(Collector):
+    def nar_children(self, el: etree._Element, where: str) -> Iterator[tuple[etree._Element, str]]:
+        """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
+
+        Children in newsmodel's own namespace (``nm:``) are passed over.
+        """
+        for child in el:
+            ns, name = NAMES.get(child.tag) or split(child.tag)
+            if ns in NAR_OR_NONE:
+                yield child, name
+            elif ns != NM:
+                self.lose(f"{where}<{name}> in {ns}")
+
+    def read(self) -> Article:  # noqa: C901 - one branch per element
+        item = self.item
+        guid = collapse(scrub(item.get("guid") or "")) or None
+        version = 1
+        raw_version = (item.get("version") or "").strip()
+        if raw_version:
+            if raw_version.isdigit() and int(raw_version) >= 1:
+                version = int(raw_version)
+            else:
+                self.keep("newsml:version", raw_version)
+        self.item_lang = item.get(f"{{{XML}}}lang")
+        for child, name in self.nar_children(item, ""):
+            if name == "catalogRef":
+                href = (child.get("href") or "").strip()
+                if href and "iptc.org/std/catalog/catalog.IPTC-G2-Standards" not in href:
+                    self.keep("newsml:catalogRef", href)
+            elif name == "catalog":
+                pass  # scheme declarations: used by the writer, nothing for the model
+            elif name == "rightsInfo":
+                self.rights(child)
+            elif name == "itemMeta":
+                self.item_meta(child)
+            elif name == "contentMeta":
+                self.content_meta(child)
+            elif name == "contentSet":
+                self.content_set(child)
+            else:
+                self.lose(f"<{name}>")
+        return self.finish(guid, version)
+
+    def rights(self, el: etree._Element) -> None:
+        for child in el:
+            name = local_name(child)
+            if name == "copyrightHolder":
+                self.keep("newsml:copyrightHolder", name_of(child) or value_of(child))
+            elif name in ("copyrightNotice", "usageTerms"):
+                self.keep(f"newsml:{name}", text_of(child))
+            else:
+                self.lose(f"rightsInfo/<{name}>")
+
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901 - one branch per element
+        f = self.fields
+        for child, name in self.nar_children(meta, "itemMeta/"):
+            if name == "itemClass":
+                pass  # checked before reading
+            elif name == "provider":
+                f["site"] = name_of(child) or None
+                self.provider = value_of(child) if (child.get("qcode") or child.get("uri")) else ""
+            elif name == "versionCreated":
+                f["versionCreated"] = self.when(child, "versionCreated")
+                f["writer_clock"] = child.get(f"{{{NM}}}of") == "writing"
+            elif name == "firstCreated":
+                f["firstCreated"] = self.when(child, "firstCreated")
+            elif name == "embargoed":
+                raw = scrub(child.text or "").strip()
+                # An empty <embargoed/> means: embargoed until further notice.
+                self.extra.append(("newsml:embargoed", raw))
+            elif name == "pubStatus":
+                status = value_of(child)
+                if status and status != "stat:usable":
+                    self.keep("newsml:pubStatus", status)
+            elif name == "edNote":
+                self.ed_note(child)
+            elif name == "link":
+                self.link(child)
+            elif name in _SIMPLE_ITEM_META:
+                self.keep(f"newsml:{name}", value_of(child))
+            else:
+                self.lose(f"itemMeta/<{name}>")
+
+    def ed_note(self, el: etree._Element) -> None:
+        text = text_of(el)
+        if not text:
+            return
+        parent = el.getparent()
+        if is_nonpublic(el) or (parent is not None and is_nonpublic(parent)):
+            if self.options.private_notes:
+                self.extra.append(("newsml:edNote:nonpublic", text))
+            else:
+                self.note(
+                    "a non-public edNote was left out (private_notes=True keeps it)",
+                    "field",
+                    "edNote",
+                )
+            return
+        self.keep("newsml:edNote", text)
+
+    def link(self, el: etree._Element) -> None:
+        rel = (el.get("rel") or "").rpartition(":")[2].lower()
+        href = (el.get("href") or "").strip()
+        if rel == "canonical" and href and "url" not in self.fields:
+            self.fields["url"] = href
+        elif href:
+            self.keep(f"newsml:link:{el.get('rel') or 'link'}", href)
+
+    def content_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912, PLR0915 - one branch per element
+        f = self.fields
+        party_list: list[Attribution] = f.setdefault("attributions", [])
+        for child in meta:
+            ns, name = NAMES.get(child.tag) or split(child.tag)
+            if ns not in NAR_OR_NONE:
+                if ns == NM and name == "extra":
+                    self.own_extra = self.own_extra or []
+                    key = collapse(scrub(child.get("key") or ""))
+                    if key:
+                        self.own_extra.append((key, scrub(child.text or "")))
+                elif ns != NM:
+                    self.lose(f"contentMeta/<{name}> in {ns}")
+                continue
+            if name == "urgency":
+                self.keep("newsml:urgency", text_of(child))
+            elif name == "contentCreated":
+                f["contentCreated"] = self.when(child, "contentCreated")
+            elif name == "contentModified":
+                f["contentModified"] = self.when(child, "contentModified")
+            elif name == "located":
+                place = name_of(child, self.item_lang)
+                if place and "place" not in f:
+                    f["place"] = place
+                else:
+                    self.keep("newsml:located", place or value_of(child))
+            elif name in ("creator", "contributor", "infoSource"):
+                self.party(child, name, party_list)
+            elif name == "language":
+                tag = (child.get("tag") or "").strip()
+                if tag and "language" not in f:
+                    f["language"] = tag
+            elif name == "genre":
+                self.keep("newsml:genre", child.get("qcode") or child.get("uri") or name_of(child))
+            elif name == "keyword":
+                text = text_of(child)
+                if text:
+                    f.setdefault("tags", []).append(text)
+            elif name == "subject":
+                self.subject(child)
+            elif name == "slugline":
+                f.setdefault("sluglines", []).append(text_of(child))
+            elif name == "headline":
+                self.label(child, "headline")
+            elif name == "description":
+                self.label(child, "description")
+            elif name == "dateline":
+                text = text_of(child)
+                if text and "dateline" not in f:
+                    f["dateline"] = text
+                else:
+                    self.keep("newsml:dateline", text)
+            elif name in ("by", "creditline"):
+                self.keep(f"newsml:{name}", text_of(child))
+            elif name in _SIMPLE_CONTENT_META:
+                self.keep(f"newsml:{name}", value_of(child))
+            else:
+                self.lose(f"contentMeta/<{name}>")
+
+    def party(self, el: etree._Element, tag: str, party_list: list[Attribution]) -> None:
+        name = name_of(el, self.item_lang)
+        if not name:
+            self.keep(f"newsml:{tag}", value_of(el))
+            return
+        url = (el.get("uri") or "").strip()
+        if not url.lower().startswith(("http://", "https://")):
+            url = ""
+        phrase = el.get(f"{{{NM}}}phrase")
+        try:
+            party_list.append(
+                Attribution(
+                    name,
+                    role=role_of(el, tag),
+                    url=url or None,
+                    phrase=collapse(scrub(phrase)) if phrase else None,
+                )
+            )
+        except ValidationError:
+            party_list.append(Attribution(name, role=role_of(el, tag)))
+            self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out", "value", tag)
+
+    def subject(self, el: etree._Element) -> None:
+        code = collapse(scrub(el.get("qcode") or ""))
+        label = name_of(el, self.item_lang) or None
+        if code.startswith("nmrubric:") and label:
+            self.fields.setdefault("rubrics", []).append(label)
+            return
+        if code:
+            try:
+                subject = Subject(code, label)
+            except ValidationError:
+                pass
+            else:
+                self.fields.setdefault("subjects", []).append(subject)
+                return
+        value = code or value_of(el)
+        if not value:
+            main = first_child(el, "mainConcept")
+            value = value_of(main) if main is not None else ""
+        self.keep("newsml:subject", f"{value} {label}" if value and label else value or label)
+
+    def label(self, el: etree._Element, kind: str) -> None:
+        text = text_of(el)
+        if not text:
+            return
+        role = (el.get("role") or "").split()
+        lang = el.get(f"{{{XML}}}lang")
+        rank = el.get("rank")
+        self.fields.setdefault(f"{kind}s", []).append((text, role[0] if role else None, lang, rank))
+
+    # --- body ------------------------------------------------------------------------------
+
+    def content_set(self, el: etree._Element) -> None:
+        for child in el:
+            name = local_name(child)
+            if name in ("inlineXML", "inlineData") and "body" not in self.fields:
+                self.fields["body"] = child
+            elif name == "remoteContent":
+                self.keep("newsml:remoteContent", child.get("href") or child.get("residref"))
+            else:
+                self.lose(f"contentSet/<{name}>")
+
+    # --- the article ----------------------------------------------------------------------
+
+    def headline_and_labels(self) -> tuple[str | None, str | None]:
+        """Pick the headline and the lede; keep the other headlines and descriptions."""
+        item_lang = (self.item_lang or "").lower()
+        chosen: dict[str, str | None] = {}
+        for kind, main_roles in (
+            ("headline", ("main", "hlrole:main")),
+            ("description", ("summary",)),
+        ):
+            labels = self.fields.get(f"{kind}s", [])
+
+            def rank(
+                entry: tuple[str, str | None, str | None, str | None],
+                main_roles: tuple[str, ...] = main_roles,
+            ) -> tuple[int, int, int]:
+                _, role, lang, rank_attr = entry
+                role_ok = role is None or role.rpartition(":")[2].lower() in {
+                    r.rpartition(":")[2] for r in main_roles
+                }
+                lang_ok = lang is None or lang.lower() == item_lang
+                rank_n = int(rank_attr) if rank_attr and rank_attr.isdigit() else 1_000
+                return (0 if role_ok else 1, 0 if lang_ok else 1, rank_n)
+
+            best = min(labels, key=rank) if labels else None
+            if best is not None and kind == "description" and rank(best)[0] != 0:
+                best = None  # a teaser or caption is not the lede
+            chosen[kind] = best[0] if best else None
+            for entry in labels:
+                if entry is best:
+                    continue
+                text, role, lang, _ = entry
+                key = f"newsml:{kind}" + (f":{role}" if role else "")
+                key += f"@{lang}" if lang and lang.lower() != item_lang else ""
+                self.extra.append((key, text))
+        return chosen["headline"], chosen["description"]
+
+    def finish(self, guid: str | None, version: int) -> Article:
+        f = self.fields
+        headline, lede = self.headline_and_labels()
+        body = f.get("body")
+        # Agencies repeat the headline and lede at the top of the body; newsmodel's own items
+        # (which declare its namespace) never do, so their body is taken as it is.
+        own = NM in self.item.nsmap.values()
+        body_reader = BodyReader(self, None if own else headline, None if own else lede)
+        sections: list[Section] = []
+        image: Figure | None = None
+        if body is not None:
+            sections, image = body_reader.read_body(body)
+        if headline is None:
+            headline = self.fallback_headline(body_reader)
+        if body_reader.body_lede is not None:
+            if lede is None:
+                lede = body_reader.body_lede
+            elif body_reader.body_lede != lede:
+                self.keep("newsml:nitf:abstract", body_reader.body_lede)
+        slug = self.slug()
+        published, updated = self.dates()
+        language = f.get("language") or self.item_lang or self.options.language
+        site = f.get("site")
+        url = f.get("url")
+        provider = getattr(self, "provider", "")
+        if provider and provider != derive_provider_for(site):
+            self.extra.insert(0, ("newsml:provider", provider))
+        if (
+            guid is not None
+            and guid.startswith("urn:uuid:")
+            and guid == derive_guid_for(url, headline, published)
+        ):
+            guid = None  # newsmodel derived it from the article: not part of the article
+        fields: dict[str, Any] = {
+            "headline": headline,
+            "lede": lede,
+            "sections": sections,
+            "attributions": f.get("attributions", ()),
+            "published": published,
+            "updated": updated,
+            "language": language,
+            "rubrics": f.get("rubrics", ()),
+            "tags": f.get("tags", ()),
+            "subjects": f.get("subjects", ()),
+            "site": site,
+            "url": url,
+            "guid": guid,
+            "version": version,
+            "dateline": f.get("dateline"),
+            "place": f.get("place"),
+            "image": image,
+            "slug": slug,
+            "extra": self.own_extra if self.own_extra is not None else self.extra,
+        }
+        article = self.build(fields)
+        self.report()
+        return article
+
+    def slug(self) -> str | None:
+        """The first slugline that is a slug; the others are kept in extra."""
+        slug = None
+        for slugline in self.fields.get("sluglines", []):
+            if slug is None and slugline and _is_slug(slugline):
+                slug = slugline
+            else:
+                self.keep("newsml:slugline", slugline)
+        return slug
+
+    def dates(self) -> tuple[datetime | None, datetime | None]:
+        """The publication and modification times, from the item's four timestamps."""
+        f = self.fields
+        self.resolve_offsets()
+        first = f.get("firstCreated")
+        created = f.get("contentCreated")
+        version_created = None if f.get("writer_clock") else f.get("versionCreated")
+        updated = f.get("contentModified")
+        # A version stamped at (or after) the modification time dates the change, not the
+        # first publication: an item that gives only those was changed at a known time and
+        # created at an unknown one.
+        version_is_change = (
+            updated is not None and version_created is not None and (version_created >= updated)
+        )
+        published = first or created or (None if version_is_change else version_created)
+        if first and created and first != created:
+            self.extra.append(("newsml:contentCreated", created.isoformat()))
+        if updated is None and version_created and published and version_created > published:
+            updated = version_created
+        if updated is not None and published is not None and updated < published:
+            self.note(
+                "the modification time is before the creation time; kept in extra",
+                "value",
+                "contentModified",
+            )
+            self.extra.append(("newsml:contentModified", updated.isoformat()))
+            updated = None
+        return published, updated
+
+    def resolve_offsets(self) -> None:
+        """Give timestamps written without an offset the offset of the item's other ones.
+
+        Feeds that leave the offset out of one timestamp mostly write it on another; when none
+        has one, the ``tz`` option is used. Either way a warning says so.
+        """
+        if not self.naive:
+            return
+        names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
+        values = [self.fields.get(n) for n in names]
+        reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
+        tz = reference or self.options.tz
+        for name, value in zip(names, values, strict=False):
+            if value is not None and value.tzinfo is None:
+                self.fields[name] = value.replace(tzinfo=tz)
+        source = "the offset of the item's other timestamps" if reference else str(tz)
+        for field, raw in self.naive:
+            self.note(
+                f"{field}: {raw!r} has no UTC offset; read with {source} ({tz})", "time", field
+            )
+
+    def build(self, fields: dict[str, Any]) -> Article:
+        """The article; a language or URL the model refuses goes to extra, with a warning."""
+        for _ in range(3):
+            try:
+                return Article(**fields)
+            except ValidationError as exc:  # noqa: PERF203 - at most once per field
+                field = exc.field.partition("[")[0]
+                if field == "language":
+                    self.note(
+                        f"the language {fields['language']!r} is not a BCP 47 tag; "
+                        f"read as {self.options.language!r}",
+                        "value",
+                        "language",
+                    )
+                    self.repair(fields, "newsml:language", fields["language"])
+                    fields["language"] = self.options.language
+                elif field == "url" and fields["url"] is not None:
+                    self.repair(fields, "newsml:link:canonical", fields["url"])
+                    fields["url"] = None
+                else:
+                    msg = f"{exc.field}: {exc.reason}"
+                    raise ParseError(FORMAT, msg, line=self.item.sourceline) from None
+        msg = "the item cannot be read"  # pragma: no cover - each field is repaired once
+        raise ParseError(FORMAT, msg, line=self.item.sourceline)
+
+    def repair(self, fields: dict[str, Any], key: str, value: str) -> None:
+        if fields["extra"] is self.extra:
+            self.keep(key, value)
+
+    def fallback_headline(self, body: BodyReader) -> str:
+        for source, text in (
+            ("the body's headline", body.body_headline),
+            ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
+            ("the item title", _first_extra(self.extra, "newsml:title")),
+        ):
+            if text:
+                self.note(
+                    f"the item has no headline; {source} {text!r} was used instead",
+                    "field",
+                    "headline",
+                )
+                return text
+        raise ParseError(FORMAT, self.no_headline(), line=self.item.sourceline)
+
+    def no_headline(self) -> str:
+        """Why the item has no headline: none at all, or only in another namespace."""
+        for el in self.item.iter("{*}headline", "{*}contentMeta"):
+            ns = split(el.tag)[0]
+            if ns not in NAR_OR_NONE:
+                return (
+                    f"the item has no headline: its <{split(el.tag)[1]}> is in the namespace "
+                    f"{ns!r}, not NewsML-G2's {NAR!r}"
+                )
+        return "the item has no headline"
+
+    def report(self) -> None:
+        line = self.item.sourceline
+        for message, kind, lost in self.notes:
+            lossy(FORMAT, kind, message, lost=lost, line=line)
+        if self.lost:
+            listed = ", ".join(self.lost)
+            lossy(FORMAT, "element", f"not read: {listed}", lost=listed, count=len(self.lost))
+
+
+def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
+    return next((v for k, v in extra if k == key), None)
+
+
+#: The model's rule for a slug: words of letters and digits joined by hyphens.
+_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+
+
+def _is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text)) and text == text.lower()
