@@ -46,3 +46,16 @@ def test_validate_checks_ninjs_against_its_schema(tmp_path, capsys):
 def test_validate_reads_every_item_of_a_response(capsys):
     assert cli.main(["validate", str(VALID / "api-envelope.json")]) == 0
     assert ": valid" in capsys.readouterr().out
+
+
+def test_validate_without_jsonschema_still_checks_the_article(monkeypatch, capsys):
+    from newsmodel import ninjs  # noqa: PLC0415
+
+    def missing(*_args: object, **_kwargs: object) -> list[object]:
+        raise ModuleNotFoundError("No module named 'jsonschema'")
+
+    monkeypatch.setattr(ninjs, "validate", missing)
+    assert cli.main(["validate", str(VALID / "ninjs-3x-full.json")]) == 0
+    out = capsys.readouterr()
+    assert "not checked against its schema: pip install 'pynewsmodel[validate]'" in out.out
+    assert ": valid" in out.out
