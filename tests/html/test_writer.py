@@ -189,3 +189,23 @@ def test_credit_lines_are_written_as_the_model_formats_them(credit: Attribution)
     page = nhtml.dumps(Article(headline="Х", attributions=[credit]))
     byline = lxml_html.fromstring(page).find_class("byline")[0]
     assert byline.text_content() == format_attribution(credit, style="credit")
+
+
+def test_json_ld_names_the_site_as_publisher_and_no_outlet_twice() -> None:
+    article = Article(
+        headline="Встреча в Акорде",
+        site="Altyn-orda.kz",
+        sections=[Section(blocks=["Текст."])],
+        attributions=[
+            Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"),
+            Attribution("www.altyn-orda.kz", role=Role.SOURCE, phrase="credit"),
+            Attribution("Kazinform", role=Role.SOURCE, phrase="сообщает"),
+            Attribution("Kazinform", role=Role.SOURCE, phrase="credit"),
+        ],
+    )
+    page = nhtml.dumps(article)
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    assert script is not None
+    data = json.loads(script.group(1))
+    assert [p["name"] for p in data["publisher"]] == ["Altyn-orda.kz"]
+    assert [p["name"] for p in data["sourceOrganization"]] == ["Kazinform"]
