@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from newsmodel._limits import MAX_BYTES
 from newsmodel._models import Article
 from newsmodel._warnings import counted, lossy
-from newsmodel.dates import _tzinfo as _zone
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml import SchemaProblem
 from newsmodel.ninjs._common import FORMAT, VERSIONS

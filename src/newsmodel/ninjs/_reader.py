@@ -16,7 +16,7 @@ from datetime import timezone
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
-from newsmodel._text import InvalidTextError, collapse, scrub
+from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._extract import Dropped
