@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from newsmodel import Article, Link, Paragraph, Section, html
-from strategies import articles
+from strategies import articles_for
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
 
@@ -26,20 +26,20 @@ _AUTHOR_LINK_PARAGRAPH = Article(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_article_round_trips(article: Article) -> None:
     assert html.loads(html.dumps(article)) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 def test_round_trip_from_bytes(article: Article) -> None:
     assert html.loads(html.dumps(article).encode("utf-8")) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_fragment_round_trips(article: Article) -> None:
     assert html.loads(html.dumps(article, fragment=True)) == article

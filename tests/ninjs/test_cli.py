@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 from conftest import DATA
-from newsmodel import cli
+from newsmodel import batch, cli
 
 VALID = DATA / "ninjs" / "valid"
 
 
 def test_ninjs_is_detected_apart_from_newsmodel_json():
-    assert cli.detect_format((VALID / "ninjs-3x-full.json").read_bytes()) == "ninjs"
-    assert cli.detect_format((VALID / "superdesk-1x-text.json").read_bytes()) == "ninjs"
-    assert cli.detect_format((VALID / "api-envelope.json").read_bytes()) == "ninjs"
-    assert cli.detect_format(b'{"headline": "A", "sections": [], "uri": 1}') == "json"
+    assert batch.detect_format((VALID / "ninjs-3x-full.json").read_bytes()) == "ninjs"
+    assert batch.detect_format((VALID / "superdesk-1x-text.json").read_bytes()) == "ninjs"
+    assert batch.detect_format((VALID / "api-envelope.json").read_bytes()) == "ninjs"
+    assert batch.detect_format(b'{"headline": "A", "sections": [], "uri": 1}') == "json"
 
 
 def test_convert_to_ninjs_and_back(tmp_path, capsys):

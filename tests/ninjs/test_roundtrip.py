@@ -8,7 +8,8 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from newsmodel import Article, LossyConversionWarning, ninjs
+from carried import _without_embeds
+from newsmodel import Article, LossyConversionWarning, Subject, ninjs
 from strategies import articles
 
 EXAMPLES = max(settings().max_examples, 150)
@@ -21,11 +22,18 @@ def carried(article: Article) -> Article:
     image = a.image
     if image is not None and image.credit is not None:
         image = attrs.evolve(image, credit=attrs.evolve(image.credit, phrase=None))
+    # One pair of times: published and updated, else the creation times.
     published, updated = a.published, a.updated
+    if published is None and updated is None:
+        published, updated = a.first_created, a.version_created
     if published is None:  # a lone versionCreated is a publication time
         published, updated = updated, None
     if updated == published:
         updated = None
+    # One name a subject: the label, else the name in the article's language.
+    subjects = [
+        Subject(s.code, s.label if s.label is not None else s.name(a.language)) for s in a.subjects
+    ]
     extra = [(k, v) for k, v in a.extra if k.startswith("ninjs:")]
     return attrs.evolve(
         a,
@@ -33,6 +41,11 @@ def carried(article: Article) -> Article:
         image=image,
         published=published,
         updated=updated,
+        first_created=None,
+        version_created=None,
+        correction=None,
+        subjects=subjects,
+        sections=_without_embeds(a.sections),
         extra=extra,
     )
 

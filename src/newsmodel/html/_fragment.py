@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsmodel._limits import MAX_BYTES
 from newsmodel.html._extract import BodyReader, Dropped
-from newsmodel.html._reader import DEFAULT_MAX_TAG_CHARS, parse_page
+from newsmodel.html._parse import DEFAULT_MAX_TAG_CHARS, parse_page
 
 if TYPE_CHECKING:
     from newsmodel._models import Section

@@ -13,6 +13,7 @@ __all__ = [
     "SCHEMES",
     "SITE_ROLE",
     "VERSIONS",
+    "is_qcode",
     "is_uri",
     "role_of",
     "scheme_uri",
@@ -55,6 +56,16 @@ _ROLES: dict[str, Role] = {
     "distributor": Role.PUBLISHER,
 }
 _ROLE_WORD = re.compile(r"[^/:#]*$")
+_QCODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
+
+
+def is_qcode(value: str) -> bool:
+    """Whether a string is a QCode (``alias:code``).
+
+    >>> is_qcode("medtop:11000000"), is_qcode("Politics")
+    (True, False)
+    """
+    return _QCODE.match(value) is not None
 
 
 def is_uri(value: str) -> bool:

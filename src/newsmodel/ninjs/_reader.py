@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
@@ -22,12 +22,13 @@ from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._extract import Dropped
 from newsmodel.html._fragment import read_fragment
 from newsmodel.newsml._identity import derive_guid_for
-from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SCHEMES, SITE_ROLE, role_of
+from newsmodel.ninjs._agency import before, is_day, qcode_of, read_agency
+from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SITE_ROLE, role_of
 from newsmodel.ninjs._document import lowered
-from newsmodel.ninjs._writer import GUID_ROLE, SLUG_ROLE
+from newsmodel.ninjs._writer import DATE_ROLES, GUID_ROLE, SLUG_ROLE
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import tzinfo
 
 __all__ = ["read_item"]
 
@@ -41,7 +42,6 @@ _IMAGE_NAMES = ("featuremedia", "featureimage", "mainpicture", "mainimage", "mai
 _IMAGE_TYPES = frozenset({"picture", "graphic"})
 _RENDITION_ORDER = ("original", "baseimage", "viewimage")
 _TEXT_TYPES = frozenset({"text", "composite", "component"})
-_QCODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
 _BY_PREFIX = re.compile(r"^(?:by|von|par|por|av|af|door|от|автор:?)\s+", re.IGNORECASE)
 _BY_SPLIT = re.compile(r" ?(?:[,;&]| (?:and|und|og|et|y|e|en|и|және) ) ?", re.IGNORECASE)
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -100,28 +100,6 @@ def _scalar(value: object) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     return value if isinstance(value, str) and value.strip() else None
-
-
-def _qcode(alias: str, code: str) -> str | None:
-    qcode = f"{alias}:{code.strip('/')}"
-    return qcode if _QCODE.match(qcode) else None
-
-
-def _qcode_of(subject: dict[str, Any]) -> str | None:
-    """The QCode of a subject: its literal or (1.x) code, or its URI in a scheme of IPTC's."""
-    uri, scheme = _clean(subject.get("uri")), _clean(subject.get("scheme"))
-    for key in ("literal", "code", "qcode"):
-        candidate = _clean(subject.get(key))
-        if candidate is not None and _QCODE.match(candidate):
-            return candidate
-    code = _clean(subject.get("code"))
-    for alias, base in SCHEMES.items():
-        for start in (base, base.replace("http://", "https://", 1)):
-            if uri is not None and uri.startswith(start):
-                return _qcode(alias, uri[len(start) :])
-            if scheme is not None and code is not None and scheme.rstrip("/") + "/" == start:
-                return _qcode(alias, code)
-    return None
 
 
 def _by_names(by: str) -> list[str]:
@@ -352,7 +330,7 @@ class _Item:
             if uri is not None and uri.startswith(RUBRIC_BASE):
                 rubrics.append(name or uri[len(RUBRIC_BASE) :])
                 continue
-            code = _qcode_of(entry)
+            code = qcode_of(entry)
             if code is not None:
                 try:
                     subjects.append(Subject(code, name))
@@ -446,33 +424,45 @@ class _Item:
             article.lost[_NO_IMAGE_ADDRESS] += 1
             return None
 
-    def dates(self) -> tuple[datetime | None, datetime | None]:
-        """Published and updated: the first version (or first publication) and a later one."""
+    def dates(self, days: dict[str, date]) -> dict[str, datetime | date | None]:
+        """Published and updated: the first version (or first publication) and a later one.
+
+        Beside a first publication, the first version is the creation time; a version before
+        the publication is this version's creation time. ``days`` are the times that hold a
+        day alone, by property.
+        """
         first_published = self.when("firstpublished")
-        first = self.when("firstcreated")
-        version = self.when("versioncreated")
+        first: datetime | date | None = self.when("firstcreated")
+        version: datetime | date | None = self.when("versioncreated")
+        first = days.get("firstcreated", first)
+        version = days.get("versioncreated", version)
         published = first_published or first or version
-        if first_published is not None and first is not None:
-            self.keep("firstcreated", self.props["firstcreated"])
+        out: dict[str, datetime | date | None] = {}
+        if first_published is not None and isinstance(first, datetime):
+            out["first_created"] = first
         updated = None
         if version is not None and published is not None and version is not published:
-            if version > published:
+            if before(version, published):
+                if isinstance(version, datetime):
+                    out["version_created"] = version
+            elif version != published:
                 updated = version
-            elif version < published:
-                self.keep("versioncreated", self.props["versioncreated"])
-        return published, updated
+        return {"published": published, "updated": updated, **out}
 
-    def ids(self) -> tuple[str | None, str | None, int]:
-        """The guid, a slug given apart, and the version."""
+    def ids(self, days: dict[str, date]) -> tuple[str | None, str | None, int]:
+        """The guid, a slug given apart, and the version; the days alone go to ``days``."""
         guid = slug = None
         for entry in self.dicts("altids"):
             role, value = _word(entry.get("role")), _clean(entry.get("value"))
             if value is None:
                 continue
+            day = _DAY_ROLES.get(role or "")
             if role == GUID_ROLE and guid is None:
                 guid = value
             elif role == SLUG_ROLE and slug is None:
                 slug = value
+            elif day is not None and day not in days and is_day(value):
+                days[day] = date.fromisoformat(value)
             else:
                 self.extra.append((f"ninjs:altId:{role or 'other'}", value))
         uri, old_guid = self.text("uri"), self.text("guid")
@@ -482,21 +472,26 @@ class _Item:
                 self.extra.append(("ninjs:guid", old_guid))
         else:
             self.other_uri = uri
+        return guid, slug, self.version()
+
+    def version(self) -> int:
         raw = self.get("version")
-        version = 1
         if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
-            version = raw
-        elif isinstance(raw, str) and raw.strip().isdecimal() and int(raw) >= 1:
-            version = int(raw)
-        elif raw is not None:
+            return raw
+        if isinstance(raw, str) and raw.strip().isdecimal() and int(raw) >= 1:
+            return int(raw)
+        if raw is not None:
             self.keep("version", raw)
-        return guid, slug, version
+        return 1
 
     def rest(self) -> None:
         """Keep the scalars no field took; count the rest."""
         for name, value in self.props.items():
             if name not in self.used:
                 self.keep(name, value)
+
+
+_DAY_ROLES = {role.lower(): name.lower() for name, role in DATE_ROLES.items()}
 
 
 def _area(rendition: dict[str, Any]) -> int:
@@ -524,20 +519,21 @@ def read_item(
                 f"items of type {kind!r} read as articles",
             )
         ] += 1
-    guid, slug, version = r.ids()
+    days: dict[str, date] = {}
+    guid, slug, version = r.ids(days)
     url = r.url()
     headline, sub = r.headline()
     lede, dateline = r.descriptions()
     sections = r.body()
     attributions, site = r.parties()
-    published, updated = r.dates()
+    dates = r.dates(days)
+    published = dates["published"]
     subjects, rubrics, tags = r.subjects()
     fields: dict[str, Any] = {
         "lede": lede or sub,
         "sections": sections,
         "attributions": attributions,
-        "published": published,
-        "updated": updated,
+        **dates,
         "language": r.text("language"),
         "rubrics": rubrics,
         "tags": tags,
@@ -550,6 +546,7 @@ def read_item(
         "place": r.place(),
         "image": r.image(),
         "slug": slug,
+        **read_agency(r),
     }
     if headline is None:
         headline = _fallback_headline(r, lede, sections)

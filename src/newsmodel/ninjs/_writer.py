@@ -8,21 +8,23 @@ between the two generations for what an article uses.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._models import Role, fallback_slug
+from newsmodel._models import Embed, Role, Section
 from newsmodel.html._extract import Dropped
 from newsmodel.html._writer import render_body
 from newsmodel.newsml._identity import derive_guid
-from newsmodel.ninjs._common import RUBRIC_BASE, SITE_ROLE, is_uri, scheme_uri
+from newsmodel.ninjs._agency import concept, write_agency
+from newsmodel.ninjs._common import RUBRIC_BASE, SITE_ROLE, is_uri
 from newsmodel.slug import slugify
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date
 
     from newsmodel._models import Article, Attribution, Figure, Subject
 
-__all__ = ["PASSED_THROUGH", "build", "derived_slug"]
+__all__ = ["DATE_ROLES", "GUID_ROLE", "PASSED_THROUGH", "SLUG_ROLE", "build"]
 
 #: Properties of the item (string values) that a reader keeps in ``extra`` as
 #: ``("ninjs:<name>", value)`` and the writer writes back.
@@ -30,6 +32,9 @@ PASSED_THROUGH = ("by", "profile", "title")
 #: The role of the alternative ids that hold what the item's ``uri`` cannot.
 GUID_ROLE = "guid"
 SLUG_ROLE = "slug"
+#: The roles of the alternative ids that say a time property holds a day alone (ninjs times
+#: are date-times): the property (3.x name) → the role; the id's value is the day.
+DATE_ROLES = {"firstCreated": "firstCreated:date", "versionCreated": "versionCreated:date"}
 
 _V2_NAMES = {"embargoedUntil": "embargoed"}
 
@@ -48,15 +53,24 @@ _LINK = Dropped(
     "link", "link of a scheme HTML does not carry", "links of schemes HTML does not carry"
 )
 _EXTRA = Dropped("field", "extra field not read from ninjs", "extra fields not read from ninjs")
+_CREATED = Dropped(
+    "time",
+    "creation time beside a publication time",
+    "creation times beside publication times",
+)
+_EMBED = Dropped("block", "embed", "embeds")
+_NAMES = Dropped(
+    "value",
+    "subject name per language (a subject has one name)",
+    "subject names per language (a subject has one name)",
+)
 
 
-def derived_slug(headline: str, guid: str | None) -> str:
-    """The slug an article gets when none is given, as the model derives it."""
-    return slugify(headline) or fallback_slug(headline, guid)
-
-
-def _when(value: datetime) -> str:
-    return value.isoformat()
+def _when(value: datetime | date) -> str:
+    """A date-time; a day alone as its midnight in UTC (ninjs times are RFC 3339 date-times)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return f"{value.isoformat()}T00:00:00+00:00"
 
 
 def _text(role: str, value: str) -> dict[str, str]:
@@ -77,15 +91,11 @@ class _Builder:
         return source
 
     def subject(self, subject: Subject) -> dict[str, str]:
-        out: dict[str, str] = {}
-        if subject.label is not None:
-            out["name"] = subject.label
-        uri = scheme_uri(subject.code)
-        if uri is not None:
-            out["uri"] = uri
-        else:
-            out["literal"] = subject.code
-        return out
+        """One name: the label, else the name in the article's language."""
+        if subject.names:
+            self.lost[_NAMES] += len(subject.names)
+        name = subject.label if subject.label is not None else subject.name(self.article.language)
+        return concept(subject.code, name)
 
     def picture(self, figure: Figure) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -106,16 +116,30 @@ class _Builder:
             item["infoSources"] = [self.party(figure.credit)]
         return item
 
-    def dates(self, item: dict[str, Any]) -> None:
+    def dates(self, item: dict[str, Any], alt_ids: list[dict[str, str]]) -> None:
+        """The times: published and updated, else the creation times (one pair in ninjs)."""
         a = self.article
-        if a.published is not None:
-            item["firstCreated"] = _when(a.published)
-            if a.updated is not None and a.updated == a.published:
+        first, version = a.published, a.updated
+        if first is None and version is None:
+            first, version = a.first_created, a.version_created
+        else:
+            self.lost[_CREATED] += (a.first_created is not None) + (a.version_created is not None)
+        if first is not None:
+            self.time(item, "firstCreated", first, alt_ids)
+            if version is not None and version == first:
                 self.lost[_SAME_TIME] += 1
-        elif a.updated is not None:
+        elif version is not None:
             self.lost[_LONE_UPDATE] += 1
-        if a.updated is not None:
-            item["versionCreated"] = _when(a.updated)
+        if version is not None:
+            self.time(item, "versionCreated", version, alt_ids)
+
+    @staticmethod
+    def time(
+        item: dict[str, Any], name: str, value: datetime | date, alt_ids: list[dict[str, str]]
+    ) -> None:
+        item[name] = _when(value)
+        if not isinstance(value, datetime):
+            alt_ids.append({"role": DATE_ROLES[name], "value": value.isoformat()})
 
     def texts(self, item: dict[str, Any], extra: dict[str, list[tuple[str, str]]]) -> None:
         a = self.article
@@ -131,9 +155,19 @@ class _Builder:
         if descriptions:
             item["descriptions"] = descriptions
         if a.sections:
-            html, dropped = render_body(a.sections)
+            html, dropped = render_body(self.without_embeds(a.sections))
             self.lost[_LINK] += len(dropped)
             item["bodies"] = [{"role": "main", "contentType": "text/html", "value": html}]
+
+    def without_embeds(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        """The sections less their embeds, counted as lost: the HTML body does not write them."""
+        out = []
+        for section in sections:
+            blocks = [b for b in section.blocks if not isinstance(b, Embed)]
+            self.lost[_EMBED] += len(section.blocks) - len(blocks)
+            if blocks or section.heading is not None:
+                out.append(Section(section.heading, blocks))
+        return tuple(out)
 
     def parties(self, item: dict[str, Any]) -> None:
         a = self.article
@@ -159,11 +193,12 @@ class _Builder:
                 alt_ids.append({"role": GUID_ROLE, "value": a.guid})
         item["type"] = "text"
         item["version"] = str(a.version)
-        self.dates(item)
+        self.dates(item, alt_ids)
         item["language"] = a.language
         self.texts(item, extra)
         self.parties(item)
         item.update(extra["pass"])  # after the byline written from the credits: it wins
+        item.update(write_agency(a, self.lost))
         subjects = [self.subject(s) for s in a.subjects]
         subjects.extend({"name": r, "uri": RUBRIC_BASE + (slugify(r) or "-")} for r in a.rubrics)
         subjects.extend({"name": tag} for tag in a.tags)
@@ -175,8 +210,8 @@ class _Builder:
             item["renditions"] = [{"name": "web", "href": a.url, "contentType": "text/html"}]
         if a.image is not None:
             item["associations"] = [self.picture(a.image)]
-        if a.slug != derived_slug(a.headline, a.guid):
-            alt_ids.append({"role": SLUG_ROLE, "value": a.slug})
+        if a.given_slug is not None:
+            alt_ids.append({"role": SLUG_ROLE, "value": a.given_slug})
         if alt_ids:
             item["altIds"] = alt_ids
         return item
