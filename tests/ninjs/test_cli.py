@@ -59,3 +59,15 @@ def test_validate_without_jsonschema_still_checks_the_article(monkeypatch, capsy
     out = capsys.readouterr()
     assert "not checked against its schema: pip install 'pynewsmodel[validate]'" in out.out
     assert ": valid" in out.out
+
+
+def test_batch_converts_ninjs_and_finds_its_json_files(tmp_path):
+    data = (VALID / "ninjs-3x-full.json").read_bytes()
+    outcome = batch.convert(data, to="ninjs")
+    assert outcome.ok, outcome.message
+    assert json.loads(outcome.data)["headlines"][0]["value"] == "В Астане открыли новый мост"
+    (tmp_path / "item.json").write_bytes(data)
+    (tmp_path / "page.html").write_text("<p>x</p>", "utf-8")
+    found = batch.find_inputs([tmp_path], source="ninjs")
+    assert [item.relative for item in found] == ["item"]
+    assert batch.FORMATS["ninjs"] == ".json"
