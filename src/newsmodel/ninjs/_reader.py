@@ -25,10 +25,13 @@ from newsmodel.newsml._identity import derive_guid_for
 from newsmodel.ninjs._agency import before, is_day, qcode_of, read_agency
 from newsmodel.ninjs._common import FORMAT, RUBRIC_BASE, SITE_ROLE, role_of
 from newsmodel.ninjs._document import lowered
+from newsmodel.ninjs._embeds import embed_of, place_embeds, position_of
 from newsmodel.ninjs._writer import DATE_ROLES, GUID_ROLE, SLUG_ROLE
 
 if TYPE_CHECKING:
     from datetime import tzinfo
+
+    from newsmodel.ninjs._embeds import Placed
 
 __all__ = ["read_item"]
 
@@ -120,6 +123,8 @@ class _Item:
         self.lost: Counter[Dropped] = Counter()
         #: the item's uri, when an alternative id holds the guid.
         self.other_uri: str | None = None
+        #: the embeds among the associations, with their places in the body.
+        self.embeds: list[Placed] = []
 
     # -- properties -----------------------------------------------------------------------
 
@@ -372,7 +377,13 @@ class _Item:
         return url
 
     def image(self) -> Figure | None:
-        associations = self.dicts("associations")
+        associations = []
+        for entry in self.dicts("associations"):
+            position = position_of(entry)
+            if position is None:
+                associations.append(entry)
+            else:
+                self.embed(entry, position)
         chosen = None
         for name in _IMAGE_NAMES:
             chosen = next((a for a in associations if _word(a.get("name")) == name), None)
@@ -385,6 +396,24 @@ class _Item:
             return None
         picture = _Item(chosen, tz=self.tz, path=f"{self.path}.associations")
         return picture.figure(self)
+
+    def embed(self, entry: dict[str, Any], position: tuple[int, int, bool]) -> None:
+        item = _Item(entry, tz=self.tz, path=f"{self.path}.associations")
+        caption = next(
+            (
+                _clean(d.get("value"))
+                for d in item.dicts("descriptions")
+                if _word(d.get("role")) in {None, "caption", "summary", "text"}
+            ),
+            None,
+        )
+        credits_ = [item.party(e, Role.AUTHOR) for e in item.dicts("infosources")]
+        embed = embed_of(entry, caption, next((c for c in credits_ if c is not None), None))
+        self.lost.update(item.lost)
+        if embed is None:
+            self.lost[_ASSOCIATION] += 1
+        else:
+            self.embeds.append((*position, embed))
 
     def figure(self, article: _Item) -> Figure | None:
         """This item read as the article's image; what it loses is counted on the article."""
@@ -548,6 +577,7 @@ def read_item(
         "slug": slug,
         **read_agency(r),
     }
+    fields["sections"] = place_embeds(sections, r.embeds)
     if headline is None:
         headline = _fallback_headline(r, lede, sections)
     r.rest()

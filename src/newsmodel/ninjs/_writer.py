@@ -11,18 +11,20 @@ from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._models import Embed, Role, Section
+from newsmodel._models import Role
 from newsmodel.html._extract import Dropped
 from newsmodel.html._writer import render_body
 from newsmodel.newsml._identity import derive_guid
 from newsmodel.ninjs._agency import concept, write_agency
 from newsmodel.ninjs._common import RUBRIC_BASE, SITE_ROLE, is_uri
+from newsmodel.ninjs._embeds import association, split_embeds
 from newsmodel.slug import slugify
 
 if TYPE_CHECKING:
     from datetime import date
 
     from newsmodel._models import Article, Attribution, Figure, Subject
+    from newsmodel.ninjs._embeds import Placed
 
 __all__ = ["DATE_ROLES", "GUID_ROLE", "PASSED_THROUGH", "SLUG_ROLE", "build"]
 
@@ -58,7 +60,11 @@ _CREATED = Dropped(
     "creation time beside a publication time",
     "creation times beside publication times",
 )
-_EMBED = Dropped("block", "embed", "embeds")
+_CREATED_AS = Dropped(
+    "time",
+    "creation time written as a publication time (read back as one)",
+    "creation times written as publication times (read back as them)",
+)
 _NAMES = Dropped(
     "value",
     "subject name per language (a subject has one name)",
@@ -81,6 +87,7 @@ class _Builder:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.lost: Counter[Dropped] = Counter()
+        self.embeds: list[Placed] = []
 
     def party(self, attribution: Attribution) -> dict[str, str]:
         if attribution.phrase is not None:
@@ -122,6 +129,7 @@ class _Builder:
         first, version = a.published, a.updated
         if first is None and version is None:
             first, version = a.first_created, a.version_created
+            self.lost[_CREATED_AS] += (first is not None) + (version is not None)
         else:
             self.lost[_CREATED] += (a.first_created is not None) + (a.version_created is not None)
         if first is not None:
@@ -154,20 +162,11 @@ class _Builder:
         descriptions.extend(_text(role, value) for role, value in extra["description"])
         if descriptions:
             item["descriptions"] = descriptions
-        if a.sections:
-            html, dropped = render_body(self.without_embeds(a.sections))
+        sections, self.embeds = split_embeds(a.sections)
+        if sections:
+            html, dropped = render_body(sections)
             self.lost[_LINK] += len(dropped)
             item["bodies"] = [{"role": "main", "contentType": "text/html", "value": html}]
-
-    def without_embeds(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
-        """The sections less their embeds, counted as lost: the HTML body does not write them."""
-        out = []
-        for section in sections:
-            blocks = [b for b in section.blocks if not isinstance(b, Embed)]
-            self.lost[_EMBED] += len(section.blocks) - len(blocks)
-            if blocks or section.heading is not None:
-                out.append(Section(section.heading, blocks))
-        return tuple(out)
 
     def parties(self, item: dict[str, Any]) -> None:
         a = self.article
@@ -208,8 +207,12 @@ class _Builder:
             item["located"] = a.place
         if a.url is not None:
             item["renditions"] = [{"name": "web", "href": a.url, "contentType": "text/html"}]
-        if a.image is not None:
-            item["associations"] = [self.picture(a.image)]
+        associations = [self.picture(a.image)] if a.image is not None else []
+        associations.extend(
+            association(n, placed, self.party) for n, placed in enumerate(self.embeds, 1)
+        )
+        if associations:
+            item["associations"] = associations
         if a.given_slug is not None:
             alt_ids.append({"role": SLUG_ROLE, "value": a.given_slug})
         if alt_ids:
