@@ -22,6 +22,7 @@ import importlib
 import io
 import json as _json
 import os
+import re
 import sys
 import time
 import traceback
@@ -44,6 +45,8 @@ __all__ = ["main", "summary"]
 
 #: Exit status when newsmodel itself failed (a bug, not a bad document): sysexits' EX_SOFTWARE.
 _BUG = 70
+#: The root of a NewsML 1.2 document, which is checked by reading it (no schema ships for it).
+_NEWSML_12 = re.compile(rb"<(?:[\w.-]+:)?NewsML\b")
 
 
 def _escapes() -> dict[int, str]:
@@ -255,13 +258,18 @@ def _problems(
 ) -> list[ParseError | SchemaProblem | batch.Outcome | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
-    NewsML-G2 and ninjs are checked against their schemas first, then every format against the
-    model; a newsMessage and a ninjs response item by item.
+    NewsML-G2, NITF and ninjs are checked against their schemas first, then every format
+    against the model; a newsMessage (or a NewsML 1.2 document, which has no schema in the
+    package) and a ninjs response item by item.
     """
     data = item.read()
     fmt = fmt or batch.detect_format(data, name=item.name)
+    if fmt == "nitf" or (fmt == "newsml" and _NEWSML_12.search(data[:4096]) is None):
+        schema = importlib.import_module(f"newsmodel.{fmt}").validate(data)
+        if schema:
+            return list(schema)
     problems: list[ParseError | SchemaProblem | batch.Outcome | str] = []
-    if fmt in {"newsml", "ninjs"}:
+    if fmt == "ninjs":
         problems += _schema_problems(fmt, data)
         if any(not isinstance(p, str) for p in problems):
             return problems

@@ -49,6 +49,7 @@ from newsmodel._models import (
     Quote,
     Strong,
     Subject,
+    Table,
     extension_fields,
 )
 from newsmodel.dates import parse_iso
@@ -68,6 +69,7 @@ _BLOCK_TAGS: dict[type, str] = {
     Quote: "quote",
     ItemList: "list",
     Figure: "figure",
+    Table: "table",
     Embed: "embed",
 }
 _INLINE_TAGS: dict[type, str] = {

@@ -188,6 +188,7 @@ CHECKS = {
     "ninjs": ninjs_problems,
     "html": html_problems,
     "newsml": xml_problems,
+    "nitf": xml_problems,
     "json": json_problems,
     "text": lambda _output: [],
 }
