@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from conftest import DATA
-from newsmodel import LossyConversionWarning, ParseError, Role, Subject, ninjs
+from newsmodel import LossyConversionWarning, ParseError, Role, Subject, Table, ninjs
 
 VALID = DATA / "ninjs" / "valid"
 INVALID = DATA / "ninjs" / "invalid"
@@ -126,7 +126,10 @@ def test_ninjs_2x_item_with_lower_case_names():
 
 def test_ninjs_2x_html_body_and_a_printed_byline():
     a = read("dpa-like-2x.json")
-    assert len(a.sections[0].blocks) == 2
+    # Two paragraphs and the body's table, kept as a table.
+    assert len(a.sections[0].blocks) == 3
+    assert isinstance(a.sections[0].blocks[2], Table)
+    assert a.sections[0].blocks[2].rows == (("1",),)
     assert [x.name for x in a.attributions] == ["Christian Beispiel", "example"]
     assert a.published == datetime(2026, 11, 20, 16, 2, 28, tzinfo=timezone(timedelta(hours=1)))
 
