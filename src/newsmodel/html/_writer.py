@@ -40,7 +40,15 @@ from newsmodel.errors import WriteError
 if TYPE_CHECKING:
     from datetime import date, tzinfo
 
-__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "body_html", "credit_display", "render"]
+__all__ = [
+    "SCHEMA",
+    "WRITTEN_SCHEMES",
+    "BodyWriter",
+    "body_html",
+    "credit_display",
+    "render",
+    "render_body",
+]
 
 SCHEMA = "https://schema.org/"
 
@@ -102,9 +110,15 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
     return line[: len(line) - len(name)], ""
 
 
-class _Writer:
-    def __init__(self, article: Article, *, embeds_as_links: bool = False) -> None:
-        self.article = article
+class BodyWriter:
+    """Writes sections, blocks and inline content as the page's body holds them.
+
+    What it writes goes to :attr:`out`; the targets of links it could not write, to
+    :attr:`dropped`. With ``embeds_as_links``, an embed is written as a link to it.
+    """
+
+    def __init__(self, *, embeds_as_links: bool = False) -> None:
+        """Start with nothing written."""
         self.out: list[str] = []
         self.dropped: list[str] = []
         self.embeds_as_links = embeds_as_links
@@ -236,6 +250,27 @@ class _Writer:
         for block in section.blocks:
             self.block(block)
         self.out.append("</section>")
+
+
+def render_body(
+    sections: tuple[Section, ...], *, embeds_as_links: bool = False
+) -> tuple[str, list[str]]:
+    """The sections as the page's body holds them, and the targets of links left as text.
+
+    >>> text, dropped = render_body((Section(blocks=["Абзац <1>."]),))
+    >>> text.splitlines()
+    ['<section>', '<p>Абзац &lt;1&gt;.</p>', '</section>']
+    """
+    writer = BodyWriter(embeds_as_links=embeds_as_links)
+    for section in sections:
+        writer.section(section)
+    return "\n".join(writer.out), writer.dropped
+
+
+class _Writer(BodyWriter):
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
 
     # -- the article ----------------------------------------------------------------------
 
@@ -470,7 +505,4 @@ def body_html(article: Article) -> tuple[str, list[str]]:
     their full text. An :class:`~newsmodel.Embed` is a paragraph with a link to the post or
     video (its caption, else its URL, then its credit).
     """
-    writer = _Writer(article, embeds_as_links=True)
-    for section in article.sections:
-        writer.section(section)
-    return "\n".join(writer.out), writer.dropped
+    return render_body(article.sections, embeds_as_links=True)
