@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._models import Article, Attribution, Figure, Section, Subject
+from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
 from newsmodel._text import collapse, scrub
 from newsmodel._warnings import lossy
+from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
+from newsmodel.newsml._agency import BodyMeta
 from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ItemReader"]
+
+#: Description roles that are the lede when no summary is given (drol:teaser).
+_TEASERS = frozenset(("teaser",))
 
 # --- metadata --------------------------------------------------------------------------------
 
@@ -293,12 +298,19 @@ class ItemReader(Collector):
 
     # --- the article ----------------------------------------------------------------------
 
+    @property
+    def own(self) -> bool:
+        """Whether newsmodel wrote the item (it declares newsmodel's namespace)."""
+        return NM in self.item.nsmap.values()
+
     def headline_and_labels(self) -> tuple[str | None, str | None]:
         """Pick the headline and the lede; keep the other headlines and descriptions."""
         item_lang = (self.item_lang or "").lower()
+        # newsmodel writes the lede as a summary: in its own items a teaser is only a teaser.
+        teasers = frozenset() if self.own else _TEASERS
         chosen: dict[str, str | None] = {}
         for kind, main_roles in (
-            ("headline", ("main", "hlrole:main")),
+            ("headline", ("main",)),
             ("description", ("summary",)),
         ):
             labels = self.fields.get(f"{kind}s", [])
@@ -306,18 +318,18 @@ class ItemReader(Collector):
             def rank(
                 entry: tuple[str, str | None, str | None, str | None],
                 main_roles: tuple[str, ...] = main_roles,
+                teasers: frozenset[str] = teasers,
             ) -> tuple[int, int, int]:
                 _, role, lang, rank_attr = entry
-                role_ok = role is None or role.rpartition(":")[2].lower() in {
-                    r.rpartition(":")[2] for r in main_roles
-                }
+                code = role.rpartition(":")[2].lower() if role else None
+                fit = 0 if code is None or code in main_roles else 1 if code in teasers else 2
                 lang_ok = lang is None or lang.lower() == item_lang
                 rank_n = int(rank_attr) if rank_attr and rank_attr.isdigit() else 1_000
-                return (0 if role_ok else 1, 0 if lang_ok else 1, rank_n)
+                return (fit, 0 if lang_ok else 1, rank_n)
 
             best = min(labels, key=rank) if labels else None
-            if best is not None and kind == "description" and rank(best)[0] != 0:
-                best = None  # a teaser or caption is not the lede
+            if best is not None and kind == "description" and rank(best)[0] == 2:  # noqa: PLR2004
+                best = None  # a caption (drol:caption) is not the lede; a teaser is
             chosen[kind] = best[0] if best else None
             for entry in labels:
                 if entry is best:
@@ -334,19 +346,24 @@ class ItemReader(Collector):
         body = f.get("body")
         # Agencies repeat the headline and lede at the top of the body; newsmodel's own items
         # (which declare its namespace) never do, so their body is taken as it is.
-        own = NM in self.item.nsmap.values()
-        body_reader = BodyReader(self, None if own else headline, None if own else lede)
+        own = self.own
+        body_reader = BodyReader(
+            self, None if own else headline, None if own else lede, agency=not own
+        )
         sections: list[Section] = []
         image: Figure | None = None
         if body is not None:
             sections, image = body_reader.read_body(body)
+        meta = body_reader.meta
+        body_lede = body_reader.body_lede or meta.lede
         if headline is None:
-            headline = self.fallback_headline(body_reader)
-        if body_reader.body_lede is not None:
+            headline = self.fallback_headline(body_reader, lede or body_lede, sections)
+        if body_lede is not None:
             if lede is None:
-                lede = body_reader.body_lede
-            elif body_reader.body_lede != lede:
-                self.keep("newsml:nitf:abstract", body_reader.body_lede)
+                lede = body_lede
+            elif body_lede != lede:
+                self.keep("newsml:nitf:abstract", body_lede)
+        self.body_meta(meta, headline)
         slug = self.slug()
         published, updated = self.dates()
         language = f.get("language") or self.item_lang or self.options.language
@@ -475,11 +492,23 @@ class ItemReader(Collector):
         if fields["extra"] is self.extra:
             self.keep(key, value)
 
-    def fallback_headline(self, body: BodyReader) -> str:
+    def fallback_headline(
+        self, body: BodyReader, lede: str | None, sections: list[Section]
+    ) -> str:
+        """A headline for an item without one: from its body, slugline, title, summary, text.
+
+        An item with text is never refused for lacking a headline; a warning says where the
+        headline came from.
+        """
+        meta = body.meta
+        sluglines = [*self.fields.get("sluglines", []), *meta.sluglines]
         for source, text in (
-            ("the body's headline", body.body_headline),
-            ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
+            ("the body's headline", meta.headline),
+            ("the body's title", meta.title),
+            ("the slugline", next((s for s in sluglines if s), None)),
             ("the item title", _first_extra(self.extra, "newsml:title")),
+            ("the summary", lede),
+            ("the first sentence", _first_sentence(sections)),
         ):
             if text:
                 self.note(
@@ -489,6 +518,52 @@ class ItemReader(Collector):
                 )
                 return text
         raise ParseError(FORMAT, self.no_headline(), line=self.item.sourceline)
+
+    def body_meta(self, meta: BodyMeta, headline: str) -> None:
+        """Map what the body's header, notepad and byline say; nothing of it is text."""
+        known = {v for _, v in self.extra}
+        known.add(headline)
+        for key, values in (
+            ("newsml:header:time", [t for t in meta.times if not self.is_known_time(t)]),
+            ("newsml:slugline", meta.sluglines),
+            ("newsml:genre", meta.genres),
+            ("newsml:headline", meta.headings),
+            ("newsml:byline", meta.byline_text),
+            ("newsml:header", meta.other),
+            ("newsml:notepad", meta.notes),
+        ):
+            for value in values:
+                if value not in known and value not in self.fields.get("sluglines", ()):
+                    known.add(value)
+                    self.extra.append((key, value))
+        if meta.headline and meta.headline != headline and meta.headline not in known:
+            self.extra.append(("newsml:headline", meta.headline))
+        # A byline names the authors when the metadata does not; else it is kept as written.
+        attributions = self.fields.setdefault("attributions", [])
+        if not any(a.role is Role.AUTHOR for a in attributions):
+            attributions.extend(meta.bylines or meta.nitf_bylines)
+        else:
+            names = {a.name.casefold() for a in attributions}
+            for attribution in meta.bylines:
+                if attribution.name.casefold() not in names:
+                    self.extra.append(("newsml:byline", attribution.name))
+        for note in meta.private_notes:
+            if self.options.private_notes:
+                self.extra.append(("newsml:notepad:nonpublic", note))
+            else:
+                self.note(
+                    "a non-public notepad section was left out (private_notes=True keeps it)",
+                    "field",
+                    "notepad",
+                )
+
+    def is_known_time(self, raw: str) -> bool:
+        """Whether a time the body's header gives is one of the item's own timestamps."""
+        value = parse_iso(raw)
+        if value is None or value.tzinfo is None:
+            return False
+        names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
+        return any(self.fields.get(n) == value for n in names)
 
     def no_headline(self) -> str:
         """Why the item has no headline: none at all, or only in another namespace."""
@@ -508,6 +583,20 @@ class ItemReader(Collector):
         if self.lost:
             listed = ", ".join(self.lost)
             lossy(FORMAT, "element", f"not read: {listed}", lost=listed, count=len(self.lost))
+
+
+def _first_sentence(sections: list[Section]) -> str | None:
+    """The first sentence of the first paragraph, for an item with no headline at all."""
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                text = block.text
+                end = _SENTENCE_END.search(text)
+                return text[: end.start() + 1] if end else text
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 
 
 def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
