@@ -39,7 +39,8 @@ class BodyMeta:
     sluglines: list[str] = attrs.Factory(list)
     genres: list[str] = attrs.Factory(list)
     headings: list[str] = attrs.Factory(list)
-    bylines: list[Attribution] = attrs.Factory(list)
+    #: Each byline as written, with whom it names.
+    bylines: list[tuple[str, list[Attribution]]] = attrs.Factory(list)
     #: Who NITF's ``byline`` names (the byline itself is kept as written).
     nitf_bylines: list[Attribution] = attrs.Factory(list)
     nitf_head_read: bool = False
@@ -54,7 +55,7 @@ def _classes(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").lower().split())
 
 
-def read_header(el: etree._Element, meta: BodyMeta) -> None:
+def read_header(el: etree._Element, meta: BodyMeta) -> None:  # noqa: C901, PLR0912 - one branch per part
     """Read a body's opening ``<header>`` into ``meta``; nothing of it is the article's text."""
     for child in el:
         if not isinstance(child.tag, str):
@@ -127,6 +128,25 @@ _BYLINE_MAX_WORDS = 12
 _NAME_MAX_WORDS = 5
 
 
+#: Lower-case words that stand inside names: "Ludwig van Beethoven", "Ahmed bin Ali".
+_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al")
+)
+
+
+#: The longest last word a name may end with a full stop: an initial, "Jr.", "Sr.".
+_ABBREVIATION_MAX = 3
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 0 < len(words) <= _NAME_MAX_WORDS:
+        return False
+    if text.endswith(".") and len(words[-1]) > _ABBREVIATION_MAX:
+        return False  # a full stop ends an initial or "Jr.", not a name
+    return words[0][0].isupper() and all(w[0].isupper() or w in _PARTICLES for w in words)
+
+
 def byline_attributions(text: str) -> list[Attribution] | None:
     """The people a byline paragraph names, or ``None`` when it is not a byline.
 
@@ -144,8 +164,8 @@ def byline_attributions(text: str) -> list[Attribution] | None:
         return None
     people, _, rest = match["names"].partition(",")
     names = [n.strip() for n in _AND.split(people) if n.strip()]
-    # Names, not a sentence: "By the way, ..." names no one.
-    if not names or not all(n[0].isupper() and len(n.split()) <= _NAME_MAX_WORDS for n in names):
+    # Names, not a sentence: "By the way, ..." or "By Tuesday the road was open." name no one.
+    if not names or not all(_is_name(n) for n in names):
         return None
     out: list[Attribution] = []
     try:
@@ -164,10 +184,9 @@ def add_byline(text: str, meta: BodyMeta, *, any_text: bool) -> bool:
     """
     found = byline_attributions(text)
     if found is not None:
-        meta.bylines.extend(found)
+        meta.bylines.append((text, found))
         return True
     if any_text and text:
         meta.byline_text.append(text)
         return True
     return False
-

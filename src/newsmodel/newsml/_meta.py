@@ -10,7 +10,6 @@ from newsmodel._text import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
-from newsmodel.newsml._agency import BodyMeta
 from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
@@ -31,6 +30,8 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from lxml import etree
+
+    from newsmodel.newsml._agency import BodyMeta
 
 
 __all__ = ["ItemReader"]
@@ -432,6 +433,9 @@ class ItemReader(Collector):
             self.extra.append(("newsml:contentCreated", created.isoformat()))
         if updated is None and version_created and published and version_created > published:
             updated = version_created
+        if version_created is not None and version_created not in (published, updated):
+            # The time of this version, beside the content's own times: kept, not lost.
+            self.extra.append(("newsml:versionCreated", version_created.isoformat()))
         if updated is not None and published is not None and updated < published:
             self.note(
                 "the modification time is before the creation time; kept in extra",
@@ -492,9 +496,7 @@ class ItemReader(Collector):
         if fields["extra"] is self.extra:
             self.keep(key, value)
 
-    def fallback_headline(
-        self, body: BodyReader, lede: str | None, sections: list[Section]
-    ) -> str:
+    def fallback_headline(self, body: BodyReader, lede: str | None, sections: list[Section]) -> str:
         """A headline for an item without one: from its body, slugline, title, summary, text.
 
         An item with text is never refused for lacking a headline; a warning says where the
@@ -538,15 +540,6 @@ class ItemReader(Collector):
                     self.extra.append((key, value))
         if meta.headline and meta.headline != headline and meta.headline not in known:
             self.extra.append(("newsml:headline", meta.headline))
-        # A byline names the authors when the metadata does not; else it is kept as written.
-        attributions = self.fields.setdefault("attributions", [])
-        if not any(a.role is Role.AUTHOR for a in attributions):
-            attributions.extend(meta.bylines or meta.nitf_bylines)
-        else:
-            names = {a.name.casefold() for a in attributions}
-            for attribution in meta.bylines:
-                if attribution.name.casefold() not in names:
-                    self.extra.append(("newsml:byline", attribution.name))
         for note in meta.private_notes:
             if self.options.private_notes:
                 self.extra.append(("newsml:notepad:nonpublic", note))
@@ -556,6 +549,17 @@ class ItemReader(Collector):
                     "field",
                     "notepad",
                 )
+        # A byline names the authors when the metadata does not; else it is kept as written.
+        attributions = self.fields.setdefault("attributions", [])
+        if not any(a.role is Role.AUTHOR for a in attributions):
+            found = [a for _, people in meta.bylines for a in people]
+            attributions.extend(found or meta.nitf_bylines)
+            return
+        names = {a.name.casefold() for a in attributions}
+        for text, people in meta.bylines:
+            if text not in known and any(a.name.casefold() not in names for a in people):
+                known.add(text)
+                self.extra.append(("newsml:byline", text))
 
     def is_known_time(self, raw: str) -> bool:
         """Whether a time the body's header gives is one of the item's own timestamps."""
