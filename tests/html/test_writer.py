@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from datetime import datetime, timezone
@@ -162,8 +163,6 @@ def test_fragment_is_the_article_element_only() -> None:
 
 
 def test_dump_writes_utf8_bytes() -> None:
-    import io  # noqa: PLC0415
-
     buf = io.BytesIO()
     nhtml.dump(ARTICLE, buf)
     assert buf.getvalue().decode("utf-8") == nhtml.dumps(ARTICLE)
@@ -189,3 +188,33 @@ def test_credit_lines_are_written_as_the_model_formats_them(credit: Attribution)
     page = nhtml.dumps(Article(headline="Х", attributions=[credit]))
     byline = lxml_html.fromstring(page).find_class("byline")[0]
     assert byline.text_content() == format_attribution(credit, style="credit")
+
+
+_INTERNAL = Article(
+    headline="Windpark geht ans Netz",
+    extra=[
+        ("newsml:edNote", "Note to editors: STRICTLY EMBARGOED"),
+        ("newsml:usageTerms", "Use only with the written agreement of the agency"),
+    ],
+)
+
+
+def test_a_page_leaves_the_newsroom_only_fields_out_by_default() -> None:
+    for page in (nhtml.dumps(_INTERNAL), nhtml.dumps(_INTERNAL, fragment=True)):
+        assert "EMBARGOED" not in page
+        assert "written agreement" not in page
+        assert 'class="extra"' not in page
+    buf = io.BytesIO()
+    nhtml.dump(_INTERNAL, buf)
+    assert b"EMBARGOED" not in buf.getvalue()
+
+
+def test_internal_pages_keep_them_hidden_and_read_them_back() -> None:
+    page = nhtml.dumps(_INTERNAL, internal=True)
+    tree = lxml_html.document_fromstring(page)
+    (dl,) = tree.xpath("//dl[@class='extra']")
+    assert dl.get("hidden") is not None
+    assert nhtml.loads(page) == _INTERNAL
+    buf = io.BytesIO()
+    nhtml.dump(_INTERNAL, buf, internal=True)
+    assert buf.getvalue().decode("utf-8") == page

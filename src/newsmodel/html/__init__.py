@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 
-def dumps(article: Article, /, *, fragment: bool = False) -> str:
+def dumps(article: Article, /, *, fragment: bool = False, internal: bool = False) -> str:
     r"""Write an article as an HTML5 page, or as its ``<article>`` element alone.
 
     Every text is escaped for where it stands (element text, attribute value, JSON inside
@@ -44,9 +44,16 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     others are written as their text with a :class:`~newsmodel.LossyConversionWarning`. The
     same article always gives the same string.
 
+    A page shows what a reader should see. What is for the newsroom only (``extra``: an
+    agency's notes to editors, its usage terms, whatever a source gave beyond the model) is
+    left out unless ``internal`` is true; it is then written in a hidden element that
+    :func:`loads` reads back. Publish pages written without it.
+
     Args:
         article: the article.
         fragment: write only the ``<article>`` element, for embedding in a site's template.
+        internal: write the newsroom-only fields too (hidden), for a page that stays inside
+            the newsroom or must read back whole.
 
     Returns:
         The HTML text.
@@ -57,14 +64,19 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     '<!DOCTYPE html>'
     >>> "Привет &lt;/script&gt;</h1>" in page
     True
+    >>> note = Article(headline="H", extra=[("newsml:edNote", "STRICTLY EMBARGOED")])
+    >>> "EMBARGOED" in dumps(note), "EMBARGOED" in dumps(note, internal=True)
+    (False, True)
     """
     if not isinstance(article, Article):
         msg = f"expected Article, got {type(article).__name__}"
         raise TypeError(msg)
-    return render(article, fragment=fragment)
+    return render(article, fragment=fragment, internal=internal)
 
 
-def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:
+def dump(
+    article: Article, fp: IO[bytes], /, *, fragment: bool = False, internal: bool = False
+) -> None:
     """Write an article as a UTF-8 HTML page to a binary file.
 
     >>> import io
@@ -74,7 +86,7 @@ def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:
     >>> buf.getvalue()[:15]
     b'<!DOCTYPE html>'
     """
-    fp.write(dumps(article, fragment=fragment).encode("utf-8"))
+    fp.write(dumps(article, fragment=fragment, internal=internal).encode("utf-8"))
 
 
 def loads(

@@ -99,8 +99,9 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
 
 
 class _Writer:
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, internal: bool = False) -> None:
         self.article = article
+        self.internal = internal
         self.out: list[str] = []
         self.dropped: list[str] = []
 
@@ -268,7 +269,8 @@ class _Writer:
                 for s in a.subjects
             )
             footer.append(f'<ul class="subjects">{items}</ul>')
-        if a.extra:
+        if a.extra and self.internal:
+            # What a source gave beyond the model is for the newsroom, never for readers.
             items = "".join(f"<dt>{_text(k)}</dt><dd>{_text(v)}</dd>" for k, v in a.extra)
             footer.append(f'<dl class="extra" hidden>{items}</dl>')
         if footer:
@@ -392,9 +394,13 @@ def json_ld(article: Article) -> dict[str, Any]:  # noqa: C901, PLR0912
     return data
 
 
-def render(article: Article, *, fragment: bool) -> str:
-    """The page (or the ``<article>`` fragment) of an article; warns about dropped links."""
-    writer = _Writer(article)
+def render(article: Article, *, fragment: bool, internal: bool = False) -> str:
+    """The page (or the ``<article>`` fragment) of an article; warns about dropped links.
+
+    With ``internal``, what is for the newsroom only is written too, hidden, so that it reads
+    back.
+    """
+    writer = _Writer(article, internal=internal)
     if fragment:
         writer.article_element()
         text = "\n".join(writer.out) + "\n"
