@@ -4,8 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel import Attribution, Role
-from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
+from newsmodel import Attribution, NewsmodelError, Role, ValidationError
+from newsmodel._attribution import (
+    format_attribution,
+    outlet_key,
+    parse_attribution,
+    split_attribution,
+)
 
 SOURCE = Role.SOURCE
 
@@ -353,3 +358,95 @@ def test_never_raises(text):
     head, found = split_attribution(text)
     assert found is None or found.name
     assert isinstance(head, str)
+
+
+def test_an_unknown_style_is_a_validation_error():
+    with pytest.raises(ValidationError) as info:
+        format_attribution(Attribution("X", role=SOURCE), style="footer")  # type: ignore[arg-type]
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == "style"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "phrase"),
+    [
+        ("Президент жарлыққа қол қойды, деп хабарлайды Altyn-orda.kz", "Altyn-orda.kz", SOURCE,
+         "деп хабарлайды"),
+        ("Жиын өтті, деп хабарлады ҚазАқпарат тілшісі.", "ҚазАқпарат тілшісі", SOURCE,
+         "деп хабарлайды"),
+        ("Баға өсті, деп жазады Tengrinews.kz", "Tengrinews.kz", SOURCE, "деп жазады"),
+        ("Бұл туралы Kazinform хабарлады.", "Kazinform", SOURCE, "бұл туралы"),
+        ("Бұл туралы ҚР Денсаулық сақтау министрлігінің баспасөз қызметі хабарлайды.",
+         "ҚР Денсаулық сақтау министрлігінің баспасөз қызметі", SOURCE, "бұл туралы"),
+        ("Дереккөз: Kazinform", "Kazinform", SOURCE, "дереккөз"),
+        ("Ақпарат көзі: Egemen.kz", "Egemen.kz", SOURCE, "дереккөз"),
+        ("Фото: Ақорда", "Ақорда", Role.PHOTOGRAPHER, "фото"),
+        ("Суретті түсірген: Ержан Ахмет", "Ержан Ахмет", Role.PHOTOGRAPHER, "сурет"),
+        ("Сурет: ашық дереккөздерден", "ашық дереккөздерден", Role.PHOTOGRAPHER, "сурет"),
+        ("Аударған: Айгүл Сәрсен", "Айгүл Сәрсен", Role.TRANSLATOR, "аударған"),
+        ("Бейне: Хабар", "Хабар", Role.VIDEOGRAPHER, "бейне"),
+        ("Подготовлено по материалам Reuters", "Reuters", Role.ORIGINAL, "по материалам"),
+        ("Перевод с английского: Алия Нурланова", "Алия Нурланова", Role.TRANSLATOR, "перевод"),
+        ("Перевод с казахского языка: Ержан", "Ержан", Role.TRANSLATOR, "перевод"),
+        ("Источник фото: Shutterstock", "Shutterstock", Role.PHOTOGRAPHER, "источник фото"),
+    ],
+)  # fmt: skip
+def test_kazakh_and_more_russian_phrases(text, name, role, phrase):
+    assert parse_attribution(text) == Attribution(name, role=role, phrase=phrase)
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [", ", ",", ", - ", ",- ", ",-", ", – ", ", — ", ",— ", " — ", " - ", " – ", " —, ", " -, "],
+)
+@pytest.mark.parametrize("end", ["", "."])
+def test_every_comma_and_dash_form_splits_cleanly(separator, end):
+    lede = f"Токаев провел встречу{separator}передает корреспондент Altyn-orda.kz{end}"
+    text, credit = split_attribution(lede)
+    assert text == f"Токаев провел встречу{end}"
+    assert credit == Attribution("Altyn-orda.kz", role=SOURCE, phrase="передает")
+
+
+@pytest.mark.parametrize(
+    "lede", ["Нур-Султан-передает Kazinform", "Встреча прошла -передает Kazinform"]
+)
+def test_a_dash_without_spaces_is_not_a_separator(lede):
+    assert split_attribution(lede) == (lede, None)
+
+
+@pytest.mark.parametrize(
+    ("lede", "head", "phrase"),
+    [
+        ("Жарлыққа қол қойылды, деп хабарлайды Altyn-orda.kz.", "Жарлыққа қол қойылды.",
+         "деп хабарлайды"),
+        ("Жарлыққа қол қойылды. Бұл туралы Kazinform хабарлады.", "Жарлыққа қол қойылды.",
+         "бұл туралы"),
+    ],
+)  # fmt: skip
+def test_kazakh_lede_tails_split_and_write_back(lede, head, phrase):
+    text, credit = split_attribution(lede)
+    assert text == head
+    assert credit is not None
+    assert credit.phrase == phrase
+    assert split_attribution(text + format_attribution(credit)) == (text, credit)
+
+
+@pytest.mark.parametrize(
+    ("attribution", "expected"),
+    [
+        (Attribution("Kazinform", role=SOURCE, phrase="дереккөз"), "Дереккөз: Kazinform"),
+        (Attribution("Айгүл", role=Role.TRANSLATOR, phrase="аударған"), "Аударған: Айгүл"),
+        (Attribution("Ержан", role=Role.PHOTOGRAPHER, phrase="сурет"), "Сурет: Ержан"),
+        (Attribution("Хабар", role=Role.VIDEOGRAPHER, phrase="бейне"), "Бейне: Хабар"),
+        (Attribution("X", role=Role.PHOTOGRAPHER, phrase="источник фото"), "Источник фото: X"),
+    ],
+)
+def test_kazakh_credit_lines_are_written_back(attribution, expected):
+    assert format_attribution(attribution, style="credit") == expected
+    assert parse_attribution(expected) == attribution
+
+
+def test_outlet_key_tells_one_outlet_apart_from_its_spellings():
+    assert outlet_key("www.Altyn-Orda.kz") == outlet_key("«Altyn-orda.kz»")
+    assert outlet_key("Altyn-orda.kz") != outlet_key("Tengrinews.kz")

@@ -11,19 +11,19 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from newsmodel._dateparse import _tables
+from newsmodel._zones import _packaged_zone
+from newsmodel._zones import zone as _zone
 from newsmodel.dates import (
     ParsedDate,
     Precision,
     YearMonth,
-    _packaged_zone,
-    _tables,
-    _zone,
     format_date,
     format_relative,
     parse_date,
     parse_iso,
 )
-from newsmodel.errors import ParseError
+from newsmodel.errors import NewsmodelError, ParseError, ValidationError
 
 UTC = dt.timezone.utc
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
@@ -63,21 +63,21 @@ def test_almaty_offset_shows_in_formatted_time():
 
 
 def test_packaged_tzdata_is_used_when_the_system_database_is_older(monkeypatch):
-    monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "2000a")
+    monkeypatch.setattr("newsmodel._zones._system_tzdata_version", lambda: "2000a")
     zone = _packaged_zone("Asia/Almaty")
     assert zone is not None
     assert dt.datetime(2025, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset() == dt.timedelta(hours=5)
 
 
 def test_packaged_tzdata_is_not_used_when_the_system_database_is_newer(monkeypatch):
-    monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "9999z")
+    monkeypatch.setattr("newsmodel._zones._system_tzdata_version", lambda: "9999z")
     assert _packaged_zone("Asia/Almaty") is None
 
 
 def test_stale_system_zone_loses_to_packaged_data(monkeypatch):
     stale = dt.timezone(dt.timedelta(hours=6), "stale")
-    monkeypatch.setattr("newsmodel.dates._system_tzdata_version", lambda: "2000a")
-    monkeypatch.setattr("newsmodel.dates._system_zone", lambda _key: stale)
+    monkeypatch.setattr("newsmodel._zones._system_tzdata_version", lambda: "2000a")
+    monkeypatch.setattr("newsmodel._zones._system_zone", lambda _key: stale)
     _zone.cache_clear()
     try:
         zone = _zone("Asia/Almaty")
@@ -636,8 +636,8 @@ def test_month_names_come_from_cldr():
 
 def test_tables_are_not_built_at_import_time():
     code = (
-        "import newsmodel.dates as d; "
-        "print(d._tables.cache_info().currsize, d._locale.cache_info().currsize)"
+        "import newsmodel.dates as d, newsmodel._dateparse as p; "
+        "print(p._tables.cache_info().currsize, d._locale.cache_info().currsize)"
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -702,3 +702,181 @@ def test_parse_iso_forms(text, expected):
 )
 def test_parse_iso_refuses_everything_else(text):
     assert parse_iso(text) is None
+
+
+# ----------------------------------------------------------------------------- one error tree
+
+_NAIVE = dt.datetime(2026, 11, 25, 14, 5)  # noqa: DTZ001 - the bad input under test
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: format_date(MOMENT, locale="xx"), "locale"),
+        (lambda: format_date(MOMENT, locale=""), "locale"),
+        (lambda: format_date(MOMENT, "no-such-style"), "style"),  # type: ignore[arg-type]
+        (lambda: format_date(_NAIVE), "value"),
+        (lambda: format_date(dt.date(2026, 11, 25), "datetime_long"), "value"),
+        (lambda: format_date(MOMENT, tz="Mars/Olympus"), "tz"),
+        (lambda: format_relative(_NAIVE, now=NOW), "value"),
+        (lambda: format_relative(MOMENT, now=_NAIVE), "now"),
+        (lambda: format_relative(MOMENT, now=NOW, locale="xx"), "locale"),
+        (lambda: format_relative(MOMENT - dt.timedelta(days=3), now=NOW, tz="Nowhere"), "tz"),
+        (lambda: parse_date("25 ноября", now=_NAIVE), "now"),
+        (lambda: parse_date("25 ноября", tz="Nowhere/Never"), "tz"),
+    ],
+)
+def test_every_bad_argument_of_a_date_function_is_a_validation_error(call, field):
+    with pytest.raises(ValidationError) as info:
+        call()
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == field
+
+
+def test_strict_parse_date_raises_a_parse_error_that_is_a_value_error():
+    with pytest.raises(ParseError) as info:
+        parse_date("Пресс-релиз", strict=True)
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_parse_iso_refuses_by_returning_none():
+    assert parse_iso("2026-02-30T10:00Z") is None
+
+
+# ----------------------------------------------------------------------------- relative styles
+
+_AGO = dt.timedelta
+
+
+@pytest.mark.parametrize(
+    ("delta", "expected"),
+    [
+        (_AGO(minutes=1), "1 минуту назад"),
+        (_AGO(minutes=2), "2 минуты назад"),
+        (_AGO(minutes=5), "5 минут назад"),
+        (_AGO(minutes=21), "21 минуту назад"),
+        (_AGO(minutes=44), "44 минуты назад"),
+        (_AGO(hours=1), "1 час назад"),
+        (_AGO(hours=2), "2 часа назад"),
+        (_AGO(hours=5), "5 часов назад"),
+        (_AGO(hours=21), "21 час назад"),
+        (_AGO(hours=22), "22 часа назад"),
+        (_AGO(days=1), "1 день назад"),
+        (_AGO(days=3), "3 дня назад"),
+        (_AGO(days=6), "6 дней назад"),
+        (_AGO(days=7), "18 ноября"),
+        (_AGO(days=400), "21 октября 2025"),
+    ],
+)
+def test_format_relative_ago_in_russian(delta, expected):
+    assert format_relative(NOW - delta, now=NOW, style="ago") == expected
+
+
+@pytest.mark.parametrize(
+    ("delta", "expected"),
+    [
+        (_AGO(minutes=5), "5 минут бұрын"),
+        (_AGO(hours=2), "2 сағат бұрын"),
+        (_AGO(days=3), "3 күн бұрын"),
+        (_AGO(days=8), "17 қараша"),
+        (_AGO(seconds=10), "жаңа ғана"),
+    ],
+)
+def test_format_relative_ago_in_kazakh(delta, expected):
+    assert format_relative(NOW - delta, now=NOW, style="ago", locale="kk") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "locale", "expected"),
+    [
+        (almaty(2026, 11, 25, 14, 0), "ru", "сегодня в 14:00"),
+        (almaty(2026, 11, 24, 9, 30), "ru", "вчера в 09:30"),
+        (almaty(2026, 11, 23, 14, 5), "ru", "23 ноября в 14:05"),
+        (almaty(2025, 11, 23, 14, 5), "ru", "23 ноября 2025 в 14:05"),
+        (almaty(2026, 11, 26, 10, 0), "ru", "завтра в 10:00"),
+        (almaty(2026, 11, 24, 9, 30), "kk", "кеше, сағат 09:30"),
+    ],
+)
+def test_format_relative_at(value, locale, expected):
+    assert format_relative(value, now=NOW, style="at", locale=locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "style", "locale", "expected"),
+    [
+        (dt.date(2026, 11, 25), "day", "ru", "сегодня"),
+        (dt.date(2026, 11, 24), "day", "ru", "вчера"),
+        (dt.date(2026, 11, 22), "day", "ru", "22 ноября"),
+        (dt.date(2025, 11, 22), "day", "ru", "22 ноября 2025"),
+        (dt.date(2026, 11, 22), "ago", "ru", "3 дня назад"),
+        (dt.date(2026, 11, 24), "ago", "ru", "вчера"),
+        (dt.date(2026, 11, 1), "ago", "ru", "1 ноября"),
+        (dt.date(2026, 11, 24), "day", "kk", "кеше"),
+        (dt.date(2025, 11, 22), "day", "kk", "2025 ж. 22 қараша"),
+    ],
+)
+def test_format_relative_prints_a_date_without_a_time(day, style, locale, expected):
+    assert format_relative(day, now=NOW, style=style, locale=locale) == expected
+
+
+def test_format_relative_at_refuses_a_date_clearly():
+    with pytest.raises(ValidationError, match="needs a datetime, not a date") as info:
+        format_relative(dt.date(2026, 11, 24), now=NOW, style="at")
+    assert info.value.field == "value"
+
+
+def test_format_relative_refuses_an_unknown_style():
+    with pytest.raises(ValidationError, match="unknown relative style") as info:
+        format_relative(NOW, now=NOW, style="soon")  # type: ignore[arg-type]
+    assert info.value.field == "style"
+
+
+@pytest.mark.parametrize("style", ["short", "medium", "long", "full", "month_year", "day_month"])
+def test_format_date_prints_a_date_only_value_in_every_style_without_a_time(style):
+    assert ":" not in format_date(dt.date(2026, 11, 24), style)
+
+
+# ----------------------------------------------------------------------------- more printed forms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Обновлено: 24.11, 14:05", almaty(2026, 11, 24, 14, 5)),
+        ("24.11", dt.date(2026, 11, 24)),
+        ("24.11.", dt.date(2026, 11, 24)),
+        ("Опубликовано 25.11 в 09:30", almaty(2026, 11, 25, 9, 30)),
+        ("26.11", dt.date(2025, 11, 26)),  # the most recent 26 November not in the future
+        ("24 қараша 2026 ж.", dt.date(2026, 11, 24)),
+        ("2026 жылғы 24 қараша", dt.date(2026, 11, 24)),
+        ("кеше, 14:05", almaty(2026, 11, 24, 14, 5)),
+        ("2 сағат бұрын", almaty(2026, 11, 25, 12, 5)),
+        ("3 күн бұрын", dt.date(2026, 11, 22)),
+        ("вторник, 24 ноября 2026", dt.date(2026, 11, 24)),
+        ("в среду, 25 ноября", dt.date(2026, 11, 25)),
+        ("сейсенбі, 24 қараша 2026", dt.date(2026, 11, 24)),
+    ],
+)
+def test_parse_date_reads_the_forms_sites_print(text, expected):
+    found = parse_date(text, now=NOW)
+    assert found is not None
+    assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "понедельник, 24 ноября 2026",
+        "в пятницу, 25 ноября",
+        "Воскресенье, 24.11.2026, 14:05",
+        "дүйсенбі, 24 қараша 2026",
+        "8.5%",
+        "версия 2.10.1",
+        "курс 24.11,5",
+        "31.02",
+    ],
+)
+def test_parse_date_refuses_a_contradicting_weekday_and_numbers_that_are_not_dates(text):
+    assert parse_date(text, now=NOW) is None

@@ -13,10 +13,13 @@ SRC = Path(newsmodel.__file__).parent
 MODEL_LAYER = [
     "__init__.py",
     "_models.py",
-    "_text.py",
+    "_textrules.py",
     "errors.py",
     "slug.py",
     "dates.py",
+    "_dateparse.py",
+    "_datetypes.py",
+    "_zones.py",
     "_attribution.py",
 ]
 FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks", "_xmlsafe"}

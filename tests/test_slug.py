@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from slugify import slugify as python_slugify
 
+from newsmodel.errors import NewsmodelError, ValidationError
 from newsmodel.slug import slugify, transliterate, unique_slug
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -178,8 +179,50 @@ def test_separator(separator, expected):
 
 
 def test_long_separator_counts_against_max_length():
-    assert slugify("Закон о СМИ", separator="--", max_length=8) == "zakon--o"
+    assert slugify("Закон об СМИ", separator="--", max_length=9) == "zakon"  # not "zakon--ob"
+    assert slugify("Закон СМИ о", separator="--", max_length=12) == "zakon--smi"
     assert slugify("Закон о СМИ", separator="--", max_length=7) == "zakon"
+
+
+@pytest.mark.parametrize(
+    ("headline", "max_length", "expected"),
+    [
+        ("Токаев назвал Казахстан надежным партнером Америки в Центральной Азии", 56,
+         "tokaev-nazval-kazakhstan-nadezhnym-partnerom-ameriki"),
+        ("Акимат и горожане обсудили парковки и тарифы", 20, "akimat-i-gorozhane"),
+        ("Цены на бензин и на дизель снова выросли", 17, "tseny-na-benzin"),
+        ("Парламент принял закон о СМИ и о рекламе", 28, "parlament-prinyal-zakon"),
+        ("Жаңа заң мен ереже күшіне енді", 14, "zhana-zan"),
+        ("Президент және үкімет туралы жаңалық", 30, "prezident-zhane-ukimet"),
+        ("Қазақстан және Ресей арасындағы келісім", 18, "qazaqstan"),
+        ("В Астане", 7, "v"),  # one word left: kept rather than an empty slug
+    ],
+)  # fmt: skip
+def test_a_cut_slug_does_not_end_on_a_short_word(headline, max_length, expected):
+    assert slugify(headline, max_length=max_length) == expected
+
+
+def test_short_words_follow_the_scheme_and_unicode_slugs():
+    assert slugify("Закон и порядок", scheme="icao", max_length=8) == "zakon"
+    assert slugify("Закон и порядок", allow_unicode=True, max_length=8) == "закон"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("İstanbul Straße Łódź Ærø", "istanbul-strasse-lodz-aero"),
+        ("Qazaqstan Respublikasy Äkimşılıgı", "qazaqstan-respublikasy-akimsiligi"),
+        ("Ä Ğ Q Ñ Ö Ū Ü Ş I ı", "a-g-q-n-o-u-u-s-i-i"),
+        ("Žluťoučký kůň úpěl", "zlutoucky-kun-upel"),
+        ("Zażółć gęślą jaźń", "zazolc-gesla-jazn"),
+        ("Øresund Ålesund Þórshöfn", "oresund-alesund-thorshofn"),
+        ("Hà Nội Nguyễn Đức", "ha-noi-nguyen-duc"),
+        ("Größe Maße", "grosse-masse"),
+        ("Ｆｕｌｌ ｗｉｄｔｈ", "full-width"),
+    ],
+)
+def test_latin_letters_outside_ascii_are_folded(text, expected):
+    assert slugify(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -414,3 +457,21 @@ def test_transliterate_follows_the_letter_by_letter_rule(text, scheme):
 
     text = unicodedata.normalize("NFC", text)
     assert transliterate(text, scheme) == _transliterate_letter_by_letter(text, scheme)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: slugify("Астана", scheme="gost"), "scheme"),  # type: ignore[arg-type]
+        (lambda: slugify("Астана", max_length=-1), "max_length"),
+        (lambda: transliterate("Астана", scheme="gost"), "scheme"),  # type: ignore[arg-type]
+        (lambda: unique_slug("Астана", lambda _: True, max_length=1), "max_length"),
+        (lambda: unique_slug("Астана", set(), scheme="gost"), "scheme"),  # type: ignore[arg-type]
+    ],
+)
+def test_every_bad_argument_of_a_slug_function_is_a_validation_error(call, field):
+    with pytest.raises(ValidationError) as info:
+        call()
+    assert isinstance(info.value, NewsmodelError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == field

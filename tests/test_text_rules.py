@@ -1,16 +1,18 @@
-"""The whitespace rule of `newsmodel._text.collapse` holds on every path it takes."""
+"""The whitespace rule of `newsmodel._textrules.collapse` holds on every path it takes."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._text import collapse, collapse_inner, normalize, scrub
+from newsmodel import Article, ValidationError
+from newsmodel._textrules import collapse, collapse_inner, normalize, scrub
 
 # Rule 4 written out as the regular expression that defines it.
-_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+_SPACES = re.compile(r"\s{2,}|[^\S\u00a0\u202f\u2007]")
 # Every whitespace character there is, the invisible ones, and letters that NFC changes.
 _WHITESPACE = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 _ALPHABET = st.sampled_from([*"aбвЁ́e\u0301 \u200b\u00ad\u2060\ufeff\u202e.", *_WHITESPACE])
@@ -25,10 +27,28 @@ _TEXTS = (
 @given(_TEXTS)
 def test_collapse_matches_the_rule(text: str) -> None:
     text = scrub(text)
-    assert collapse(text) == _SPACES.sub(" ", normalize(text)).strip(" ")
+    assert collapse(text) == _SPACES.sub(" ", normalize(text)).strip(" \u00a0\u202f\u2007")
 
 
 @given(_TEXTS)
 def test_collapse_inner_matches_the_rule(text: str) -> None:
     text = scrub(text)
     assert collapse_inner(text) == _SPACES.sub(" ", normalize(text))
+
+
+def test_a_lone_no_break_space_is_kept_and_a_mixed_run_becomes_one_space() -> None:
+    assert collapse("25\u00a0ноября") == "25\u00a0ноября"
+    assert collapse("результат,\u00a0 \u00a0прагматичный") == "результат, прагматичный"
+    assert collapse("1\u202f\u202f200") == "1 200"
+    assert collapse_inner("а \u00a0б\u00a0") == "а б\u00a0"
+
+
+def test_no_break_spaces_at_the_ends_of_a_line_are_trimmed() -> None:
+    assert collapse("\u00a0Заголовок\u00a0 ") == "Заголовок"
+    assert collapse("\u00a0\u200b\u202f\ufeff\u2007") == ""
+
+
+@pytest.mark.parametrize("headline", ["\u00a0\u00a0", "\u200b\u00a0\u2060", "\u202f", " \u00ad "])
+def test_a_headline_of_only_invisible_characters_is_refused(headline: str) -> None:
+    with pytest.raises(ValidationError, match="headline"):
+        Article(headline=headline)

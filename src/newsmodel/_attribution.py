@@ -1,4 +1,4 @@
-"""Attribution phrases in Russian news text: "передает Altyn-orda.kz", "Фото: Акорда".
+"""Attribution phrases in Russian and Kazakh news text: "передает Altyn-orda.kz", "Фото: Акорда".
 
 Three functions: :func:`parse_attribution` finds who a sentence or a credit line credits,
 :func:`split_attribution` takes a lede-final phrase off a lede, and
@@ -19,11 +19,19 @@ phrase                    role            recognised as
 говорится в сообщении     source          говорится в сообщении
 со ссылкой на             source          only when no primary phrase is present
 источник                  source          Источник: …
-по материалам             original        По материалам …, По материалам: …
-перевод                   translator      Перевод: …, Перевела …, Перевел …
+по материалам             original        По материалам …, Подготовлено по материалам …
+перевод                   translator      Перевод: …, Перевод с английского: …, Перевела …
 автор                     author          Автор: …, Автор текста: …
 фото                      photographer    Фото: …, Фото …, Фотография: …, Автор фото: …
 видео                     videographer    Видео: …, Видео …
+источник фото             photographer    Источник фото: … (the photo's source, not the article's)
+деп хабарлайды            source          деп хабарлайды, деп хабарлады, мәлімдейді, мәлім етті
+деп жазады                source          деп жазады, деп жазды
+бұл туралы                source          Бұл туралы … хабарлады (хабарлайды, жазады, мәлімдеді…)
+дереккөз                  source          Дереккөз: …, Ақпарат көзі: …
+аударған                  translator      Аударған: …, Аудармашы: …, Аударма: …
+сурет                     photographer    Сурет: …, Суретті түсірген: …, Фото түсірген: …
+бейне                     videographer    Бейне: …, Бейнені түсірген: …
 credit                    source          a bare closing line: "Altyn-orda.kz", "© Altyn-orda.kz"
 ========================  ==============  ====================================================
 
@@ -32,6 +40,11 @@ without surrounding quotes («», "", „“), trailing punctuation, or a leadin
 (корреспондент, издание, агентство, информагентство, портал, сайт, газета, журнал,
 телеканал, радиостанция) in any case form. A primary phrase wins over a secondary
 "со ссылкой на …".
+
+Before a lede-final phrase stands a comma, a dash with a space on each side, any mix of the two
+(", - передает", ",— передает", " – , передает") or a sentence stop; the stop stays with the
+lede, the rest goes. Every pattern here runs in time linear in the text, whatever its runs of
+spaces, dashes or repeated phrases.
 """
 
 from __future__ import annotations
@@ -46,7 +59,7 @@ from newsmodel.errors import ValidationError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["format_attribution", "parse_attribution", "split_attribution"]
+__all__ = ["format_attribution", "outlet_key", "parse_attribution", "split_attribution"]
 
 _SENTENCE_PHRASES: dict[str, tuple[str, Role]] = {
     # written form (ё folded, lower case) -> canonical phrase, role
@@ -63,10 +76,19 @@ _SENTENCE_PHRASES: dict[str, tuple[str, Role]] = {
     "сообщили в": ("сообщили в", Role.SOURCE),
     "сообщили на": ("сообщили в", Role.SOURCE),
     "говорится в сообщении": ("говорится в сообщении", Role.SOURCE),
+    # Kazakh: the name follows "деп <verb>" at the end of a sentence.
+    "деп хабарлайды": ("деп хабарлайды", Role.SOURCE),
+    "деп хабарлады": ("деп хабарлайды", Role.SOURCE),
+    "деп жазады": ("деп жазады", Role.SOURCE),
+    "деп жазды": ("деп жазады", Role.SOURCE),
+    "деп мәлімдейді": ("деп хабарлайды", Role.SOURCE),
+    "деп мәлім етті": ("деп хабарлайды", Role.SOURCE),
 }
 _CREDIT_LABELS: dict[str, tuple[str, Role]] = {
     "источник": ("источник", Role.SOURCE),
     "по материалам": ("по материалам", Role.ORIGINAL),
+    "подготовлено по материалам": ("по материалам", Role.ORIGINAL),
+    "источник фото": ("источник фото", Role.PHOTOGRAPHER),
     "перевод": ("перевод", Role.TRANSLATOR),
     "перевела": ("перевод", Role.TRANSLATOR),
     "перевел": ("перевод", Role.TRANSLATOR),
@@ -77,9 +99,28 @@ _CREDIT_LABELS: dict[str, tuple[str, Role]] = {
     "фотография": ("фото", Role.PHOTOGRAPHER),
     "фото": ("фото", Role.PHOTOGRAPHER),
     "видео": ("видео", Role.VIDEOGRAPHER),
+    # Kazakh credit lines.
+    "дереккөз": ("дереккөз", Role.SOURCE),
+    "ақпарат көзі": ("дереккөз", Role.SOURCE),
+    "аударған": ("аударған", Role.TRANSLATOR),
+    "аудармашы": ("аударған", Role.TRANSLATOR),
+    "аударма": ("аударған", Role.TRANSLATOR),
+    "суретті түсірген": ("сурет", Role.PHOTOGRAPHER),
+    "сурет": ("сурет", Role.PHOTOGRAPHER),
+    "фото түсірген": ("сурет", Role.PHOTOGRAPHER),
+    "бейне": ("бейне", Role.VIDEOGRAPHER),
+    "бейнені түсірген": ("бейне", Role.VIDEOGRAPHER),
+    "авторы": ("автор", Role.AUTHOR),
 }
+# "Перевод с английского: X", "Перевод с казахского языка: X": the language is not the name.
+_TRANSLATED_FROM = r"перевод\s+с\s+[а-яё]+(?:ого|его)(?:\s+языка)?"
 # Phrases a verb introduces only count when a name follows, not "пишет в своей сети".
-_VERB_PHRASES = frozenset({"передает", "сообщает", "пишет"})
+_VERB_PHRASES = frozenset({"передает", "сообщает", "пишет", "деп хабарлайды", "деп жазады"})
+# "Бұл туралы Kazinform хабарлады": a Kazakh sentence in which the name comes before the verb.
+_KK_ABOUT = "бұл туралы"
+_KK_VERBS = frozenset({"хабарлады", "хабарлайды", "жазады", "жазды", "мәлімдеді", "мәлімдейді"})
+_KK_ABOUT_START = re.compile(r"(?<![\w-])бұл\s+туралы(?![\w-])", re.IGNORECASE)
+_KK_ABOUT_RE = re.compile(r"(?<![\w-])бұл\s+туралы\s+(?P<rest>\S.*)", re.IGNORECASE | re.DOTALL)
 _SECONDARY = "со ссылкой на"
 
 _DESCRIPTORS = re.compile(
@@ -95,7 +136,7 @@ _TRAILING = ".,;:!?…—–- \u00a0"
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–—]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE
 )
-_TRAILING_YEAR = re.compile(r"\s*,?\s*\d{4}(?:\s*[-–—]\s*\d{4})?\s*$")
+_TRAILING_YEAR = re.compile(r"(?<![\s,])\s*,?\s*\d{4}(?:\s*[-–—]\s*\d{4})?\s*$")
 _DOMAIN = re.compile(r"^[\w][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}$")
 # A name a verb introduces starts like a name: a capital, a digit, a quote, a Latin letter,
 # a descriptor noun or an institution.
@@ -105,7 +146,10 @@ _NAME_START = re.compile(
     r"газет|журнал|телеканал|радиостанци|пресс-служб|министерств|ведомств|департамент|"
     r"управлени|акимат|комитет|прокуратур|полици|служб)\w*)"
 )
-_CLAUSE_END = re.compile(r"(?:[.!?…](?=\s|$)|[,;:(]|\s[—–-]\s|\s+со\s+ссылкой\s+на\s)")
+# Every pattern below that can start inside a run of spaces starts at the run's first space
+# ("(?<!\s)\s+"): a match that fails there fails at every later space of the run too, and
+# trying each would make a run of n spaces cost n^2 steps.
+_CLAUSE_END = re.compile(r"(?:[.!?…](?=\s|$)|[,;:(]|\s[—–-]\s|(?<!\s)\s+со\s+ссылкой\s+на\s)")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -118,21 +162,34 @@ _SENTENCE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?P<label>{_alternation(_CREDIT_LABELS)})(?![\w-])\s*(?:[:—–-]\s*|\s)(?P<rest>.+)$",
+    rf"^\s*(?P<label>{_TRANSLATED_FROM}|{_alternation(_CREDIT_LABELS)})(?![\w-])\s*(?:[:—–-]\s*|\s)(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+_SECONDARY_SPLIT = re.compile(r"(?<!\s)\s+со\s+ссылкой\s+на\s+", re.IGNORECASE)
 _SECONDARY_RE = re.compile(r"(?<![\w-])со\s+ссылкой\s+на\s+(?P<rest>.+)", re.IGNORECASE | re.DOTALL)
-_LEDE_TAIL = re.compile(
-    rf"(?P<sep>\s*,\s*|\s+[—–-]\s+|\s*[.!?…]\s+)(?:как\s+)??"
-    rf"(?P<phrase>{_alternation(_SENTENCE_PHRASES)})\s+(?P<rest>[^,;]+?)"
-    r"(?P<period>\s*[.!]?)\s*$",
-    re.IGNORECASE | re.DOTALL,
+# A sentence phrase that may end a lede; the separator before it is read by _separator().
+_TAIL_PHRASE = re.compile(
+    rf"(?<!\w)(?P<phrase>{_alternation(_SENTENCE_PHRASES)})(?![\w-])\s+(?=\S)",
+    re.IGNORECASE,
 )
+_DASHES = "—–-"
+_SEPARATORS = ",—–-"
+_STOPS = ".!?…"
 
 
 # The end of a sentence inside a would-be name: "Казгидромет. Температура…". A single letter
 # before the stop is an initial ("А. Иванов", "г. Алматы"), not a sentence end.
 _SENTENCE_END = re.compile(r"(?<!\s\w)(?<!^\w)(?<!\.\w)[.!?…]\s+(?=[^\W\d_])")
+
+
+def outlet_key(name: str) -> str:
+    """What two credits of the same outlet share: "Altyn-orda.kz", "www.altyn-orda.kz", «…».
+
+    >>> outlet_key("www.Altyn-Orda.kz") == outlet_key("«Altyn-orda.kz»")
+    True
+    """
+    key = _unquote(" ".join(_fold(name).casefold().split()).strip(_TRAILING))
+    return key.removeprefix("www.")
 
 
 def _fold(text: str) -> str:
@@ -191,6 +248,9 @@ def _from_sentence(text: str) -> Attribution | None:
         name = _clean_name(_clause(rest))
         if name is not None:
             return _make(name, role, phrase)
+    about = _kazakh_about(text, folded)
+    if about is not None:
+        return about[1]
     secondary = _SECONDARY_RE.search(folded)
     if secondary is not None:
         name = _clean_name(_clause(text[secondary.start("rest") :]))
@@ -203,7 +263,10 @@ def _from_credit_line(text: str) -> Attribution | None:
     match = _CREDIT_LINE.match(_fold(text))
     if match is None:
         return None
-    phrase, role = _CREDIT_LABELS[_phrase_key(match["label"])]
+    label = _phrase_key(match["label"])
+    if label.startswith("перевод "):  # "перевод с английского"
+        label = "перевод"
+    phrase, role = _CREDIT_LABELS[label]
     name = _clean_name(text[match.start("rest") :])
     if name is None:
         return None
@@ -245,7 +308,7 @@ def parse_attribution(text: str) -> Attribution | None:
     >>> parse_attribution("Трамп пишет в своей сети слова благодарности") is None
     True
     """  # noqa: E501 - a doctest output line
-    text = unicodedata.normalize("NFC", text).strip()
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     if not text:
         return None
     return _from_credit_line(text) or _from_sentence(text) or _from_bare_credit(text)
@@ -277,29 +340,103 @@ def split_attribution(lede: str) -> tuple[str, Attribution | None]:
     >>> split_attribution("Ожидается снег, сообщает Казгидромет. Ветер усилится.")[1] is None
     True
     """
-    normalized = unicodedata.normalize("NFC", lede)
-    stripped = normalized.rstrip()
-    match = _LEDE_TAIL.search(_fold(stripped))
-    if match is None:
-        return lede, None
+    stripped = unicodedata.normalize("NFC", lede).rstrip()
+    folded = _fold(stripped)
+    found = _kazakh_tail(stripped, folded)
+    if found is not None:
+        return found
+    # The name runs to the end without a comma or a semicolon, so the phrase stands after the
+    # last of them; the first phrase there with a separator before it is the tail's.
+    last = max(stripped.rfind(","), stripped.rfind(";"))
+    for match in _TAIL_PHRASE.finditer(folded, last + 1):
+        separator = _separator(stripped, match.start())
+        if separator is not None:
+            return _split_at(lede, stripped, match, separator)
+    return lede, None
+
+
+def _separator(text: str, end: int) -> tuple[int, str] | None:
+    """Where the separator before a phrase at ``end`` starts, and the stop it keeps ("" if none).
+
+    The separator is any run of commas and dashes with spaces (", ", " — ", ", - ", ",— "), a
+    lone dash needing a space on both sides, or a sentence stop and a space. An optional "как"
+    stands between it and the phrase. Only the text since the previous non-separator character
+    is read, so the scans of all the phrases of a text add up to its length.
+    """
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start < end and _fold(text[start - 3 : start]).lower() == "как":
+        word_start = start - 3
+        if word_start == 0 or not (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+            end = word_start
+            start = end
+    while start > 0 and (text[start - 1].isspace() or text[start - 1] in _SEPARATORS):
+        start -= 1
+    run = text[start:end]
+    marks = "".join(run.split())
+    if "," in marks:
+        return start, ""
+    if marks:  # dashes alone: "встречу — передает", not "Нур-Султан-передает"
+        return (start, "") if run[0].isspace() and run[-1].isspace() else None
+    if run and start > 0 and text[start - 1] in _STOPS:
+        return start, text[start - 1]
+    return None
+
+
+def _split_at(
+    lede: str, stripped: str, match: re.Match[str], separator: tuple[int, str]
+) -> tuple[str, Attribution | None]:
     phrase, role = _SENTENCE_PHRASES[_phrase_key(match["phrase"])]
-    rest = stripped[match.start("rest") : match.end("rest")]
-    if phrase in _VERB_PHRASES and not _NAME_START.match(rest):
+    rest = stripped[match.end() :]
+    period = ""
+    if rest[-1:] in {".", "!"}:
+        period, rest = rest[-1], rest[:-1].rstrip()
+    if not rest or (phrase in _VERB_PHRASES and not _NAME_START.match(rest)):
         return lede, None
     if _SENTENCE_END.search(rest):  # more sentences follow the phrase: it is not the tail
         return lede, None
-    primary = re.split(r"\s+со\s+ссылкой\s+на\s+", rest, maxsplit=1, flags=re.IGNORECASE)[0]
-    name = _clean_name(primary)
+    name = _clean_name(_SECONDARY_SPLIT.split(rest, maxsplit=1)[0])
     if name is None:
         return lede, None
-    head = stripped[: match.start()].rstrip()
+    start, stop = separator
     # The sentence keeps its own end: "X. Сообщает Y" and "X, сообщает Y." both give "X.".
-    mark = match["sep"].strip() if match["sep"].strip() != "," else ""
-    if mark in {"—", "–", "-"}:
-        mark = ""
-    head += mark or match["period"].strip()
+    head = stripped[: start + len(stop)].rstrip()
+    if not stop and head[-1:] not in _STOPS:
+        head += period
     found = _make(name, role, phrase)
     return (lede, None) if found is None else (head, found)
+
+
+def _kazakh_about(text: str, folded: str) -> tuple[int, Attribution] | None:
+    """A "Бұл туралы NAME хабарлады" sentence: where it starts, and whom it credits."""
+    match = _KK_ABOUT_RE.search(folded)
+    if match is None:
+        return None
+    clause = _clause(text[match.start("rest") :])
+    name, _, verb = clause.rpartition(" ")
+    if _fold(verb).lower() not in _KK_VERBS:
+        return None
+    cleaned = _clean_name(name)
+    found = None if cleaned is None else _make(cleaned, Role.SOURCE, _KK_ABOUT)
+    return None if found is None else (match.start(), found)
+
+
+def _kazakh_tail(stripped: str, folded: str) -> tuple[str, Attribution | None] | None:
+    """Split off a lede's last sentence "Бұл туралы Kazinform хабарлады."."""
+    start = -1
+    for match in _KK_ABOUT_START.finditer(folded):
+        start = match.start()
+    if start < 0:
+        return None
+    about = _kazakh_about(stripped[start:], folded[start:])
+    if about is None:
+        return None
+    head = stripped[:start].rstrip()
+    tail = stripped[start:].rstrip(".!").rstrip()
+    if head[-1:] not in _STOPS or _SENTENCE_END.search(tail) or _CLAUSE_END.search(tail):
+        return None
+    return head, about[1]
 
 
 _LEDE_PHRASES = frozenset({_SECONDARY}) | {phrase for phrase, _ in _SENTENCE_PHRASES.values()}
@@ -316,6 +453,12 @@ _CREDIT_BY_PHRASE = {
     "автор": "Автор: ",
     "фото": "Фото: ",
     "видео": "Видео: ",
+    "источник фото": "Источник фото: ",
+    "дереккөз": "Дереккөз: ",
+    "аударған": "Аударған: ",
+    "сурет": "Сурет: ",
+    "бейне": "Бейне: ",
+    _KK_ABOUT: "Дереккөз: ",
     "credit": "",
 }
 _CREDIT_BY_ROLE = {
@@ -348,10 +491,11 @@ def format_attribution(
         The text.
 
     A role that is not credited with a verb (a photographer, an editor, a translator) is
-    written in ``"lede"`` style as a credit line after a full stop: ". Фото: Reuters".
+    written in ``"lede"`` style as a credit line after a full stop: ". Фото: Reuters"; a
+    "бұл туралы" credit as the sentence that follows the lede: " Бұл туралы Kazinform хабарлады."
 
     Raises:
-        ValueError: the style is unknown.
+        ValidationError: the style is unknown.
 
     >>> from newsmodel import Attribution, Role
     >>> format_attribution(Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"))
@@ -363,10 +507,12 @@ def format_attribution(
     """
     if style not in {"lede", "credit"}:
         msg = f"unknown attribution style {style!r}; expected 'lede' or 'credit'"
-        raise ValueError(msg)
+        raise ValidationError("style", msg)
     name = attribution.name
     phrase = attribution.phrase
     if style == "lede":
+        if phrase == _KK_ABOUT:
+            return f" Бұл туралы {name} хабарлады."  # a sentence after the lede's own
         if phrase in _LEDE_PHRASES:
             return f", {phrase} {name}"
         verb = _LEDE_BY_ROLE.get(attribution.role)

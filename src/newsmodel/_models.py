@@ -3,7 +3,7 @@
 Every class is an attrs class: frozen, slotted, hashable, equal by value, changed with
 :func:`attrs.evolve`. Constructors take plain Python values and normalise them: lists become
 tuples, a ``str`` block becomes a :class:`Paragraph`, text is cleaned by the rules in
-:mod:`newsmodel._text`. A value that breaks a rule raises
+:mod:`newsmodel._textrules`. A value that breaks a rule raises
 :class:`~newsmodel.errors.ValidationError` naming the field.
 
 The models know nothing of formats: readers and writers live in the format modules.
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from newsmodel._text import InvalidTextError, collapse, collapse_inner, normalize
+from newsmodel._textrules import InvalidTextError, collapse, collapse_inner, is_slug, normalize
 from newsmodel.errors import ValidationError
 from newsmodel.slug import slugify
 
@@ -721,14 +721,11 @@ def _language(value: str) -> str:
     return "-".join(out)
 
 
-_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
-
-
 def _optional_slug(value: str | None) -> str | None:
     if value is None:
         return None
     slug = _text("slug", value)
-    if not _SLUG.match(slug) or slug != slug.lower():
+    if not is_slug(slug):
         msg = f"must be lower-case letters and digits joined by single hyphens, got {slug!r}"
         raise ValidationError("slug", msg)
     return slug

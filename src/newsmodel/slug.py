@@ -22,7 +22,22 @@ Schemes:
     system are kept by :func:`transliterate` and deleted (like every quote) by
     :func:`slugify`.
 
+Latin letters outside ASCII, in every scheme, are folded by `text-unidecode`_ (the
+transliteration table python-slugify itself depends on), called by newsmodel for those letters
+only: "İstanbul Straße Łódź Ærø" gives "istanbul-strasse-lodz-aero"; Kazakh in the Latin
+alphabet (ä ğ q ñ ö ū ü ş ı), Turkish, Polish, Czech, Nordic, German and Vietnamese letters
+fold the same way (þ th, ß ss, æ ae, đ d, ı i).
+
+A slug cut at ``max_length`` on a word boundary does not end on a lone short word: the
+Russian prepositions, conjunctions and particles а, без, в, во, да, для, до, же, за, и, из,
+или, к, ко, как, ли, на, над, не, ни, но, о, об, обо, от, по, под, при, про, с, со, то, у,
+через, что, чтобы, and the Kazakh conjunctions, particles and postpositions мен, пен, бен,
+және, немесе, бірақ, әрі, да, де, та, те, ма, ме, ба, бе, па, пе, ғой, қой, ғана, үшін,
+туралы, бойынша, арқылы, дейін, кейін (as the scheme writes them), unless it is the only
+word left.
+
 .. _python-slugify: https://github.com/un33k/python-slugify
+.. _text-unidecode: https://github.com/kmike/text-unidecode
 """
 
 from __future__ import annotations
@@ -34,6 +49,9 @@ import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from slugify import slugify as _py_slugify
+from text_unidecode import unidecode as _unidecode  # type: ignore[import-untyped]
+
+from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Mapping
@@ -86,7 +104,80 @@ _GROUPED_DIGITS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 # A decimal comma or point between digits becomes a word break: "8,5" -> "8-5".
 _DECIMAL_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
 _NUMERO = re.compile("№")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+# Words a cut slug does not end on: Russian prepositions, conjunctions and particles, and
+# Kazakh conjunctions, postpositions and particles that cannot end a headline on their own.
+_RUSSIAN_SHORT_WORDS = frozenset(
+    [
+        "а",
+        "без",
+        "в",
+        "во",
+        "для",
+        "до",
+        "да",
+        "же",
+        "за",
+        "и",
+        "из",
+        "или",
+        "к",
+        "ко",
+        "как",
+        "ли",
+        "на",
+        "над",
+        "не",
+        "ни",
+        "но",
+        "о",
+        "об",
+        "обо",
+        "от",
+        "по",
+        "под",
+        "при",
+        "про",
+        "с",
+        "со",
+        "то",
+        "у",
+        "через",
+        "чтобы",
+        "что",
+    ]
+)
+_KAZAKH_SHORT_WORDS = frozenset(
+    [
+        "мен",
+        "пен",
+        "бен",
+        "және",
+        "немесе",
+        "бірақ",
+        "әрі",
+        "да",
+        "де",
+        "та",
+        "те",
+        "ма",
+        "ме",
+        "ба",
+        "бе",
+        "па",
+        "пе",
+        "ғой",
+        "қой",
+        "ғана",
+        "үшін",
+        "туралы",
+        "бойынша",
+        "арқылы",
+        "дейін",
+        "кейін",
+    ]
+)
 
 
 def _table(scheme: str) -> Mapping[str, str]:
@@ -95,7 +186,7 @@ def _table(scheme: str) -> Mapping[str, str]:
     except KeyError:
         known = ", ".join(repr(name) for name in _TABLES)
         msg = f"unknown transliteration scheme {scheme!r}; expected one of {known}"
-        raise ValueError(msg) from None
+        raise ValidationError("scheme", msg) from None
 
 
 def _match_case(latin: str, *, word_in_capitals: bool) -> str:
@@ -119,7 +210,7 @@ def transliterate(text: str, scheme: Scheme = "ru") -> str:
         The text with every Cyrillic letter the scheme knows replaced.
 
     Raises:
-        ValueError: the scheme is unknown.
+        ValidationError: the scheme is unknown.
 
     >>> transliterate("Бәйтерек, Щучинск и Қостанай")
     'Bayterek, Shchuchinsk i Qostanay'
@@ -191,12 +282,26 @@ def _prepare(text: str, *, scheme: Scheme, allow_unicode: bool) -> str:
     text = transliterate(text, scheme)
     text = _QUOTES.sub("", text)  # the iso9 scheme writes ъ, ь and э with marks
     if not text.isascii():
-        # Fold accented Latin letters (é -> e); anything else is a word break, so the
-        # slug never depends on a transliteration backend.
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-        text = _NOT_ASCII.sub(" ", text)
+        # Fold every Latin letter (é -> e, ß -> ss, Ł -> L, Æ -> AE, ı -> i) with text-unidecode,
+        # python-slugify's own dependency, called here so that the slug never depends on the
+        # backend python-slugify picks; anything else is a word break.
+        text = _NOT_ASCII.sub(_fold_match, text)
     return text
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_char(match.group())
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """A non-ASCII character as ASCII: a Latin letter folded, a mark dropped, else a break."""
+    if unicodedata.combining(char):
+        return ""
+    if "LATIN" in unicodedata.name(char, "") and unicodedata.category(char).startswith("L"):
+        return _unidecode(char).lower() or " "
+    compatible = unicodedata.normalize("NFKD", char)  # "²" -> "2", "ﬁ" -> "fi"
+    return compatible if compatible.isascii() else " "
 
 
 def slugify(
@@ -214,8 +319,10 @@ def slugify(
     digits grouped with a no-break, narrow no-break or thin space are joined into one number;
     a decimal comma or point between digits becomes a word break; ``№`` becomes ``no``;
     letters are lower-cased and transliterated with ``scheme``; every run of other characters
-    becomes one ``separator``. No stopwords are removed. Letters no scheme knows (CJK, Arabic)
-    become word breaks, so a headline written only in them gives ``""``.
+    becomes one ``separator``. No stopwords are removed, but a slug cut at ``max_length`` does
+    not end on a lone preposition, conjunction or particle. Latin letters outside ASCII are
+    folded ("Łódź" -> "lodz"); letters no scheme knows (CJK, Arabic) become word breaks, so a
+    headline written only in them gives ``""``.
 
     Args:
         text: the headline (or any text).
@@ -230,7 +337,7 @@ def slugify(
         The slug, or ``""`` when the text has no letters or digits.
 
     Raises:
-        ValueError: the scheme is unknown or ``max_length`` is negative.
+        ValidationError: the scheme is unknown or ``max_length`` is negative.
 
     >>> slugify("Бәйтерек: «Самрук-Казына» вложит $1\u00a0200 млн")
     'bayterek-samruk-kazyna-vlozhit-1200-mln'
@@ -240,14 +347,18 @@ def slugify(
     'zakon_no_5_o_smi'
     >>> slugify("Ещё одна длинная новость", max_length=12)
     'eshche-odna'
+    >>> slugify("İstanbul Straße Łódź Ærø")
+    'istanbul-strasse-lodz-aero'
+    >>> slugify("Парламент принял закон о СМИ", max_length=25)
+    'parlament-prinyal-zakon'
     >>> slugify("Астана — Алматы", allow_unicode=True)
     'астана-алматы'
     >>> slugify("«…»")
     ''
     """
     if max_length < 0:
-        msg = f"max_length must be 0 or more, not {max_length}"
-        raise ValueError(msg)
+        msg = f"must be 0 or more, not {max_length}"
+        raise ValidationError("max_length", msg)
     _table(scheme)
     prepared = _prepare(text, scheme=scheme, allow_unicode=allow_unicode)
     # python-slugify only cleans up; newsmodel cuts, so that a separator longer than one
@@ -261,8 +372,18 @@ def slugify(
         allow_unicode=allow_unicode,
     )
     if max_length:
-        slug = _cut(slug, max_length, separator=separator, word_boundary=word_boundary)
+        short = _short_words(scheme, allow_unicode=allow_unicode) if word_boundary else frozenset()
+        slug = _cut(slug, max_length, separator=separator, word_boundary=word_boundary, short=short)
     return slug
+
+
+@functools.cache
+def _short_words(scheme: Scheme, *, allow_unicode: bool) -> frozenset[str]:
+    """The short words as they appear in a slug made with ``scheme``."""
+    words = _RUSSIAN_SHORT_WORDS | _KAZAKH_SHORT_WORDS
+    return frozenset(
+        slugify(word, scheme=scheme, max_length=0, allow_unicode=allow_unicode) for word in words
+    )
 
 
 def unique_slug(
@@ -295,7 +416,7 @@ def unique_slug(
         ``"3"``… (a CMS should not store an empty slug).
 
     Raises:
-        ValueError: as for :func:`slugify`, or ``max_length`` is too short for any suffix.
+        ValidationError: as for :func:`slugify`, or ``max_length`` is too short for any suffix.
 
     >>> unique_slug("Новости Астаны", {"novosti-astany", "novosti-astany-2"})
     'novosti-astany-3'
@@ -322,13 +443,14 @@ def unique_slug(
     while True:
         suffix = f"{number}"
         if max_length and len(suffix) > max_length:
-            msg = f"max_length={max_length} leaves no room for a unique suffix"
-            raise ValueError(msg)
+            msg = f"{max_length} leaves no room for a unique suffix"
+            raise ValidationError("max_length", msg)
         room = max_length - len(separator) - len(suffix) if max_length else 0
         if max_length and room <= 0:
             head = ""
         elif max_length:
-            head = _cut(full, room, separator=separator, word_boundary=word_boundary)
+            short = _short_words(scheme, allow_unicode=allow_unicode)
+            head = _cut(full, room, separator=separator, word_boundary=word_boundary, short=short)
         else:
             head = full
         candidate = f"{head}{separator}{suffix}" if head else suffix
@@ -337,13 +459,30 @@ def unique_slug(
         number += 1
 
 
-def _cut(slug: str, limit: int, *, separator: str, word_boundary: bool) -> str:
-    """Shorten a slug to ``limit`` characters, at a separator when asked and possible."""
+def _cut(
+    slug: str,
+    limit: int,
+    *,
+    separator: str,
+    word_boundary: bool,
+    short: frozenset[str] = frozenset(),
+) -> str:
+    """Shorten a slug to ``limit`` characters, at a separator when asked and possible.
+
+    A slug cut at a word boundary does not end on a lone short word (a preposition, a
+    conjunction or a particle): "...-partnerom-ameriki-v" becomes "...-partnerom-ameriki".
+    """
     if len(slug) <= limit:
         return slug
     if word_boundary:
         cut = slug[: limit + len(separator)].rfind(separator)
         if cut > 0:
-            return slug[:cut]
+            head = slug[:cut]
+            while separator:
+                at = head.rfind(separator)
+                if at <= 0 or head[at + len(separator) :] not in short:
+                    break
+                head = head[:at]
+            return head
     hard = slug[:limit]
     return hard.rstrip(separator) if separator else hard

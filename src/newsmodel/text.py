@@ -47,7 +47,12 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 import attrs
 
-from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
+from newsmodel._attribution import (
+    format_attribution,
+    outlet_key,
+    parse_attribution,
+    split_attribution,
+)
 from newsmodel._limits import MAX_BYTES, check_size
 from newsmodel._models import (
     Article,
@@ -64,7 +69,7 @@ from newsmodel._models import (
     Section,
     Strong,
 )
-from newsmodel._text import scrub
+from newsmodel._textrules import scrub
 from newsmodel._warnings import lossy
 from newsmodel.errors import ParseError, ValidationError
 
@@ -225,9 +230,15 @@ def loads(
         ParseError: the input is over ``max_bytes``, the bytes are not UTF-8, there is no
             headline, or a part breaks a rule of the model; ``line`` says where.
 
-    >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nKazinform")
+    >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nAltyn-orda.kz")
     >>> a.lede, [(x.name, x.phrase) for x in a.attributions]
-    ('Анонс', [('Kazinform', 'сообщает'), ('Kazinform', 'credit')])
+    ('Анонс', [('Kazinform', 'сообщает'), ('Altyn-orda.kz', 'credit')])
+
+    A closing credit of the outlet the lede already credits is that same credit, kept once:
+
+    >>> a = loads("САЙТ\n\nЗаголовок\n\nАнонс, сообщает Kazinform\n\nАбзац.\n\nKazinform")
+    >>> [(x.name, x.phrase) for x in a.attributions]
+    [('Kazinform', 'сообщает')]
     """
     lines = _NEWLINES.split(scrub(_decode(data, max_bytes).removeprefix("\ufeff")))
     fields: dict[str, object] = {"language": language}
@@ -294,7 +305,10 @@ def _build(chunks: list[_Chunk], fields: dict[str, object], *, credit: bool) -> 
     if heading is not None or blocks:
         sections.append(_section(heading, blocks, rest[-1]))
     fields["sections"] = sections
-    if closing is not None:
+    # A closing credit of the outlet the lede already credits is the same credit: keep one.
+    if closing is not None and not any(
+        outlet_key(x.name) == outlet_key(closing.name) for x in attributions
+    ):
         attributions.append(closing)
     fields["attributions"] = attributions
     try:
@@ -412,12 +426,17 @@ def _lede_line(lede: str, attributions: list[Attribution], lost: Counter[str]) -
     """The lede with the first attribution written after it, when it reads back the same."""
     if attributions and attributions[0].phrase not in (None, _CREDIT):
         try:
-            candidate = lede + format_attribution(attributions[0], style="lede")
+            tail = format_attribution(attributions[0], style="lede")
         except ValueError:  # a role that has no lede phrase (an editor, a photographer)
-            candidate = lede
-        if split_attribution(candidate) == (lede, attributions[0]):
-            attributions.pop(0)
-            return candidate
+            tail = ""
+        # "X." and ", передает Y" read back from "X, передает Y.", as sites print it.
+        candidates = [lede + tail]
+        if tail.startswith(", ") and lede[-1:] in {".", "!"}:
+            candidates.insert(0, lede[:-1] + tail + lede[-1])
+        for candidate in candidates:
+            if split_attribution(candidate) == (lede, attributions[0]):
+                attributions.pop(0)
+                return candidate
     if split_attribution(lede)[1] is not None:
         lost["lede (its end reads back as a source attribution)"] += 1
     return lede

@@ -2,7 +2,7 @@
 
 Control characters and lone surrogates are refused by constructors (readers remove them
 first), bidi embeddings, overrides and isolates and zero-width characters are removed, and
-the joiners and bidi marks that scripts and emoji need are kept (``newsmodel._text``).
+the joiners and bidi marks that scripts and emoji need are kept (``newsmodel._textrules``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newsmodel import LossyConversionWarning
 from newsmodel import html as nhtml
-from newsmodel._text import scrub
+from newsmodel._textrules import scrub
 from newsmodel.html._decode import decode, decode_clean, detect, normalize_label
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"

@@ -218,3 +218,23 @@ def test_internal_pages_keep_them_hidden_and_read_them_back() -> None:
     buf = io.BytesIO()
     nhtml.dump(_INTERNAL, buf, internal=True)
     assert buf.getvalue().decode("utf-8") == page
+
+
+def test_json_ld_names_the_site_as_publisher_and_no_outlet_twice() -> None:
+    article = Article(
+        headline="Встреча в Акорде",
+        site="Altyn-orda.kz",
+        sections=[Section(blocks=["Текст."])],
+        attributions=[
+            Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает"),
+            Attribution("www.altyn-orda.kz", role=Role.SOURCE, phrase="credit"),
+            Attribution("Kazinform", role=Role.SOURCE, phrase="сообщает"),
+            Attribution("Kazinform", role=Role.SOURCE, phrase="credit"),
+        ],
+    )
+    page = nhtml.dumps(article)
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    assert script is not None
+    data = json.loads(script.group(1))
+    assert [p["name"] for p in data["publisher"]] == ["Altyn-orda.kz"]
+    assert [p["name"] for p in data["sourceOrganization"]] == ["Kazinform"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING
 
 from newsmodel._models import Article
-from newsmodel.dates import _tzinfo as _zone
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.html._reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, read
 from newsmodel.html._writer import render

@@ -19,7 +19,7 @@ import threading
 
 from typing_extensions import Self
 
-from newsmodel._text import scrub
+from newsmodel._textrules import scrub
 
 __all__ = ["DecodedText", "decode", "decode_clean", "detect", "normalize_label"]
 
@@ -296,7 +296,7 @@ def _may_decode_to_c1(name: str) -> bool:
 
 
 def decode_clean(data: bytes, encoding: str | None = None) -> DecodedText:
-    r""":func:`decode`, without the characters :func:`newsmodel._text.scrub` removes.
+    r""":func:`decode`, without the characters :func:`newsmodel._textrules.scrub` removes.
 
     In the usual encodings a control character can only come from a control byte: bytes
     without one (nearly every page) are checked many times faster than the decoded text.

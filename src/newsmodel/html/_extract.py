@@ -28,7 +28,7 @@ from newsmodel._models import (
     Paragraph,
     Role,
 )
-from newsmodel._text import InvalidTextError, collapse, scrub
+from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
 
 __all__ = [
@@ -302,7 +302,7 @@ def is_boilerplate(element: HtmlElement) -> bool:
 
 
 def squash(text: str) -> str:
-    """The model's one-line form of untrusted text: :func:`~newsmodel._text.collapse`.
+    """The model's one-line form of untrusted text: :func:`~newsmodel._textrules.collapse`.
 
     Page text is scrubbed when it is decoded, but a character reference (``&#1;``) can still
     bring a control character in: such text is scrubbed first.

@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from newsmodel._attribution import split_attribution
 from newsmodel._limits import LIFTED_BY_HUGE_TREE, MAX_BYTES, check_size
 from newsmodel._models import Article, Attribution, Figure, Role, Section, Subject
-from newsmodel._text import scrub
+from newsmodel._textrules import scrub
 from newsmodel._warnings import counted, issue
 from newsmodel._xmlsafe import html_parser
 from newsmodel.dates import parse_date, parse_iso
@@ -185,7 +185,7 @@ _BY_PREFIX = re.compile(
 _RUSSIAN_DATE_HINT = re.compile(r"[\u0400-\u04ff]|\d\.\d\d?\.\d\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|—–·•«»:]|-{1,2}|::)\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|—–·•«»:]|-{1,2}|::)\s+")
 
 
 # --- small value readers ---------------------------------------------------------------------
@@ -315,7 +315,7 @@ MAX_ATTRIBUTES = 1000
 # Tags shorter than this cannot hold more attributes than the limit allows; longer ones are
 # counted.
 _COUNTED_TAG_CHARS = 2 * MAX_ATTRIBUTES
-_ATTRIBUTE = re.compile(r"""\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_ATTRIBUTE = re.compile(r"""(?<!\s)\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
 def _check_tags(text: str, max_tag_chars: int) -> None:
@@ -1496,7 +1496,7 @@ def _near_headline(h1: HtmlElement | None, container: HtmlElement | None) -> lis
     return list(dict.fromkeys(scopes))
 
 
-_LINE_PARTS = re.compile(r"\s+[-–—|·•/]\s+")
+_LINE_PARTS = re.compile(r"(?<!\s)\s+[-–—|·•/]\s+")
 _PERSON = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+\s){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+$")
 
 

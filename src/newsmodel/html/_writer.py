@@ -13,7 +13,7 @@ import json
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._attribution import format_attribution
+from newsmodel._attribution import format_attribution, outlet_key
 from newsmodel._models import (
     Article,
     Attribution,
@@ -357,8 +357,15 @@ def json_ld(article: Article) -> dict[str, Any]:  # noqa: C901, PLR0912
     if a.updated is not None:
         data["dateModified"] = a.updated.isoformat()
     by_property: dict[str, list[dict[str, Any]]] = {}
+    site = None if a.site is None else outlet_key(a.site)
+    credited: set[tuple[str, str]] = set()  # the same outlet is never credited twice
     for attribution in a.attributions:
-        by_property.setdefault(ROLE_PROPERTY[attribution.role], []).append(_person(attribution))
+        prop, key = ROLE_PROPERTY[attribution.role], outlet_key(attribution.name)
+        if prop == "sourceOrganization" and key == site:  # the site's own credit
+            prop = "publisher"
+        if (prop, key) not in credited:
+            credited.add((prop, key))
+            by_property.setdefault(prop, []).append(_person(attribution))
     for prop, people in by_property.items():
         data[prop] = people  # noqa: PERF403
     if "publisher" not in data and a.site is not None:

@@ -27,7 +27,7 @@ import attrs
 from lxml import etree
 
 from newsmodel._warnings import issue, lossy
-from newsmodel.dates import _tzinfo as _zone
+from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml import _parse, _reader, _stream, _writer
 from newsmodel.newsml._schema import nitf_schema

@@ -9,7 +9,7 @@ from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import Attribution, Block, Figure, Inline, Link, Paragraph, Role, Section
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, scrub
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import (
     BodyMeta,

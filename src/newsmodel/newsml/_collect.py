@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Role
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, scrub
 from newsmodel.dates import parse_iso
 from newsmodel.newsml._ns import XML
 from newsmodel.newsml._tree import children_named, text_of

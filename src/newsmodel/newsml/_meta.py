@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, is_slug, scrub
 from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
@@ -408,7 +408,7 @@ class ItemReader(Collector):
         """The first slugline that is a slug; the others are kept in extra."""
         slug = None
         for slugline in self.fields.get("sluglines", []):
-            if slug is None and slugline and _is_slug(slugline):
+            if slug is None and slugline and is_slug(slugline):
                 slug = slugline
             else:
                 self.keep("newsml:slugline", slugline)
@@ -605,11 +605,3 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 
 def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
     return next((v for k, v in extra if k == key), None)
-
-
-#: The model's rule for a slug: words of letters and digits joined by hyphens.
-_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
-
-
-def _is_slug(text: str) -> bool:
-    return bool(_SLUG.match(text)) and text == text.lower()

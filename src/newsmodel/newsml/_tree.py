@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsmodel._text import collapse, scrub
+from newsmodel._textrules import collapse, scrub
 from newsmodel.errors import ParseError
 from newsmodel.newsml._ns import NAR
 

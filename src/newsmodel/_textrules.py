@@ -11,8 +11,12 @@ The rule, applied by every constructor (and so by every reader):
    embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069. Zero-width joiner and
    non-joiner (U+200D, U+200C, needed by emoji and some scripts) and the bidi marks U+200E,
    U+200F are kept.
-4. Runs of whitespace become one space. No-break spaces (U+00A0, U+202F, U+2007) are not
-   collapsible whitespace: Russian typography sets them on purpose ("1 200", "25 ноября").
+4. Runs of whitespace become one space. A lone no-break space (U+00A0, U+202F, U+2007)
+   between two other characters is kept: Russian typography sets them on purpose ("1 200",
+   "25 ноября"). A run of two or more spaces of any kind, no-break ones included (what
+   copy-paste leaves: "результат,\u00a0 \u00a0прагматичный"), becomes one plain space, and a
+   one-line field loses its no-break spaces at either end, so that a headline of only
+   no-break spaces and invisible characters is empty.
 
 Readers call :func:`scrub` first, which removes what rule 2 would refuse, so that a stray
 control character in a page or a feed never makes the whole document unreadable.
@@ -27,6 +31,7 @@ __all__ = [
     "InvalidTextError",
     "collapse",
     "collapse_inner",
+    "is_slug",
     "normalize",
     "scrub",
 ]
@@ -35,8 +40,11 @@ __all__ = [
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 # Rule 3: invisible characters that are removed.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
-# Rule 4: collapsible whitespace is \s minus the no-break spaces.
-_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+# Rule 4: a run of two or more whitespace characters of any kind, or one that is not a
+# no-break space. Both alternatives start at the first character of a run and take all of it.
+_SPACES = re.compile(r"\s{2,}|[^\S\u00a0\u202f\u2007]")
+_NO_BREAK = "\u00a0\u202f\u2007"
+_TRIMMED = " " + _NO_BREAK
 # Whitespace other than the plain space, minus the no-break spaces (which stay as they are):
 # every character str.isspace() accepts, listed so that one character class tests them all.
 _OTHER_SPACES = (
@@ -50,6 +58,19 @@ _SUSPECT = re.compile(
     + _OTHER_SPACES
     + "]"
 )
+
+
+# A slug: lower-case letters and digits joined by single hyphens.
+_SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+
+
+def is_slug(text: str) -> bool:
+    """Whether ``text`` is a slug: lower-case letters and digits joined by single hyphens.
+
+    >>> is_slug("novosti-astany"), is_slug("Novosti--astany")
+    (True, False)
+    """
+    return bool(_SLUG.match(text)) and text == text.lower()
 
 
 class InvalidTextError(ValueError):
@@ -82,17 +103,19 @@ def collapse(text: str) -> str:
     >>> collapse("  Заголовок\n  статьи  ")
     'Заголовок статьи'
     """
+    no_break = _has_no_break(text)
     if (
         _SUSPECT.search(text) is None
         and "  " not in text
+        and not no_break
         and text[:1] != " "
         and text[-1:] != " "
         and _is_nfc(text)
     ):
         return text
     text = normalize(text)
-    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
-        return _SPACES.sub(" ", text).strip(" ")
+    if no_break:
+        return _SPACES.sub(" ", text).strip(_TRIMMED)
     # Without no-break spaces, str.split() splits on exactly what _SPACES matches (the
     # controls it also splits on were refused above), several times faster than the regex.
     return " ".join(text.split())
@@ -100,9 +123,18 @@ def collapse(text: str) -> str:
 
 def collapse_inner(text: str) -> str:
     """Apply every rule without trimming: for text that sits beside inline markup."""
-    if _SUSPECT.search(text) is None and "  " not in text and _is_nfc(text):
+    if (
+        _SUSPECT.search(text) is None
+        and "  " not in text
+        and not _has_no_break(text)
+        and _is_nfc(text)
+    ):
         return text
     return _SPACES.sub(" ", normalize(text))
+
+
+def _has_no_break(text: str) -> bool:
+    return not text.isascii() and ("\u00a0" in text or "\u202f" in text or "\u2007" in text)
 
 
 def _is_nfc(text: str) -> bool:
