@@ -38,6 +38,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|zoneinfo|typing|collections\.abc|enum|attrs|lxml|cattrs)\..*"),
     (r"py:.*", r"(datetime|date|dt\.datetime|dt\.date|tzinfo|IO|Iterable|Iterator|Mapping)"),
     (r"py:.*", r"(Callable|Any|T|Path)"),
+    (r"py:class", r"newsmodel\.json\.A"),  # the type variable of loads(..., cls=)
     (r"py:.*", r"newsmodel\._\w+\..*"),
     (r"py:class", r"(Inline|Block|Scheme)"),
     (r"py:class", r"_\w+\..*"),

@@ -13,6 +13,9 @@ SRC = Path(newsmodel.__file__).parent
 MODEL_LAYER = [
     "__init__.py",
     "_models.py",
+    "_content.py",
+    "_metadata.py",
+    "_values.py",
     "_textrules.py",
     "errors.py",
     "slug.py",

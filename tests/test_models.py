@@ -11,19 +11,25 @@ from hypothesis import given
 from newsmodel import (
     Article,
     Attribution,
+    Embed,
+    EmbedProvider,
     Emphasis,
     Figure,
+    Genre,
     ItemList,
     LineBreak,
     Link,
     Paragraph,
+    PubStatus,
     Quote,
+    Rights,
     Role,
     Section,
     Strong,
     Subject,
     ValidationError,
 )
+from newsmodel._models import extension_fields
 from strategies import articles, paragraphs
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -62,10 +68,35 @@ def test_frozen_slotted_hashable_and_evolve() -> None:
     assert {article, attrs.evolve(article)} == {article}
 
 
-def test_evolve_keeps_the_slug_of_the_original_headline() -> None:
-    # A CMS must not break published URLs when it edits a headline.
+def test_a_derived_slug_follows_the_headline_through_evolve() -> None:
     article = Article(headline="Старый заголовок")
-    assert attrs.evolve(article, headline="Новый заголовок").slug == "staryy-zagolovok"
+    assert article.given_slug is None
+    changed = attrs.evolve(article, headline="Новый заголовок")
+    assert changed.slug == "novyy-zagolovok"
+    assert changed.given_slug is None
+    assert changed == Article(headline="Новый заголовок")
+
+
+def test_a_given_slug_is_kept_through_evolve() -> None:
+    # A CMS keeps a published URL by giving the slug it published under.
+    published = Article(headline="Старый заголовок", slug=Article(headline="Старый заголовок").slug)
+    changed = attrs.evolve(published, headline="Новый заголовок")
+    assert changed.slug == "staryy-zagolovok"
+    assert changed.given_slug == "staryy-zagolovok"
+
+
+def test_a_given_slug_is_not_the_same_article_as_a_derived_one() -> None:
+    # Equal slugs today, different slugs after the next headline edit: not equal.
+    derived = Article(headline="Заголовок")
+    given = Article(headline="Заголовок", slug="zagolovok")
+    assert derived.slug == given.slug
+    assert derived != given
+
+
+def test_the_fallback_slug_follows_the_guid() -> None:
+    article = Article(headline="!!!", guid="urn:newsml:kazinform:1")
+    assert article.slug == "urn-newsml-kazinform-1"
+    assert attrs.evolve(article, guid=None).slug.startswith("article-")
 
 
 @pytest.mark.parametrize(
@@ -95,7 +126,6 @@ def test_evolve_keeps_the_slug_of_the_original_headline() -> None:
         ("rubrics", ["ok", ""]),
         ("subjects", ["not a qcode"]),
         ("published", datetime(2026, 1, 1, 12, 0)),  # noqa: DTZ001 - naive on purpose
-        ("published", date(2026, 1, 1)),
         ("image", "https://example.kz/a.jpg"),
         ("extra", [("key",)]),
         ("extra", {"": "value"}),
@@ -275,5 +305,181 @@ def test_articles_pickle_and_hash(article: Article) -> None:
 @given(articles())
 def test_constructors_are_idempotent(article: Article) -> None:
     # Feeding an article's own values back in changes nothing: normalisation is a fixed point.
-    values = {f.name: getattr(article, f.name) for f in attrs.fields(Article)}
+    values = {f.alias: getattr(article, f.name) for f in attrs.fields(Article)}
     assert Article(**values) == article
+
+
+# --- issue 14: the agencies' metadata ---
+
+UTC = timezone.utc
+
+
+def test_the_new_fields_default_to_nothing_and_usable() -> None:
+    article = Article(headline="x")
+    assert (article.urgency, article.embargo, article.editorial_note) == (None, None, None)
+    assert article.pub_status is PubStatus.USABLE
+    assert (article.genres, article.rights, article.slugline, article.correction) == (
+        (),
+        None,
+        None,
+        None,
+    )
+    assert (article.first_created, article.version_created) == (None, None)
+
+
+def test_the_new_fields_are_normalised() -> None:
+    article = Article(
+        headline="x",
+        urgency=1,
+        pub_status="canceled",
+        editorial_note="  Note   to editors ",
+        genres=["genre:Interview", Genre("genre:Analysis", "Аналитика")],
+        rights=Rights(holder=" Kazinform "),
+        slugline="KAZ-ELECTION",
+        correction="Исправлено  имя.",
+        embargo=datetime(2026, 12, 1, 11, tzinfo=ALMATY),
+    )
+    assert article.pub_status is PubStatus.CANCELED
+    assert article.editorial_note == "Note to editors"
+    assert article.genres == (Genre("genre:Interview"), Genre("genre:Analysis", "Аналитика"))
+    assert article.rights == Rights("Kazinform")
+    assert article.correction == "Исправлено имя."
+    assert article.embargo == datetime(2026, 12, 1, 6, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"urgency": 0}, "urgency"),
+        ({"urgency": 10}, "urgency"),
+        ({"urgency": True}, "urgency"),
+        ({"urgency": "3"}, "urgency"),
+        ({"embargo": datetime(2026, 1, 1)}, "embargo"),  # noqa: DTZ001 - naive on purpose
+        ({"embargo": date(2026, 1, 1)}, "embargo"),
+        ({"pub_status": "draft"}, "pub_status"),
+        ({"genres": ["Интервью"]}, "genres[0].code"),
+        ({"rights": "Kazinform"}, "rights"),
+        ({"first_created": date(2026, 1, 1)}, "first_created"),
+        ({"version_created": datetime(2026, 1, 1)}, "version_created"),  # noqa: DTZ001
+        (
+            {
+                "first_created": datetime(2026, 1, 2, tzinfo=UTC),
+                "version_created": datetime(2026, 1, 1, tzinfo=UTC),
+            },
+            "version_created",
+        ),
+        ({"published": date(2026, 1, 2), "updated": date(2026, 1, 1)}, "updated"),
+        (
+            {"published": date(2026, 1, 2), "updated": datetime(2026, 1, 1, 23, tzinfo=UTC)},
+            "updated",
+        ),
+        ({"published": "2026-01-01"}, "published"),
+    ],
+)
+def test_the_new_fields_are_validated(changes: dict[str, object], field: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Article(headline="x", **changes)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+def test_rights_need_something_to_say() -> None:
+    with pytest.raises(ValidationError, match="holder"):
+        Rights()
+
+
+def test_a_date_alone_is_kept_without_a_time_or_zone() -> None:
+    article = Article(headline="x", published=date(2026, 11, 24), updated=date(2026, 11, 24))
+    assert type(article.published) is date
+    # A date and a time on the same day are in order either way round.
+    same_day = datetime(2026, 11, 24, 0, 5, tzinfo=ALMATY)
+    assert Article(headline="x", published=date(2026, 11, 24), updated=same_day).updated
+    assert Article(headline="x", published=same_day, updated=date(2026, 11, 24)).published
+
+
+def test_subjects_keep_names_per_language() -> None:
+    subject = Subject("medtop:04000000", names=[("ru", "Экономика"), ("kk_KZ", "Экономика")])
+    assert subject.names == (("ru", "Экономика"), ("kk-KZ", "Экономика"))
+    assert subject.name("ru-KZ") == "Экономика"
+    assert subject.name("en") is None
+    assert Subject("medtop:04000000", "экономика").name("en") == "экономика"
+    with pytest.raises(ValidationError, match="second name"):
+        Subject("medtop:04000000", names=[("ru", "а"), ("ru", "б")])
+    with pytest.raises(ValidationError, match="names"):
+        Subject("medtop:04000000", names=[("русский", "а")])
+
+
+@pytest.mark.parametrize(
+    ("url", "provider"),
+    [
+        ("https://www.youtube.com/watch?v=x", EmbedProvider.YOUTUBE),
+        ("https://m.youtube.com/watch?v=x", EmbedProvider.YOUTUBE),
+        ("https://youtu.be/x", EmbedProvider.YOUTUBE),
+        ("https://player.vimeo.com/video/1", EmbedProvider.VIMEO),
+        ("https://t.me/channel/1", EmbedProvider.TELEGRAM),
+        ("https://www.instagram.com/p/x/", EmbedProvider.INSTAGRAM),
+        ("https://twitter.com/a/status/1", EmbedProvider.X),
+        ("https://x.com/a/status/1", EmbedProvider.X),
+        ("https://vk.com/video1_2", EmbedProvider.VK),
+        ("https://www.tiktok.com/@a/video/1", EmbedProvider.TIKTOK),
+        ("https://notyoutube.com/x", EmbedProvider.OTHER),
+        ("https://youtube.com.evil.kz/x", EmbedProvider.OTHER),
+        ("https://example.kz/embed/1", EmbedProvider.OTHER),
+    ],
+)
+def test_an_embed_provider_is_derived_from_the_host(url: str, provider: EmbedProvider) -> None:
+    assert Embed(url).provider is provider
+
+
+def test_an_embed_provider_follows_the_url_unless_given() -> None:
+    derived = Embed("https://youtu.be/x")
+    assert attrs.evolve(derived, url="https://vimeo.com/1").provider is EmbedProvider.VIMEO
+    given = Embed("https://example.kz/video/1", provider="vk")
+    assert given.given_provider is EmbedProvider.VK
+    assert attrs.evolve(given, url="https://youtu.be/x").provider is EmbedProvider.VK
+    assert Embed("https://youtu.be/x") != Embed("https://youtu.be/x", EmbedProvider.YOUTUBE)
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: Embed("javascript:alert(1)"), "url"),
+        (lambda: Embed("ftp://example.kz/video"), "url"),
+        (lambda: Embed("/video/1"), "url"),
+        (lambda: Embed(""), "url"),
+        (lambda: Embed("https://youtu.be/x", provider="rutube"), "provider"),
+        (lambda: Embed("https://youtu.be/x", credit="Ким"), "credit"),
+    ],
+)
+def test_embeds_take_only_http_urls(build: object, field: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        build()  # type: ignore[operator]
+    assert info.value.field == field
+
+
+def test_embeds_are_blocks_with_a_caption_as_text() -> None:
+    embed = Embed("https://t.me/kazinform/1", caption="Видео с места", credit=Attribution("ТГ"))
+    section = Section(blocks=[embed, "Абзац."])
+    assert section.blocks[0] is embed
+    assert section.text == "Видео с места\n\nАбзац."
+
+
+def test_is_embargoed_compares_with_now() -> None:
+    lifted = datetime(2026, 12, 1, 6, tzinfo=UTC)
+    article = Article(headline="x", embargo=lifted)
+    assert article.is_embargoed(lifted - timedelta(seconds=1))
+    assert not article.is_embargoed(lifted)
+    assert article.is_embargoed(datetime(2026, 12, 1, 10, 59, tzinfo=ALMATY))
+    assert not Article(headline="x").is_embargoed(lifted)
+    # Without a time, the clock's: an embargo far in the future holds, one in the past does not.
+    assert attrs.evolve(article, embargo=datetime(2999, 1, 1, tzinfo=UTC)).is_embargoed()
+    with pytest.raises(ValidationError, match="now"):
+        article.is_embargoed(datetime(2026, 12, 1))  # noqa: DTZ001 - naive on purpose
+
+
+def test_extension_fields_name_what_a_subclass_adds() -> None:
+    @attrs.frozen(kw_only=True)
+    class Story(Article):
+        desk: str = "politics"
+
+    assert extension_fields(Story(headline="x")) == ("desk",)
+    assert extension_fields(Article(headline="x")) == ()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,15 +16,19 @@ from hypothesis import strategies as st
 from newsmodel import (
     Article,
     Attribution,
+    Embed,
     Emphasis,
     Figure,
+    Genre,
     ItemList,
     LineBreak,
     Link,
     LossyConversionWarning,
     Paragraph,
     ParseError,
+    PubStatus,
     Quote,
+    Rights,
     Role,
     Section,
     text,
@@ -263,7 +268,23 @@ def _plain(**fields) -> Article:
             {"sections": [Section(blocks=[Figure("https://e.kz/a.jpg", caption="Подпись")])]},
             "figures",
         ),
+        (
+            {"sections": [Section(blocks=[Embed("https://youtu.be/x", caption="Видео.")])]},
+            "embeds",
+        ),
         ({"sections": [Section(blocks=["А.", "Без точки"])]}, "last paragraph"),
+        ({"slug": "svoi-slag"}, "slug"),
+        ({"urgency": 2}, "urgency"),
+        ({"embargo": datetime(2026, 1, 1, tzinfo=timezone.utc)}, "embargo"),
+        ({"pub_status": PubStatus.WITHHELD}, "pub_status"),
+        ({"editorial_note": "Не публиковать"}, "editorial_note"),
+        ({"genres": [Genre("genre:Interview")]}, "genres"),
+        ({"rights": Rights(holder="Kazinform")}, "rights"),
+        ({"slugline": "KAZ-ELECTION"}, "slugline"),
+        ({"first_created": datetime(2026, 1, 1, tzinfo=timezone.utc)}, "first_created"),
+        ({"version_created": datetime(2026, 1, 1, tzinfo=timezone.utc)}, "version_created"),
+        ({"correction": "Исправлено имя."}, "correction"),
+        ({"published": date(2026, 1, 1)}, "published"),
         (
             {"sections": [Section(blocks=[Paragraph(["А", LineBreak(), LineBreak(), "Б."])])]},
             "line breaks",
@@ -274,6 +295,17 @@ def test_dumps_warns_naming_what_is_lost(fields, named):
     with pytest.warns(LossyConversionWarning) as caught:
         text.dumps(_plain(**fields))
     assert any(named in str(w.message) for w in caught), [str(w.message) for w in caught]
+
+
+@attrs.frozen(kw_only=True)
+class DeskArticle(Article):
+    desk: str = "politics"
+
+
+def test_dumps_warns_about_the_fields_a_subclass_adds():
+    article = DeskArticle(headline="Заголовок", site="САЙТ", lede="Анонс.", desk="economy")
+    with pytest.warns(LossyConversionWarning, match=re.escape("desk (a field of DeskArticle)")):
+        text.dumps(article)
 
 
 def test_a_plain_article_writes_without_warnings():
@@ -301,19 +333,23 @@ _lower_word = st.text(st.sampled_from(_LOWER), min_size=1, max_size=8)
 
 
 @st.composite
-def rubrics(draw: st.DrawFn) -> str:
+def _rubrics(draw: st.DrawFn) -> str:
     """A rubric that the case rule splits back: capitalised, ending in a lower-case letter."""
-    first = draw(st.sampled_from(_UPPER)) + draw(_lower_word)
-    rest = draw(st.lists(_lower_word, max_size=2))
+    first = draw(_capital) + draw(_lower_word)
+    rest = draw(_lower_words)
     return " ".join([first, *rest])
 
 
+_capital = st.sampled_from(_UPPER)
+_lower_words = st.lists(_lower_word, max_size=2)
+rubrics = _rubrics()
 sentences = words(8).map(lambda w: w + ".")
+_lines = st.lists(sentences, min_size=1, max_size=3)
 
 
 @st.composite
-def plain_paragraphs(draw: st.DrawFn) -> Paragraph:
-    lines = draw(st.lists(sentences, min_size=1, max_size=3))
+def _plain_paragraphs(draw: st.DrawFn) -> Paragraph:
+    lines = draw(_lines)
     content: list[object] = []
     for i, line in enumerate(lines):
         if i:
@@ -322,23 +358,33 @@ def plain_paragraphs(draw: st.DrawFn) -> Paragraph:
     return Paragraph(content)  # type: ignore[arg-type]
 
 
+plain_paragraphs = _plain_paragraphs()
+
+
 SOURCES = ["Zhetysu-info.kz", "Dala-habar.kz", "Tengrinews.kz", "Kazinform"]
+
+# Built once: a strategy built inside each draw is validated again on every draw.
+_headed = st.builds(Section, heading=words(6), blocks=st.lists(plain_paragraphs, max_size=3))
+_first = st.builds(Section, blocks=st.lists(plain_paragraphs, min_size=1, max_size=3))
+_ledes = st.none() | sentences
+_headed_sections = st.lists(_headed, max_size=3)
+_sources = st.sampled_from(SOURCES)
+_credits = st.sampled_from(SOURCES[:3])
+_phrases = st.sampled_from(["передает", "сообщает"])
+_rubric_lists = st.lists(rubrics, max_size=3)
+_sites = st.none() | words(2)
 
 
 @st.composite
-def text_articles(draw: st.DrawFn) -> Article:
-    """Articles holding only what the plain-text shape carries."""
-    headed = st.builds(Section, heading=words(6), blocks=st.lists(plain_paragraphs(), max_size=3))
-    first = st.builds(Section, blocks=st.lists(plain_paragraphs(), min_size=1, max_size=3))
-    lede = draw(st.none() | sentences)
-    sections = draw(st.lists(headed, max_size=3))
+def _text_articles(draw: st.DrawFn) -> Article:
+    lede = draw(_ledes)
+    sections = draw(_headed_sections)
     if lede is not None and draw(st.booleans()):
-        sections.insert(0, draw(first))
+        sections.insert(0, draw(_first))
     attributions = []
     if lede is not None and draw(st.booleans()):
-        name = draw(st.sampled_from(SOURCES))
-        phrase = draw(st.sampled_from(["передает", "сообщает"]))
-        attributions.append(Attribution(name, role=Role.SOURCE, phrase=phrase))
+        name = draw(_sources)
+        attributions.append(Attribution(name, role=Role.SOURCE, phrase=draw(_phrases)))
     if (lede is not None or sections) and draw(st.booleans()):
         # The shape never credits one outlet twice: a closing credit of the lede's source
         # is read as that one credit (see the test below).
@@ -352,9 +398,17 @@ def text_articles(draw: st.DrawFn) -> Article:
         lede=lede,
         sections=sections,
         attributions=attributions,
-        rubrics=draw(st.lists(rubrics(), max_size=3)),
-        site=draw(st.none() | words(2)),
+        rubrics=draw(_rubric_lists),
+        site=draw(_sites),
     )
+
+
+_text_article_strategy = _text_articles()
+
+
+def text_articles() -> st.SearchStrategy[Article]:
+    """Articles holding only what the plain-text shape carries."""
+    return _text_article_strategy
 
 
 @given(text_articles())

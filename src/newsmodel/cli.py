@@ -28,7 +28,7 @@ import tempfile
 import time
 import warnings
 from collections import deque
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -750,8 +750,8 @@ def _validate(args: argparse.Namespace) -> int:
 # --- show ----------------------------------------------------------------------------------
 
 
-def _date(value: datetime) -> str:
-    return format_date(value, "datetime_long")
+def _date(value: datetime | date) -> str:
+    return format_date(value, "datetime_long" if isinstance(value, datetime) else "long")
 
 
 def summary(article: Article) -> str:

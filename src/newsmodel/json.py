@@ -22,19 +22,22 @@ from __future__ import annotations
 
 import json as _json
 import re
-from datetime import datetime
+import sys
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, Any, TypeVar, get_args, get_origin, overload
 
+import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from newsmodel._jsonpath import JSON_KEYS, Problem, first_error
 from newsmodel._limits import MAX_BYTES, check_size
 from newsmodel._models import (
     Article,
-    Attribution,
     Block,
+    Embed,
     Emphasis,
     Figure,
     Inline,
@@ -43,19 +46,17 @@ from newsmodel._models import (
     Link,
     Paragraph,
     Quote,
-    Section,
     Strong,
     Subject,
+    extension_fields,
 )
 from newsmodel.dates import parse_iso
-from newsmodel.errors import NewsmodelError, ParseError, ValidationError
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from newsmodel.errors import NewsmodelError, ParseError, WriteError
 
 __all__ = ["DEFAULT_MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
 
 _FORMAT = "json"
+A = TypeVar("A", bound=Article)
 
 #: The largest document :func:`loads` and :func:`load` read unless told otherwise: 16 MiB, the
 #: limit of every format.
@@ -66,6 +67,7 @@ _BLOCK_TAGS: dict[type, str] = {
     Quote: "quote",
     ItemList: "list",
     Figure: "figure",
+    Embed: "embed",
 }
 _INLINE_TAGS: dict[type, str] = {
     Link: "link",
@@ -107,6 +109,25 @@ def _json_type(kind: type) -> str:
     return names.get(kind, kind.__name__)
 
 
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_when(value: object, _: type) -> datetime | date | None:
+    """A date-time with its offset, or a date alone (``"2026-11-24"``), or ``null``."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        msg = f"expected an ISO 8601 string, got {_json_type(type(value))}"
+        raise _ShapeError(msg)
+    if _DATE_ONLY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            msg = f"not a date: {value!r}"
+            raise _ShapeError(msg) from None
+    return _structure_datetime(value, datetime)
+
+
 def _structure_datetime(value: object, _: type) -> datetime:
     if not isinstance(value, str):
         msg = f"expected an ISO 8601 string, got {_json_type(type(value))}"
@@ -132,12 +153,109 @@ def _tagged(value: object, tags: dict[type, str], what: str) -> tuple[type, dict
     return cls, fields
 
 
+def _at_index(exc: Exception, index: int, kind: Any) -> cattrs.IterableValidationError:  # noqa: ANN401
+    """``exc`` as cattrs reports an error in the item ``index`` of a list: with its path."""
+    note = cattrs.IterableValidationNote(f"Structuring {kind} @ index {index}", index, kind)
+    # Set, not add_note(): Python 3.10 has no add_note, and cattrs reads __notes__.
+    exc.__notes__ = [*getattr(exc, "__notes__", ()), note]  # type: ignore[attr-defined]
+    return cattrs.IterableValidationError(f"While structuring {kind!r}", [exc], kind)
+
+
+def _array(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        msg = f"expected an array, got {_json_type(type(value))}"
+        raise _ShapeError(msg)
+    return value
+
+
+def _sequence_hook(conv: cattrs.Converter, kind: Any) -> Any:  # noqa: ANN401 - a cattrs hook
+    """Structure ``tuple[X, ...]`` from a JSON array only (a string is not a list of letters)."""
+    (item_type, _) = get_args(kind)
+
+    def structure(value: object, _: type) -> tuple[object, ...]:
+        items = _array(value)
+        out = []
+        index = 0
+        try:
+            for index, item in enumerate(items):  # noqa: B007 - read in the handler
+                out.append(conv.structure(item, item_type))
+        except Exception as exc:  # noqa: BLE001 - reported with its path, as cattrs does
+            raise _at_index(exc, index, kind) from None
+        return tuple(out)
+
+    return structure
+
+
+def _is_sequence(kind: Any) -> bool:  # noqa: ANN401 - any type cattrs asks about
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _pairs_of(value: object) -> list[tuple[str, str]]:
+    """``extra``: an array of ``[key, value]`` arrays of strings."""
+    out = []
+    for i, pair in enumerate(_array(value)):
+        if not isinstance(pair, list) or len(pair) != 2:  # noqa: PLR2004
+            msg = f"expected a [key, value] array, got {_json_type(type(pair))}"
+            raise _at_index(_ShapeError(msg), i, "extra")
+        for value_ in pair:
+            if not isinstance(value_, str):
+                msg = f"expected string, got {_json_type(type(value_))}"
+                raise _at_index(_ShapeError(msg), i, "extra")
+        out.append((pair[0], pair[1]))
+    return out
+
+
+def _names_of(value: object) -> list[tuple[str, str]]:
+    """``names``: an object of names by language (``{"ru": "Политика"}``)."""
+    if not isinstance(value, dict):
+        msg = f"expected an object of names by language, got {_json_type(type(value))}"
+        raise _ShapeError(msg)
+    for lang, name in value.items():
+        if not isinstance(name, str):
+            msg = f"expected string, got {_json_type(type(name))}"
+            raise _ShapeError(f"{msg} (at the name in {lang!r})")
+    return list(value.items())
+
+
+def _overrides(cls: type) -> dict[str, Any]:
+    names = {a.name for a in attrs.fields(cls)}
+    out = {name: override(rename=key) for name, key in JSON_KEYS.items() if name in names}
+    if issubclass(cls, Article):
+        out["extra"] = override(struct_hook=lambda v, _: _pairs_of(v), unstruct_hook=_list_pairs)
+    if cls is Subject:
+        out["names"] = override(struct_hook=lambda v, _: _names_of(v), unstruct_hook=dict)
+    return out
+
+
+def _list_pairs(pairs: tuple[tuple[str, str], ...]) -> list[list[str]]:
+    return [list(pair) for pair in pairs]
+
+
+def _object_hook(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401 - a cattrs hook
+    """Structure an attrs class from a JSON object only, refusing keys it does not have."""
+    build: Any = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **_overrides(cls)
+    )
+
+    def structure(value: object, _: type) -> object:
+        if not isinstance(value, dict):
+            msg = f"expected an object, got {_json_type(type(value))}"
+            raise _ShapeError(msg)
+        return build(value, cls)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     for kind in (str, int, bool):
         conv.register_structure_hook(kind, _strict(kind))
     conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_structure_hook_func(lambda t: t == (datetime | date | None), _structure_when)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
 
     def structure_inline(value: object, _: type) -> Inline:
         if isinstance(value, str):
@@ -164,23 +282,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Block, structure_block)
     conv.register_unstructure_hook(Block, unstructure_block)
     conv.register_structure_hook(LineBreak, lambda _value, _type: LineBreak())
-    # A figure's credit is an Attribution; structure every attrs class the same strict way.
-    for cls in (
-        Article,
-        Section,
-        Attribution,
-        Subject,
-        Figure,
-        Quote,
-        ItemList,
-        Paragraph,
-        Link,
-        Emphasis,
-        Strong,
-    ):
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-        )
+    # Every attrs class (a subclass of Article too) the same strict way.
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(conv, cls))
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, **_overrides(cls))
+    )
     return conv
 
 
@@ -192,8 +298,7 @@ def _converter() -> cattrs.Converter:
 
 
 def _to_dict(article: Article) -> dict[str, Any]:
-    data: dict[str, Any] = _converter().unstructure(article, Article)
-    data["extra"] = [list(pair) for pair in article.extra]
+    data: dict[str, Any] = _converter().unstructure(article, _article_class(type(article)))
     return data
 
 
@@ -229,12 +334,18 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def dumps(article: Article, /, *, indent: int | None = None) -> str:
     """Serialise an article to a JSON string.
 
+    The fields a subclass of :class:`~newsmodel.Article` adds are written after the model's
+    (read them back with ``loads(..., cls=TheSubclass)``).
+
     Args:
         article: the article.
         indent: pretty-print with this many spaces; compact when ``None``.
 
     Returns:
         The JSON text (non-ASCII characters are written as they are, not escaped).
+
+    Raises:
+        WriteError: a field a subclass adds holds a value JSON cannot carry.
 
     >>> from newsmodel import Article
     >>> dumps(Article(headline="Привет", slug="privet"))[:42]
@@ -243,7 +354,11 @@ def dumps(article: Article, /, *, indent: int | None = None) -> str:
     if not isinstance(article, Article):
         msg = f"expected Article, got {type(article).__name__}"
         raise TypeError(msg)
-    return _json.dumps(_to_dict(article), ensure_ascii=False, indent=indent)
+    try:
+        return _json.dumps(_to_dict(article), ensure_ascii=False, indent=indent)
+    except (TypeError, ValueError) as exc:  # a subclass's field of a type JSON has no form for
+        fields = ", ".join(extension_fields(article))
+        raise WriteError(_FORMAT, fields or "article", str(exc)) from None
 
 
 def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> None:
@@ -259,11 +374,19 @@ def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> No
     fp.write(dumps(article, indent=indent).encode("utf-8"))
 
 
-def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+@overload
+def loads(data: str | bytes, /, *, max_bytes: int = ...) -> Article: ...
+@overload
+def loads(data: str | bytes, /, *, cls: type[A], max_bytes: int = ...) -> A: ...
+def loads(
+    data: str | bytes, /, *, cls: type[Article] = Article, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
     """Read an article from JSON text.
 
     Args:
         data: the text, or UTF-8 bytes (a byte order mark is skipped).
+        cls: the class to read: :class:`~newsmodel.Article`, or a subclass of it whose own
+            fields the document holds (see :func:`dumps`).
         max_bytes: refuse larger input: bytes, or characters for ``str``.
 
     Raises:
@@ -299,18 +422,24 @@ def loads(data: str | bytes, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
         raise ParseError(_FORMAT, str(exc)) from None
     if not isinstance(obj, dict):
         message = f"expected an object, got {_json_type(type(obj))}"
-        raise _Problem(message, ()).error(data)
-    obj.setdefault("extra", [])
+        raise Problem(message, ()).error(data)
+    kind = _article_class(cls)
     try:
-        article: Article = _converter().structure(obj, Article)
+        article: Article = _converter().structure(obj, kind)
     except (cattrs.BaseValidationError, NewsmodelError, ValueError, TypeError) as exc:
-        raise _first_error(exc).error(data) from None
+        raise first_error(exc).error(data) from None
     except RecursionError:
         raise ParseError(_FORMAT, "nested too deeply") from None
     return article
 
 
-def load(fp: IO[bytes], /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+@overload
+def load(fp: IO[bytes], /, *, max_bytes: int = ...) -> Article: ...
+@overload
+def load(fp: IO[bytes], /, *, cls: type[A], max_bytes: int = ...) -> A: ...
+def load(
+    fp: IO[bytes], /, *, cls: type[Article] = Article, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
     """Read an article from a binary file of UTF-8 JSON; reads at most ``max_bytes + 1`` bytes.
 
     Raises:
@@ -320,144 +449,33 @@ def load(fp: IO[bytes], /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     >>> load(io.BytesIO('{"headline": "Привет"}'.encode())).headline
     'Привет'
     """
-    return loads(fp.read(max_bytes + 1), max_bytes=max_bytes)
+    return loads(fp.read(max_bytes + 1), cls=cls, max_bytes=max_bytes)
 
 
-_Steps = tuple[str | int, ...]
-
-
-class _Problem(NamedTuple):
-    """What is wrong with a JSON value, and where."""
-
-    message: str
-    #: the JSON path to the offending value, as keys and indexes.
-    steps: _Steps
-    #: the keys the object at ``steps`` should not have.
-    unknown: frozenset[str] = frozenset()
-    #: the last step is a key the object lacks.
-    missing: bool = False
-
-    @property
-    def path(self) -> str:
-        return "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in self.steps)
-
-    def error(self, text: str) -> ParseError:
-        """The ParseError, with the line and column of the offending place in ``text``.
-
-        Only called once the text has been read as JSON and found to have the wrong shape,
-        so looking for the place costs nothing on the way to a good article.
-        """
-        try:
-            if self.missing:  # the object that lacks the key
-                at = _position(text, self.steps[:-1])
-            else:  # the value, or the first unknown key
-                at = _position(text, self.steps, self.unknown)
-        except (ValueError, IndexError, RecursionError):  # pragma: no cover - valid JSON
-            at = -1
-        if at < 0:
-            return ParseError(_FORMAT, self.message, path=self.path)
-        line = text.count("\n", 0, at) + 1
-        column = at - text.rfind("\n", 0, at)
-        return ParseError(_FORMAT, self.message, line=line, column=column, path=self.path)
-
-
-def _first_error(exc: BaseException, steps: _Steps = ()) -> _Problem:
-    """The innermost error of a cattrs exception group, with the JSON path to it."""
-    if isinstance(exc, cattrs.BaseValidationError):
-        for sub in exc.exceptions:
-            step: str | int | None = None
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, cattrs.AttributeValidationNote):
-                    step = note.name
-                elif isinstance(note, cattrs.IterableValidationNote):
-                    step = note.index
-            return _first_error(sub, steps if step is None else (*steps, step))
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(exc.extra_fields))
-        return _Problem(f"unknown key(s): {keys}", steps, unknown=frozenset(exc.extra_fields))
-    if isinstance(exc, KeyError):
-        return _Problem(f"missing required key {exc.args[0]!r}", steps, missing=True)
-    if isinstance(exc, ValidationError):
-        field: _Steps = tuple(
-            int(index) if index else name for name, index in _FIELD_STEP.findall(exc.field)
-        )
-        if not field or steps[-len(field) :] != field:
-            steps = (*steps, *field)
-        return _Problem(exc.reason, steps)
-    return _Problem(_message(exc), steps)
-
-
-def _message(exc: BaseException) -> str:
-    # Inline content nested deeper than Python recurses fails inside cattrs, in the group.
-    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-
-
-_FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-_DECODER = _json.JSONDecoder()
-_SPACE = re.compile(r"[ \t\n\r]*")
-
-
-def _position(text: str, steps: _Steps, keys: frozenset[str] = frozenset()) -> int:
-    """Where the value at ``steps`` starts in valid JSON text; -1 when it is not there.
-
-    With ``keys``, where the first of them starts as a key of the object at ``steps``.
-    """
-    at = _skip(text, 0)
-    for step in steps:
-        found = -1
-        for key, _, value in _members(text, at, want_object=isinstance(step, str)):
-            if key == step:
-                found = value  # not break: of repeated keys, the last one counts
-                if isinstance(step, int):
-                    break
-        if found < 0:
-            return -1
-        at = found
-    if keys:
-        members = _members(text, at, want_object=True)
-        return next((where for key, where, _ in members if key in keys), -1)
-    return at
-
-
-def _members(text: str, at: int, *, want_object: bool) -> Iterator[tuple[str | int, int, int]]:
-    """The members of the object (or the items of the array) at ``at`` in valid JSON text.
-
-    Yields each one's key (or index), where it starts and where its value starts; nothing if
-    ``at`` holds something else.
-    """
-    opening, closing = ("{", "}") if want_object else ("[", "]")
-    if text[at] != opening:
-        return
-    at = _skip(text, at + 1)
-    index = 0
-    while text[at] != closing:
-        start = at
-        key: str | int = index
-        if want_object:
-            key, at = _DECODER.raw_decode(text, at)
-            at = _skip(text, _skip(text, at) + 1)  # past the colon
-        yield key, start, at
-        _, at = _DECODER.raw_decode(text, at)
-        at = _skip(text, at)
-        if text[at] == ",":
-            at = _skip(text, at + 1)
-        index += 1
-
-
-def _skip(text: str, at: int) -> int:
-    match = _SPACE.match(text, at)
-    return match.end() if match else at
+def _article_class(cls: object) -> type[Article]:
+    if not (isinstance(cls, type) and issubclass(cls, Article)):
+        msg = f"cls must be Article or a subclass of it, got {cls!r}"
+        raise TypeError(msg)
+    if cls is not Article and getattr(cls, "__attrs_types_resolved__", None) is not cls:
+        # Article's annotations name the model's types, the subclass's its own module's: both.
+        names = {**vars(sys.modules[Article.__init__.__module__])}
+        names.update(vars(sys.modules[cls.__module__]))
+        attrs.resolve_types(cls, globalns=names)
+    return cls
 
 
 @cache
+def _schema_text() -> str:
+    return resources.files("newsmodel").joinpath("article.schema.json").read_text("utf-8")
+
+
 def schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the JSON this module writes.
+    """The JSON Schema (draft 2020-12) of the JSON this module writes for an Article.
+
+    Each call returns a new dictionary: changing it changes nothing for later calls.
 
     >>> schema()["title"]
     'newsmodel Article'
     """
-    text = resources.files("newsmodel").joinpath("article.schema.json").read_text("utf-8")
-    result: dict[str, Any] = _json.loads(text)
+    result: dict[str, Any] = _json.loads(_schema_text())
     return result

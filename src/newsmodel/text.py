@@ -58,6 +58,7 @@ from newsmodel._models import (
     Article,
     Attribution,
     Block,
+    Embed,
     Emphasis,
     Inline,
     ItemList,
@@ -68,6 +69,7 @@ from newsmodel._models import (
     Role,
     Section,
     Strong,
+    extension_fields,
 )
 from newsmodel._textrules import scrub
 from newsmodel._warnings import lossy
@@ -406,7 +408,10 @@ def _block_text(block: Block, lost: Counter[str]) -> list[str]:
         marks = [f"{i}. " if block.ordered else "— " for i in range(1, len(block.items) + 1)]
         items = [_paragraph_lines(p, lost).replace("\n", " ") for p in block.items]
         return ["\n".join(m + item for m, item in zip(marks, items, strict=True))]
-    lost["figures (only the caption and credit are written)"] += 1
+    if isinstance(block, Embed):
+        lost["embeds (only the caption and credit are written)"] += 1
+    else:
+        lost["figures (only the caption and credit are written)"] += 1
     parts = [block.caption] if block.caption else []
     if block.credit is not None:
         parts.append(_credit_line(block.credit))
@@ -501,7 +506,7 @@ def _loss_kind(what: str) -> str:
         return "link"
     if what in _INLINE_LOSS.values() or what.startswith("line breaks"):
         return "markup"
-    if what.startswith(("quotes", "lists", "figures")):
+    if what.startswith(("quotes", "lists", "figures", "embeds")):
         return "element"
     return "field"
 
@@ -558,10 +563,21 @@ def _lost_fields(article: Article) -> list[str]:
         "image",
         "extra",
         "language",
+        "urgency",
+        "embargo",
+        "pub_status",
+        "editorial_note",
+        "genres",
+        "rights",
+        "slugline",
+        "first_created",
+        "version_created",
+        "correction",
     ]
     lost = [n for n in names if getattr(article, n) != getattr(defaults, n)]
-    if article.slug != defaults.slug:
+    if article.given_slug is not None:  # read back, the slug follows the headline
         lost.append("slug")
+    lost.extend(f"{n} (a field of {type(article).__name__})" for n in extension_fields(article))
     return lost
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from newsmodel import Article, Link, Paragraph, Section, html
-from strategies import articles
+from strategies import articles_for
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
 
@@ -27,7 +27,7 @@ _AUTHOR_LINK_PARAGRAPH = Article(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_article_round_trips(article: Article) -> None:
     assert html.loads(html.dumps(article, internal=True)) == article
@@ -42,13 +42,13 @@ def test_a_public_page_round_trips_what_readers_see(article: Article) -> None:
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 def test_round_trip_from_bytes(article: Article) -> None:
     assert html.loads(html.dumps(article, internal=True).encode("utf-8")) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_fragment_round_trips(article: Article) -> None:
     assert html.loads(html.dumps(article, fragment=True, internal=True)) == article

@@ -25,7 +25,7 @@ from newsmodel import (
     format_attribution,
 )
 from newsmodel import html as nhtml
-from strategies import articles
+from strategies import articles_for
 
 ARTICLE = Article(
     headline="Заголовок </script><!-- & «кавычки» \"двойные\" 'одинарные'",
@@ -50,7 +50,7 @@ def _strict_parse(page: str) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 def test_output_is_conforming_html5(article: Article) -> None:
     _strict_parse(nhtml.dumps(article))
     _strict_parse("<!DOCTYPE html><title>t</title>" + nhtml.dumps(article, fragment=True))

@@ -8,13 +8,13 @@ from datetime import datetime, timezone
 from hypothesis import given, settings
 
 from newsmodel import Article, LossyConversionWarning, newsml
-from strategies import articles
+from strategies import articles_for
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
 
 @settings(max_examples=100)
-@given(articles())
+@given(articles_for("newsml"))
 def test_xhtml_round_trip_and_schema(article: Article) -> None:
     data = newsml.dumps(article, now=NOW)
     assert newsml.validate(data) == []
@@ -22,7 +22,7 @@ def test_xhtml_round_trip_and_schema(article: Article) -> None:
 
 
 @settings(max_examples=30)
-@given(articles())
+@given(articles_for("newsml"))
 def test_pretty_output_reads_back_the_same(article: Article) -> None:
     data = newsml.dumps(article, now=NOW, indent=2)
     assert newsml.validate(data) == []
@@ -30,7 +30,7 @@ def test_pretty_output_reads_back_the_same(article: Article) -> None:
 
 
 @settings(max_examples=60)
-@given(articles())
+@given(articles_for("newsml"))
 def test_nitf_body_validates_with_the_nitf_schema(article: Article) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -45,6 +45,6 @@ def test_nitf_body_validates_with_the_nitf_schema(article: Article) -> None:
 
 
 @settings(max_examples=20)
-@given(articles())
+@given(articles_for("newsml"))
 def test_output_is_deterministic(article: Article) -> None:
     assert newsml.dumps(article, now=NOW) == newsml.dumps(article, now=NOW)

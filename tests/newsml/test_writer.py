@@ -24,7 +24,7 @@ from newsmodel import (
     WriteError,
     newsml,
 )
-from strategies import articles
+from strategies import articles_for
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 NS = {"n": NAR, "h": "http://www.w3.org/1999/xhtml", "t": "http://iptc.org/std/NITF/2006-10-18/"}
@@ -65,7 +65,7 @@ def emitted_qcodes(root: etree._Element) -> list[str]:
 
 
 @settings(max_examples=60)
-@given(articles())
+@given(articles_for("newsml"))
 def test_every_alias_written_is_declared(article: Article) -> None:
     root = tree(newsml.dumps(article, now=NOW))
     declared = declared_aliases(root)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import attrs
 
@@ -37,7 +37,7 @@ if isinstance(first, Paragraph):
     inline: Inline = first.content[0]
 if isinstance(first, Figure):
     credit: Attribution | None = first.credit
-published: datetime | None = article.published
+published: datetime | date | None = article.published
 slug: str = article.slug
 changed: Article = attrs.evolve(article, lede="Анонс")
 text: str = json.dumps(article)

@@ -7,7 +7,7 @@ other sites too: metadata from JSON-LD, microdata, OpenGraph and ``<meta>`` tags
 the page's main content.
 
 >>> from newsmodel import Article, Section, html
->>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
+>>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])], slug="zagolovok")
 >>> html.loads(html.dumps(article)) == article
 True
 """

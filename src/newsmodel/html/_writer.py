@@ -10,6 +10,7 @@ the article back exactly), and the ``<head>`` repeats the metadata as OpenGraph 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +33,10 @@ from newsmodel._models import (
 )
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
+from newsmodel.errors import WriteError
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import date, tzinfo
 
 __all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
 
@@ -188,8 +190,10 @@ class _Writer:
             self.out.append(f"<{tag}>")
             self.out.extend(f"<li>{self.inlines(p.content)}</li>" for p in block.items)
             self.out.append(f"</{tag}>")
-        else:
+        elif isinstance(block, Figure):
             self.figure(block)
+        else:
+            raise WriteError("html", "blocks", "embeds are not written to HTML yet")
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")
@@ -201,7 +205,9 @@ class _Writer:
 
     # -- the article ----------------------------------------------------------------------
 
-    def time(self, value: datetime, prop: str) -> str:
+    def time(self, value: datetime | date, prop: str) -> str:
+        if not isinstance(value, datetime):
+            raise WriteError("html", prop, "a date without a time is not written to HTML yet")
         shown = format_date(
             value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
         )
@@ -211,7 +217,9 @@ class _Writer:
         a = self.article
         head = (
             f'<article itemscope itemtype="{SCHEMA}NewsArticle" lang="{_attr(a.language)}"'
-            f' data-slug="{_attr(a.slug)}" data-version="{a.version}">'
+            # A slug that follows the headline is derived again on reading: only a given one.
+            + (f' data-slug="{_attr(a.given_slug)}"' if a.given_slug is not None else "")
+            + f' data-version="{a.version}">'
         )
         self.out.append(head)
         self.out.append("<header>")

@@ -7,7 +7,7 @@ items from newsmodel and from agency feeds as they are in the wild. :func:`iter_
 :func:`validate` checks a document against the schemas that ship in the package.
 
 >>> from newsmodel import Article, Section, newsml
->>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])])
+>>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])], slug="zagolovok")
 >>> data = newsml.dumps(article, now=datetime(2026, 11, 25, tzinfo=timezone.utc))
 >>> data[:38]
 b"<?xml version='1.0' encoding='UTF-8'?>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
 from newsmodel.slug import slugify
@@ -40,12 +40,14 @@ def derive_guid(article: Article) -> str:
     return derive_guid_for(article.url, article.headline, article.published)
 
 
-def derive_guid_for(url: str | None, headline: str, published: datetime | None) -> str:
+def derive_guid_for(url: str | None, headline: str, published: datetime | date | None) -> str:
     """:func:`derive_guid` from the fields it depends on."""
     if url:
         name = url
+    elif isinstance(published, datetime):
+        name = f"{headline}\n{published.astimezone(timezone.utc).isoformat()}"
     else:
-        when = published.astimezone(timezone.utc).isoformat() if published else ""
+        when = published.isoformat() if published else ""
         name = f"{headline}\n{when}"
     return f"urn:uuid:{uuid.uuid5(_GUID_NAMESPACE, name)}"
 

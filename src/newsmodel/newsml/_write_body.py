@@ -20,6 +20,7 @@ from newsmodel._models import (
     Section,
 )
 from newsmodel._warnings import lossy
+from newsmodel.errors import WriteError
 from newsmodel.newsml._ns import NITF, XHTML
 
 if TYPE_CHECKING:
@@ -132,8 +133,10 @@ class XhtmlBody(_Body):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for p in block.items:
                 self.inlines(self.el(items, "li"), p.content)
-        else:
+        elif isinstance(block, Figure):
             self.figure(parent, block, lead=False)
+        else:
+            raise WriteError("newsml", "blocks", "embeds are not written to NewsML-G2 yet")
 
     def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
         el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
@@ -196,8 +199,10 @@ class NitfBody(_Body):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for p in block.items:
                 self.inlines(self.el(items, "li"), p.content)
-        else:
+        elif isinstance(block, Figure):
             self.media(parent, block, field, lead=False)
+        else:
+            raise WriteError("newsml", "blocks", "embeds are not written to NewsML-G2 yet")
 
     def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         attrib = {"media-type": "image"}

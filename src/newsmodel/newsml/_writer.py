@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
@@ -120,7 +120,10 @@ def _dt(value: datetime) -> str:
     return value.isoformat(timespec=spec)
 
 
-def _when(parent: etree._Element, name: str, value: datetime) -> etree._Element:
+def _when(parent: etree._Element, name: str, value: datetime | date) -> etree._Element:
+    if not isinstance(value, datetime):
+        reason = "a date without a time is not written to NewsML-G2 yet"
+        raise WriteError(_FORMAT, name, reason)
     el = etree.SubElement(parent, f"{{{NAR}}}{name}")
     el.text = _dt(value)
     return el
@@ -307,7 +310,8 @@ class _Builder:
             code = slugify(rubric) or fallback_slug(rubric, None)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=f"nmrubric:{code}")
             self.sub(el, "name", rubric)
-        self.sub(meta, "slugline", a.slug)
+        if a.given_slug is not None:  # a slug that follows the headline is derived on reading
+            self.sub(meta, "slugline", a.given_slug)
         self.sub(meta, "headline", a.headline)
         self.labels(meta, "headline")
         if a.dateline:

@@ -1,0 +1,526 @@
+"""The content of an article: inline markup, blocks and sections.
+
+Blocks are paragraphs, quotes, lists, figures and embeds.
+
+Every class is an attrs class: frozen, slotted, hashable, equal by value. Inline text is cleaned
+by the rules in :mod:`newsmodel._textrules`; a value that breaks a rule raises
+:class:`~newsmodel.errors.ValidationError` naming the field.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import attrs
+
+from newsmodel._metadata import Attribution
+from newsmodel._textrules import InvalidTextError, collapse_inner, normalize
+from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
+from newsmodel.errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "Block",
+    "Embed",
+    "EmbedProvider",
+    "Emphasis",
+    "Figure",
+    "Inline",
+    "ItemList",
+    "LineBreak",
+    "Link",
+    "Paragraph",
+    "Quote",
+    "Section",
+    "Strong",
+    "provider_of",
+]
+
+# Each field's converter is a named function: the form mypy's attrs plugin understands.
+
+
+def _title_field(value: str | None) -> str | None:
+    return optional_text(value, "title")
+
+
+def _cite_field(value: str | None) -> str | None:
+    return optional_text(value, "cite")
+
+
+def _caption_field(value: str | None) -> str | None:
+    return optional_text(value, "caption")
+
+
+def _alt_field(value: str | None) -> str | None:
+    return optional_text(value, "alt")
+
+
+def _heading_field(value: str | None) -> str | None:
+    return optional_text(value, "heading")
+
+
+def _image_field(value: str) -> str:
+    url = absolute_url(value, "image")
+    if url is None:
+        raise ValidationError("image", "a figure needs an image URL")
+    return url
+
+
+def _paragraphs_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...]:
+    return _paragraphs(value, "paragraphs")
+
+
+def _items_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...]:
+    return _paragraphs(value, "items")
+
+
+def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
+    return typed_tuple(value, "blocks", (Paragraph, Quote, ItemList, Figure, Embed), _as_paragraph)
+
+
+# --- inline content ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class LineBreak:
+    r"""A line break inside a paragraph (``<br>``).
+
+    >>> Paragraph(["Первая строка", LineBreak(), "вторая строка"]).text
+    'Первая строка\nвторая строка'
+    """
+
+    @property
+    def text(self) -> str:
+        """A newline."""
+        return "\n"
+
+
+def _inline_tuple(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, (str, Link, Emphasis, Strong, LineBreak)):  # one item alone
+        return (value,)
+    items = iterable("content", value)
+    for i, item in enumerate(items):
+        if type(item) not in _INLINE_TYPES and not isinstance(item, _INLINE_TYPES):
+            names = "str, Link, Emphasis, Strong or LineBreak"
+            msg = f"expected {names}, got {type(item).__name__}"
+            raise ValidationError(f"content[{i}]", msg)
+    return items  # type: ignore[return-value]
+
+
+def _inline_content(value: Iterable[Inline] | str) -> tuple[Inline, ...]:
+    """Inline content outside a paragraph: the text rule applies, whitespace is left as it is.
+
+    A paragraph collapses the whitespace of what it holds (:func:`_normalize_inlines`); the
+    refusals and removals of the text rule hold from the inline item's own constructor on.
+    """
+    out: list[Inline] = []
+    for i, item in enumerate(_inline_tuple(value)):
+        if isinstance(item, str):
+            try:
+                item = normalize(item)  # noqa: PLW2901
+            except InvalidTextError as exc:
+                field = "content" if isinstance(value, str) else f"content[{i}]"
+                raise ValidationError(field, str(exc)) from None
+        out.append(item)
+    return tuple(out)
+
+
+def _inline_text(content: tuple[Inline, ...]) -> str:
+    return "".join(item if isinstance(item, str) else item.text for item in content)
+
+
+@attrs.frozen
+class Emphasis:
+    """Emphasised text (``<em>``, italics).
+
+    >>> Emphasis("важно").text
+    'важно'
+    """
+
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_content)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+@attrs.frozen
+class Strong:
+    """Strongly emphasised text (``<strong>``, bold).
+
+    >>> Strong(["очень ", Emphasis("важно")]).text
+    'очень важно'
+    """
+
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_content)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+@attrs.frozen
+class Link:
+    """A hyperlink around inline content.
+
+    ``href`` is an http, https or mailto URL, or a relative reference; other schemes
+    (``javascript:``, ``data:``…) are refused.
+
+    >>> Link("https://example.kz/", "сайт").text
+    'сайт'
+    """
+
+    href: str = attrs.field(converter=href)
+    content: tuple[Inline, ...] = attrs.field(converter=_inline_content, default=())
+    title: str | None = attrs.field(default=None, converter=_title_field, kw_only=True)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+Inline = str | Link | Emphasis | Strong | LineBreak
+"""Inline content: plain text, a link, emphasis, strong emphasis or a line break."""
+_INLINE_TYPES = (str, Link, Emphasis, Strong, LineBreak)
+
+
+def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline, ...]:
+    """Collapse whitespace across inline boundaries and trim the paragraph's ends.
+
+    One space survives between words wherever it stood; leading and trailing spaces of the
+    paragraph and spaces next to a line break are removed; adjacent strings merge; empty
+    emphasis is removed. The result is a fixed point: normalising it again changes nothing.
+    """
+    result, _ = _collapse_run(content, True, field)  # noqa: FBT003 - the paragraph's start
+    _rstrip(result)
+    return tuple(result)
+
+
+def _collapse_run(
+    items: tuple[Inline, ...],
+    at_space: bool,  # noqa: FBT001
+    field: str,
+) -> tuple[list[Inline], bool]:
+    """The inlines with whitespace collapsed; ``at_space`` says whether a space precedes them.
+
+    Returns the new inlines and whether they end with a space (or a line break).
+    """
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, str):
+            try:
+                text = collapse_inner(item)
+            except InvalidTextError as exc:
+                raise ValidationError(field, str(exc)) from None
+            if at_space and text[:1] == " ":
+                text = text[1:]
+            if not text:
+                continue
+            at_space = text[-1] == " "
+            if out and isinstance(out[-1], str):
+                out[-1] += text
+            else:
+                out.append(text)
+        elif isinstance(item, LineBreak):
+            _rstrip(out)
+            out.append(item)
+            at_space = True
+        else:
+            inner, at_space = _collapse_run(item.content, at_space, field)
+            if inner or isinstance(item, Link):
+                out.append(_with_content(item, inner))
+    return out, at_space
+
+
+def _with_content(
+    item: Link | Emphasis | Strong, content: list[Inline]
+) -> Link | Emphasis | Strong:
+    """The same markup around new content; the item itself when nothing changed."""
+    new = tuple(content)
+    return item if new == item.content else attrs.evolve(item, content=new)
+
+
+def _rstrip(items: list[Inline]) -> bool:
+    """Remove trailing spaces from a list of inlines, in place; False when it ends empty."""
+    while items:
+        last = items[-1]
+        if isinstance(last, str):
+            stripped = last.rstrip(" ")
+            if stripped:
+                items[-1] = stripped
+                return True
+            items.pop()
+        elif isinstance(last, (Emphasis, Strong, Link)):
+            inner = list(last.content)
+            if _rstrip(inner) or isinstance(last, Link):
+                items[-1] = _with_content(last, inner)
+                return True
+            items.pop()
+        else:
+            return True
+    return False
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+
+def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if isinstance(value, str):  # a plain paragraph: one line of text
+        line = text("content", value)
+        content: tuple[Inline, ...] = (line,) if line else ()
+    else:
+        content = _normalize_inlines(_inline_tuple(value), "content")
+    if not content:
+        raise ValidationError("content", "a paragraph must not be empty")
+    return content
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of inline content.
+
+    A plain string is a paragraph of one text run; whitespace is collapsed across inline
+    boundaries.
+
+    >>> p = Paragraph(["Подробности на ", Link("https://example.kz/", "сайте"), "."])
+    >>> p.text
+    'Подробности на сайте.'
+    """
+
+    content: tuple[Inline, ...] = attrs.field(converter=_paragraph_content)
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return _inline_text(self.content)
+
+
+def _as_paragraph(value: object) -> object:
+    return Paragraph(value) if isinstance(value, str) else value
+
+
+def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:
+    items = typed_tuple(
+        [values] if isinstance(values, str) else values, field, (Paragraph,), _as_paragraph
+    )
+    if not items:
+        raise ValidationError(field, "must hold at least one paragraph")
+    return items
+
+
+@attrs.frozen
+class Quote:
+    """A block quotation, with who is quoted when known.
+
+    >>> Quote("Мы готовы к переговорам.", cite="министр").text
+    'Мы готовы к переговорам.'
+    """
+
+    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs_field)
+    cite: str | None = attrs.field(default=None, converter=_cite_field)
+
+    @property
+    def text(self) -> str:
+        """The quoted paragraphs, one per line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@attrs.frozen
+class ItemList:
+    r"""A bulleted or numbered list; each item is a paragraph.
+
+    >>> ItemList(["первый пункт", "второй пункт"], ordered=True).text
+    'первый пункт\nвторой пункт'
+    """
+
+    items: tuple[Paragraph, ...] = attrs.field(converter=_items_field)
+    ordered: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    @property
+    def text(self) -> str:
+        """The items, one per line."""
+        return "\n".join(p.text for p in self.items)
+
+
+def _optional_attribution(value: Attribution | None) -> Attribution | None:
+    if value is not None and not isinstance(value, Attribution):
+        msg = f"expected Attribution, got {type(value).__name__}"
+        raise ValidationError("credit", msg)
+    return value
+
+
+@attrs.frozen
+class Figure:
+    """An image with its caption and credit.
+
+    >>> from newsmodel import Attribution, Role
+    >>> fig = Figure(
+    ...     "https://example.kz/photo.jpg",
+    ...     caption="Вид на Астану",
+    ...     credit=Attribution("Иван Петров", role=Role.PHOTOGRAPHER, phrase="фото"),
+    ... )
+    >>> fig.text
+    'Вид на Астану'
+    """
+
+    image: str = attrs.field(converter=_image_field)
+    caption: str | None = attrs.field(default=None, converter=_caption_field)
+    credit: Attribution | None = attrs.field(default=None, converter=_optional_attribution)
+    alt: str | None = attrs.field(default=None, converter=_alt_field)
+
+    @property
+    def text(self) -> str:
+        """The caption, or ``""``."""
+        return self.caption or ""
+
+
+class EmbedProvider(enum.Enum):
+    """The service an embedded post, video or audio comes from.
+
+    >>> EmbedProvider("youtube")
+    <EmbedProvider.YOUTUBE: 'youtube'>
+    """
+
+    YOUTUBE = "youtube"
+    VIMEO = "vimeo"
+    TELEGRAM = "telegram"
+    INSTAGRAM = "instagram"
+    #: X, formerly Twitter (``x.com`` and ``twitter.com``).
+    X = "x"
+    VK = "vk"
+    TIKTOK = "tiktok"
+    #: any other service: a generic iframe or a link.
+    OTHER = "other"
+
+
+_PROVIDER_HOSTS: dict[str, EmbedProvider] = {
+    "youtube.com": EmbedProvider.YOUTUBE,
+    "youtu.be": EmbedProvider.YOUTUBE,
+    "youtube-nocookie.com": EmbedProvider.YOUTUBE,
+    "vimeo.com": EmbedProvider.VIMEO,
+    "t.me": EmbedProvider.TELEGRAM,
+    "telegram.me": EmbedProvider.TELEGRAM,
+    "telegram.org": EmbedProvider.TELEGRAM,
+    "instagram.com": EmbedProvider.INSTAGRAM,
+    "instagr.am": EmbedProvider.INSTAGRAM,
+    "x.com": EmbedProvider.X,
+    "twitter.com": EmbedProvider.X,
+    "vk.com": EmbedProvider.VK,
+    "vk.ru": EmbedProvider.VK,
+    "vkvideo.ru": EmbedProvider.VK,
+    "tiktok.com": EmbedProvider.TIKTOK,
+}
+
+
+def provider_of(url: str) -> EmbedProvider:
+    """The service an embed's URL belongs to, by its host; :attr:`EmbedProvider.OTHER` if none.
+
+    >>> provider_of("https://www.youtube.com/watch?v=abc"), provider_of("https://t.me/kazinform/1")
+    (<EmbedProvider.YOUTUBE: 'youtube'>, <EmbedProvider.TELEGRAM: 'telegram'>)
+    """
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    labels = host.split(".")
+    # The host itself or any domain above it (m.youtube.com, player.vimeo.com): a few lookups.
+    for i in range(len(labels) - 1):
+        found = _PROVIDER_HOSTS.get(".".join(labels[i:]))
+        if found is not None:
+            return found
+    return EmbedProvider.OTHER
+
+
+def _embed_url_field(value: str) -> str:
+    url = absolute_url(value, "url")
+    if url is None:
+        raise ValidationError("url", "an embed needs a URL")
+    return url
+
+
+def _provider_field(value: EmbedProvider | str | None) -> EmbedProvider | None:
+    if value is None or isinstance(value, EmbedProvider):
+        return value
+    try:
+        return EmbedProvider(value)
+    except ValueError:
+        allowed = ", ".join(p.value for p in EmbedProvider)
+        msg = f"unknown provider {value!r} (one of {allowed})"
+        raise ValidationError("provider", msg) from None
+
+
+@attrs.frozen
+class Embed:
+    """A video, audio or social post embedded from another service, by its http(s) URL.
+
+    The provider follows the URL unless it is given: ``provider`` is the service that applies,
+    ``given_provider`` the one given (``None`` when it is derived), so that
+    ``attrs.evolve(embed, url=...)`` derives it again from the new URL.
+
+    >>> embed = Embed("https://youtu.be/dQw4w9WgXcQ", caption="Пресс-конференция")
+    >>> embed.provider, embed.given_provider
+    (<EmbedProvider.YOUTUBE: 'youtube'>, None)
+    >>> embed.text
+    'Пресс-конференция'
+    """
+
+    url: str = attrs.field(converter=_embed_url_field)
+    given_provider: EmbedProvider | None = attrs.field(
+        default=None, converter=_provider_field, alias="provider"
+    )
+    caption: str | None = attrs.field(default=None, converter=_caption_field)
+    credit: Attribution | None = attrs.field(default=None, converter=_optional_attribution)
+
+    @property
+    def provider(self) -> EmbedProvider:
+        """The service the embed comes from, as given or else derived from the URL."""
+        return self.given_provider or provider_of(self.url)
+
+    @property
+    def text(self) -> str:
+        """The caption, or ``""``."""
+        return self.caption or ""
+
+
+Block = Paragraph | Quote | ItemList | Figure | Embed
+"""A block of a section: a paragraph, a quote, a list, a figure or an embed."""
+
+
+# --- sections, attributions, subjects ------------------------------------------------------
+
+
+@attrs.frozen
+class Section:
+    """A run of blocks under an optional subheading.
+
+    >>> s = Section(heading="Подзаголовок", blocks=["Первый абзац.", "Второй абзац."])
+    >>> s.blocks[0]
+    Paragraph(content=('Первый абзац.',))
+    >>> print(s.text)
+    Подзаголовок
+    <BLANKLINE>
+    Первый абзац.
+    <BLANKLINE>
+    Второй абзац.
+    """
+
+    heading: str | None = attrs.field(default=None, converter=_heading_field)
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(),
+        converter=_blocks_field,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.heading is None and not self.blocks:
+            raise ValidationError("blocks", "a section needs a heading or at least one block")
+
+    @property
+    def text(self) -> str:
+        """The heading and the blocks' text, separated by blank lines."""
+        parts = [self.heading] if self.heading else []
+        parts.extend(t for t in (b.text for b in self.blocks) if t)
+        return "\n\n".join(parts)

@@ -1,0 +1,223 @@
+"""Who and what an article is about: attributions, subjects, genres, rights, status.
+
+Small value types of the model (attrs, frozen), each checked by the rules in
+:mod:`newsmodel._values`.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsmodel._values import (
+    absolute_url,
+    language,
+    optional_text,
+    pairs,
+    qcode,
+    required_text,
+)
+from newsmodel.errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = ["Attribution", "Genre", "PubStatus", "Rights", "Role", "Subject"]
+
+
+class Role(enum.Enum):
+    """What a credited person or organisation did for an article.
+
+    >>> Role("source")
+    <Role.SOURCE: 'source'>
+    """
+
+    #: wrote the article (a byline).
+    AUTHOR = "author"
+    #: edited it.
+    EDITOR = "editor"
+    #: translated it from another language.
+    TRANSLATOR = "translator"
+    #: took a photograph in it.
+    PHOTOGRAPHER = "photographer"
+    #: shot a video in it.
+    VIDEOGRAPHER = "videographer"
+    #: the outlet or agency the story is taken from ("передает Altyn-orda.kz").
+    SOURCE = "source"
+    #: the publication a translated piece first appeared in (the "Иносми" rubric).
+    ORIGINAL = "original"
+    #: the organisation that publishes it.
+    PUBLISHER = "publisher"
+
+
+class PubStatus(enum.Enum):
+    """Whether an article may be published: IPTC's publication status (``stat:usable``...).
+
+    >>> PubStatus("withheld")
+    <PubStatus.WITHHELD: 'withheld'>
+    """
+
+    #: may be published (the default).
+    USABLE = "usable"
+    #: must not be published for now; a later version will say more.
+    WITHHELD = "withheld"
+    #: must not be published, and must be taken down where it already is.
+    CANCELED = "canceled"
+
+
+def _enum_member(kind: type[enum.Enum], value: object, field: str) -> enum.Enum:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in kind)
+        raise ValidationError(field, f"unknown {field} {value!r} (one of {allowed})") from None
+
+
+def _role(value: Role | str) -> Role:
+    member = _enum_member(Role, value, "role")
+    assert isinstance(member, Role)  # noqa: S101 - for mypy
+    return member
+
+
+def _pub_status(value: PubStatus | str) -> PubStatus:
+    member = _enum_member(PubStatus, value, "pub_status")
+    assert isinstance(member, PubStatus)  # noqa: S101 - for mypy
+    return member
+
+
+def _name_field(value: str) -> str:
+    return required_text(value, "name")
+
+
+def _url_field(value: str | None) -> str | None:
+    return absolute_url(value, "url")
+
+
+def _phrase_field(value: str | None) -> str | None:
+    return optional_text(value, "phrase")
+
+
+def _label_field(value: str | None) -> str | None:
+    return optional_text(value, "label")
+
+
+def _genre_name_field(value: str | None) -> str | None:
+    return optional_text(value, "name")
+
+
+def _holder_field(value: str | None) -> str | None:
+    return optional_text(value, "holder")
+
+
+def _notice_field(value: str | None) -> str | None:
+    return optional_text(value, "notice")
+
+
+def _usage_terms_field(value: str | None) -> str | None:
+    return optional_text(value, "usage_terms")
+
+
+def _code_field(value: str) -> str:
+    return qcode(value, "code")
+
+
+@attrs.frozen
+class Attribution:
+    """Who an article or a figure is credited to, in which role, with which phrase.
+
+    ``phrase`` keeps the words the credit was printed with ("передает", "фото", "по данным"),
+    so that a writer can give it back as it was.
+
+    >>> Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает")
+    Attribution(name='Altyn-orda.kz', role=<Role.SOURCE: 'source'>, url=None, phrase='передает')
+    """
+
+    name: str = attrs.field(converter=_name_field)
+    role: Role = attrs.field(default=Role.AUTHOR, converter=_role)
+    url: str | None = attrs.field(default=None, converter=_url_field)
+    phrase: str | None = attrs.field(default=None, converter=_phrase_field)
+
+
+def _language_key(value: object, field: str) -> str:
+    return language(value, field)
+
+
+def _names_field(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    names = pairs(value, "names", _language_key)
+    seen: set[str] = set()
+    for i, (lang, name) in enumerate(names):
+        if not name:
+            raise ValidationError(f"names[{i}]", "the name must not be empty")
+        if lang in seen:
+            raise ValidationError(f"names[{i}]", f"a second name in {lang!r}")
+        seen.add(lang)
+    return names
+
+
+@attrs.frozen
+class Subject:
+    """A subject from a controlled vocabulary: a QCode, a label, and names per language.
+
+    ``label`` is the name the source gave without saying its language; ``names`` holds the
+    names it gave in each language, as ``(language, name)`` pairs (a mapping is accepted).
+
+    >>> s = Subject("medtop:11000000", "политика", names={"ru": "Политика", "en": "Politics"})
+    >>> s.names
+    (('ru', 'Политика'), ('en', 'Politics'))
+    >>> s.name("en"), s.name("kk")
+    ('Politics', 'политика')
+    """
+
+    code: str = attrs.field(converter=_code_field)
+    label: str | None = attrs.field(default=None, converter=_label_field)
+    names: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_names_field, kw_only=True
+    )
+
+    def name(self, lang: str) -> str | None:
+        """The name in a language (``"ru"``, ``"kk-KZ"``); else the label.
+
+        A name in the language alone (``"kk"``) serves a regional tag (``"kk-KZ"``) too.
+        """
+        wanted = language(lang)
+        by_language = dict(self.names)
+        found = by_language.get(wanted) or by_language.get(wanted.split("-")[0])
+        return found or self.label
+
+
+@attrs.frozen
+class Genre:
+    """The kind of story (news, interview, analysis...), as a QCode with an optional name.
+
+    >>> Genre("genre:Interview", "Интервью")
+    Genre(code='genre:Interview', name='Интервью')
+    """
+
+    code: str = attrs.field(converter=_code_field)
+    name: str | None = attrs.field(default=None, converter=_genre_name_field)
+
+
+@attrs.frozen
+class Rights:
+    """Who holds the copyright, the notice to print, and the terms of use.
+
+    At least one of the three is given. ``usage_terms`` are for the newsroom ("No archiving",
+    "Only for use in Kazakhstan"): writers of public pages leave them out unless asked.
+
+    >>> Rights(holder="Kazinform", notice="© Kazinform, 2026").holder
+    'Kazinform'
+    """
+
+    holder: str | None = attrs.field(default=None, converter=_holder_field)
+    notice: str | None = attrs.field(default=None, converter=_notice_field)
+    usage_terms: str | None = attrs.field(default=None, converter=_usage_terms_field)
+
+    def __attrs_post_init__(self) -> None:
+        if self.holder is None and self.notice is None and self.usage_terms is None:
+            raise ValidationError("rights", "give a holder, a notice or usage terms")

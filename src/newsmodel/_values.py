@@ -1,0 +1,228 @@
+"""The rules the model's fields are checked and normalised by.
+
+Each function takes a value as a caller gave it and the name of the field it is for, and returns
+the value the model keeps, or raises :class:`~newsmodel.errors.ValidationError` naming the field.
+The model classes (``_content``, ``_metadata``, ``_models``) share them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, timezone
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from newsmodel._textrules import InvalidTextError, collapse, collapse_inner, is_slug
+from newsmodel.errors import ValidationError
+
+__all__ = [
+    "LINK_SCHEMES",
+    "absolute_url",
+    "aware",
+    "href",
+    "is_slug",
+    "iterable",
+    "language",
+    "optional_text",
+    "pairs",
+    "qcode",
+    "required_text",
+    "text",
+    "text_tuple",
+    "typed_tuple",
+    "when",
+]
+
+T = TypeVar("T")
+
+
+def text(field: str, value: object, *, inner: bool = False) -> str:
+    """One line of text, whitespace collapsed (only inner runs when ``inner``)."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"expected str, got {type(value).__name__}")
+    try:
+        return collapse_inner(value) if inner else collapse(value)
+    except InvalidTextError as exc:
+        raise ValidationError(field, str(exc)) from None
+
+
+def required_text(value: object, field: str) -> str:
+    """One line of text that must not be blank."""
+    result = text(field, value)
+    if not result:
+        raise ValidationError(field, "must not be empty")
+    return result
+
+
+def optional_text(value: object, field: str) -> str | None:
+    """One line of text or ``None``; blank text counts as absent (``""`` becomes ``None``)."""
+    if value is None:
+        return None
+    return text(field, value) or None
+
+
+def text_tuple(values: object, field: str) -> tuple[str, ...]:
+    """A tuple of non-blank one-line strings; blank items are refused, order is kept."""
+    return tuple(required_text(v, f"{field}[{i}]") for i, v in enumerate(iterable(field, values)))
+
+
+def iterable(field: str, values: object) -> tuple[object, ...]:
+    """The items of a list, tuple or other ordered iterable; sets, strings and mappings refused."""
+    if type(values) is tuple:  # the common case, and the result of every converter
+        return values
+    if type(values) is list:
+        return tuple(values)
+    # A set has no order: its items would come out in a different order in every process.
+    unordered = (str, bytes, Mapping, set, frozenset)
+    if isinstance(values, unordered) or not isinstance(values, Iterable):
+        raise ValidationError(field, f"expected a sequence, got {type(values).__name__}")
+    return tuple(values)
+
+
+def typed_tuple(
+    values: object,
+    field: str,
+    types: tuple[type[T], ...],
+    coerce: Callable[[object], object] | None = None,
+) -> tuple[T, ...]:
+    """A tuple of instances of ``types``; ``coerce`` turns plain values into them first."""
+    out: list[T] = []
+    for i, value in enumerate(iterable(field, values)):
+        try:
+            item = coerce(value) if coerce is not None else value
+        except ValidationError as exc:
+            raise ValidationError(f"{field}[{i}].{exc.field}", exc.reason) from None
+        if not isinstance(item, types):
+            names = " or ".join(t.__name__ for t in types)
+            msg = f"expected {names}, got {type(value).__name__}"
+            raise ValidationError(f"{field}[{i}]", msg)
+        out.append(item)
+    return tuple(out)
+
+
+def pairs(
+    value: object, field: str, key: Callable[[object, str], str]
+) -> tuple[tuple[str, str], ...]:
+    """``(key, value)`` pairs of one-line text, from a mapping or from pairs; order is kept."""
+    items = value.items() if isinstance(value, Mapping) else iterable(field, value)
+    out = []
+    for i, pair in enumerate(items):
+        if not isinstance(pair, tuple | list) or len(pair) != 2:  # noqa: PLR2004
+            raise ValidationError(f"{field}[{i}]", "expected a (key, value) pair")
+        name = key(pair[0], f"{field}[{i}]")
+        if not isinstance(pair[1], str):
+            msg = f"expected a str value, got {type(pair[1]).__name__}"
+            raise ValidationError(f"{field}[{i}]", msg)
+        try:
+            out.append((name, collapse_inner(pair[1]).strip(" ")))
+        except InvalidTextError as exc:
+            raise ValidationError(f"{field}[{i}]", str(exc)) from None
+    return tuple(out)
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_NO_SPACE = re.compile(r"^\S+$")
+
+
+def absolute_url(value: object, field: str) -> str | None:
+    """An absolute http(s) URL, or ``None`` for ``None`` and blank text."""
+    if value is None:
+        return None
+    url = text(field, value)
+    if not url:
+        return None
+    if not _NO_SPACE.match(url):
+        raise ValidationError(field, "a URL must not contain whitespace")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise ValidationError(field, f"not a URL: {exc}") from None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        raise ValidationError(field, f"must be an absolute http(s) URL, got {url!r}")
+    return url
+
+
+#: Link schemes the model accepts. Anything else (javascript:, data:, vbscript:, file:, ...)
+#: is refused, so no format can ever write an executable link from a model.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def href(value: object) -> str:
+    """A link target: an http, https or mailto URL, or a relative reference."""
+    result = text("href", value)
+    if not result:
+        raise ValidationError("href", "must not be empty")
+    if not _NO_SPACE.match(result):
+        raise ValidationError("href", "a URL must not contain whitespace")
+    scheme = _SCHEME.match(result)
+    if scheme is not None and scheme.group(1).lower() not in LINK_SCHEMES:
+        allowed = ", ".join(sorted(LINK_SCHEMES))
+        msg = f"scheme {scheme.group(1)!r} is not allowed (allowed: {allowed}, or a relative URL)"
+        raise ValidationError("href", msg)
+    return result
+
+
+_QCODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[A-Za-z0-9_.:-]+$")
+
+
+def qcode(value: object, field: str = "code") -> str:
+    """A QCode of a controlled vocabulary, such as ``medtop:11000000``."""
+    code = text(field, value)
+    if not _QCODE.match(code):
+        msg = f"must be a QCode such as 'medtop:11000000', got {code!r}"
+        raise ValidationError(field, msg)
+    return code
+
+
+def aware(value: object, field: str) -> datetime | None:
+    """A timezone-aware datetime, kept with a fixed offset; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        raise ValidationError(field, f"expected datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, "must be timezone-aware (naive datetimes are refused)")
+    # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
+    # is a guess, and no format could carry it back as it was.
+    there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
+    if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
+        raise ValidationError(field, f"{value.isoformat()} does not exist in {value.tzinfo}")
+    # Stored with a fixed offset, as every format writes it: a zone name (Asia/Almaty)
+    # cannot travel through ISO 8601, and a wall time repeated by a clock change would
+    # otherwise compare unequal to the same instant read back (PEP 495).
+    if type(value.tzinfo) is timezone:
+        return value
+    offset = value.utcoffset()
+    return value.replace(tzinfo=timezone(offset) if offset else timezone.utc, fold=0)
+
+
+def when(value: object, field: str) -> datetime | date | None:
+    """A timezone-aware datetime, or a date alone (a day with no time and no zone)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if value is not None and not isinstance(value, datetime):
+        msg = f"expected datetime or date, got {type(value).__name__}"
+        raise ValidationError(field, msg)
+    return aware(value, field)
+
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def language(value: object, field: str = "language") -> str:
+    """A BCP 47 language tag in its usual case: ``ru``, ``kk-KZ``, ``sr-Latn``."""
+    tag = text(field, value).replace("_", "-")
+    if not _LANGUAGE.match(tag):
+        msg = f"must be a BCP 47 tag such as 'ru' or 'kk-KZ', got {tag!r}"
+        raise ValidationError(field, msg)
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():  # noqa: PLR2004 - a region subtag
+            out.append(part.upper())
+        elif len(part) == 4 and part.isalpha():  # noqa: PLR2004 - a script subtag
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
