@@ -10,7 +10,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import DATA
-from newsmodel import Article, LossyConversionWarning, ParseError, Role, Section, newsml
+from newsmodel import (
+    Article,
+    Genre,
+    LossyConversionWarning,
+    ParseError,
+    PubStatus,
+    Rights,
+    Role,
+    Section,
+    newsml,
+)
 from newsmodel.newsml._agency import byline_attributions
 
 AGENCY = DATA / "newsml" / "agency"
@@ -50,8 +60,10 @@ def test_dpa_header_is_metadata_not_text() -> None:
     for header_text in ("02.12.2026", "Energie / Deutschland", "Zusammenfassung", "Von Lena"):
         assert not any(header_text in t for t in body)
     assert [s.heading for s in article.sections] == [None, "Kabel durch den Bodden"]
-    assert ("newsml:slugline", "Energie / Deutschland") in article.extra
-    assert ("newsml:genre", "Zusammenfassung") in article.extra
+    assert article.slugline == "Energie / Deutschland"
+    # the header's genre is the item's genre, named
+    assert article.genres == (Genre("dpatextgenre:26", "Zusammenfassung"),)
+    assert not any(k in ("newsml:genre", "newsml:slugline") for k, _ in article.extra)
     # the header's h3 repeats a headline of rank 3, kept once; its time is versionCreated
     assert [v for k, v in article.extra if k == "newsml:headline"] == ["Energie"]
     assert not any(k == "newsml:header:time" for k, _ in article.extra)
@@ -73,7 +85,7 @@ def test_dpa_notepad_is_not_text_and_its_private_part_stays_out() -> None:
     assert "Grafik" not in body
     assert "+49" not in body
     assert "Notizblock" not in body
-    assert ("newsml:notepad", "Zu diesem Text gibt es eine Grafik.") in article.extra
+    assert article.editorial_note == "Zu diesem Text gibt es eine Grafik."
     assert not any("+49" in v for _, v in article.extra)
     assert any("non-public notepad" in m for m in messages)
     kept, _ = read("dpa_header_notepad.xml", private_notes=True)
@@ -84,7 +96,28 @@ def test_version_created_beside_content_created_and_modified_loses_no_date() -> 
     article, _ = read("dpa_header_notepad.xml")
     assert article.published == datetime(2026, 12, 2, 9, 0, tzinfo=PLUS_ONE)
     assert article.updated == datetime(2026, 12, 2, 11, 0, tzinfo=PLUS_ONE)
-    assert ("newsml:versionCreated", "2026-12-02T11:30:00+01:00") in article.extra
+    assert article.version_created == datetime(2026, 12, 2, 11, 30, tzinfo=PLUS_ONE)
+    assert article.first_created is None
+
+
+def test_dpa_newsroom_metadata_goes_to_its_fields() -> None:
+    article, _ = read("dpa_header_notepad.xml")
+    assert article.urgency == 3
+    assert article.correction == "Ortsangabe korrigiert."
+    assert article.rights == Rights(
+        notice="Copyright 2026, dpa (www.dpa.de). Alle Rechte vorbehalten",
+        usage_terms="Nutzung nur nach schriftlicher Vereinbarung mit dpa",
+    )
+    assert article.pub_status is PubStatus.USABLE
+    keys = {k for k, _ in article.extra}
+    assert not keys & {
+        "newsml:urgency",
+        "newsml:edNote",
+        "newsml:copyrightNotice",
+        "newsml:usageTerms",
+        "newsml:genre",
+        "newsml:pubStatus",
+    }
 
 
 # --- headlines from elsewhere ---------------------------------------------------------------

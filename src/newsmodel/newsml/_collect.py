@@ -7,7 +7,7 @@ timestamps, party roles and names are read here.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Role
@@ -26,6 +26,8 @@ __all__ = ["Collector", "is_nonpublic", "isoformat_datetime", "name_of", "role_o
 # --- dates -----------------------------------------------------------------------------------
 
 _DATE_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Timestamps NewsML-G2 lets be a date alone (TruncatedDateTimePropType).
+_DATE_FIELDS = frozenset(("contentCreated", "contentModified"))
 
 
 _ISOFORMAT_LENGTH = len("2026-11-25T09:05:00+05:00")
@@ -73,13 +75,19 @@ class Collector:
         if value:
             self.extra.append((key, value))
 
-    def when(self, el: etree._Element, field: str) -> datetime | None:
+    def when(self, el: etree._Element, field: str) -> datetime | date | None:
+        """A timestamp; a date alone where the schema allows one (``contentCreated``...)."""
         raw = scrub(el.text or "").strip()
         if not raw:
             return None
         quick = isoformat_datetime(raw)
         if quick is not None:
             return quick
+        if field in _DATE_FIELDS and _DATE_ONLY.fullmatch(raw):
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
         value = parse_iso(raw)
         if value is None and _DATE_ONLY.fullmatch(raw):
             value = parse_iso(raw + "T00:00")  # a date without a time is midnight

@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._models import Article, Attribution, Figure, Paragraph, Role, Section, Subject
-from newsmodel._textrules import collapse, is_slug, scrub
+from newsmodel._models import (
+    Article,
+    Attribution,
+    Figure,
+    Paragraph,
+    PubStatus,
+    Role,
+    Section,
+    Subject,
+)
+from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
+from newsmodel.newsml._agency import BodyMeta, read_notepad
 from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
+from newsmodel.newsml._fields import (
+    CORRECTION_ROLES,
+    read_genre,
+    read_pub_status,
+    read_rights,
+    read_urgency,
+)
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
 from newsmodel.newsml._ns import NAR, NM, XML
 from newsmodel.newsml._tree import (
@@ -27,11 +45,10 @@ from newsmodel.newsml._tree import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from datetime import datetime
 
     from lxml import etree
 
-    from newsmodel.newsml._agency import BodyMeta
+    from newsmodel.newsml._parse import ReadOptions
 
 
 __all__ = ["ItemReader"]
@@ -68,6 +85,11 @@ _SIMPLE_CONTENT_META = {
 
 
 class ItemReader(Collector):
+    def __init__(self, item: etree._Element, options: ReadOptions) -> None:
+        super().__init__(item, options)
+        #: The item's own notes (edNote), read as a body's notepad is.
+        self.notepad = BodyMeta()
+
     def nar_children(self, el: etree._Element, where: str) -> Iterator[tuple[etree._Element, str]]:
         """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
 
@@ -111,16 +133,9 @@ class ItemReader(Collector):
         return self.finish(guid, version)
 
     def rights(self, el: etree._Element) -> None:
-        for child in el:
-            name = local_name(child)
-            if name == "copyrightHolder":
-                self.keep("newsml:copyrightHolder", name_of(child) or value_of(child))
-            elif name in ("copyrightNotice", "usageTerms"):
-                self.keep(f"newsml:{name}", text_of(child))
-            else:
-                self.lose(f"rightsInfo/<{name}>")
+        read_rights(self, el)
 
-    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901 - one branch per element
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
         f = self.fields
         for child, name in self.nar_children(meta, "itemMeta/"):
             if name == "itemClass":
@@ -130,17 +145,17 @@ class ItemReader(Collector):
                 self.provider = value_of(child) if (child.get("qcode") or child.get("uri")) else ""
             elif name == "versionCreated":
                 f["versionCreated"] = self.when(child, "versionCreated")
-                f["writer_clock"] = child.get(f"{{{NM}}}of") == "writing"
+                f["version_copy"] = child.get(f"{{{NM}}}of")
             elif name == "firstCreated":
                 f["firstCreated"] = self.when(child, "firstCreated")
+                f["first_copy"] = child.get(f"{{{NM}}}of")
             elif name == "embargoed":
-                raw = scrub(child.text or "").strip()
-                # An empty <embargoed/> means: embargoed until further notice.
-                self.extra.append(("newsml:embargoed", raw))
+                if scrub(child.text or "").strip():
+                    f["embargo"] = self.when(child, "embargoed")
+                else:  # an empty <embargoed/>: embargoed until further notice
+                    self.extra.append(("newsml:embargoed", ""))
             elif name == "pubStatus":
-                status = value_of(child)
-                if status and status != "stat:usable":
-                    self.keep("newsml:pubStatus", status)
+                read_pub_status(self, child)
             elif name == "edNote":
                 self.ed_note(child)
             elif name == "link":
@@ -151,10 +166,18 @@ class ItemReader(Collector):
                 self.lose(f"itemMeta/<{name}>")
 
     def ed_note(self, el: etree._Element) -> None:
+        if any(isinstance(c.tag, str) for c in el):  # a dpa notepad: sections, public or not
+            for child in el:
+                if isinstance(child.tag, str):
+                    read_notepad(child, self.notepad)
+            return
         text = text_of(el)
         if not text:
             return
         parent = el.getparent()
+        if (el.get("role") or "").rpartition(":")[2].lower() in CORRECTION_ROLES:
+            self.fields.setdefault("corrections", []).append(text)
+            return
         if is_nonpublic(el) or (parent is not None and is_nonpublic(parent)):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
@@ -165,7 +188,7 @@ class ItemReader(Collector):
                     "edNote",
                 )
             return
-        self.keep("newsml:edNote", text)
+        self.notepad.notes.append(text)
 
     def link(self, el: etree._Element) -> None:
         rel = (el.get("rel") or "").rpartition(":")[2].lower()
@@ -181,7 +204,9 @@ class ItemReader(Collector):
         for child in meta:
             ns, name = NAMES.get(child.tag) or split(child.tag)
             if ns not in NAR_OR_NONE:
-                if ns == NM and name == "extra":
+                if ns == NM and name == "slug":
+                    f["given_slug"] = collapse(scrub(child.text or "")) or None
+                elif ns == NM and name == "extra":
                     self.own_extra = self.own_extra or []
                     key = collapse(scrub(child.get("key") or ""))
                     if key:
@@ -190,7 +215,7 @@ class ItemReader(Collector):
                     self.lose(f"contentMeta/<{name}> in {ns}")
                 continue
             if name == "urgency":
-                self.keep("newsml:urgency", text_of(child))
+                read_urgency(self, child)
             elif name == "contentCreated":
                 f["contentCreated"] = self.when(child, "contentCreated")
             elif name == "contentModified":
@@ -208,7 +233,7 @@ class ItemReader(Collector):
                 if tag and "language" not in f:
                     f["language"] = tag
             elif name == "genre":
-                self.keep("newsml:genre", child.get("qcode") or child.get("uri") or name_of(child))
+                read_genre(self, child, self.item_lang)
             elif name == "keyword":
                 text = text_of(child)
                 if text:
@@ -365,7 +390,8 @@ class ItemReader(Collector):
             elif body_lede != lede:
                 self.keep("newsml:nitf:abstract", body_lede)
         self.body_meta(meta, headline)
-        slug = self.slug()
+        slug = f.get("given_slug")
+        slugline = self.slugline(meta.sluglines)
         published, updated = self.dates()
         language = f.get("language") or self.item_lang or self.options.language
         site = f.get("site")
@@ -398,45 +424,60 @@ class ItemReader(Collector):
             "place": f.get("place"),
             "image": image,
             "slug": slug,
+            "urgency": f.get("urgency"),
+            "embargo": f.get("embargo"),
+            "pub_status": f.get("pub_status", PubStatus.USABLE),
+            "editorial_note": "\n".join(self.notepad.notes) or None,
+            "genres": f.get("genres", ()),
+            "rights": f.get("rights"),
+            "slugline": slugline,
+            "first_created": f.get("first_created"),
+            "version_created": f.get("version_created"),
+            "correction": "\n".join(dict.fromkeys(f.get("corrections", ()))) or None,
             "extra": self.own_extra if self.own_extra is not None else self.extra,
         }
         article = self.build(fields)
         self.report()
         return article
 
-    def slug(self) -> str | None:
-        """The first slugline that is a slug; the others are kept in extra."""
-        slug = None
-        for slugline in self.fields.get("sluglines", []):
-            if slug is None and slugline and is_slug(slugline):
-                slug = slugline
-            else:
-                self.keep("newsml:slugline", slugline)
-        return slug
+    def slugline(self, header: list[str]) -> str | None:
+        """The first slugline (the body's header gives one when the metadata does not)."""
+        given = [s for s in self.fields.get("sluglines", []) if s]
+        sluglines = given or header[:1]
+        for other in [*sluglines[1:], *(header if given else header[1:])]:
+            if other not in sluglines[:1]:
+                self.keep("newsml:slugline", other)
+        return sluglines[0] if sluglines else None
 
-    def dates(self) -> tuple[datetime | None, datetime | None]:
-        """The publication and modification times, from the item's four timestamps."""
+    def dates(self) -> tuple[datetime | date | None, datetime | date | None]:
+        """The publication and modification times, from the item's four timestamps.
+
+        Also sets ``first_created`` and ``version_created`` from ``firstCreated`` and
+        ``versionCreated``, unless newsmodel wrote them as copies of the article's other times
+        (``nm:of``).
+        """
         f = self.fields
         self.resolve_offsets()
         first = f.get("firstCreated")
         created = f.get("contentCreated")
-        version_created = None if f.get("writer_clock") else f.get("versionCreated")
+        version_created = None if f.get("version_copy") == "writing" else f.get("versionCreated")
         updated = f.get("contentModified")
+        if f.get("first_copy") is None:
+            f["first_created"] = first
+        if f.get("version_copy") is None:
+            f["version_created"] = version_created
         # A version stamped at (or after) the modification time dates the change, not the
         # first publication: an item that gives only those was changed at a known time and
         # created at an unknown one.
-        version_is_change = (
-            updated is not None and version_created is not None and (version_created >= updated)
-        )
+        if self.own:  # newsmodel writes every time apart: nothing to infer
+            return created, updated
+        version_is_change = _before(updated, version_created, or_equal=True)
         published = first or created or (None if version_is_change else version_created)
         if first and created and first != created:
             self.extra.append(("newsml:contentCreated", created.isoformat()))
-        if updated is None and version_created and published and version_created > published:
+        if updated is None and _before(published, version_created):
             updated = version_created
-        if version_created is not None and version_created not in (published, updated):
-            # The time of this version, beside the content's own times: kept, not lost.
-            self.extra.append(("newsml:versionCreated", version_created.isoformat()))
-        if updated is not None and published is not None and updated < published:
+        if updated is not None and _before(updated, published):
             self.note(
                 "the modification time is before the creation time; kept in extra",
                 "value",
@@ -456,6 +497,7 @@ class ItemReader(Collector):
             return
         names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
         values = [self.fields.get(n) for n in names]
+        values = [v if isinstance(v, datetime) else None for v in values]  # not a date alone
         reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
         tz = reference or self.options.tz
         for name, value in zip(names, values, strict=False):
@@ -469,7 +511,7 @@ class ItemReader(Collector):
 
     def build(self, fields: dict[str, Any]) -> Article:
         """The article; a language or URL the model refuses goes to extra, with a warning."""
-        for _ in range(3):
+        for _ in range(4):
             try:
                 return Article(**fields)
             except ValidationError as exc:  # noqa: PERF203 - at most once per field
@@ -483,6 +525,10 @@ class ItemReader(Collector):
                     )
                     self.repair(fields, "newsml:language", fields["language"])
                     fields["language"] = self.options.language
+                elif field in ("version_created", "embargo") and fields[field] is not None:
+                    self.note(f"{field}: {exc.reason}; kept in extra", "value", field)
+                    self.repair(fields, f"newsml:{field}", fields[field].isoformat())
+                    fields[field] = None
                 elif field == "url" and fields["url"] is not None:
                     self.repair(fields, "newsml:link:canonical", fields["url"])
                     fields["url"] = None
@@ -525,14 +571,13 @@ class ItemReader(Collector):
         """Map what the body's header, notepad and byline say; nothing of it is text."""
         known = {v for _, v in self.extra}
         known.add(headline)
+        known.update(g.name for g in self.fields.get("genres", ()) if g.name)
         for key, values in (
             ("newsml:header:time", [t for t in meta.times if not self.is_known_time(t)]),
-            ("newsml:slugline", meta.sluglines),
             ("newsml:genre", meta.genres),
             ("newsml:headline", meta.headings),
             ("newsml:byline", meta.byline_text),
             ("newsml:header", meta.other),
-            ("newsml:notepad", meta.notes),
         ):
             for value in values:
                 if value not in known and value not in self.fields.get("sluglines", ()):
@@ -540,7 +585,9 @@ class ItemReader(Collector):
                     self.extra.append((key, value))
         if meta.headline and meta.headline != headline and meta.headline not in known:
             self.extra.append(("newsml:headline", meta.headline))
-        for note in meta.private_notes:
+        notes = self.notepad.notes
+        notes.extend(n for n in meta.notes if n not in notes)
+        for note in [*self.notepad.private_notes, *meta.private_notes]:
             if self.options.private_notes:
                 self.extra.append(("newsml:notepad:nonpublic", note))
             else:
@@ -587,6 +634,15 @@ class ItemReader(Collector):
         if self.lost:
             listed = ", ".join(self.lost)
             lossy(FORMAT, "element", f"not read: {listed}", lost=listed, count=len(self.lost))
+
+
+def _before(
+    earlier: datetime | date | None, later: datetime | date | None, *, or_equal: bool = False
+) -> bool:
+    """Whether two times are both given, both with a time of day, and in that order."""
+    if not isinstance(earlier, datetime) or not isinstance(later, datetime):
+        return False
+    return earlier <= later if or_equal else earlier < later
 
 
 def _first_sentence(sections: list[Section]) -> str | None:
