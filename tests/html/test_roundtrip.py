@@ -34,7 +34,7 @@ def test_article_round_trips(article: Article) -> None:
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(articles())
+@given(articles_for("html"))
 def test_a_public_page_round_trips_what_readers_see(article: Article) -> None:
     page = html.dumps(article)
     assert html.loads(page) == attrs.evolve(article, extra=())
