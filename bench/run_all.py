@@ -378,6 +378,13 @@ def run_others(*, quick: bool) -> list[tuple[str, int, float]]:
     return ran
 
 
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _num(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
 
@@ -397,7 +404,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter runs")
     parser.add_argument("--only", choices=["core", "others"], help="run only one part")
-    parser.add_argument("--jobs", type=int, default=cli._cpu_count(), help="N for the batch")  # noqa: SLF001
+    parser.add_argument("--jobs", type=int, default=_cpu_count(), help="N for the batch")
     parser.add_argument("--dir", help="folder for the batch files (default: /dev/shm if any)")
     args = parser.parse_args()
     seconds = 0.3 if args.quick else 1.5

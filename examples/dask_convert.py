@@ -8,7 +8,7 @@ SRC and OUT are anything fsspec opens: local paths, ``s3://``, ``gs://``, ``abfs
 matching fsspec backend, e.g. s3fs, must be installed where the workers run). Without
 ``--scheduler`` a LocalCluster with several worker processes is started.
 
-Each task is :func:`newsmodel.cli.convert_data`, a module-level function of plain values
+Each task is :func:`newsmodel.batch.convert`, a module-level function of plain values
 (bytes in, bytes out): it pickles to any worker, and every worker builds its own parsers and
 converters once. Output files keep the input's relative path with the format's extension,
 so that workers never need to agree on names; an existing output is never overwritten.
@@ -27,7 +27,7 @@ import dask.bag as db
 import fsspec
 from dask.distributed import Client, LocalCluster
 
-from newsmodel.cli import FORMATS, convert_data
+from newsmodel.batch import FORMATS, convert
 
 # What a directory listing picks up, by extension.
 EXTENSIONS = (".json", ".txt", ".html", ".htm", ".xml")
@@ -58,7 +58,7 @@ def convert_one(item: tuple[str, str], source: str | None, target: str, out: str
     except OSError as exc:
         record["error"] = f"{type(exc).__name__}: {exc}"
         return record
-    outcome = convert_data(data, url, source, target)
+    outcome = convert(data, to=target, source=source, name=url)
     record["warnings"] = len(outcome.warnings)
     if not outcome.ok:
         record["error"] = f"{outcome.error}: {outcome.message}"

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import newsmodel
-from newsmodel import Article, Section, cli, json, newsml, text
+from newsmodel import Article, Section, batch, cli, json, newsml, text
+from newsmodel._files import OutputNames
 from newsmodel.newsml import _writer as newsml_writer
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -90,7 +91,7 @@ def test_usage_errors_exit_2(capsys):
     ],
 )
 def test_detect_format(head, name, expected):
-    assert cli.detect_format(head, name) == expected
+    assert batch.detect_format(head, name=name) == expected
 
 
 def test_version_and_help_do_not_load_the_formats():
@@ -111,20 +112,20 @@ def test_version_and_help_do_not_load_the_formats():
 
 def test_every_format_converts_to_every_other(example):
     data = json.dumps(example).encode()
-    for source in cli.FORMATS:
-        converted = cli.convert_data(data, "a.json", None, source)
+    for source in batch.FORMATS:
+        converted = batch.convert(data, to=source, name="a.json")
         assert converted.ok, converted.message
-        for target in cli.FORMATS:
-            outcome = cli.convert_data(converted.data, "", source, target)
+        for target in batch.FORMATS:
+            outcome = batch.convert(converted.data, to=target, source=source)
             assert outcome.ok, (source, target, outcome.message)
 
 
 def test_worker_functions_pickle():
     import pickle  # noqa: PLC0415
 
-    for fn in (cli.convert_data, cli.convert_batch):
+    for fn in (batch.convert, batch.read_files, batch.convert_files):
         assert pickle.loads(pickle.dumps(fn))  # noqa: S301 is fn
-    outcome = cli.convert_data(b"{", "a.json", None, "json")
+    outcome = batch.convert(b"{", to="json", name="a.json")
     assert pickle.loads(pickle.dumps(outcome))  # noqa: S301 == outcome
     assert (outcome.error, outcome.line, outcome.column) == ("ParseError", 1, 2)
 
@@ -319,9 +320,9 @@ def test_names_that_differ_only_in_case_get_a_suffix_where_the_file_system_ignor
     tmp_path, monkeypatch
 ):
     monkeypatch.setattr(os.path, "normcase", str.lower)  # as on Windows
-    namer = cli._Namer(tmp_path, ".html", by_slug=False)  # noqa: SLF001 - the naming rule itself
-    first = namer(cli._Input("A.json", "A", "A.json"), "")  # noqa: SLF001
-    second = namer(cli._Input("a.xml", "a", "a.xml"), "")  # noqa: SLF001
+    names = OutputNames(str(tmp_path), ".html", by_slug=False)
+    first = names.name("A", "")
+    second = names.name("a", "")
     assert (Path(first).name, Path(second).name) == ("A.html", "a-2.html")
 
 
@@ -426,7 +427,7 @@ def version_created(data: bytes) -> datetime:
 
 def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_path, monkeypatch):
     undated = json.dumps(Article(headline="Без даты", guid="urn:example:1")).encode()
-    first = cli.convert_data(undated, "a.json", None, "newsml")
+    first = batch.convert(undated, to="newsml", name="a.json")
     # The output must not depend on the clock: move the writer's clock on by a day.
 
     class Tomorrow(datetime):
@@ -435,10 +436,10 @@ def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_
             return datetime.now(tz) + timedelta(days=1)
 
     monkeypatch.setattr(newsml_writer, "datetime", Tomorrow)
-    second = cli.convert_data(undated, "a.json", None, "newsml")
+    second = batch.convert(undated, to="newsml", name="a.json")
     assert first.ok, first.message
     assert first.data == second.data
-    assert version_created(first.data) == cli.NEWSML_UNDATED
+    assert version_created(first.data) == batch.NEWSML_UNDATED
     assert newsml.loads(first.data).published is None  # still undated when read back
 
     source = tmp_path / "undated.json"
@@ -453,7 +454,7 @@ def test_converting_an_undated_article_to_newsml_twice_gives_the_same_bytes(tmp_
 def test_a_dated_article_keeps_its_own_version_time():
     when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
     dated = json.dumps(Article(headline="С датой", published=when)).encode()
-    assert version_created(cli.convert_data(dated, "a.json", None, "newsml").data) == when
+    assert version_created(batch.convert(dated, to="newsml", name="a.json").data) == when
 
 
 @pytest.mark.parametrize("fmt", ["html", "newsml"])
@@ -463,8 +464,8 @@ def test_convert_to_and_from_other_formats(fmt, tmp_path, example):
     args = ["convert", str(EXAMPLES / "article.json"), "--to", fmt, "-o", str(out), "-q"]
     assert cli.main(args) == 0
     (written,) = out.iterdir()
-    assert written.suffix == cli.FORMATS[fmt]
-    assert cli.detect_format(written.read_bytes(), "") == fmt
+    assert written.suffix == batch.FORMATS[fmt]
+    assert batch.detect_format(written.read_bytes()) == fmt
     assert module.loads(written.read_bytes()).headline == example.headline
     assert cli.main(["validate", str(written), "-q"]) == 0
 
@@ -512,3 +513,210 @@ def test_python_dash_m_fails_on_bad_standard_input():
     assert done.returncode == 1
     assert b"<stdin>: error: ParseError" in done.stderr
     assert done.stdout == b""
+
+
+# --- hostile names and contents ---
+
+# What a terminal acts on: an OSC title change ended by BEL, a clear screen, C1 CSI, a bidi
+# override, a carriage return that rewrites the line.
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eabc\r"
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\r")
+
+
+def assert_escaped(printed: str) -> None:
+    for char in RAW:
+        assert char not in printed, repr(char)
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eabc\\r" in printed
+
+
+def hostile_key_file(folder: Path) -> Path:
+    """A JSON file whose name and unknown key are the hostile string."""
+    folder.mkdir(parents=True, exist_ok=True)
+    bad = folder / f"{HOSTILE}.json"
+    key = stdjson.dumps(HOSTILE)
+    bad.write_text(f'{{"headline": "x", {key}: 1}}', encoding="utf-8")
+    return bad
+
+
+def test_validate_escapes_what_it_prints_from_a_file(tmp_path, capsys):
+    bad = hostile_key_file(tmp_path)
+    assert cli.main(["validate", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert_escaped(captured.err)  # the message quotes the key
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eabc\\r.json" in captured.err  # its name
+    good = tmp_path / "\x1b[2Jgood\u202e.json"
+    good.write_text('{"headline": "x"}', encoding="utf-8")
+    assert cli.main(["validate", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert "\\x1b[2Jgood\\u202e.json: valid" in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+
+
+def test_validate_escapes_warnings(tmp_path, capsys):
+    page = tmp_path / "\x1b[31m.html"
+    page.write_bytes(
+        b"<html><body><article><h1>T</h1><p>x</p><video></video></article></body></html>"
+    )
+    cli.main(["validate", str(page)])
+    printed = capsys.readouterr()
+    assert "\x1b" not in printed.out + printed.err
+    assert "\\x1b[31m.html" in printed.out + printed.err
+
+
+def test_show_escapes_what_it_prints_from_a_file(tmp_path, capsys):
+    bad = hostile_key_file(tmp_path)
+    assert cli.main(["show", str(bad)]) == 1
+    assert_escaped(capsys.readouterr().err)
+    page = tmp_path / f"{HOSTILE}.html"
+    page.write_bytes(
+        b"<html><body><article><h1>T</h1><p>x</p><table></table></article></body></html>"
+    )
+    assert cli.main(["show", str(page)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("T\n")
+    assert "warning: html: dropped from the body: 1 table" in captured.err  # escaped name first
+    assert_escaped(captured.err)
+
+
+def test_summary_escapes_every_value_it_prints(example):
+    # The readers and the model already remove these: the summary escapes them all the same.
+    fields = {
+        "headline": HOSTILE,
+        "lede": HOSTILE,
+        "site": HOSTILE,
+        "rubrics": (HOSTILE,),
+        "tags": (HOSTILE,),
+        "url": "https://example.kz/" + HOSTILE,
+    }
+    article = example
+    for name, value in fields.items():
+        object.__setattr__(article := copy_of(article), name, value)
+    section = copy_of(article.sections[1])
+    object.__setattr__(section, "heading", HOSTILE)
+    attribution = copy_of(article.attributions[0])
+    object.__setattr__(attribution, "name", HOSTILE)
+    object.__setattr__(attribution, "phrase", HOSTILE)
+    subject = copy_of(article.subjects[0])
+    object.__setattr__(subject, "label", HOSTILE)
+    object.__setattr__(article, "sections", (article.sections[0], section))
+    object.__setattr__(article, "attributions", (attribution,))
+    object.__setattr__(article, "subjects", (subject,))
+    printed = cli.summary(article)
+    for char in RAW:
+        assert char not in printed, repr(char)
+    escaped = "\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eabc\\r"
+    # headline, lede, masthead (site and rubric), attribution name and phrase, heading, tag,
+    # subject, URL
+    assert printed.count(escaped) == 10
+
+
+def copy_of(value):
+    import copy  # noqa: PLC0415
+
+    return copy.copy(value)
+
+
+def test_convert_escapes_names_and_messages(tmp_path, capsys):
+    bad = hostile_key_file(tmp_path / "src")
+    assert cli.main(["convert", str(bad), "--to", "json", "-o", str(tmp_path / "out")]) == 1
+    assert_escaped(capsys.readouterr().err)
+
+
+def test_a_lone_surrogate_in_a_json_key_does_not_stop_the_report(tmp_path, capsys):
+    src = tmp_path / "src"
+    make_articles(src, 3, nested=False)
+    for name in ("a.json", "b.json"):
+        (src / name).write_bytes(b'{"headline": "x", "\\ud800\\u009b\\u202e": 1}')
+    report = tmp_path / "report.jsonl"
+    out = tmp_path / "out"
+    args = ["convert", str(src), "--to", "json", "-o", str(out), "--report", str(report), "-j", "1"]
+    assert cli.main(args) == 1
+    assert "converted 3, failed 2" in capsys.readouterr().err
+    assert len(list(out.iterdir())) == 3
+    raw = report.read_bytes()
+    raw.decode("utf-8")  # strict UTF-8: no lone surrogate written
+    assert b"\xc2\x9b" not in raw  # no C1 control, no bidi override either
+    assert "\u202e".encode() not in raw
+    records = [stdjson.loads(line) for line in raw.decode().splitlines()]
+    assert [Path(r["file"]).name for r in records] == ["a.json", "b.json"]
+    assert all("\ud800\x9b\u202e" in r["message"] for r in records)  # JSON escapes read back
+
+
+def test_output_names_that_are_windows_devices_get_a_suffix(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i, headline in enumerate(["CON", "nul", "Com1", "LPT9", "Aux", "prn"]):
+        (src / f"{i}.json").write_text(json.dumps(Article(headline=headline)), encoding="utf-8")
+    (src / "con.tar.json").write_text(json.dumps(Article(headline="Обычная")), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["convert", str(src), "--to", "text", "-o", str(out), "-q"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "aux-2.txt",
+        "com1-2.txt",
+        "con-2.txt",
+        "lpt9-2.txt",
+        "nul-2.txt",
+        "obychnaya.txt",
+        "prn-2.txt",
+    ]
+    stems = tmp_path / "stems"
+    assert cli.main(["convert", str(src), "--to", "text", "--name", "stem", "-o", str(stems)]) == 0
+    assert "con-2.tar.txt" in {p.name for p in stems.iterdir()}
+
+
+# --- validate: what convert writes, validate accepts ---
+
+
+def test_validate_accepts_the_message_convert_writes(tmp_path, capsys):
+    src = tmp_path / "src"
+    make_articles(src, 4)
+    message = tmp_path / "message.xml"
+    assert cli.main(["convert", str(src), "--to", "newsml", "--message", str(message), "-q"]) == 0
+    assert newsml.validate(message.read_bytes()) == []
+    capsys.readouterr()
+    assert cli.main(["validate", str(message)]) == 0
+    captured = capsys.readouterr()
+    assert f"{message}: valid" in captured.out
+    assert "valid 1, invalid 0" in captured.err
+    with message.open("rb") as fp:  # standard input too
+        done = run("validate", "-", stdin=fp.read())
+    assert done.returncode == 0, done.stderr
+
+
+def test_validate_reports_a_broken_item_of_a_message(tmp_path, capsys):
+    message = tmp_path / "message.xml"
+    with message.open("wb") as fp:
+        newsml.dump_message([Article(headline="Один"), Article(headline="Два")], fp)
+    # The second item loses its headline, slugline and title: schema-valid, but no article.
+    data = message.read_bytes().replace("Два".encode(), b"")
+    message.write_bytes(data.replace(b"<slugline>dva</slugline>", b""))
+    assert cli.main(["validate", str(message)]) == 1
+    err = capsys.readouterr().err
+    assert f"{message}:" in err
+    assert "no headline" in err
+    assert "valid 0, invalid 1" in err
+
+
+# --- a bug is a bug, not a bad file ---
+
+
+def test_a_bug_in_a_reader_stops_the_command_and_says_so(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "src"
+    make_articles(src, 3, nested=False)
+
+    def broken(*_args, **_options):
+        msg = "a bug in a reader"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(json, "loads", broken)
+    report = tmp_path / "report.jsonl"
+    argv = ["convert", str(src), "--to", "text", "-o", str(tmp_path / "o"), "-j", "1"]
+    assert cli.main([*argv, "--report", str(report)]) == 70
+    err = capsys.readouterr().err
+    assert "RuntimeError: a bug in a reader" in err
+    assert "internal error: a bug in newsmodel, not a problem of the input" in err
+    assert "error: RuntimeError" not in err  # not reported as a failed file
+    assert report.read_text(encoding="utf-8") == ""
+    assert cli.main(["show", str(src / "item000.json")]) == 70
+    assert cli.main(["validate", str(src / "item000.json")]) == 70

@@ -25,7 +25,7 @@ MODEL_LAYER = [
     "_zones.py",
     "_attribution.py",
 ]
-FORMATS = {"html", "newsml", "json", "text", "cli", "_blocks", "_xmlsafe"}
+FORMATS = {"html", "newsml", "json", "text", "cli", "batch", "_files", "_blocks", "_xmlsafe"}
 # Markup code shared by the HTML and NewsML-G2 readers: it reads lxml elements too, and builds
 # the parsers of untrusted markup.
 SHARED_BY_FORMATS = {("_blocks.py",), ("_xmlsafe.py",)}

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from newsmodel import Article, Section, json
-from newsmodel.cli import convert_data
+from newsmodel.batch import convert
 
 pyspark_sql = pytest.importorskip("pyspark.sql", reason="PySpark is not installed")
 if shutil.which("java") is None:
@@ -24,7 +24,7 @@ TARGET = "json"
 
 def convert_partition(rows):
     for row in rows:
-        outcome = convert_data(bytes(row.content), row.path, None, TARGET)
+        outcome = convert(bytes(row.content), to=TARGET, name=row.path)
         yield (
             row.path,
             outcome.slug,

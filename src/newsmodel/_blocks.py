@@ -203,6 +203,10 @@ class BlockReader(ABC, Generic[E]):
             out.append("".join(el.itertext()))
             return
         inner = self.deeper(el, depth, kind)
+        if kind == "break" and not len(el):
+            # a line break holds nothing: the common case of many, read without a walk
+            out.append(_LINE_BREAK)
+            return
         if kind == "text":  # the common case: its content joins the content around it
             self.content(el, inner, out)
             return

@@ -1,12 +1,13 @@
-"""The ``newsmodel`` command line: convert, validate and show articles.
+r"""The ``newsmodel`` command line: convert, validate and show articles.
 
-Only glue over the format modules, on the standard library alone. :data:`FORMATS` names the
-formats and the usual extension of their files; the modules themselves are imported when first
-used, so that ``newsmodel --version`` and ``--help`` answer without loading lxml.
+A thin layer over :mod:`newsmodel.batch` and the format modules, on the standard library
+alone: it parses the arguments, draws progress, prints what happened and sets the exit
+status. The format modules are imported when the first document is read, so that
+``newsmodel --version`` and ``--help`` answer without loading lxml.
 
-The conversion itself is :func:`convert_data`, a module-level function of plain values (bytes
-in, bytes out), so it pickles into worker processes and into distributed engines (Dask,
-Spark) as it is.
+Everything it prints that comes from a file (names, messages, an article's text) is escaped
+for the terminal: control characters, escape sequences and bidi overrides are printed as
+``\x1b``, ``\u202e``... and never reach the terminal as they are.
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
 newsmodel ...
@@ -16,329 +17,61 @@ newsmodel ...
 from __future__ import annotations
 
 import argparse
-import concurrent.futures as cf
 import contextlib
-import gc
+import importlib
+import io
 import json as _json
 import os
-import re
-import shutil
 import sys
-import tempfile
 import time
-import warnings
-from collections import deque
-from datetime import date, datetime, timezone
-from functools import cache
+import traceback
+from datetime import date, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING
 
-import newsmodel
+from newsmodel import __version__, batch
 from newsmodel.dates import format_date
-from newsmodel.errors import ParseError
+from newsmodel.errors import NewsmodelError, ParseError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
-    from types import ModuleType
 
     from newsmodel._models import Article
     from newsmodel.newsml import SchemaProblem
 
-__all__ = [
-    "FORMATS",
-    "NEWSML_UNDATED",
-    "Outcome",
-    "convert_batch",
-    "convert_data",
-    "convert_files",
-    "detect_format",
-    "main",
-    "summary",
-]
+__all__ = ["main", "summary"]
 
-#: Format name → the usual extension of its files. Every format ships with the package; their
-#: modules are imported on first use.
-FORMATS: dict[str, str] = {
-    "html": ".html",
-    "json": ".json",
-    "newsml": ".xml",
-    "text": ".txt",
-}
-_EXTENSIONS = {
-    ".htm": "html",
-    ".html": "html",
-    ".xhtml": "html",
-    ".json": "json",
-    ".xml": "newsml",
-    ".nml": "newsml",
-    ".txt": "text",
-}
-_NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
-_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
-_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
-_SNIFF = 4096
+#: Exit status when newsmodel itself failed (a bug, not a bad document): sysexits' EX_SOFTWARE.
+_BUG = 70
 
 
-@cache
-def _modules() -> dict[str, ModuleType]:
-    """The format modules by name, imported on first use.
+def _escapes() -> dict[int, str]:
+    r"""How characters a terminal would act on are printed: as Python writes them in a string.
 
-    Imported here rather than at the top so that ``newsmodel --version`` and ``--help`` do not
-    load lxml and the format readers (measured: 0.19 s against 0.28 s, the median of 25 runs).
-
-    >>> sorted(_modules()) == sorted(FORMATS)
-    True
+    C0 and C1 controls and DEL (among them ESC, which starts every escape sequence), line and
+    paragraph separators, bidi embeddings, overrides and isolates (which reverse or hide text),
+    and lone surrogates (which cannot be written at all).
     """
-    from newsmodel import html, json, newsml, text  # noqa: PLC0415 - see above
+    table = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+    table.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+    others = (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    table.update({c: f"\\u{c:04x}" for c in (*others, *range(0xD800, 0xE000))})
+    return table
 
-    return {"html": html, "json": json, "newsml": newsml, "text": text}
+
+_TERMINAL = _escapes()
+# In a JSON line: what json.dumps leaves as it is but a terminal would act on.
+_JSON = {c: f"\\u{c:04x}" for c, escape in _TERMINAL.items() if escape.startswith("\\u")}
+_JSON.update({c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0))})
 
 
-def detect_format(data: bytes, name: str = "") -> str:
-    r"""Tell the format of a document from its first bytes, then from its file name.
+def _safe(text: object) -> str:
+    r"""Text from a file, made safe to print on a terminal: one line, nothing it acts on.
 
-    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
-    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
-    the extension says otherwise.
-
-    >>> detect_format(b'  {"headline": "Hello"}')
-    'json'
-    >>> detect_format(b"<!DOCTYPE html><html></html>")
-    'html'
-    >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), "article.txt")
-    'text'
+    >>> print(_safe("\x1b]0;title\x07 \u202eabc\n"))
+    \x1b]0;title\x07 \u202eabc\n
     """
-    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith((b"{", b"[")):
-        return "json"
-    if head.startswith(b"<"):
-        if _NEWSML.search(head):
-            return "newsml"
-        if _HTML.search(head):
-            return "html"
-    return _EXTENSIONS.get(Path(name).suffix.lower(), "text")
-
-
-def _is_message(data: bytes) -> bool:
-    return _MESSAGE.search(data[:_SNIFF]) is not None
-
-
-# --- the worker: plain values in, plain values out -----------------------------------------
-
-
-class Outcome(NamedTuple):
-    """The result of converting one document, as plain values that pickle."""
-
-    #: the converted document; ``b""`` on failure.
-    data: bytes
-    #: the article's slug; ``""`` on failure.
-    slug: str
-    #: the messages of the warnings raised while converting.
-    warnings: tuple[str, ...]
-    #: the error's class name; ``""`` on success.
-    error: str = ""
-    #: the error's message.
-    message: str = ""
-    #: where the error is, when known.
-    line: int | None = None
-    column: int | None = None
-    path: str | None = None
-    #: a file the converted document was written to instead of ``data`` (see
-    #: :func:`convert_files`).
-    file: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """Whether the conversion succeeded."""
-        return not self.error
-
-
-#: The ``versionCreated`` written in NewsML-G2 for an article with neither ``updated`` nor
-#: ``published``: a fixed time rather than the time of conversion, so that converting the same
-#: input twice gives the same bytes. It is marked ``nm:of="writing"``, and reading the item back
-#: gives an undated article again.
-NEWSML_UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
-
-
-def _dumps(article: Article, target: str) -> bytes:
-    """Write an article in a format, as bytes; the same bytes for the same article."""
-    if target == "newsml":
-        data: bytes = _modules()["newsml"].dumps(article, now=NEWSML_UNDATED)
-        return data
-    out: str | bytes = _modules()[target].dumps(article)
-    return out.encode("utf-8") if isinstance(out, str) else out
-
-
-def convert_data(data: bytes, name: str, source: str | None, target: str) -> Outcome:
-    r"""Convert one document from one format to another; never raises for bad input.
-
-    Args:
-        data: the document.
-        name: its file name, used to detect the format when ``source`` is ``None``.
-        source: the input format, or ``None`` to detect it.
-        target: the output format.
-
-    Returns:
-        The converted bytes and the article's slug, or the error; with the warnings raised.
-
-    >>> out = convert_data('{"headline": "Привет"}'.encode(), "a.json", None, "text")
-    >>> out.ok, out.slug, out.data.decode()
-    (True, 'privet', '\n\nПривет')
-    >>> convert_data(b'{"headline": 1}', "b.json", None, "text").message
-    'expected string, got integer'
-    """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            fmt = source or detect_format(data, name)
-            article = _modules()[fmt].loads(data)
-            out = _dumps(article, target)
-        except Exception as exc:  # noqa: BLE001 - a batch keeps going past any bad file
-            found = tuple(str(w.message) for w in caught)
-            return _failure(exc, found)
-    return Outcome(out, article.slug, tuple(str(w.message) for w in caught))
-
-
-def _failure(exc: BaseException, found: tuple[str, ...]) -> Outcome:
-    if isinstance(exc, ParseError):
-        return Outcome(b"", "", found, "ParseError", exc.message, exc.line, exc.column, exc.path)
-    return Outcome(b"", "", found, type(exc).__name__, str(exc))
-
-
-def convert_batch(
-    items: Sequence[tuple[bytes, str]], source: str | None, target: str
-) -> list[Outcome]:
-    """Convert several ``(data, name)`` documents; see :func:`convert_data`.
-
-    One call per batch keeps the cost of sending work to another process small.
-
-    >>> [o.ok for o in convert_batch([(b'{"headline": "A"}', "a.json"), (b"{", "b.json")],
-    ...                              None, "json")]
-    [True, False]
-    """
-    return [convert_data(data, name, source, target) for data, name in items]
-
-
-def convert_files(
-    paths: Sequence[str], source: str | None, target: str, scratch: str
-) -> list[Outcome]:
-    """Convert files, writing each result to a new file in ``scratch``; see :func:`convert_data`.
-
-    The worker of parallel batches: only file names cross the process boundary, and the
-    caller moves each result to its final name.
-    """
-    out = []
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            out.append(_failure(exc, ()))
-            continue
-        outcome = convert_data(data, path, source, target)
-        if outcome.ok:
-            fd, written = tempfile.mkstemp(dir=scratch, suffix=".part")
-            with os.fdopen(fd, "wb") as fp:
-                fp.write(outcome.data)
-            outcome = outcome._replace(data=b"", file=written)
-        out.append(outcome)
-    return out
-
-
-# --- inputs and outputs --------------------------------------------------------------------
-
-
-class _Input(NamedTuple):
-    path: str | None  # None for standard input
-    relative: str  # where the output goes under -o: a relative path without the extension
-    label: str
-
-
-def _discover(sources: Sequence[str], source_format: str | None) -> tuple[list[_Input], list[str]]:
-    """The input documents, in order, and the sources that do not exist."""
-    inputs: list[_Input] = []
-    missing: list[str] = []
-    wanted = {ext for ext, fmt in _EXTENSIONS.items() if source_format in (None, fmt)}
-    for source in sources:
-        if source == "-":
-            inputs.append(_Input(None, "stdin", "<stdin>"))
-            continue
-        path = Path(source)
-        if path.is_dir():
-            found = _walk(source, wanted)
-            inputs.extend(_Input(full, stem, os.path.normpath(full)) for stem, full in found)
-        elif path.is_file():
-            inputs.append(_Input(source, path.stem, os.path.normpath(source)))
-        else:
-            missing.append(source)
-    return inputs, missing
-
-
-def _walk(top: str, extensions: set[str]) -> list[tuple[str, str]]:
-    """The files under a folder with one of the extensions, skipping hidden files and folders.
-
-    Returns ``(relative path without extension, path)`` pairs in the order of their relative
-    paths' parts, the same order on every run whatever the file system lists first.
-    """
-    found: list[tuple[list[str], str, str]] = []
-    for folder, folders, files in os.walk(top):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        within = os.path.relpath(folder, top)
-        parts = [] if within == os.curdir else within.split(os.sep)
-        for name in files:
-            stem, extension = os.path.splitext(name)
-            full = os.path.join(folder, name)
-            if name.startswith(".") or extension.lower() not in extensions:
-                continue
-            if os.path.isfile(full):
-                found.append(([*parts, name], "/".join([*parts, stem]), full))
-    found.sort(key=lambda entry: entry[0])
-    return [(relative, full) for _, relative, full in found]
-
-
-def _read(item: _Input) -> bytes:
-    if item.path is None:
-        return sys.stdin.buffer.read()
-    with open(item.path, "rb") as fp:
-        return fp.read()
-
-
-class _Namer:
-    """Chooses output paths: unique within the run, never an existing file unless forced."""
-
-    # Names are plain strings: the parent process names every output of a parallel batch, so
-    # this is on the path of every file.
-
-    def __init__(self, root: Path, extension: str, *, by_slug: bool) -> None:
-        self.root = root
-        self.prefix = os.path.join(root, "")
-        self.extension = extension
-        self.by_slug = by_slug
-        self.taken: set[str] = set()
-        self.next_suffix: dict[str, int] = {}
-        self.folders: set[str] = set()
-
-    def __call__(self, item: _Input, slug: str) -> str:
-        stem = item.relative
-        if self.by_slug and slug:
-            folder = stem.rpartition("/")[0]
-            stem = f"{folder}/{slug}" if folder else slug
-        candidate = f"{self.prefix}{stem}{self.extension}"
-        # Keys as the file system compares names: on Windows "A.html" is "a.html".
-        key = os.path.normcase(stem)
-        n = self.next_suffix.get(key, 2)
-        while os.path.normcase(candidate) in self.taken:
-            candidate = f"{self.prefix}{stem}-{n}{self.extension}"
-            n += 1
-        self.next_suffix[key] = n
-        self.taken.add(os.path.normcase(candidate))
-        return candidate
-
-    def make_parent(self, path: str) -> None:
-        """Create the folder of an output path, once per folder."""
-        folder = os.path.dirname(path)
-        if folder not in self.folders:
-            os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
+    return str(text).translate(_TERMINAL)
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -362,39 +95,39 @@ class _Reporter:
             sys.stderr.write("\r\x1b[K")
         _say(text, err=True)
 
-    def warning(self, label: str, message: str) -> None:
-        self.warned += 1
-        if not self.quiet:
-            self._print(f"{label}: warning: {message}")
-
-    def failure(self, label: str, outcome: Outcome) -> None:
+    def failure(self, outcome: batch.Outcome) -> None:
         self.failed += 1
         where = [f"line {outcome.line}"] if outcome.line is not None else []
         if outcome.column is not None:
             where.append(f"column {outcome.column}")
         if outcome.path is not None:
-            where.append(f"at {outcome.path}")
+            where.append(f"at {_safe(outcome.path)}")
         suffix = f" ({', '.join(where)})" if where else ""
-        self._print(f"{label}: error: {outcome.error}: {outcome.message}{suffix}")
+        message = _safe(outcome.message)
+        if outcome.error == "FileExistsError":
+            message += " (use --force to overwrite)"
+        self._print(f"{_safe(outcome.name)}: error: {outcome.error}: {message}{suffix}")
         if self.report is not None:
             record = {
-                "file": label,
+                "file": outcome.name,
                 "error": outcome.error,
                 "message": outcome.message,
                 "line": outcome.line,
                 "column": outcome.column,
                 "path": outcome.path,
             }
-            self.report.write(_json.dumps(record, ensure_ascii=False) + "\n")
+            self.report.write(_json.dumps(record, ensure_ascii=False).translate(_JSON) + "\n")
             self.report.flush()
 
-    def done(self, label: str, outcome: Outcome) -> None:
+    def done(self, outcome: batch.Outcome) -> None:
         for message in outcome.warnings:
-            self.warning(label, message)
+            self.warned += 1
+            if not self.quiet:
+                self._print(f"{_safe(outcome.name)}: warning: {_safe(message)}")
         if outcome.ok:
             self.converted += 1
         else:
-            self.failure(label, outcome)
+            self.failure(outcome)
         self.tick()
 
     def tick(self, *, force: bool = False) -> None:
@@ -405,7 +138,7 @@ class _Reporter:
             self._drawn = now
             done = self.converted + self.failed
             width = 30
-            filled = width * done // max(self.total, 1)
+            filled = width * min(done, self.total) // max(self.total, 1)
             bar = "#" * filled + "." * (width - filled)
             sys.stderr.write(f"\r[{bar}] {done}/{self.total}  failed {self.failed}")
             sys.stderr.flush()
@@ -415,271 +148,99 @@ class _Reporter:
             self.tick(force=True)
             sys.stderr.write("\n")
         if not self.quiet:
-            _say(
-                f"converted {self.converted}, failed {self.failed}, warnings {self.warned}",
-                err=True,
-            )
+            message = f"converted {self.converted}, failed {self.failed}, warnings {self.warned}"
+            _say(message, err=True)
 
 
-def _outcome_of(exc: BaseException) -> Outcome:
-    return _failure(exc, ())
+@contextlib.contextmanager
+def _open_report(path: str | None) -> Iterator[IO[str] | None]:
+    if path is None:
+        yield None
+        return
+    try:
+        fp = Path(path).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        _usage_error(f"cannot write the report {_safe(path)}: {_safe(exc)}")
+    with fp:
+        yield fp
 
 
 # --- convert ---------------------------------------------------------------------------------
 
 
-def _batches(
-    inputs: Sequence[_Input], size: int, reporter: _Reporter
-) -> Iterator[list[tuple[_Input, bytes]]]:
-    batch: list[tuple[_Input, bytes]] = []
-    for item in inputs:
-        try:
-            data = _read(item)
-        except OSError as exc:
-            reporter.done(item.label, _outcome_of(exc))
+def _inputs(sources: Sequence[str], fmt: str | None) -> list[batch.Input]:
+    """The input documents; standard input (``-``) is read here, once."""
+    stdin = None
+    found: list[batch.Input] = []
+    for source in sources:
+        if source != "-":
+            found += batch.find_inputs([source], source=fmt)
             continue
-        batch.append((item, data))
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _results(
-    inputs: Sequence[_Input], args: argparse.Namespace, reporter: _Reporter, scratch: str | None
-) -> Iterator[tuple[_Input, Outcome]]:
-    """Convert the inputs, in parallel when asked, yielding results in input order."""
-    jobs = args.jobs
-    # Tasks small enough that the workers finish together (the last task is the only time a
-    # worker may wait for another), large enough that sending them costs little: at least 16
-    # tasks a worker, at most 16 files a task.
-    size = max(1, min(16, len(inputs) // (jobs * 16)))
-    if jobs <= 1 or len(inputs) <= size or scratch is None:
-        for batch in _batches(inputs, size, reporter):
-            for item, data in batch:
-                yield item, convert_data(data, item.label, args.source, args.to)
-        return
-    on_disk = [item for item in inputs if item.path is not None]
-    yield from _results([i for i in inputs if i.path is None], args, reporter, None)
-    # Forked workers share the parent's objects until they write to them, and a garbage
-    # collection in a worker writes to every object it visits: frozen, they are never visited,
-    # so the workers neither copy the parent's memory nor spend time collecting it. A program
-    # that froze objects of its own keeps them as they are.
-    ours = gc.get_freeze_count() == 0
-    if ours:
-        gc.freeze()
-    try:
-        with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
-            window: deque[tuple[list[_Input], cf.Future[list[Outcome]]]] = deque()
-            for start in range(0, len(on_disk), size):
-                chunk = on_disk[start : start + size]
-                paths = [item.path for item in chunk if item.path is not None]
-                future = pool.submit(convert_files, paths, args.source, args.to, scratch)
-                window.append((chunk, future))
-                while len(window) > jobs * 4:
-                    yield from _drain(*window.popleft())
-            while window:
-                yield from _drain(*window.popleft())
-    finally:
-        if ours:
-            gc.unfreeze()
-
-
-def _drain(
-    items: list[_Input], future: cf.Future[list[Outcome]]
-) -> Iterator[tuple[_Input, Outcome]]:
-    try:
-        outcomes = future.result()
-    except Exception as exc:  # noqa: BLE001 - a worker died: report its files, keep going
-        outcomes = [_outcome_of(exc)] * len(items)
-    yield from zip(items, outcomes, strict=True)
-
-
-def _write(path: str, outcome: Outcome, *, force: bool) -> None:
-    """Write or move a result to ``path``; never replace an existing file unless forced."""
-    if not outcome.file:
-        with open(path, "wb" if force else "xb") as fp:
-            fp.write(outcome.data)
-        return
-    written = outcome.file
-    if force:
-        os.replace(written, path)
-        return
-    try:
-        os.link(written, path)  # fails if path exists: no check-then-write race
-    except FileExistsError:
-        os.unlink(written)
-        raise
-    except OSError:  # a file system without hard links
-        if os.path.lexists(path):
-            os.unlink(written)
-            raise FileExistsError(path) from None
-        os.replace(written, path)
-        return
-    os.unlink(written)
+        if stdin is None:
+            data = io.BytesIO(sys.stdin.buffer.read())
+            stdin = batch.Input(name="<stdin>", relative="stdin", stream=data)
+        found.append(stdin)
+    return found
 
 
 def _convert(args: argparse.Namespace) -> int:
-    inputs, missing = _discover(args.sources, args.source)
     if args.message is not None:
-        return _convert_to_message(inputs, missing, args)
+        if args.to != "newsml":
+            _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
+        return _convert_to_message(_inputs(args.sources, args.source), args)
     one = len(args.sources) == 1 and (args.sources[0] == "-" or not Path(args.sources[0]).is_dir())
     to_stdout = args.output == "-" or (args.output is None and one)
     if to_stdout and not one:
         _usage_error("writing to standard output needs exactly one input document")
     if args.output is None and not one:
         _usage_error("several input documents need an output directory: -o DIR")
-
+    inputs = _inputs(args.sources, args.source)  # after the usage checks: it reads stdin
     with _open_report(args.report) as report:
-        reporter = _Reporter(len(inputs) + len(missing), quiet=args.quiet, report=report)
-        for source in missing:
-            reporter.done(source, _outcome_of(FileNotFoundError(f"no such file: {source}")))
-        namer = None
-        if not to_stdout:
-            extension = FORMATS[args.to]
-            namer = _Namer(Path(args.output), extension, by_slug=args.name == "slug")
-        messages = [i for i in inputs if _message_input(i, args)]
-        skip = set(messages)
-        plain = [i for i in inputs if i not in skip]
-        for item in messages:
-            _split_message(item, namer, args, reporter)
-        with _scratch(namer) as scratch:
-            for item, outcome in _results(plain, args, reporter, scratch):
-                if outcome.ok:
-                    outcome = _deliver(item, outcome, namer, force=args.force)  # noqa: PLW2901
-                reporter.done(item.label, outcome)
+        reporter = _Reporter(len(inputs), quiet=args.quiet, report=report)
+        outcomes = batch.convert_files(
+            inputs,
+            to=args.to,
+            output=None if to_stdout else args.output,
+            source=args.source,
+            name_by=args.name,
+            force=args.force,
+            jobs=args.jobs,
+        )
+        for outcome in outcomes:
+            if to_stdout and outcome.ok:
+                sys.stdout.buffer.write(outcome.data)
+                sys.stdout.buffer.flush()
+            reporter.done(outcome)
         reporter.summary()
         return 1 if reporter.failed else 0
 
 
-@contextlib.contextmanager
-def _scratch(namer: _Namer | None) -> Iterator[str | None]:
-    """A hidden folder in the output folder for the workers' results, removed at the end."""
-    if namer is None:
-        yield None
-        return
-    namer.root.mkdir(parents=True, exist_ok=True)
-    folder = tempfile.mkdtemp(prefix=".newsmodel-", dir=namer.root)
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _deliver(item: _Input, outcome: Outcome, namer: _Namer | None, *, force: bool) -> Outcome:
-    if namer is None:
-        sys.stdout.buffer.write(outcome.data)
-        sys.stdout.buffer.flush()
-        return outcome
-    path = namer(item, outcome.slug)
-    try:
-        namer.make_parent(path)
-        _write(path, outcome, force=force)
-    except FileExistsError:
-        message = f"{path} exists (use --force to overwrite)"
-        return outcome._replace(error="FileExistsError", message=message)
-    except OSError as exc:
-        return outcome._replace(error=type(exc).__name__, message=str(exc))
-    return outcome
-
-
-class _NullReport:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _open_report(path: str | None) -> Any:  # noqa: ANN401 - a context manager of IO[str] | None
-    if path is None:
-        return _NullReport()
-    try:
-        return Path(path).open("w", encoding="utf-8")
-    except OSError as exc:
-        _usage_error(f"cannot write the report {path}: {exc}")
-        raise  # pragma: no cover - _usage_error exits
-
-
-def _message_input(item: _Input, args: argparse.Namespace) -> bool:
-    """Whether an input is a NewsML-G2 newsMessage to be split into one file per item."""
-    if item.path is None or args.source not in (None, "newsml"):
-        return False
-    if args.source is None and _EXTENSIONS.get(os.path.splitext(item.path)[1].lower()) != "newsml":
-        return False
-    try:
-        with open(item.path, "rb") as fp:
-            head = fp.read(_SNIFF)
-    except OSError:
-        return False
-    return _is_message(head)
-
-
-def _split_message(
-    item: _Input, namer: _Namer | None, args: argparse.Namespace, reporter: _Reporter
-) -> None:
-    """Stream a newsMessage item by item into one output document per article."""
-    newsml = _modules()["newsml"]
-    assert item.path is not None  # noqa: S101 - _message_input checked it
-    try:
-        with open(item.path, "rb") as fp, warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            for n, article in enumerate(newsml.iter_articles(fp), 1):
-                label = f"{item.label}#{n}"
-                sub = _Input(item.path, f"{item.relative}/{article.slug}", label)
-                found = tuple(str(w.message) for w in caught)
-                caught.clear()
-                try:
-                    data = _dumps(article, args.to)
-                except Exception as exc:  # noqa: BLE001 - keep going past a bad item
-                    reporter.done(label, _failure(exc, found))
-                    continue
-                outcome = Outcome(data, "", found)
-                reporter.done(label, _deliver(sub, outcome, namer, force=args.force))
-    except Exception as exc:  # noqa: BLE001 - a broken message is one failure
-        reporter.done(item.label, _outcome_of(exc))
-
-
-def _articles(
-    inputs: Iterable[_Input], source: str | None, reporter: _Reporter
-) -> Iterator[Article]:
-    """Read the inputs one by one, reporting the ones that fail."""
-    for item in inputs:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                data = _read(item)
-                article = _modules()[source or detect_format(data, item.label)].loads(data)
-            except Exception as exc:  # noqa: BLE001 - keep going past a bad file
-                reporter.done(item.label, _failure(exc, tuple(str(w.message) for w in caught)))
-                continue
-        reporter.done(item.label, Outcome(b"", article.slug, tuple(str(w.message) for w in caught)))
-        yield article
-
-
-def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse.Namespace) -> int:
+def _convert_to_message(inputs: list[batch.Input], args: argparse.Namespace) -> int:
     """Stream every input into one newsMessage, holding one article at a time."""
-    if args.to != "newsml":
-        _usage_error("--message writes a NewsML-G2 newsMessage: use it with --to newsml")
-    newsml = _modules()["newsml"]
-    out = Path(args.message)
+    newsml = importlib.import_module("newsmodel.newsml")
     with _open_report(args.report) as report:
-        reporter = _Reporter(len(inputs) + len(missing), quiet=args.quiet, report=report)
-        for source in missing:
-            reporter.done(source, _outcome_of(FileNotFoundError(f"no such file: {source}")))
+        reporter = _Reporter(len(inputs), quiet=args.quiet, report=report)
+
+        def articles() -> Iterator[Article]:
+            for outcome, article in batch.read_files(inputs, source=args.source):
+                reporter.done(outcome)
+                if article is not None:
+                    yield article
+
+        out = Path(args.message)
         try:
-            articles = _articles(inputs, args.source, reporter)
             if args.message == "-":
-                newsml.dump_message(articles, sys.stdout.buffer, now=NEWSML_UNDATED)
+                newsml.dump_message(articles(), sys.stdout.buffer, now=batch.NEWSML_UNDATED)
             else:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 with out.open("wb" if args.force else "xb") as fp:
-                    newsml.dump_message(articles, fp, now=NEWSML_UNDATED)
+                    newsml.dump_message(articles(), fp, now=batch.NEWSML_UNDATED)
         except FileExistsError:
+            failed = batch.Outcome(name=str(out), error="FileExistsError", message=f"{out} exists")
+            reporter.failure(failed)
+        except (NewsmodelError, OSError) as exc:
             reporter.failure(
-                str(out),
-                Outcome(b"", "", (), "FileExistsError", f"{out} exists (use --force to overwrite)"),
+                batch.Outcome(name=str(out), error=type(exc).__name__, message=str(exc))
             )
         reporter.summary()
         return 1 if reporter.failed else 0
@@ -688,60 +249,60 @@ def _convert_to_message(inputs: list[_Input], missing: list[str], args: argparse
 # --- validate ------------------------------------------------------------------------------
 
 
-def _problems(data: bytes, fmt: str) -> list[ParseError | SchemaProblem | str]:
+def _problems(
+    item: batch.Input, fmt: str | None
+) -> list[ParseError | SchemaProblem | batch.Outcome | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
-    NewsML-G2 is checked against its schema first, then every format against the model.
+    NewsML-G2 is checked against its schema first, then every format against the model; a
+    newsMessage item by item.
     """
-    module = _modules()[fmt]
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        problems: list[ParseError | SchemaProblem | str] = []
-        try:
-            if fmt == "newsml":
-                problems.extend(module.validate(data))
-            if not problems:
-                module.loads(data)
-        except ParseError as exc:
-            problems.append(exc)
-    problems.extend(str(w.message) for w in caught)
+    data = item.read()
+    fmt = fmt or batch.detect_format(data, name=item.name)
+    if fmt == "newsml":
+        schema = importlib.import_module("newsmodel.newsml").validate(data)
+        if schema:
+            return list(schema)
+    problems: list[ParseError | SchemaProblem | batch.Outcome | str] = []
+    document = batch.Input(name=item.name, relative=item.relative, stream=io.BytesIO(data))
+    for outcome, _ in batch.read_files([document], source=fmt):
+        problems += outcome.warnings
+        if not outcome.ok:
+            problems.append(outcome)
     return problems
 
 
-def _describe(label: str, problem: ParseError | SchemaProblem | Outcome | str) -> str:
+def _describe(label: str, problem: ParseError | SchemaProblem | batch.Outcome | str) -> str:
     if isinstance(problem, str):
-        return f"{label}: warning: {problem}"
+        return f"{_safe(label)}: warning: {_safe(problem)}"
+    if isinstance(problem, batch.Outcome):
+        label = problem.name
     line = getattr(problem, "line", None)
     column = getattr(problem, "column", None)
     message = getattr(problem, "message", str(problem))
     where = "".join(f":{n}" for n in (line, column) if n is not None)
     path = getattr(problem, "path", None)
-    at = f" (at {path})" if path else ""
-    return f"{label}{where}: error: {message}{at}"
+    at = f" (at {_safe(path)})" if path else ""
+    return f"{_safe(label)}{where}: error: {_safe(message)}{at}"
 
 
 def _validate(args: argparse.Namespace) -> int:
-    inputs, missing = _discover(args.files, args.source)
     valid = invalid = 0
-    for source in missing:
-        _say(f"{source}: error: no such file", err=True)
-        invalid += 1
-    for item in inputs:
+    for item in _inputs(args.files, args.source):
         try:
-            data = _read(item)
-            problems = _problems(data, args.source or detect_format(data, item.label))
+            problems = _problems(item, args.source)
         except OSError as exc:
-            problems = [ParseError("file", str(exc))]
+            problems = [batch.Outcome(name=item.name, error=type(exc).__name__, message=str(exc))]
         errors = [p for p in problems if not isinstance(p, str)]
         for problem in problems:
             if errors or not args.quiet:
-                _say(_describe(item.label, problem), err=bool(errors))
+                _say(_describe(item.name, problem), err=bool(errors))
         if errors:
             invalid += 1
         else:
             valid += 1
             if not args.quiet:
-                _say(f"{item.label}: valid")
+                _say(f"{_safe(item.name)}: valid")
     if not args.quiet:
         _say(f"valid {valid}, invalid {invalid}", err=True)
     return 1 if invalid else 0
@@ -755,7 +316,10 @@ def _date(value: datetime | date) -> str:
 
 
 def summary(article: Article) -> str:
-    """A readable summary of an article: headline, dates in Russian, credits, sections.
+    r"""A readable summary of an article: headline, dates in Russian, credits, sections.
+
+    The article's text is escaped for a terminal: control characters and bidi overrides are
+    printed as ``\x1b``, ``\u202e``...
 
     >>> from newsmodel import Article, Section
     >>> _say(summary(Article(headline="Заголовок", sections=[Section("Итоги", ["Абзац."])])))
@@ -764,8 +328,8 @@ def summary(article: Article) -> str:
     Sections:
       1. Итоги — 1 paragraph
     """
-    lines = [article.headline]
-    masthead = " · ".join(x for x in (article.site, " / ".join(article.rubrics)) if x)
+    lines = [_safe(article.headline)]
+    masthead = " · ".join(_safe(x) for x in (article.site, " / ".join(article.rubrics)) if x)
     if masthead:
         lines.append(masthead)
     if article.published is not None:
@@ -773,7 +337,7 @@ def summary(article: Article) -> str:
     if article.updated is not None and article.updated != article.published:
         lines.append(f"Updated:   {_date(article.updated)}")
     if article.lede:
-        lines += ["", article.lede]
+        lines += ["", _safe(article.lede)]
     lines += _credits_and_sections(article)
     lines += _keywords(article)
     return "\n".join(lines)
@@ -784,12 +348,12 @@ def _credits_and_sections(article: Article) -> list[str]:
     if article.attributions:
         lines += ["", "Attributions:"]
         for a in article.attributions:
-            phrase = f" ({a.phrase})" if a.phrase else ""
-            lines.append(f"  {a.role.value}: {a.name}{phrase}")
+            phrase = f" ({_safe(a.phrase)})" if a.phrase else ""
+            lines.append(f"  {a.role.value}: {_safe(a.name)}{phrase}")
     if article.sections:
         lines += ["", "Sections:"]
         for n, section in enumerate(article.sections, 1):
-            heading = section.heading or "(no subheading)"
+            heading = _safe(section.heading) if section.heading else "(no subheading)"
             lines.append(f"  {n}. {heading} — {_count_blocks(section.blocks)}")
     return lines
 
@@ -799,9 +363,9 @@ def _keywords(article: Article) -> list[str]:
     subjects = tuple(s.code + (f" {s.label}" if s.label else "") for s in article.subjects)
     for label, values in (("Tags", article.tags), ("Subjects", subjects)):
         if values:
-            lines.append(f"{label}: {'; '.join(values)}")
+            lines.append(f"{label}: {'; '.join(_safe(value) for value in values)}")
     if article.url:
-        lines.append(f"URL: {article.url}")
+        lines.append(f"URL: {_safe(article.url)}")
     return lines
 
 
@@ -809,26 +373,28 @@ def _count_blocks(blocks: Iterable[object]) -> str:
     names = {"Paragraph": "paragraph", "Quote": "quote", "ItemList": "list", "Figure": "figure"}
     counts: dict[str, int] = {}
     for block in blocks:
-        name = names[type(block).__name__]
+        kind = type(block).__name__
+        name = names.get(kind, kind.lower())
         counts[name] = counts.get(name, 0) + 1
     parts = [f"{n} {name}{'' if n == 1 else 's'}" for name, n in counts.items()]
     return ", ".join(parts) or "empty"
 
 
 def _show(args: argparse.Namespace) -> int:
-    inputs, missing = _discover([args.file], args.source)
-    if missing or len(inputs) != 1:
-        _say(f"{args.file}: error: not a file", err=True)
+    if args.file != "-" and Path(args.file).is_dir():
+        _say(f"{_safe(args.file)}: error: a folder, not a file", err=True)
         return 1
-    item = inputs[0]
-    try:
-        data = _read(item)
-        article = _modules()[args.source or detect_format(data, item.label)].loads(data)
-    except (OSError, ValueError) as exc:
-        _say(_describe(item.label, _failure(exc, ())), err=True)
-        return 1
-    _say(summary(article))
-    return 0
+    status, first = 0, True
+    for outcome, article in batch.read_files(_inputs([args.file], args.source), source=args.source):
+        for message in outcome.warnings:
+            _say(_describe(outcome.name, message), err=True)
+        if article is None:
+            _say(_describe(outcome.name, outcome), err=True)
+            status = 1
+            continue
+        _say(("" if first else "\n") + summary(article))
+        first = False
+    return status
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -869,13 +435,13 @@ def _build_parser() -> argparse.ArgumentParser:
     >>> _build_parser().prog
     'newsmodel'
     """
-    formats = sorted(FORMATS)
+    formats = sorted(batch.FORMATS)
     parser = argparse.ArgumentParser(
         prog="newsmodel",
         description="Convert, validate and show news articles "
         "(HTML, NewsML-G2, JSON and plain text).",
     )
-    parser.add_argument("--version", action="version", version=f"newsmodel {newsmodel.__version__}")
+    parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     convert = commands.add_parser(
@@ -944,7 +510,8 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsmodel`` command; returns the exit status.
 
-    0 when everything worked, 1 when a document failed, 2 for a usage error.
+    0 when everything worked, 1 when a document failed, 2 for a usage error, 70 when
+    newsmodel itself failed (a bug: the traceback is printed, and the batch stops).
 
     >>> main(["show", "no-such-file.json"])
     1
@@ -967,3 +534,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception:  # noqa: BLE001 - a bug in newsmodel, not a bad document: say so
+        traceback.print_exc()
+        _say(
+            "newsmodel: internal error: a bug in newsmodel, not a problem of the input; "
+            "please report it with the traceback above",
+            err=True,
+        )
+        return _BUG

@@ -6,6 +6,7 @@ its ``args``. They are deterministic, so a failing case can be rebuilt from the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -160,6 +161,46 @@ def html_many_links(count: int) -> bytes:
         f'<a href="{"javascript:alert(1)" if i % 2 else "/a"}">с{i}</a> ' for i in range(count)
     )
     return html_page(f"<p>{links}</p>")
+
+
+def _people(count: int) -> str:
+    return ", ".join(f"Имя{i} Фамилия{i}" for i in range(count))
+
+
+def html_many_authors_meta(count: int) -> bytes:
+    """One ``<meta name="author">`` naming ``count`` people."""
+    meta = f'<meta name="author" content="{_people(count)}">'
+    return html_page("").replace(b"</head>", f"{meta}</head>".encode())
+
+
+def html_many_authors_json_ld(count: int, sites: int = 0) -> bytes:
+    """A JSON-LD author naming ``count`` people, beside ``sites`` WebSite objects."""
+    graph = [{"@type": "WebSite", "name": f"Сайт {i}"} for i in range(sites)]
+    graph.append(
+        {
+            "@type": "NewsArticle",
+            "headline": "Заголовок статьи",
+            "author": {"@type": "Person", "name": _people(count)},
+        }
+    )
+    script = f'<script type="application/ld+json">{json.dumps({"@graph": graph})}</script>'
+    return html_page("").replace(b"</head>", f"{script}</head>".encode())
+
+
+def html_nested_classed(tag: str, cls: str, depth: int, megabytes: float) -> bytes:
+    """``depth`` nested ``<tag class=cls>`` elements sharing ``megabytes`` MB of text."""
+    words = "слово, " * int(megabytes * MB // 13 // depth)
+    return html_page((f'<{tag} class="{cls}">{words}') * depth + f"</{tag}>" * depth)
+
+
+def html_many_breaks(megabytes: float) -> bytes:
+    """One paragraph of ``megabytes`` MB of ``<br>``."""
+    return html_page("<p>а" + "<br>" * int(megabytes * MB // 4) + "</p>")
+
+
+def html_many_unknown_elements(count: int) -> bytes:
+    """A paragraph of ``count`` distinct unknown elements."""
+    return html_page("<p>" + "".join(f"<x{i}>т</x{i}>" for i in range(count)) + "</p>")
 
 
 def html_unclosed_tags(count: int) -> bytes:

@@ -14,19 +14,25 @@ True
 
 from __future__ import annotations
 
+from datetime import timezone
 from typing import IO, TYPE_CHECKING
 
 from newsmodel._models import Article
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
-from newsmodel.html._reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, read
+from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH
+from newsmodel.html._reader import read
 from newsmodel.html._writer import render
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+#: The default of ``max_depth``: the deepest nesting the parser keeps, :data:`MAX_DEPTH`.
+DEFAULT_MAX_DEPTH = MAX_DEPTH
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_TAG_CHARS",
     "MAX_DEPTH",
     "dump",
@@ -95,9 +101,10 @@ def loads(
     *,
     url: str | None = None,
     encoding: str | None = None,
-    tz: str | tzinfo = "Asia/Almaty",
+    tz: str | tzinfo = timezone.utc,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Article:
     """Read an article from an HTML page.
 
@@ -113,16 +120,21 @@ def loads(
             against it, and it is the article's URL when the page names no canonical one.
         encoding: the charset the page was served with (an HTTP ``Content-Type`` charset);
             it wins over the page's own declaration.
-        tz: the zone of dates the page prints without an offset.
+        tz: the zone of dates the page gives without an offset (a :class:`~datetime.tzinfo`
+            or an IANA name such as ``"Asia/Almaty"``); UTC by default, as in every reader.
         max_bytes: refuse larger input (bytes, or characters for text).
         max_tag_chars: refuse a start tag longer than this many characters.
+        max_depth: refuse a page whose elements nest deeper than this many levels below
+            ``<html>``; :data:`~newsmodel.html.MAX_DEPTH` (256) by default, and at most that
+            (a larger value raises ``ValueError``): the parser refuses deeper pages.
 
     Returns:
         The article.
 
     Raises:
-        ParseError: the input is empty, not HTML, too large, nested more than
-            :data:`~newsmodel.html.MAX_DEPTH` levels deep, has an over-long tag, or has no headline.
+        ParseError: the input is empty, not HTML, too large, nested more than ``max_depth``
+            levels deep, has an over-long tag, or has no headline.
+        ValueError: ``max_depth`` is out of range.
 
     >>> page = "<html><head><title>Заголовок</title></head><body><h1>Заголовок</h1>"
     >>> page += "<article><p>Первый абзац статьи, довольно длинный для текста.</p></article>"
@@ -139,6 +151,7 @@ def loads(
             tz=zone,
             max_bytes=max_bytes,
             max_tag_chars=max_tag_chars,
+            max_depth=max_depth,
         )
     except RecursionError:
         # Inline markup nested close to MAX_DEPTH walks deeper than Python's stack allows.
@@ -152,9 +165,10 @@ def load(
     *,
     url: str | None = None,
     encoding: str | None = None,
-    tz: str | tzinfo = "Asia/Almaty",
+    tz: str | tzinfo = timezone.utc,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Article:
     """Read an article from a binary file holding an HTML page; see :func:`loads`.
 
@@ -166,5 +180,11 @@ def load(
     """
     data = fp.read(max_bytes + 1)
     return loads(
-        data, url=url, encoding=encoding, tz=tz, max_bytes=max_bytes, max_tag_chars=max_tag_chars
+        data,
+        url=url,
+        encoding=encoding,
+        tz=tz,
+        max_bytes=max_bytes,
+        max_tag_chars=max_tag_chars,
+        max_depth=max_depth,
     )

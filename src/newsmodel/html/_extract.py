@@ -1,4 +1,4 @@
-"""Find an article's main content in a page, and turn it into sections of blocks.
+"""Turn an article's main content into sections of blocks, and the rules they share.
 
 The main content is the element that carries ``itemprop="articleBody"`` when there is one;
 otherwise it is chosen by scoring, as readability does: every paragraph of running text adds to
@@ -28,20 +28,19 @@ from newsmodel._models import (
     Paragraph,
     Role,
 )
-from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
+from newsmodel.html._texts import text_of
 
 __all__ = [
+    "NOT_ARTICLE",
+    "POSITIVE_NAMES",
     "REPORTED",
     "BodyReader",
     "Dropped",
     "class_tokens",
-    "find_main",
     "is_boilerplate",
     "link_density",
     "resolve",
-    "squash",
-    "text_of",
 ]
 
 HtmlElement = lxml_html.HtmlElement
@@ -161,7 +160,7 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 # Names of what is not the article: a container named so scores lower, and inside the main
 # content the subtree is left out.
-_NOT_ARTICLE = frozenset(
+NOT_ARTICLE = frozenset(
     {
         "comment",
         "comments",
@@ -214,37 +213,7 @@ _NOT_ARTICLE = frozenset(
         "tag",
     }
 )
-_NEGATIVE = _NOT_ARTICLE | {
-    "more",
-    "read",
-    "also",
-    "cookies",
-    "footer",
-    "print",
-    "copyright",
-    "masthead",
-    "header",
-    "topbar",
-    "next",
-    "prev",
-    "latest",
-    "most",
-    "feed",
-    "rss",
-    "author-bio",
-    "bio",
-    "meta",
-    "byline",
-    "date",
-    "dateline",
-    "caption",
-    "credits",
-    "hidden",
-    "sr",
-    "visually",
-    "skip",
-}
-_POSITIVE = frozenset(
+POSITIVE_NAMES = frozenset(
     {
         "article",
         "body",
@@ -266,7 +235,7 @@ _POSITIVE = frozenset(
     }
 )
 # Names that mean "remove this subtree" when met inside the main content.
-_STRIP = _NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes"}
+_STRIP = NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes"}
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
@@ -296,26 +265,9 @@ def is_boilerplate(element: HtmlElement) -> bool:
     tokens = class_tokens(element)
     if not tokens:
         return False
-    if tokens & _POSITIVE and tag in {"article", "main"}:
+    if tokens & POSITIVE_NAMES and tag in {"article", "main"}:
         return False
     return bool(tokens & _STRIP)
-
-
-def squash(text: str) -> str:
-    """The model's one-line form of untrusted text: :func:`~newsmodel._textrules.collapse`.
-
-    Page text is scrubbed when it is decoded, but a character reference (``&#1;``) can still
-    bring a control character in: such text is scrubbed first.
-    """
-    try:
-        return collapse(text)
-    except InvalidTextError:
-        return collapse(scrub(text))
-
-
-def text_of(element: HtmlElement) -> str:
-    """The collapsed text of an element."""
-    return squash(element.text_content())
 
 
 def link_density(element: HtmlElement) -> float:
@@ -336,130 +288,6 @@ def resolve(href: str, base: str | None) -> str:
         except ValueError:
             return href
     return href
-
-
-# --- choosing the main content ---------------------------------------------------------------
-
-
-def _class_weight(element: HtmlElement) -> float:
-    tokens = class_tokens(element)
-    weight = 0.0
-    if tokens & _NEGATIVE:
-        weight -= 25
-    if tokens & _POSITIVE:
-        weight += 25
-    return weight
-
-
-def _best(scores: dict[HtmlElement, float]) -> HtmlElement:
-    """The candidate with the best score once its link density is counted against it."""
-    densities: dict[HtmlElement, float] = {}
-
-    def adjusted(element: HtmlElement) -> float:
-        if element not in densities:
-            densities[element] = link_density(element)
-        return scores[element] * (1 - densities[element])
-
-    # The link density only lowers a score: candidates are taken by raw score, and the search
-    # stops at the first whose raw score cannot beat the best adjusted one.
-    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-    best, best_score = ranked[0], adjusted(ranked[0])
-    for element in ranked[1:]:
-        if scores[element] <= best_score:
-            break
-        value = adjusted(element)
-        if value > best_score:
-            best, best_score = element, value
-    # A parent that holds nearly as much good text (the body split around an ad) is better.
-    parent = best.getparent()
-    while parent is not None and parent.tag not in {"body", "html"}:
-        if parent in scores and adjusted(parent) >= best_score * 0.9:
-            best, best_score = parent, adjusted(parent)
-        parent = parent.getparent()
-    return best
-
-
-def find_main(root: HtmlElement) -> HtmlElement | None:
-    """The element most likely to hold the article's text, or ``None`` when nothing looks so."""
-    element: HtmlElement
-    for element in root.xpath(".//*[@itemprop]"):
-        if "articleBody" in (element.get("itemprop") or "").split() and text_of(element):
-            return element
-    scores: dict[HtmlElement, float] = {}
-    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
-    mass: Counter[HtmlElement] = Counter()
-    for p in root.iter("p", "pre", "td", "blockquote"):
-        text = " ".join(p.text_content().split())  # for counting only: faster than squash
-        if len(text) < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
-            continue
-        score = 1 + text.count(",") + text.count("，") + min(len(text) / 100, 3)
-        parent = p.getparent()
-        level = 0
-        while parent is not None and level < _MASS_LEVELS:
-            if level < 3:  # noqa: PLR2004
-                if parent not in scores:
-                    scores[parent] = _class_weight(parent) + (
-                        5 if parent.tag in {"div", "article", "section", "main"} else 0
-                    )
-                scores[parent] += score / (1, 2, 3)[level]
-            mass[parent] += len(text)
-            parent = parent.getparent()
-            level += 1
-    marked = [e for e in root.iter("article", "main") if _has_text(e)]
-    if not scores:
-        # Short paragraphs only: a container the page marks as its article is the body.
-        return marked[0] if marked else None
-    best = _widen(_best(scores), mass)
-    if len(marked) == 1 and _prefer_marked(marked[0], best):
-        return marked[0]
-    return best
-
-
-def _has_text(element: HtmlElement) -> bool:
-    return any(not text.isspace() for text in element.itertext() if text)
-
-
-def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
-    """Whether the page's one ``<article>``/``<main>`` is the body rather than ``best``.
-
-    It is when ``best`` is the whole page, or a block elsewhere with less text: the article's
-    paragraphs may be too short to score.
-    """
-    if best is marked:
-        return False
-    if best.tag in {"body", "html"}:
-        return True
-    nested = best in marked.iterancestors() or marked in best.iterancestors()
-    return not nested and len(text_of(marked)) > len(text_of(best))
-
-
-def _widen(best: HtmlElement, mass: Counter[HtmlElement]) -> HtmlElement:
-    """An ancestor of ``best`` holding at least twice its paragraph text, with few links.
-
-    A body split into many small blocks (a live blog's entries, paragraphs in separate
-    wrappers) scores low in each block; the block that holds them all is the body. The
-    widening stops below the block that holds the ``<h1>``: that one holds the header too.
-    """
-    own = mass[best]
-    parent = best.getparent()
-    for _ in range(4):
-        if (
-            parent is None
-            or parent.tag in {"body", "html"}
-            or is_boilerplate(parent)
-            or next(parent.iter("h1"), None) is not None  # the header: headline, byline, lede
-        ):
-            break
-        if mass[parent] >= 2 * own and link_density(parent) < _WIDE_LINKS:
-            best, own = parent, mass[parent]
-        parent = parent.getparent()
-    return best
-
-
-_WIDE_LINKS = 0.25
-# how far up paragraph text is counted: the best block is at most 3 levels above a paragraph,
-# and the body is widened at most 4 levels above that
-_MASS_LEVELS = 8
 
 
 # --- turning the main content into blocks ----------------------------------------------------

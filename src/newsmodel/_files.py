@@ -1,0 +1,315 @@
+"""Files of a batch: formats and their detection, inputs, and output names.
+
+Names are plain strings, not :class:`pathlib.Path` objects: the parent process names and moves
+every output of a parallel batch, so this is on the path of every file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from types import MappingProxyType
+from typing import IO, TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "FORMATS",
+    "WINDOWS_DEVICES",
+    "Input",
+    "OutputNames",
+    "check_format",
+    "detect_format",
+    "find_inputs",
+    "is_message",
+    "is_windows_device",
+    "open_input",
+    "place",
+]
+
+#: Format name → the usual extension of its files. Every format ships with the package; the
+#: format modules are imported when the first document is read.
+FORMATS: Mapping[str, str] = MappingProxyType(
+    {"html": ".html", "json": ".json", "newsml": ".xml", "text": ".txt"}
+)
+_EXTENSIONS = {
+    ".htm": "html",
+    ".html": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".xml": "newsml",
+    ".nml": "newsml",
+    ".txt": "text",
+}
+_NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
+_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
+_SNIFF = 4096
+
+
+def check_format(fmt: str | None, what: str) -> None:
+    """Refuse a format name that is not one of :data:`FORMATS`."""
+    if fmt is not None and fmt not in FORMATS:
+        msg = f"{what} must be one of {', '.join(sorted(FORMATS))}, not {fmt!r}"
+        raise ValueError(msg)
+
+
+def detect_format(data: bytes, /, *, name: str = "") -> str:
+    r"""Tell the format of a document from its first bytes, then from its file name.
+
+    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
+    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
+    the extension says otherwise. Only the first 4 KiB are looked at.
+
+    >>> detect_format(b'  {"headline": "Hello"}')
+    'json'
+    >>> detect_format(b"<!DOCTYPE html><html></html>")
+    'html'
+    >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), name="article.txt")
+    'text'
+    """
+    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head.startswith(b"<"):
+        if _NEWSML.search(head):
+            return "newsml"
+        if _HTML.search(head):
+            return "html"
+    return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "text")
+
+
+@attrs.frozen(kw_only=True)
+class Input:
+    """One input document of a batch, as :func:`find_inputs` found it."""
+
+    #: How the input is reported (its normalised path, or ``<stdin>``).
+    name: str
+    #: Where its output goes under the output folder (a ``/``-separated relative path without
+    #: extension, the input's path under the folder given or its stem).
+    relative: str
+    #: the file to read, or ``None`` for a stream.
+    path: str | None = None
+    #: the open binary stream to read, when ``path`` is ``None``.
+    stream: IO[bytes] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def read(self) -> bytes:
+        """The whole document.
+
+        Raises:
+            OSError: the file cannot be read.
+        """
+        with open_input(self) as fp:
+            return fp.read()
+
+
+def find_inputs(
+    sources: Iterable[str | os.PathLike[str] | IO[bytes] | Input],
+    /,
+    *,
+    source: str | None = None,
+) -> list[Input]:
+    """The input documents of files, folders and open binary streams, in order.
+
+    A folder gives the files under it (recursively, hidden ones skipped) with an extension of
+    the format ``source`` (any known format when ``None``), in the same order on every run. A
+    path that does not exist is kept: reading it fails, as an :class:`Outcome`.
+
+    >>> import io
+    >>> [i.name for i in find_inputs([io.BytesIO(b"{}"), "a.json"])]
+    ['<stream>', 'a.json']
+    """
+    check_format(source, "source")
+    wanted = {ext for ext, fmt in _EXTENSIONS.items() if source in (None, fmt)}
+    inputs: list[Input] = []
+    for item in sources:
+        if isinstance(item, Input):
+            inputs.append(item)
+        elif isinstance(item, (str, os.PathLike)):
+            path = os.fspath(item)
+            if os.path.isdir(path):
+                inputs.extend(_walk(path, wanted))
+            else:
+                stem = os.path.splitext(os.path.basename(path))[0]
+                inputs.append(Input(name=os.path.normpath(path), relative=stem, path=path))
+        else:
+            label = getattr(item, "name", None)
+            label = label if isinstance(label, str) else "<stream>"
+            stem = label.strip("<>") if label.startswith("<") else _stem(label)
+            inputs.append(Input(name=label, relative=stem or "stream", stream=item))
+    return inputs
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def _walk(top: str, extensions: set[str]) -> list[Input]:
+    """The files under a folder with one of the extensions, skipping hidden files and folders.
+
+    In the order of their relative paths' parts, the same order on every run whatever the file
+    system lists first.
+    """
+    found: list[tuple[list[str], Input]] = []
+    for folder, folders, files in os.walk(top):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        within = os.path.relpath(folder, top)
+        parts = [] if within == os.curdir else within.split(os.sep)
+        for name in files:
+            stem, extension = os.path.splitext(name)
+            full = os.path.join(folder, name)
+            if name.startswith(".") or extension.lower() not in extensions:
+                continue
+            if os.path.isfile(full):
+                relative = "/".join([*parts, stem])
+                item = Input(name=os.path.normpath(full), relative=relative, path=full)
+                found.append(([*parts, name], item))
+    found.sort(key=lambda entry: entry[0])
+    return [item for _, item in found]
+
+
+def _head(item: Input) -> bytes:
+    """The first bytes of an input, for a file or an in-memory stream; ``b""`` for others."""
+    if item.path is not None:
+        try:
+            with open(item.path, "rb") as fp:
+                return fp.read(_SNIFF)
+        except OSError:
+            return b""
+    if isinstance(item.stream, io.BytesIO):
+        return item.stream.getbuffer()[:_SNIFF].tobytes()
+    return b""
+
+
+def is_message(item: Input, source: str | None) -> bool:
+    """Whether an input is a NewsML-G2 newsMessage, to be read item by item.
+
+    Files and in-memory streams are looked at; other streams are read whole, as one document.
+    Without ``source``, only files with a NewsML-G2 extension are opened to look (one more
+    open for every file of a batch would be on its path).
+    """
+    if source not in (None, "newsml"):
+        return False
+    if source is None and item.path is not None:
+        extension = os.path.splitext(item.path)[1].lower()
+        if _EXTENSIONS.get(extension) != "newsml":
+            return False
+    head = _head(item)
+    if source is None and detect_format(head, name=item.path or "") != "newsml":
+        return False
+    return _MESSAGE.search(head) is not None
+
+
+def open_input(item: Input) -> contextlib.AbstractContextManager[IO[bytes]]:
+    if item.stream is not None:
+        return contextlib.nullcontext(item.stream)
+    assert item.path is not None  # noqa: S101 - an Input has a path or a stream
+    return open(item.path, "rb")
+
+
+#: Names that Windows opens as a device, whatever the extension and the case: a file named
+#: ``con.json`` or ``NUL`` cannot be created there, and writing to it writes to the device.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³"}
+)
+
+
+def is_windows_device(name: str) -> bool:
+    """Whether Windows takes a file name for a device: its part before the first dot.
+
+    Windows ignores trailing spaces there, and the case.
+
+    >>> [is_windows_device(n) for n in ("con", "NUL.json", "com1.tar.gz", "Lpt9", "console")]
+    [True, True, True, True, False]
+    """
+    return name.partition(".")[0].rstrip(" ").lower() in WINDOWS_DEVICES
+
+
+def _portable(part: str) -> str:
+    """A folder name that is no device: ``con`` becomes ``con-2``."""
+    if not is_windows_device(part):
+        return part
+    head, dot, rest = part.partition(".")
+    return f"{head}-2{dot}{rest}"
+
+
+class OutputNames:
+    """Chooses output paths: unique within the run, never a device name on Windows.
+
+    A name that is taken (as the file system compares names: on Windows ``A.html`` is
+    ``a.html``), or that is a device on Windows, gets ``-2``, ``-3``... Devices are avoided
+    on every system, so that an output folder can be copied to Windows whole.
+
+    >>> names = OutputNames("out", ".json", by_slug=True)
+    >>> [names.name("a", "nul"), names.name("b", "nul"), names.name("c", "novost")]
+    ['out/nul-2.json', 'out/nul-3.json', 'out/novost.json']
+    """
+
+    def __init__(self, root: str, extension: str, *, by_slug: bool) -> None:
+        """Name files with ``extension`` under ``root``, from slugs or from input stems."""
+        self.root = root
+        self.prefix = os.path.join(root, "")
+        self.extension = extension
+        self.by_slug = by_slug
+        self.taken: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+        self.folders: set[str] = set()
+
+    def name(self, relative: str, slug: str) -> str:
+        """The output path of an input at ``relative`` (``/``-separated, no extension)."""
+        folder, _, stem = relative.rpartition("/")
+        if self.by_slug and slug:
+            stem = slug
+        if folder:
+            folder = "/".join(_portable(part) for part in folder.split("/")) + "/"
+        # The suffix goes before the first dot of a device name ("con-2.tar.json"), else at the
+        # end of the stem ("a.b-2.json"); a device name has one from the start.
+        device = is_windows_device(stem)
+        head, dot, tail = stem.partition(".") if device else (stem, "", "")
+        before, after = f"{self.prefix}{folder}{head}", f"{dot}{tail}{self.extension}"
+        key = os.path.normcase(f"{folder}{stem}")
+        n = self.next_suffix.get(key, 2 if device else 1)
+        while True:
+            candidate = f"{before}-{n}{after}" if n > 1 else before + after
+            n += 1
+            if os.path.normcase(candidate) not in self.taken:
+                break
+        self.next_suffix[key] = n
+        self.taken.add(os.path.normcase(candidate))
+        return candidate
+
+    def make_parent(self, path: str) -> None:
+        """Create the folder of an output path, once per folder."""
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+
+
+def place(path: str, *, data: bytes, written: str, force: bool) -> None:
+    """Write ``data`` or move the file ``written`` to ``path``; replace a file only if forced."""
+    if not written:
+        with open(path, "wb" if force else "xb") as fp:
+            fp.write(data)
+        return
+    if force:
+        os.replace(written, path)
+        return
+    try:
+        os.link(written, path)  # fails if path exists: no check-then-write race
+    except FileExistsError:
+        os.unlink(written)
+        raise
+    except OSError:  # a file system without hard links
+        if os.path.lexists(path):
+            os.unlink(written)
+            raise FileExistsError(path) from None
+        os.replace(written, path)
+        return
+    os.unlink(written)

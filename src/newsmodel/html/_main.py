@@ -1,0 +1,206 @@
+"""Find an article's main content in a page.
+
+The main content is the element that carries ``itemprop="articleBody"`` when there is one;
+otherwise it is chosen by scoring, as readability does: every paragraph of running text adds to
+its parent's and grandparent's score, class and id names such as ``article-body`` add and
+``comments``, ``share``, ``related`` take away, and a container made mostly of links loses in
+proportion. Each element's text is measured once (:class:`~newsmodel.html._texts.Texts`), also
+where paragraphs and quotes nest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml import html as lxml_html
+
+from newsmodel.html._extract import NOT_ARTICLE, POSITIVE_NAMES, class_tokens, is_boilerplate
+from newsmodel.html._texts import Texts, text_of
+
+__all__ = ["find_main"]
+
+HtmlElement = lxml_html.HtmlElement
+
+_NEGATIVE = NOT_ARTICLE | {
+    "more",
+    "read",
+    "also",
+    "cookies",
+    "footer",
+    "print",
+    "copyright",
+    "masthead",
+    "header",
+    "topbar",
+    "next",
+    "prev",
+    "latest",
+    "most",
+    "feed",
+    "rss",
+    "author-bio",
+    "bio",
+    "meta",
+    "byline",
+    "date",
+    "dateline",
+    "caption",
+    "credits",
+    "hidden",
+    "sr",
+    "visually",
+    "skip",
+}
+
+# --- choosing the main content ---------------------------------------------------------------
+
+
+def _class_weight(element: HtmlElement) -> float:
+    tokens = class_tokens(element)
+    weight = 0.0
+    if tokens & _NEGATIVE:
+        weight -= 25
+    if tokens & POSITIVE_NAMES:
+        weight += 25
+    return weight
+
+
+def _best(scores: dict[HtmlElement, float], texts: Texts) -> HtmlElement:
+    """The candidate with the best score once its link density is counted against it."""
+
+    def adjusted(element: HtmlElement) -> float:
+        return scores[element] * (1 - texts.link_density(element))
+
+    # The link density only lowers a score: candidates are taken by raw score, and the search
+    # stops at the first whose raw score cannot beat the best adjusted one.
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    best, best_score = ranked[0], adjusted(ranked[0])
+    for element in ranked[1:]:
+        if scores[element] <= best_score:
+            break
+        value = adjusted(element)
+        if value > best_score:
+            best, best_score = element, value
+    # A parent that holds nearly as much good text (the body split around an ad) is better.
+    parent = best.getparent()
+    while parent is not None and parent.tag not in {"body", "html"}:
+        if parent in scores and adjusted(parent) >= best_score * 0.9:
+            best, best_score = parent, adjusted(parent)
+        parent = parent.getparent()
+    return best
+
+
+_SCORED = ("p", "pre", "td", "blockquote")
+
+
+def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | None:
+    """The element most likely to hold the article's text, or ``None`` when nothing looks so.
+
+    ``texts`` measures the elements of ``root``'s tree (a new one when not given).
+    """
+    texts = texts or Texts(root)
+    element: HtmlElement
+    for element in root.xpath(".//*[@itemprop]"):
+        if (
+            "articleBody" in (element.get("itemprop") or "").split()
+            and texts.short(element, 0) is None
+        ):
+            return element
+    scores: dict[HtmlElement, float] = {}
+    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
+    mass: Counter[HtmlElement] = Counter()
+    for p in root.iter(*_SCORED):
+        length, commas = _measure(p, texts)
+        if length < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
+            continue
+        score = 1 + commas + min(length / 100, 3)
+        parent = p.getparent()
+        level = 0
+        while parent is not None and level < _MASS_LEVELS:
+            if level < 3:  # noqa: PLR2004
+                if parent not in scores:
+                    scores[parent] = _class_weight(parent) + (
+                        5 if parent.tag in {"div", "article", "section", "main"} else 0
+                    )
+                scores[parent] += score / (1, 2, 3)[level]
+            mass[parent] += length
+            parent = parent.getparent()
+            level += 1
+    marked = [e for e in root.iter("article", "main") if _has_text(e, texts)]
+    if not scores:
+        # Short paragraphs only: a container the page marks as its article is the body.
+        return marked[0] if marked else None
+    best = _widen(_best(scores, texts), mass, texts)
+    if len(marked) == 1 and _prefer_marked(marked[0], best):
+        return marked[0]
+    return best
+
+
+def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
+    """The length of a paragraph's text, spaces collapsed, and its commas."""
+    if _nests(p, _SCORED):
+        # its text holds theirs: summed from theirs, each subtree once
+        return texts.spaced(p, _SCORED)
+    text = " ".join(p.text_content().split())  # for counting only: faster than squash
+    return len(text), text.count(",") + text.count("，")
+
+
+def _nests(element: HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether an element holds another of the given tags.
+
+    Over all the elements of a tree this reads each element at most once: the search stops at
+    the first one found, and what comes before it lies under no other.
+    """
+    found = element.iter(*tags)
+    if element.tag in tags:
+        next(found)  # the element itself
+    return next(found, None) is not None
+
+
+def _has_text(element: HtmlElement, texts: Texts) -> bool:
+    if _nests(element, ("article", "main")):
+        return texts.spaced(element)[0] > 0
+    return any(not text.isspace() for text in element.itertext() if text)
+
+
+def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
+    """Whether the page's one ``<article>``/``<main>`` is the body rather than ``best``.
+
+    It is when ``best`` is the whole page, or a block elsewhere with less text: the article's
+    paragraphs may be too short to score.
+    """
+    if best is marked:
+        return False
+    if best.tag in {"body", "html"}:
+        return True
+    nested = best in marked.iterancestors() or marked in best.iterancestors()
+    return not nested and len(text_of(marked)) > len(text_of(best))
+
+
+def _widen(best: HtmlElement, mass: Counter[HtmlElement], texts: Texts) -> HtmlElement:
+    """An ancestor of ``best`` holding at least twice its paragraph text, with few links.
+
+    A body split into many small blocks (a live blog's entries, paragraphs in separate
+    wrappers) scores low in each block; the block that holds them all is the body. The
+    widening stops below the block that holds the ``<h1>``: that one holds the header too.
+    """
+    own = mass[best]
+    parent = best.getparent()
+    for _ in range(4):
+        if (
+            parent is None
+            or parent.tag in {"body", "html"}
+            or is_boilerplate(parent)
+            or next(parent.iter("h1"), None) is not None  # the header: headline, byline, lede
+        ):
+            break
+        if mass[parent] >= 2 * own and texts.link_density(parent) < _WIDE_LINKS:
+            best, own = parent, mass[parent]
+        parent = parent.getparent()
+    return best
+
+
+_WIDE_LINKS = 0.25
+# how far up paragraph text is counted: the best block is at most 3 levels above a paragraph,
+# and the body is widened at most 4 levels above that
+_MASS_LEVELS = 8

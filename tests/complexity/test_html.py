@@ -1,0 +1,86 @@
+"""The HTML reader's CPU time grows linearly with each pathological shape of page.
+
+Each guard doubles one shape (tests/cputime.py); a reader that searched a list per item, or
+read a subtree's text once per enclosing element, would take about 4x and fail.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from attacks.generate import html_page
+from cputime import assert_linear
+from newsmodel import html
+
+
+def _read(data: object) -> None:
+    assert isinstance(data, bytes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        html.loads(data)
+
+
+def _names(n: int) -> str:
+    return ", ".join(f"Имя{i} Фамилия{i}" for i in range(n))
+
+
+def _in_head(markup: str) -> bytes:
+    return html_page("").replace(b"</head>", f"{markup}</head>".encode())
+
+
+def _json_ld(n: int) -> bytes:
+    article = {"@type": "NewsArticle", "headline": "Заголовок статьи"}
+    article["author"] = {"@type": "Person", "name": _names(n)}
+    return _in_head(f'<script type="application/ld+json">{json.dumps(article)}</script>')
+
+
+def _nested(open_tag: str, close_tag: str, words: int) -> object:
+    """``n`` elements nested in each other, each with its own text (n within the depth limit)."""
+    text = "слово, " * words
+    return lambda n: html_page((open_tag + text) * n + close_tag * n)
+
+
+SHAPES = {
+    "siblings": (lambda n: html_page("<p>Абзац статьи с некоторым текстом.</p>\n" * n), 5000),
+    "deep nesting": (
+        lambda n: html_page(
+            ("<div>" * 240 + "<p>Глубоко вложенный абзац.</p>" + "</div>" * 240) * n
+        ),
+        10,
+    ),
+    "a long run of one character": (lambda n: html_page("<p>" + "а" * n + "</p>"), 500_000),
+    "many attributes": (
+        lambda n: html_page(("<p " + " ".join(f"a{i}" for i in range(900)) + ">т</p>") * n),
+        10,
+    ),
+    "many authors in a meta tag": (
+        lambda n: _in_head(f'<meta name="author" content="{_names(n)}">'),
+        2000,
+    ),
+    "many authors in JSON-LD": (_json_ld, 2000),
+    "many distinct unknown elements": (
+        lambda n: html_page("<p>" + "".join(f"<x{i}>т</x{i}>" for i in range(n)) + "</p>"),
+        5000,
+    ),
+    "many line breaks": (lambda n: html_page("<p>а" + "<br>" * n + "</p>"), 30_000),
+    "many refused links": (
+        lambda n: html_page(
+            "<p>" + "".join(f'<a href="javascript:{i}">с</a> ' for i in range(n)) + "</p>"
+        ),
+        5000,
+    ),
+    "nested bylines": (_nested("<div class='byline'>", "</div>", 30), 110),
+    "nested ledes": (_nested("<div class='lede'>", "</div>", 100), 110),
+    "nested dates": (_nested("<div class='date'><time>", "</time></div>", 100), 55),
+    "nested paragraphs for the main block": (_nested("<blockquote><p>", "</blockquote>", 100), 110),
+    "nested articles": (_nested("<article>", "</article>", 100), 110),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_reading_grows_linearly(shape: str) -> None:
+    build, n = SHAPES[shape]
+    assert_linear(build, _read, n)  # type: ignore[arg-type]

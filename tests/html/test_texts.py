@@ -1,0 +1,80 @@
+"""Texts measures each element's text as lxml and the reader's rules would, read once."""
+
+from __future__ import annotations
+
+import lxml.html
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from newsmodel.html._texts import Texts, text_of
+
+_PIECES = [
+    "",
+    " ",
+    "a",
+    "b,c",
+    " x y ",
+    "\u00a0",
+    "\n\t",
+    "，",
+    "зз ",
+    "e\u0301",
+    "\u200b",
+    " a\u00a0b ",
+]
+_OPEN = ["<span>", "<a>", "<b class='x'>", "<i id='y'>"]
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> lxml.html.HtmlElement:
+    markup, depth = "<div>", 0
+    for _ in range(draw(st.integers(1, 15))):
+        step = draw(st.integers(0, 3))
+        if step == 0:
+            markup += draw(st.sampled_from(_OPEN)) + draw(st.sampled_from(_PIECES))
+            depth += 1
+        elif step == 1 and depth:
+            markup += "</span>" + draw(st.sampled_from(_PIECES))
+            depth -= 1
+        elif step == 2:
+            markup += "<a>" + draw(st.sampled_from(_PIECES)) + "</a><br>"
+        else:
+            markup += draw(st.sampled_from(_PIECES))
+    return lxml.html.fragment_fromstring(markup + "</span>" * depth + "</div>")
+
+
+@given(trees(), st.sampled_from([0, 1, 2, 3, 5, 10]))
+def test_short_text_is_the_text_when_short(root: lxml.html.HtmlElement, longest: int) -> None:
+    texts = Texts(root)
+    for element in root.iter():
+        expected = text_of(element)
+        assert texts.short(element, longest) == (expected if len(expected) <= longest else None)
+
+
+@given(trees())
+def test_lengths_and_spaced_are_those_of_the_whole_text(root: lxml.html.HtmlElement) -> None:
+    texts = Texts(root)
+    for element in root.iter():
+        whole = element.text_content()
+        links = sum(len(a.text_content()) for a in element.iter("a"))
+        assert texts.lengths(element) == (len(whole), links)
+        spaced = " ".join(whole.split())
+        expected = (len(spaced), spaced.count(",") + spaced.count("，"))
+        assert texts.spaced(element) == expected
+        assert Texts(root).spaced(element, ("span", "b")) == expected
+
+
+@given(trees())
+def test_classed_is_the_scope_s_classed_elements(root: lxml.html.HtmlElement) -> None:
+    texts = Texts(root)
+    for element in root.iter():
+        assert texts.classed(element) == element.xpath("descendant-or-self::*[@class or @id]")
+
+
+def test_classed_ignores_what_stands_beside_the_root() -> None:
+    root = etree.fromstring('<html><body><div class="byline">Имя</div></body></html>')
+    root.addnext(etree.ProcessingInstruction("after"))
+    texts = Texts(root)
+    assert [e.get("class") for e in texts.classed(root[0])] == ["byline"]
+    assert [e.get("class") for e in texts.classed(root)] == ["byline"]

@@ -1,0 +1,268 @@
+"""newsmodel.batch: converting many documents from Python, without the command line."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsmodel import Article, Section, batch, json, newsml
+from newsmodel._files import OutputNames, is_windows_device
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def write_articles(folder: Path, headlines: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, headline in enumerate(headlines):
+        article = Article(headline=headline, sections=[Section(blocks=[f"Абзац {i}."])])
+        (folder / f"item{i:03d}.json").write_text(json.dumps(article), encoding="utf-8")
+
+
+# --- one document ---
+
+
+def test_convert_returns_the_document_and_its_slug():
+    outcome = batch.convert('{"headline": "Снег в Астане"}'.encode(), to="json", name="a.json")
+    assert outcome.ok
+    assert (outcome.name, outcome.slug, outcome.error) == ("a.json", "sneg-v-astane", "")
+    assert json.loads(outcome.data).headline == "Снег в Астане"
+
+
+def test_a_bad_document_is_an_outcome_with_where_it_went_wrong():
+    outcome = batch.convert(b'{\n  "headline": 5}', to="text", name="b.json")
+    assert not outcome.ok
+    assert (outcome.error, outcome.path, outcome.line) == ("ParseError", "$.headline", 2)
+    assert outcome.data == b""
+
+
+def test_options_are_keyword_only_and_checked():
+    with pytest.raises(TypeError):
+        batch.convert(b"{}", "json")  # type: ignore[misc]
+    with pytest.raises(ValueError, match="to must be one of"):
+        batch.convert(b"{}", to="yaml")
+    with pytest.raises(ValueError, match="source must be one of"):
+        batch.read_files([], source="yaml")
+    with pytest.raises(ValueError, match="jobs must be 1 or more"):
+        batch.convert_files([], to="json", jobs=0)
+
+
+def test_outcomes_are_frozen_and_pickle():
+    outcome = batch.convert(b"{", to="json", name="a.json")
+    assert pickle.loads(pickle.dumps(outcome)) == outcome  # noqa: S301 - our own bytes
+    with pytest.raises(AttributeError):
+        outcome.error = ""  # type: ignore[misc]
+
+
+def test_formats_cannot_be_changed_by_a_caller():
+    with pytest.raises(TypeError):
+        batch.FORMATS["yaml"] = ".yaml"  # type: ignore[index]
+
+
+# --- only input problems are failures; a bug propagates ---
+
+
+def broken_reader(*_args, **_options):
+    msg = "a bug in a reader"
+    raise RuntimeError(msg)
+
+
+def test_a_bug_in_a_reader_propagates_instead_of_failing_the_document(monkeypatch):
+    monkeypatch.setattr(json, "loads", broken_reader)
+    with pytest.raises(RuntimeError, match="a bug in a reader") as info:
+        batch.convert(b'{"headline": "x"}', to="text", name="a.json")
+    if sys.version_info >= (3, 11):
+        assert "while converting a.json: a bug in newsmodel" in info.value.__notes__[0]
+
+
+def test_a_bug_propagates_from_every_batch_function(monkeypatch, tmp_path):
+    write_articles(tmp_path / "src", ["Первая", "Вторая"])
+    monkeypatch.setattr(json, "loads", broken_reader)
+    with pytest.raises(RuntimeError, match="a bug in a reader"):
+        list(batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / "out"))
+    with pytest.raises(RuntimeError, match="a bug in a reader"):
+        list(batch.read_files([tmp_path / "src"]))
+    assert not list((tmp_path / "out").rglob("*.txt"))
+    assert not list((tmp_path / "out").glob(".newsmodel-*"))  # the scratch folder is removed
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the broken reader"
+)
+def test_a_bug_in_a_worker_process_propagates(monkeypatch, tmp_path):
+    write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
+    monkeypatch.setattr(json, "loads", broken_reader)
+    outcomes = batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / "o", jobs=2)
+    with pytest.raises(RuntimeError, match="a bug in a reader"):
+        list(outcomes)
+
+
+def test_input_problems_are_failures_and_the_batch_goes_on(tmp_path):
+    write_articles(tmp_path / "src", ["Первая"])
+    (tmp_path / "src" / "bad.json").write_text("{", encoding="utf-8")
+    sources = [tmp_path / "src", tmp_path / "missing.json"]
+    outcomes = list(batch.convert_files(sources, to="text", output=tmp_path / "out"))
+    assert [(Path(o.name).name, o.error) for o in outcomes] == [
+        ("bad.json", "ParseError"),
+        ("item000.json", ""),
+        ("missing.json", "FileNotFoundError"),
+    ]
+    assert Path(outcomes[1].output).read_text(encoding="utf-8").endswith("Абзац 0.")
+
+
+# --- many files ---
+
+
+def test_convert_files_into_memory_keeps_the_data(tmp_path):
+    write_articles(tmp_path, ["Первая", "Вторая"])
+    outcomes = list(batch.convert_files([tmp_path], to="json"))
+    assert [json.loads(o.data).headline for o in outcomes] == ["Первая", "Вторая"]
+    assert all(o.output == "" for o in outcomes)
+
+
+def test_worker_processes_give_the_same_outcomes(tmp_path):
+    write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
+    (tmp_path / "src" / "bad.json").write_text("[]", encoding="utf-8")
+    runs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        outcomes = list(batch.convert_files([tmp_path / "src"], to="text", output=out, jobs=jobs))
+        runs[jobs] = [
+            (o.name, Path(o.output).relative_to(out) if o.output else o.error) for o in outcomes
+        ]
+    assert runs[1] == runs[2]
+    assert len(runs[1]) == 41
+
+
+def test_never_overwrites_unless_forced(tmp_path):
+    write_articles(tmp_path / "src", ["Первая"])
+    out = tmp_path / "out"
+    (first,) = batch.convert_files([tmp_path / "src"], to="json", output=out)
+    Path(first.output).write_bytes(b"keep me")
+    (again,) = batch.convert_files([tmp_path / "src"], to="json", output=out)
+    assert (again.error, again.message) == ("FileExistsError", f"{first.output} exists")
+    assert Path(first.output).read_bytes() == b"keep me"
+    (forced,) = batch.convert_files([tmp_path / "src"], to="json", output=out, force=True)
+    assert forced.ok
+    assert Path(first.output).read_bytes() != b"keep me"
+
+
+def test_streams_and_find_inputs(tmp_path):
+    write_articles(tmp_path / "src", ["Первая"])
+    (tmp_path / "src" / ".hidden.json").write_text("{", encoding="utf-8")
+    (tmp_path / "src" / "notes.md").write_text("x", encoding="utf-8")
+    stream = io.BytesIO(b'{"headline": "Stream"}')
+    inputs = batch.find_inputs([stream, tmp_path / "src"])
+    assert [(i.name, i.relative) for i in inputs] == [
+        ("<stream>", "stream"),
+        (str(tmp_path / "src" / "item000.json"), "item000"),
+    ]
+    assert batch.find_inputs([tmp_path / "src"], source="text") == []
+    outcomes = list(batch.convert_files(inputs, to="text", output=tmp_path / "out"))
+    assert sorted(Path(o.output).name for o in outcomes) == ["pervaya.txt", "stream.txt"]
+
+
+def test_read_files_reads_a_message_item_by_item(tmp_path):
+    articles = [Article(headline=f"Новость {i}") for i in range(3)]
+    message = tmp_path / "feed.xml"
+    with message.open("wb") as fp:
+        newsml.dump_message(articles, fp, now=batch.NEWSML_UNDATED)
+    read = list(batch.read_files([message]))
+    assert [o.name for o, _ in read] == [f"{message}#{n}" for n in (1, 2, 3)]
+    assert [a.headline for _, a in read if a is not None] == [a.headline for a in articles]
+    in_memory = io.BytesIO(message.read_bytes())
+    assert len(list(batch.read_files([in_memory]))) == 3
+
+
+def test_a_message_gives_one_output_per_item(tmp_path):
+    message = tmp_path / "feed.xml"
+    with message.open("wb") as fp:
+        newsml.dump_message([Article(headline="Один"), Article(headline="Два")], fp)
+    outcomes = list(batch.convert_files([message], to="json", output=tmp_path / "out"))
+    assert sorted(Path(o.output).relative_to(tmp_path / "out").as_posix() for o in outcomes) == [
+        "feed/dva.json",
+        "feed/odin.json",
+    ]
+
+
+# --- output names ---
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "con",
+        "CON",
+        "nul",
+        "Aux",
+        "prn",
+        "com1",
+        "COM9",
+        "lpt1",
+        "LpT9",
+        "nul.tar",
+        "con .x",
+        "com¹",
+    ],
+)
+def test_windows_devices(name):
+    assert is_windows_device(name)
+    assert is_windows_device(f"{name}.json")
+
+
+@pytest.mark.parametrize("name", ["console", "com", "com10", "lpt", "nul-2", "aux_", "icon", ""])
+def test_not_windows_devices(name):
+    assert not is_windows_device(name)
+
+
+def test_device_names_get_a_suffix_on_every_system():
+    names = OutputNames("out", ".json", by_slug=False)
+    got = [names.name(stem, "") for stem in ("con", "CON", "con", "nul.tar", "com1", "con-2")]
+    assert got == [
+        "out/con-2.json",
+        "out/CON-2.json",  # "CON" is not "con" where case counts (as here)
+        "out/con-3.json",
+        "out/nul-2.tar.json",
+        "out/com1-2.json",
+        "out/con-2-2.json",
+    ]
+    assert not any(is_windows_device(Path(p).name) for p in got)
+    assert names.name("aux/lpt1/a", "") == "out/aux-2/lpt1-2/a.json"
+
+
+def test_articles_slugged_as_devices_keep_their_output(tmp_path):
+    write_articles(tmp_path / "src", ["CON", "nul", "Com1", "LPT9", "Aux", "prn"])
+    outcomes = list(batch.convert_files([tmp_path / "src"], to="json", output=tmp_path / "out"))
+    names = sorted(Path(o.output).name for o in outcomes)
+    assert names == [
+        "aux-2.json",
+        "com1-2.json",
+        "con-2.json",
+        "lpt9-2.json",
+        "nul-2.json",
+        "prn-2.json",
+    ]
+
+
+def test_lossy_warnings_travel_with_their_attributes(tmp_path):
+    article = json.loads((EXAMPLES / "article.json").read_bytes())
+    data = json.dumps(article).encode()
+    outcome = batch.convert(data, to="text")
+    assert outcome.lost
+    assert len(outcome.warnings) == len(outcome.lost)
+    assert {w.kind for w in outcome.lost} >= {"field"}
+    assert all(w.format == "text" for w in outcome.lost)
+    write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
+    for i in range(40):
+        (tmp_path / "src" / f"item{i:03d}.json").write_bytes(data)
+    runs = [
+        list(batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / f"o{j}", jobs=j))
+        for j in (1, 2)
+    ]
+    described = [[[(w.kind, w.lost, w.count) for w in o.lost] for o in run] for run in runs]
+    assert described[0] == described[1]
+    assert all(o.lost for o in runs[1])  # they cross the process boundary
