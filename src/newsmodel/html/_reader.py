@@ -227,6 +227,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         "image": image,
         "extra": reader.explicit_extra
         + [p for p in _unique_pairs(reader.extra) if p not in explicit_extra],
+        **reader.newsroom,
     }
     if language:
         fields["language"] = language

@@ -27,6 +27,7 @@ from newsmodel.html._metadata import (
     microdata_value,
     types_of,
 )
+from newsmodel.html._newsroom import newsroom_fields
 from newsmodel.html._texts import squash, text_of
 from newsmodel.html._values import (
     ORGANIZATION_TYPES,
@@ -175,6 +176,8 @@ class Sources:
         self.credited: set[tuple[str, Role]] = set()
         self.extra: list[tuple[str, str]] = []
         self.explicit_extra: list[tuple[str, str]] = []
+        #: The newsroom's fields of a page newsmodel wrote (correction, genres, rights...).
+        self.newsroom: dict[str, Any] = {}
         base = url
         if base is None:
             for element in root.iter("base"):
@@ -242,6 +245,7 @@ class Sources:
                     elif child.tag == "dd" and key:
                         self.explicit_extra.append((key, squash(scrub(child.text_content()))))
                         key = None
+        self.newsroom = newsroom_fields(item)
         return body
 
     def scoped_name(self, element: HtmlElement) -> str | None:

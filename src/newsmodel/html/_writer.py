@@ -26,6 +26,7 @@ from newsmodel._models import (
     LineBreak,
     Link,
     Paragraph,
+    PubStatus,
     Quote,
     Role,
     Section,
@@ -206,11 +207,12 @@ class _Writer:
     # -- the article ----------------------------------------------------------------------
 
     def time(self, value: datetime | date, prop: str) -> str:
-        if not isinstance(value, datetime):
-            raise WriteError("html", prop, "a date without a time is not written to HTML yet")
-        shown = format_date(
-            value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
-        )
+        if isinstance(value, datetime):
+            shown = format_date(
+                value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
+            )
+        else:  # a day alone: shown and written without a time
+            shown = format_date(value, "long", locale=_date_locale(self.article))
         return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
 
     def article_element(self) -> None:  # noqa: C901, PLR0912, PLR0915 - one field after another
@@ -246,6 +248,8 @@ class _Writer:
         if a.attributions:
             credits = ", ".join(self.credit(x, microdata=True) for x in a.attributions)  # noqa: A001
             self.out.append(f'<p class="byline">{credits}</p>')
+        if a.correction is not None:
+            self.out.append(f'<p class="correction" role="note">{_text(a.correction)}</p>')
         if a.dateline is not None:
             self.out.append(f'<p class="dateline" itemprop="dateline">{_text(a.dateline)}</p>')
         if a.place is not None:
@@ -277,6 +281,27 @@ class _Writer:
                 for s in a.subjects
             )
             footer.append(f'<ul class="subjects">{items}</ul>')
+        if a.genres:
+            items = "".join(
+                f'<li data-code="{_attr(g.code)}">{_text(g.name)}</li>'
+                if g.name
+                else f'<li class="code" data-code="{_attr(g.code)}">{_text(g.code)}</li>'
+                for g in a.genres
+            )
+            footer.append(f'<ul class="genres">{items}</ul>')
+        rights = a.rights
+        if rights is not None and (rights.holder or rights.notice):
+            parts = [
+                f'<span class="{cls}">{_text(v)}</span>'
+                for cls, v in (("notice", rights.notice), ("holder", rights.holder))
+                if v
+            ]
+            footer.append(f'<p class="rights">{" ".join(parts)}</p>')
+        internal = internal_fields(a) if self.internal else []
+        if internal:
+            # For the newsroom only: notes to editors, embargo, usage terms, agency times.
+            items = "".join(f"<dt>{k}</dt><dd>{_text(v)}</dd>" for k, v in internal)
+            footer.append(f'<dl class="internal" hidden>{items}</dl>')
         if a.extra and self.internal:
             # What a source gave beyond the model is for the newsroom, never for readers.
             items = "".join(f"<dt>{_text(k)}</dt><dd>{_text(v)}</dd>" for k, v in a.extra)
@@ -330,6 +355,23 @@ class _Writer:
         self.out.append("</body>")
         self.out.append("</html>")
         return "\n".join(self.out) + "\n"
+
+
+def internal_fields(article: Article) -> list[tuple[str, str]]:
+    """The newsroom-only fields of an article, as the ``dl class="internal"`` pairs."""
+    a = article
+    rights = a.rights
+    values: list[tuple[str, object]] = [
+        ("urgency", a.urgency),
+        ("embargo", a.embargo.isoformat() if a.embargo else None),
+        ("pub_status", a.pub_status.value if a.pub_status is not PubStatus.USABLE else None),
+        ("editorial_note", a.editorial_note),
+        ("usage_terms", rights.usage_terms if rights else None),
+        ("slugline", a.slugline),
+        ("first_created", a.first_created.isoformat() if a.first_created else None),
+        ("version_created", a.version_created.isoformat() if a.version_created else None),
+    ]
+    return [(k, str(v)) for k, v in values if v is not None]
 
 
 def _date_locale(article: Article) -> str:
