@@ -32,7 +32,7 @@ _NEW_FIELDS = frozenset(
 NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
     "html": frozenset({"embeds", "dates", "subject names"}),
-    "newsml": frozenset({"embeds", "subject names"}),
+    "newsml": frozenset({"subject names"}),
 }
 
 

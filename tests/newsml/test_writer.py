@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+import warnings
 from datetime import date, datetime, timezone
 
 import pytest
@@ -13,6 +14,8 @@ from lxml import etree
 from newsmodel import (
     Article,
     Attribution,
+    Embed,
+    EmbedProvider,
     Emphasis,
     Figure,
     Genre,
@@ -367,3 +370,38 @@ def test_pretty_is_deprecated_for_indent_and_warns_at_the_callers_line() -> None
 def test_indent_counts_spaces() -> None:
     data = newsml.dumps(Article(headline="Т"), now=NOW, indent=4)
     assert b"\n    <itemMeta>" in data
+
+
+_EMBEDS = Article(
+    headline="Брифинг",
+    sections=[
+        Section(
+            blocks=[
+                "Текст.",
+                Embed("https://youtu.be/abc", caption="Брифинг", credit=Attribution("Акорда")),
+                Embed("https://example.org/player/1", provider=EmbedProvider.VIMEO),
+            ]
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("body", ["xhtml", "nitf"])
+def test_embeds_are_carried_in_the_body_validly_and_read_back(body: str) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = newsml.dumps(_EMBEDS, now=NOW, body=body)  # type: ignore[arg-type]
+    assert newsml.validate(data) == []
+    assert b"<iframe" not in data
+    back = newsml.loads(data)
+    embeds = [b for b in back.sections[0].blocks if isinstance(b, Embed)]
+    assert [(e.url, e.provider, e.caption) for e in embeds] == [
+        ("https://youtu.be/abc", EmbedProvider.YOUTUBE, "Брифинг"),
+        ("https://example.org/player/1", EmbedProvider.VIMEO, None),
+    ]
+    if body == "xhtml":
+        assert back == _EMBEDS
+    else:  # NITF's media-producer holds the credit's name alone, and says so
+        assert [str(w.message) for w in caught] != []
+        assert embeds[0].credit is not None
+        assert embeds[0].credit.name == "Акорда"

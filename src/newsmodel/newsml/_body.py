@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
-from newsmodel._models import Attribution, Block, Figure, Inline, Link, Paragraph, Role, Section
+from newsmodel._models import (
+    Attribution,
+    Block,
+    Embed,
+    Figure,
+    Inline,
+    Link,
+    Paragraph,
+    Role,
+    Section,
+)
 from newsmodel._textrules import collapse, scrub
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import (
@@ -269,7 +279,43 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                 return
         self.add(paragraph(self.inlines(el, depth)))
 
+    def embed(self, el: etree._Element, name: str) -> None:  # noqa: C901 - XHTML and NITF
+        """An embed: an XHTML ``figure class="embed"`` with a link, or NITF ``media`` of it."""
+        url = provider = caption = None
+        credit: Attribution | None = None
+        for node in el.iter():
+            local = local_name(node)
+            if local == "a" and url is None:
+                url = node.get("href")
+            elif local == "media-reference" and url is None:
+                url = node.get("source")
+            elif local == "media-metadata" and node.get("name") == "provider":
+                provider = node.get("value")
+            elif local == "figcaption":
+                caption, credit = self.figcaption(node)
+            elif local == "media-caption":
+                caption = text_of(node) or None
+            elif local == "media-producer":
+                who = text_of(node)
+                credit = Attribution(who, role=Role.PHOTOGRAPHER) if who else None
+        if name == "figure":
+            provider = el.get("data-provider")
+        try:
+            embed = Embed(
+                (url or "").strip(), provider=provider or None, caption=caption, credit=credit
+            )
+        except ValidationError:
+            self.item.lose(f"an embed whose address {url!r} is not an absolute http(s) URL")
+            if caption:
+                self.add(Paragraph(caption))
+            return
+        self.seen_block = True
+        self.blocks.append(embed)
+
     def figure(self, el: etree._Element, name: str) -> None:  # noqa: C901, PLR0912 - XHTML img, figure and NITF media
+        if name != "img" and "embed" in (el.get("class") or "").split():
+            self.embed(el, name)
+            return
         src = alt = caption = None
         credit: Attribution | None = None
         if name == "img":
