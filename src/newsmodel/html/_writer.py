@@ -19,6 +19,7 @@ from newsmodel._models import (
     Article,
     Attribution,
     Block,
+    Embed,
     Emphasis,
     Figure,
     Inline,
@@ -34,7 +35,7 @@ from newsmodel._models import (
 )
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
-from newsmodel.errors import WriteError
+from newsmodel.html._embeds import player_url
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
@@ -168,13 +169,36 @@ class _Writer:
             src_prop = caption_prop = ""
         alt = _attr(figure.alt or "")
         self.out.append(f'<img{src_prop} src="{_attr(figure.image)}" alt="{alt}">')
+        self.figcaption(figure.caption, figure.credit, caption_prop)
+        self.out.append("</figure>")
+
+    def figcaption(
+        self, caption: str | None, credit: Attribution | None, caption_prop: str = ""
+    ) -> None:
         parts = []
-        if figure.caption is not None:
-            parts.append(f'<span class="caption"{caption_prop}>{_text(figure.caption)}</span>')
-        if figure.credit is not None:
-            parts.append(self.credit(figure.credit, microdata=False))
+        if caption is not None:
+            parts.append(f'<span class="caption"{caption_prop}>{_text(caption)}</span>')
+        if credit is not None:
+            parts.append(self.credit(credit, microdata=False))
         if parts:
             self.out.append(f"<figcaption>{' '.join(parts)}</figcaption>")
+
+    def embed(self, embed: Embed) -> None:
+        """An embed: its link always; a sandboxed player frame only where one is allowed."""
+        given = embed.given_provider
+        provider = f' data-provider="{given.value}"' if given is not None else ""
+        self.out.append(f'<figure class="embed"{provider}>')
+        player = player_url(embed.url, embed.provider)
+        if player is not None:
+            title = _attr(embed.caption or embed.provider.value)
+            self.out.append(
+                f'<iframe src="{_attr(player)}" title="{title}" loading="lazy"'
+                ' sandbox="allow-scripts allow-same-origin allow-presentation"'
+                ' referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>'
+            )
+        url = _attr(embed.url)
+        self.out.append(f'<a class="embed-link" href="{url}">{_text(embed.url)}</a>')
+        self.figcaption(embed.caption, embed.credit)
         self.out.append("</figure>")
 
     def block(self, block: Block) -> None:
@@ -194,7 +218,7 @@ class _Writer:
         elif isinstance(block, Figure):
             self.figure(block)
         else:
-            raise WriteError("html", "blocks", "embeds are not written to HTML yet")
+            self.embed(block)
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")
