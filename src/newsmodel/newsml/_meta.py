@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -10,19 +9,16 @@ from newsmodel._models import (
     Article,
     Attribution,
     Figure,
-    Paragraph,
     PubStatus,
-    Role,
     Section,
     Subject,
 )
 from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
-from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
-from newsmodel.newsml._agency import BodyMeta, read_notepad
+from newsmodel.newsml._agency import read_notepad
 from newsmodel.newsml._body import BodyReader
-from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
+from newsmodel.newsml._collect import is_nonpublic, name_of, role_of
 from newsmodel.newsml._fields import (
     CORRECTION_ROLES,
     read_genre,
@@ -31,7 +27,8 @@ from newsmodel.newsml._fields import (
     read_urgency,
 )
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
-from newsmodel.newsml._ns import NAR, NM, XML
+from newsmodel.newsml._ns import NM, XML
+from newsmodel.newsml._shapes import AgencyShapes
 from newsmodel.newsml._tree import (
     FORMAT,
     NAMES,
@@ -47,8 +44,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lxml import etree
-
-    from newsmodel.newsml._parse import ReadOptions
 
 
 __all__ = ["ItemReader"]
@@ -84,12 +79,7 @@ _SIMPLE_CONTENT_META = {
 }
 
 
-class ItemReader(Collector):
-    def __init__(self, item: etree._Element, options: ReadOptions) -> None:
-        super().__init__(item, options)
-        #: The item's own notes (edNote), read as a body's notepad is.
-        self.notepad = BodyMeta()
-
+class ItemReader(AgencyShapes):
     def nar_children(self, el: etree._Element, where: str) -> Iterator[tuple[etree._Element, str]]:
         """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
 
@@ -542,91 +532,6 @@ class ItemReader(Collector):
         if fields["extra"] is self.extra:
             self.keep(key, value)
 
-    def fallback_headline(self, body: BodyReader, lede: str | None, sections: list[Section]) -> str:
-        """A headline for an item without one: from its body, slugline, title, summary, text.
-
-        An item with text is never refused for lacking a headline; a warning says where the
-        headline came from.
-        """
-        meta = body.meta
-        sluglines = [*self.fields.get("sluglines", []), *meta.sluglines]
-        for source, text in (
-            ("the body's headline", meta.headline),
-            ("the body's title", meta.title),
-            ("the slugline", next((s for s in sluglines if s), None)),
-            ("the item title", _first_extra(self.extra, "newsml:title")),
-            ("the summary", lede),
-            ("the first sentence", _first_sentence(sections)),
-        ):
-            if text:
-                self.note(
-                    f"the item has no headline; {source} {text!r} was used instead",
-                    "field",
-                    "headline",
-                )
-                return text
-        raise ParseError(FORMAT, self.no_headline(), line=self.item.sourceline)
-
-    def body_meta(self, meta: BodyMeta, headline: str) -> None:
-        """Map what the body's header, notepad and byline say; nothing of it is text."""
-        known = {v for _, v in self.extra}
-        known.add(headline)
-        known.update(g.name for g in self.fields.get("genres", ()) if g.name)
-        for key, values in (
-            ("newsml:header:time", [t for t in meta.times if not self.is_known_time(t)]),
-            ("newsml:genre", meta.genres),
-            ("newsml:headline", meta.headings),
-            ("newsml:byline", meta.byline_text),
-            ("newsml:header", meta.other),
-        ):
-            for value in values:
-                if value not in known and value not in self.fields.get("sluglines", ()):
-                    known.add(value)
-                    self.extra.append((key, value))
-        if meta.headline and meta.headline != headline and meta.headline not in known:
-            self.extra.append(("newsml:headline", meta.headline))
-        notes = self.notepad.notes
-        notes.extend(n for n in meta.notes if n not in notes)
-        for note in [*self.notepad.private_notes, *meta.private_notes]:
-            if self.options.private_notes:
-                self.extra.append(("newsml:notepad:nonpublic", note))
-            else:
-                self.note(
-                    "a non-public notepad section was left out (private_notes=True keeps it)",
-                    "field",
-                    "notepad",
-                )
-        # A byline names the authors when the metadata does not; else it is kept as written.
-        attributions = self.fields.setdefault("attributions", [])
-        if not any(a.role is Role.AUTHOR for a in attributions):
-            found = [a for _, people in meta.bylines for a in people]
-            attributions.extend(found or meta.nitf_bylines)
-            return
-        names = {a.name.casefold() for a in attributions}
-        for text, people in meta.bylines:
-            if text not in known and any(a.name.casefold() not in names for a in people):
-                known.add(text)
-                self.extra.append(("newsml:byline", text))
-
-    def is_known_time(self, raw: str) -> bool:
-        """Whether a time the body's header gives is one of the item's own timestamps."""
-        value = parse_iso(raw)
-        if value is None or value.tzinfo is None:
-            return False
-        names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
-        return any(self.fields.get(n) == value for n in names)
-
-    def no_headline(self) -> str:
-        """Why the item has no headline: none at all, or only in another namespace."""
-        for el in self.item.iter("{*}headline", "{*}contentMeta"):
-            ns = split(el.tag)[0]
-            if ns not in NAR_OR_NONE:
-                return (
-                    f"the item has no headline: its <{split(el.tag)[1]}> is in the namespace "
-                    f"{ns!r}, not NewsML-G2's {NAR!r}"
-                )
-        return "the item has no headline"
-
     def report(self) -> None:
         line = self.item.sourceline
         for message, kind, lost in self.notes:
@@ -643,21 +548,3 @@ def _before(
     if not isinstance(earlier, datetime) or not isinstance(later, datetime):
         return False
     return earlier <= later if or_equal else earlier < later
-
-
-def _first_sentence(sections: list[Section]) -> str | None:
-    """The first sentence of the first paragraph, for an item with no headline at all."""
-    for section in sections:
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                text = block.text
-                end = _SENTENCE_END.search(text)
-                return text[: end.start() + 1] if end else text
-    return None
-
-
-_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
-
-
-def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
-    return next((v for k, v in extra if k == key), None)
