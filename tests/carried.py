@@ -32,7 +32,7 @@ _NEW_FIELDS = frozenset(
 NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
     "html": frozenset({"subject names"}),
-    "newsml": frozenset({"subject names"}),
+    "newsml": frozenset(),
 }
 
 

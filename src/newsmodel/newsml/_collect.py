@@ -21,7 +21,14 @@ if TYPE_CHECKING:
 
     from newsmodel.newsml._parse import ReadOptions
 
-__all__ = ["Collector", "is_nonpublic", "isoformat_datetime", "name_of", "role_of"]
+__all__ = [
+    "Collector",
+    "is_nonpublic",
+    "isoformat_datetime",
+    "name_of",
+    "role_of",
+    "subject_names",
+]
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -143,6 +150,27 @@ def name_of(el: etree._Element, lang: str | None = None) -> str:
         if text:
             return text
     return collapse(scrub(el.get("literal") or ""))
+
+
+def subject_names(el: etree._Element) -> list[tuple[str | None, str]]:
+    """The names of a concept with their ``xml:lang`` (``None`` without one), one per language.
+
+    A name whose language tag the model refuses counts as one without.
+    """
+    out: list[tuple[str | None, str]] = []
+    seen: set[str | None] = set()
+    for n in children_named(el, "name"):
+        text = text_of(n)
+        tag = (n.get(f"{{{XML}}}lang") or "").strip() or None
+        if tag is not None and not _LANGUAGE_TAG.fullmatch(tag):
+            tag = None
+        if text and tag not in seen:
+            seen.add(tag)
+            out.append((tag, text))
+    return out
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def is_nonpublic(el: etree._Element) -> bool:

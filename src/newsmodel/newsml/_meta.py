@@ -18,7 +18,7 @@ from newsmodel._warnings import lossy
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import read_notepad
 from newsmodel.newsml._body import BodyReader
-from newsmodel.newsml._collect import is_nonpublic, name_of, role_of
+from newsmodel.newsml._collect import is_nonpublic, name_of, role_of, subject_names
 from newsmodel.newsml._fields import (
     CORRECTION_ROLES,
     read_genre,
@@ -278,8 +278,11 @@ class ItemReader(AgencyShapes):
             self.fields.setdefault("rubrics", []).append(label)
             return
         if code:
+            names = subject_names(el)
+            if self.own:  # newsmodel writes the label as the name without a language
+                label = next((n for lang, n in names if lang is None), None)
             try:
-                subject = Subject(code, label)
+                subject = Subject(code, label, names=[(k, n) for k, n in names if k is not None])
             except ValidationError:
                 pass
             else:

@@ -316,6 +316,8 @@ class _Builder:
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=subject.code)
             if subject.label:
                 self.sub(el, "name", subject.label)
+            for lang, name in subject.names:
+                self.sub(el, "name", name).set(f"{{{XML}}}lang", lang)
         for rubric in a.rubrics:
             code = slugify(rubric) or fallback_slug(rubric, None)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=f"nmrubric:{code}")
