@@ -31,7 +31,7 @@ _NEW_FIELDS = frozenset(
 #: (a date alone in published/updated), ``subject names`` (names per language).
 NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
-    "html": frozenset({"subject names"}),
+    "html": frozenset(),
     "newsml": frozenset(),
 }
 

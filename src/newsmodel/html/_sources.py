@@ -290,9 +290,15 @@ class Sources:
                 code = clean(microdata_value(child))
             elif name == "name":
                 label = clean(microdata_value(child))
+        # The names in other languages newsmodel writes beside the label.
+        names = [
+            (span.get("lang") or "", clean(span.text_content()) or "")
+            for span in element.iter("span")
+            if "name-in" in (span.get("class") or "").split()
+        ]
         if code:
             try:
-                self.fields.add("subject", Subject(code, label))
+                self.fields.add("subject", Subject(code, label, names=names))
             except ValidationError:
                 if label:
                     self.fields.add("tag", label)

@@ -301,6 +301,10 @@ class _Writer:
                 f'<li itemprop="about" itemscope itemtype="{SCHEMA}DefinedTerm">'
                 f'<meta itemprop="termCode" content="{_attr(s.code)}">'
                 + (f'<span itemprop="name">{_text(s.label)}</span>' if s.label else "")
+                + "".join(
+                    f'<span class="name-in" lang="{_attr(lang)}" hidden>{_text(name)}</span>'
+                    for lang, name in s.names
+                )
                 + "</li>"
                 for s in a.subjects
             )
