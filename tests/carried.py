@@ -33,6 +33,9 @@ NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
     "html": frozenset(),
     "newsml": frozenset(),
+    "nitf": frozenset(
+        {"genres", "slugline", "first_created", "version_created", "embeds", "subject names"}
+    ),
 }
 
 

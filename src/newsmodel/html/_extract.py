@@ -304,6 +304,9 @@ _CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "s
 class BodyReader(BlockReader[HtmlElement]):
     """Walks the main content and collects sections; remembers what it had to drop."""
 
+    #: A cell holding a block or an image belongs to a layout table, not a table of data.
+    not_in_cell = BLOCK_TAGS | {"img", "iframe", "video"}
+
     def __init__(self, base: str | None, *, trusted: bool = False) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
@@ -355,7 +358,12 @@ class BodyReader(BlockReader[HtmlElement]):
         return name not in _BLOCK_LEVEL
 
     def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
-        if tag in DROP or tag in {"table", "hr"}:
+        if tag == "table":
+            table = self.table(child)
+            if table is None:
+                self.report(child)
+            self.add(table)
+        elif tag in DROP or tag == "hr":
             self.report(child)
         elif tag == "figure" and "embed" in class_tokens(child):
             self.add(self.embed_block(child))
