@@ -41,7 +41,7 @@ from newsmodel.html._embeds import player_url
 if TYPE_CHECKING:
     from datetime import date, tzinfo
 
-__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
+__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "body_html", "credit_display", "render"]
 
 SCHEMA = "https://schema.org/"
 
@@ -104,11 +104,14 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
 
 
 class _Writer:
-    def __init__(self, article: Article, *, internal: bool = False) -> None:
+    def __init__(
+        self, article: Article, *, internal: bool = False, embeds_as_links: bool = False
+    ) -> None:
         self.article = article
         self.internal = internal
         self.out: list[str] = []
         self.dropped: list[str] = []
+        self.embeds_as_links = embeds_as_links
 
     # -- inline ---------------------------------------------------------------------------
 
@@ -220,6 +223,8 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Figure):
             self.figure(block)
+        elif isinstance(block, Embed) and self.embeds_as_links:
+            self.embed_link(block)
         else:
             self.embed(block)
 
@@ -239,6 +244,17 @@ class _Writer:
         if table.header_rows < len(table.rows):
             self.out.append("</tbody>")
         self.out.append("</table>")
+
+    def embed_link(self, embed: Embed) -> None:
+        """An embed as a paragraph with a link to it: its caption, else its URL, and credit.
+
+        Every feed reader shows a link; none runs the services' scripts or iframes.
+        """
+        label = embed.caption if embed.caption is not None else embed.url
+        parts = [f'<a href="{_attr(embed.url)}">{_text(label)}</a>']
+        if embed.credit is not None:
+            parts.append(self.credit(embed.credit, microdata=False))
+        self.out.append(f"<p>{' '.join(parts)}</p>")
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")
@@ -522,3 +538,16 @@ def render(article: Article, *, fragment: bool, internal: bool = False) -> str:
         )
         lossy("html", "link", msg, lost=f"{scheme}:", count=len(hrefs))
     return text
+
+
+def body_html(article: Article) -> tuple[str, list[str]]:
+    """The body (the sections) of an article as HTML, and the hrefs of links written as text.
+
+    The same markup :func:`render` writes inside ``<div class="body">``: feeds carry it as
+    their full text. An :class:`~newsmodel.Embed` is a paragraph with a link to the post or
+    video (its caption, else its URL, then its credit).
+    """
+    writer = _Writer(article, embeds_as_links=True)
+    for section in article.sections:
+        writer.section(section)
+    return "\n".join(writer.out), writer.dropped
