@@ -29,7 +29,7 @@ from newsmodel.html._page import (
 from newsmodel.html._values import MAX_SITE_NAMES, weak_author
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import date, datetime, tzinfo
 
     from lxml import html as lxml_html
 
@@ -186,9 +186,9 @@ def _add_source(attributions: list[Attribution], credited: Attribution) -> None:
     attributions.append(credited)
 
 
-def choose_published(f: Fields, page: Page, url: str | None) -> datetime | None:
+def choose_published(f: Fields, page: Page, url: str | None) -> datetime | date | None:
     """The publication time: metadata, then ``<time>``, dated classes, the URL, printed text."""
-    published: datetime | None = f.first("published") or f.first("published_meta")
+    published: datetime | date | None = f.first("published") or f.first("published_meta")
     if published is not None or page.own:
         return published
     root, scope, zone, texts = page.root, page.scope, page.zone, page.texts

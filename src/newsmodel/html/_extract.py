@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
+    Embed,
     Figure,
     Inline,
     Link,
@@ -364,6 +365,8 @@ class BodyReader(BlockReader[HtmlElement]):
             self.add(table)
         elif tag in DROP or tag == "hr":
             self.report(child)
+        elif tag == "figure" and "embed" in class_tokens(child):
+            self.add(self.embed_block(child))
         elif (
             self.embed(child)
             or tag == "h1"
@@ -410,6 +413,23 @@ class BodyReader(BlockReader[HtmlElement]):
                 self.dropped[_EMBED_CLASSES[name]] += 1
                 return True
         return False
+
+    def embed_block(self, element: HtmlElement) -> Embed | Paragraph | None:
+        """An embed as newsmodel writes it: a ``figure class="embed"`` with its link."""
+        link = next(element.iter("a"), None)
+        caption_el = element.find(".//figcaption")
+        caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
+        href = (link.get("href") or "") if link is not None else ""
+        try:
+            return Embed(
+                resolve(href, self.base),
+                provider=element.get("data-provider") or None,
+                caption=caption,
+                credit=credit,
+            )
+        except ValidationError:
+            self.dropped[_UNUSABLE_EMBED] += 1
+            return paragraph(self.inlines(caption_el)) if caption_el is not None else None
 
     def figure(
         self, element: HtmlElement, caption_el: HtmlElement | None = None
@@ -465,6 +485,11 @@ _CITE_SKIP = frozenset({"footer", "cite"})
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_UNUSABLE_EMBED = Dropped(
+    "element",
+    "embed without an http(s) address (its caption kept as text)",
+    "embeds without an http(s) address (their captions kept as text)",
+)
 _UNUSABLE_IMAGE = Dropped(
     "image",
     "image without an http(s) address (its caption kept as text)",

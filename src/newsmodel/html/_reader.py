@@ -180,7 +180,12 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
 
     published = choose_published(f, page, url)
     updated = f.first("updated") or f.first("updated_meta")
-    if updated is not None and published is not None and updated < published:
+    if (
+        updated is not None
+        and published is not None
+        and type(updated) is type(published)  # a date alone and a date-time do not compare
+        and updated < published
+    ):
         # The model holds no update before publication: the page's value is kept aside.
         reader.extra.append(("html:dateModified", updated.isoformat()))
         updated = None
@@ -227,6 +232,7 @@ def read(  # noqa: C901, PLR0912, PLR0915 - one field after another
         "image": image,
         "extra": reader.explicit_extra
         + [p for p in _unique_pairs(reader.extra) if p not in explicit_extra],
+        **reader.newsroom,
     }
     if language:
         fields["language"] = language

@@ -27,6 +27,7 @@ from newsmodel.html._metadata import (
     microdata_value,
     types_of,
 )
+from newsmodel.html._newsroom import newsroom_fields
 from newsmodel.html._texts import squash, text_of
 from newsmodel.html._values import (
     ORGANIZATION_TYPES,
@@ -175,6 +176,8 @@ class Sources:
         self.credited: set[tuple[str, Role]] = set()
         self.extra: list[tuple[str, str]] = []
         self.explicit_extra: list[tuple[str, str]] = []
+        #: The newsroom's fields of a page newsmodel wrote (correction, genres, rights...).
+        self.newsroom: dict[str, Any] = {}
         base = url
         if base is None:
             for element in root.iter("base"):
@@ -242,6 +245,7 @@ class Sources:
                     elif child.tag == "dd" and key:
                         self.explicit_extra.append((key, squash(scrub(child.text_content()))))
                         key = None
+        self.newsroom = newsroom_fields(item)
         return body
 
     def scoped_name(self, element: HtmlElement) -> str | None:
@@ -286,9 +290,15 @@ class Sources:
                 code = clean(microdata_value(child))
             elif name == "name":
                 label = clean(microdata_value(child))
+        # The names in other languages newsmodel writes beside the label.
+        names = [
+            (span.get("lang") or "", clean(span.text_content()) or "")
+            for span in element.iter("span")
+            if "name-in" in (span.get("class") or "").split()
+        ]
         if code:
             try:
-                self.fields.add("subject", Subject(code, label))
+                self.fields.add("subject", Subject(code, label, names=names))
             except ValidationError:
                 if label:
                     self.fields.add("tag", label)

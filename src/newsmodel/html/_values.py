@@ -6,7 +6,7 @@ Text as the model holds it, dates in any form a page writes them, names of peopl
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from html import unescape
 
 from newsmodel._textrules import scrub
@@ -63,10 +63,19 @@ def clean(value: object) -> str | None:
     return text or None
 
 
-def date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: PLR0911
+    """A date-time from metadata; a day alone (``2026-11-24``) stays a date, with no time."""
     text = clean(value)
     if text is None:
         return None
+    if _DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
     parsed = parse_iso(text)
     if parsed is not None:
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
