@@ -30,7 +30,7 @@ from newsmodel._warnings import issue, lossy, lossy_fields
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml import _newsml12, _parse, _reader, _stream, _writer
-from newsmodel.newsml._schema import SchemaProblem, nitf_schema
+from newsmodel.newsml._schema import SchemaProblem, nitf_schema, schema_problems
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -456,14 +456,4 @@ def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> lis
         root = _parse.parse_document(data, options)
     except ParseError as exc:
         return [SchemaProblem(exc.line, exc.column, exc.message)]
-    schema = nitf_schema()
-    if schema.validate(root):
-        return []
-    return [
-        SchemaProblem(
-            e.line or None,
-            (e.column + 1) if e.column is not None and e.column >= 0 else None,
-            e.message,
-        )
-        for e in schema.error_log
-    ]
+    return schema_problems(nitf_schema(), root)

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import attrs
 from lxml import etree
 
-__all__ = ["SchemaProblem", "newsml_schema", "nitf_schema"]
+__all__ = ["SchemaProblem", "newsml_schema", "nitf_schema", "schema_problems"]
 
 
 class _SchemaFiles(etree.Resolver):
@@ -66,3 +66,17 @@ class SchemaProblem:
     column: int | None
     #: what is wrong, as the validator says it.
     message: str
+
+
+def schema_problems(schema: etree.XMLSchema, root: etree._Element) -> list[SchemaProblem]:
+    """Every way ``root`` breaks ``schema``, with 1-based lines and columns; none when valid."""
+    if schema.validate(root):
+        return []
+    return [
+        SchemaProblem(
+            e.line or None,
+            (e.column + 1) if e.column is not None and e.column >= 0 else None,
+            e.message,
+        )
+        for e in schema.error_log
+    ]

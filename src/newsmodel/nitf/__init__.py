@@ -26,7 +26,7 @@ from newsmodel.newsml._ns import NITF
 from newsmodel.newsml._parse import DEFAULT_MAX_BYTES as _MAX_BYTES
 from newsmodel.newsml._parse import DEFAULT_MAX_DEPTH as _MAX_DEPTH
 from newsmodel.newsml._parse import ReadOptions
-from newsmodel.newsml._schema import SchemaProblem, nitf_schema
+from newsmodel.newsml._schema import SchemaProblem, nitf_schema, schema_problems
 from newsmodel.newsml._tree import local_name, split
 from newsmodel.nitf import _parse, _reader, _writer
 
@@ -184,14 +184,4 @@ def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> lis
             " schema checks namespaced documents (NITF 3.1 to 3.5 are defined by DTDs)"
         )
         return [SchemaProblem(root.sourceline, None, msg)]
-    schema = nitf_schema()
-    if schema.validate(root):
-        return []
-    return [
-        SchemaProblem(
-            e.line or None,
-            (e.column + 1) if e.column is not None and e.column >= 0 else None,
-            e.message,
-        )
-        for e in schema.error_log
-    ]
+    return schema_problems(nitf_schema(), root)
