@@ -308,7 +308,7 @@ class _Writer(BodyWriter):
             shown = format_date(value, "long", locale=_date_locale(self.article))
         return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
 
-    def article_element(self) -> None:  # noqa: C901, PLR0912, PLR0915 - one field after another
+    def article_element(self) -> None:
         a = self.article
         head = (
             f'<article itemscope itemtype="{SCHEMA}NewsArticle" lang="{_attr(a.language)}"'
@@ -317,6 +317,21 @@ class _Writer(BodyWriter):
             + f' data-version="{a.version}">'
         )
         self.out.append(head)
+        self.header()
+        self.out.append('<div class="body" itemprop="articleBody">')
+        for section in a.sections:
+            self.section(section)
+        self.out.append("</div>")
+        footer = self.footer()
+        if footer:
+            self.out.append("<footer>")
+            self.out.extend(footer)
+            self.out.append("</footer>")
+        self.out.append("</article>")
+
+    def header(self) -> None:  # noqa: C901, PLR0912 - one field after another
+        """The article's header: site, rubrics, headline, lede, dates, credits, lead image."""
+        a = self.article
         self.out.append("<header>")
         if a.site is not None:
             self.out.append(
@@ -357,10 +372,10 @@ class _Writer(BodyWriter):
         if a.image is not None:
             self.figure(a.image, lead=True)
         self.out.append("</header>")
-        self.out.append('<div class="body" itemprop="articleBody">')
-        for section in a.sections:
-            self.section(section)
-        self.out.append("</div>")
+
+    def footer(self) -> list[str]:
+        """The article's footer: tags, subjects, genres, rights, and the newsroom's fields."""
+        a = self.article
         footer = []
         if a.tags:
             items = "".join(f'<li itemprop="keywords">{_text(t)}</li>' for t in a.tags)
@@ -403,11 +418,7 @@ class _Writer(BodyWriter):
             # What a source gave beyond the model is for the newsroom, never for readers.
             items = "".join(f"<dt>{_text(k)}</dt><dd>{_text(v)}</dd>" for k, v in a.extra)
             footer.append(f'<dl class="extra" hidden>{items}</dl>')
-        if footer:
-            self.out.append("<footer>")
-            self.out.extend(footer)
-            self.out.append("</footer>")
-        self.out.append("</article>")
+        return footer
 
     # -- the page -------------------------------------------------------------------------
 

@@ -207,6 +207,7 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                 self.meta.headline = self.meta.headline or text
                 return
             self.begin(text)
+            self.seen_block = True  # under a subheading, the text has begun: no opening rules
         elif name == "header" and not self.seen_block and self.agency:
             read_header(el, self.meta)  # dpa: time, slugline list, genre, h1, byline
         elif name == "head":
