@@ -174,14 +174,19 @@ def _authors(entry: Entry) -> list[Attribution]:
 
 def _categories(entry: Entry) -> tuple[list[str], list[str]]:
     # dicts as ordered sets: a feed may carry thousands of categories
-    rubrics: dict[str, None] = {}
-    tags: dict[str, None] = {}
+    found: dict[tuple[str, bool], None] = {}
     for category in dict.get(entry, "tags") or []:
         term = _text(category.get("term") or category.get("label"))
-        if term is None or DZEN_CATEGORIES.match(term):
-            continue
-        (tags if category.get("scheme") == _TAG_SCHEME else rubrics)[term] = None
-    return list(rubrics), list(tags)
+        if term is not None:
+            found[term, category.get("scheme") == _TAG_SCHEME] = None
+    # Dzen's publishing marks come as a set (format-, index- and comment-): only then are they
+    # marks, not a rubric or tag that happens to read "index-no".
+    marks = {term for term, is_tag in found if not is_tag and DZEN_CATEGORIES.match(term)}
+    if not {"format", "index", "comment"} <= {mark.split("-", 1)[0] for mark in marks}:
+        marks = set()
+    rubrics = [term for term, is_tag in found if not is_tag and term not in marks]
+    tags = [term for term, is_tag in found if is_tag]
+    return rubrics, tags
 
 
 def _images(entry: Entry) -> list[tuple[str, str | None]]:
