@@ -199,6 +199,31 @@ def timed(fn: Any, pages: list[tuple[bytes, str]], repeat: int) -> float:
     return len(pages) / best
 
 
+def print_table(
+    folders: list[str],
+    picked: list[int],
+    mine: list[dict[str, Any]],
+    other: list[dict[str, Any]],
+    truths: list[dict[str, Any]],
+) -> None:
+    """The scores of the pages ``picked`` (indexes), newsmodel beside trafilatura."""
+    rows = {"newsmodel": score([(mine[i], truths[i]) for i in picked])}
+    if other:
+        rows[f"trafilatura {trafilatura.__version__}"] = score(
+            [(other[i], truths[i]) for i in picked]
+        )
+    names = list(rows)
+    print(f"Corpus: {len(picked)} pages in {', '.join(folders)}\n")
+    print("| field (pages) | " + " | ".join(names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for field, (_, n) in rows["newsmodel"].items():
+        if not n:
+            continue  # no page of these folders has truth for the field
+        cells = " | ".join(f"{rows[name][field][0]:.2f}" for name in names)
+        print(f"| {field} ({n}) | {cells} |")
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", nargs="*", default=["tests/data/html/corpus"])
@@ -208,14 +233,11 @@ def main() -> int:
     files, truths, data = read_pages(args.corpus)
     pages = [(page, t["url"]) for page, t in zip(data, truths, strict=True)]
     mine = [ours(p, u) for p, u in pages]
-    rows = {"newsmodel": score(list(zip(mine, truths, strict=False)))}
+    other = []
     if trafilatura is not None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             other = [theirs(p, u) for p, u in pages]
-        rows[f"trafilatura {trafilatura.__version__}"] = score(
-            list(zip(other, truths, strict=False))
-        )
     if args.verbose:
         for f, got, truth in zip(files, mine, truths, strict=False):
             print(
@@ -231,15 +253,19 @@ def main() -> int:
                 truth.get("published_date"),
                 truth.get("authors"),
             )
-    names = list(rows)
-    print(f"Corpus: {len(files)} pages in {', '.join(args.corpus)}\n")
-    print("| field (pages) | " + " | ".join(names) + " |")
-    print("| --- |" + " --- |" * len(names))
-    for field, (_, n) in rows["newsmodel"].items():
-        if not n:
-            continue  # no page of these folders has truth for the field
-        cells = " | ".join(f"{rows[name][field][0]:.2f}" for name in names)
-        print(f"| {field} ({n}) | {cells} |")
+    # one table per folder when there are several, then all the pages together
+    groups = [[f] for f in args.corpus] if len(args.corpus) > 1 else []
+    counts = [len(read_pages([f])[0]) for f in args.corpus]
+    starts = [sum(counts[:i]) for i in range(len(counts))]
+    for folders in [*groups, args.corpus]:
+        picked = [
+            i
+            for f, start, n in zip(args.corpus, starts, counts, strict=True)
+            if f in folders
+            for i in range(start, start + n)
+        ]
+        print_table(folders, picked, mine, other, truths)
+    names = ["newsmodel"] + ([f"trafilatura {trafilatura.__version__}"] if other else [])
     speed = {"newsmodel": timed(ours, pages, args.repeat)}
     if trafilatura is not None:
         with warnings.catch_warnings():
