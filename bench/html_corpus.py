@@ -76,7 +76,7 @@ def ours(page: bytes, url: str) -> dict[str, Any]:
         a = html.loads(page, url=url)
     return {
         "headline": a.headline,
-        "day": a.published.date().isoformat() if a.published else None,
+        "day": a.published.isoformat()[:10] if a.published else None,
         "authors": [x.name for x in a.credited(Role.AUTHOR)],
         # The model keeps the standfirst apart from the sections; on the page (and in the
         # truth of the htmldate and trafilatura pages) it is the body's first paragraph.

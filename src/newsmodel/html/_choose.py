@@ -8,6 +8,7 @@ visible page says. A page newsmodel wrote (``own``) is read from its markup only
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import attrs
@@ -34,7 +35,7 @@ from newsmodel.html._texts import text_of
 from newsmodel.html._values import MAX_SITE_NAMES, clean, unique, weak_author
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import date, tzinfo
 
     from lxml import html as lxml_html
 
@@ -198,9 +199,14 @@ def _add_source(attributions: list[Attribution], credited: Attribution) -> None:
     attributions.append(credited)
 
 
-def choose_published(sources: Sources, page: Page, url: str | None) -> datetime | None:
-    """The publication time: metadata, then ``<time>``, dated classes, the URL, printed text."""
-    published = sources.microdata.published or sources.json_ld.published or sources.meta.published
+def choose_published(sources: Sources, page: Page, url: str | None) -> datetime | date | None:
+    """The publication time: metadata, then ``<time>``, dated classes, the URL, printed text.
+
+    A date alone in the first source gives way to a time on that same day from another source.
+    """
+    published = _with_time(
+        [sources.microdata.published, sources.json_ld.published, sources.meta.published]
+    )
     if published is not None or page.own:
         return published
     root, scope, zone, texts = page.root, page.scope, page.zone, page.texts
@@ -211,7 +217,7 @@ def choose_published(sources: Sources, page: Page, url: str | None) -> datetime 
         published = date_text(root, zone, texts)
     if published is None:
         for candidate in (url, sources.head.canonical, sources.meta.url):
-            published = url_date(candidate, zone)
+            published = url_date(candidate)
             if published is not None:
                 break
     if published is None:
@@ -219,14 +225,34 @@ def choose_published(sources: Sources, page: Page, url: str | None) -> datetime 
     return published
 
 
-def choose_updated(sources: Sources, published: datetime | None) -> datetime | None:
+def _with_time(found: list[datetime | date | None]) -> datetime | date | None:
+    """The first value; a later one with a time replaces a first that is a date of its day."""
+    given = [value for value in found if value is not None]
+    if not given or isinstance(given[0], datetime):
+        return given[0] if given else None
+    day = given[0]
+    return next(
+        (v for v in given if isinstance(v, datetime) and v.date() == day),
+        day,
+    )
+
+
+def choose_updated(sources: Sources, published: datetime | date | None) -> datetime | date | None:
     """The last update the metadata gives; one before publication is kept aside as extra."""
-    updated = sources.microdata.updated or sources.json_ld.updated or sources.meta.updated
-    if updated is not None and published is not None and updated < published:
+    updated = _with_time([sources.microdata.updated, sources.json_ld.updated, sources.meta.updated])
+    if updated is not None and published is not None and _before(updated, published):
         # The model holds no update before publication: the page's value is kept aside.
         sources.extra.append(("html:dateModified", updated.isoformat()))
         return None
     return updated
+
+
+def _before(then: datetime | date, first: datetime | date) -> bool:
+    """``then`` earlier than ``first``; compared by the day when either is a date alone."""
+    if isinstance(then, datetime) and isinstance(first, datetime):
+        return then < first
+    day = then.date() if isinstance(then, datetime) else then
+    return day < (first.date() if isinstance(first, datetime) else first)
 
 
 def choose_language(sources: Sources) -> str | None:

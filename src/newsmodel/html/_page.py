@@ -22,7 +22,7 @@ from newsmodel.html._texts import Texts, squash, text_of
 from newsmodel.html._values import TITLE_SEPARATORS, YEAR, date_value, split_people
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import date, datetime, tzinfo
 
 __all__ = [
     "SENTENCE_END",
@@ -298,7 +298,7 @@ _MODIFIED_CLASSES = frozenset({"updated", "modified", "date-updated", "date-modi
 
 def time_element(
     root: HtmlElement, scope: HtmlElement | None, zone: tzinfo, texts: Texts
-) -> datetime | None:
+) -> datetime | date | None:
     """The first ``<time>`` that is not the page's date of modification."""
     for where in (scope, root):
         if where is None:
@@ -340,7 +340,7 @@ _DATE_CLASSES = frozenset(
 _LONGEST_DATE = 1000
 
 
-def date_text(scope: HtmlElement, zone: tzinfo, texts: Texts) -> datetime | None:
+def date_text(scope: HtmlElement, zone: tzinfo, texts: Texts) -> datetime | date | None:
     for element in texts.classed(scope):
         if class_tokens(element) & _DATE_CLASSES:
             text = texts.short(element, 80)
@@ -390,7 +390,7 @@ def dated_byline(h1: HtmlElement | None, container: HtmlElement | None, zone: tz
 
 def printed_date(
     h1: HtmlElement | None, container: HtmlElement | None, zone: tzinfo
-) -> datetime | None:
+) -> datetime | date | None:
     """A complete date printed in a short text near the headline or in the article body.
 
     The last resort for pages that mark their date nowhere: the nearest scope around the
@@ -408,7 +408,7 @@ def printed_date(
     return None
 
 
-def _short_date(text: str | None, zone: tzinfo) -> datetime | None:
+def _short_date(text: str | None, zone: tzinfo) -> datetime | date | None:
     if text and 6 <= len(text) <= 120 and YEAR.search(text):  # noqa: PLR2004
         return date_value(text, zone)
     return None

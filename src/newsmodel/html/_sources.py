@@ -41,7 +41,7 @@ from newsmodel.html._values import (
 )
 
 if TYPE_CHECKING:
-    from datetime import datetime, tzinfo
+    from datetime import date, datetime, tzinfo
 
 __all__ = ["Head", "JsonLd", "MetaTags", "Microdata", "Sources"]
 
@@ -165,8 +165,8 @@ class Microdata:
 
     headline: str | None = None
     lede: str | None = None
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
     rubrics: list[str] = attrs.Factory(list)
     #: keywords, and the names of subjects whose code the model refuses
     tags: list[str] = attrs.Factory(list)
@@ -192,8 +192,8 @@ class JsonLd:
     breadcrumbs: object = None
     headline: str | None = None
     lede: str | None = None
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
     authors: list[tuple[str, str | None]] = attrs.Factory(list)
     #: names (case-folded) of the organisations given as author or creator
     author_organisations: list[str] = attrs.Factory(list)
@@ -231,8 +231,8 @@ class MetaTags:
     site: str | None = None
     url: str | None = None
     image: Figure | None = None
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
     rubrics: list[str] = attrs.Factory(list)
     tags: list[str] = attrs.Factory(list)
     authors: list[str] = attrs.Factory(list)

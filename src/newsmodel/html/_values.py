@@ -6,7 +6,7 @@ Text as the model holds it, dates in any form a page writes them, names of peopl
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from html import unescape
 
 from newsmodel._textrules import scrub
@@ -63,16 +63,21 @@ def clean(value: object) -> str | None:
     return text or None
 
 
-def date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
+def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: PLR0911
+    """The date and time a page gives, or the date alone when it names no time.
+
+    A time without an offset is in ``zone``; a date alone stays a :class:`~datetime.date`
+    (midnight in a zone the page never named would move it to another day elsewhere).
+    """
     text = clean(value)
     if text is None:
         return None
     parsed = parse_iso(text)
     if parsed is not None:
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
-    parsed = latin_date(text[:200], zone)
-    if parsed is not None:
-        return parsed
+    printed = latin_date(text[:200], zone)
+    if printed is not None:
+        return printed
     if _RUSSIAN_DATE_HINT.search(text) is None:
         # parse_date reads Russian and Kazakh: elsewhere a lone "3:51 pm" would be today.
         return None
@@ -82,8 +87,8 @@ def date_value(value: object, zone: tzinfo) -> datetime | None:  # noqa: PLR0911
     result = found.value
     if isinstance(result, datetime):
         return result
-    if hasattr(result, "toordinal") and hasattr(result, "day"):
-        return datetime(result.year, result.month, result.day, tzinfo=zone)
+    if isinstance(result, date):
+        return result
     return None
 
 

@@ -205,11 +205,12 @@ class _Writer:
     # -- the article ----------------------------------------------------------------------
 
     def time(self, value: datetime | date, prop: str) -> str:
-        if not isinstance(value, datetime):
-            raise WriteError("html", prop, "a date without a time is not written to HTML yet")
-        shown = format_date(
-            value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
-        )
+        if isinstance(value, datetime):
+            shown = format_date(
+                value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
+            )
+        else:  # a date alone: the day, with no time of day that the article never gave
+            shown = format_date(value, "long", locale=_date_locale(self.article))
         return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
 
     def article_element(self) -> None:  # noqa: C901, PLR0912, PLR0915 - one field after another
