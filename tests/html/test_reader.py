@@ -434,3 +434,41 @@ def test_character_references_to_controls_do_not_cost_the_text() -> None:
     article = nhtml.loads(page)
     assert article.headline == "Заголовок"
     assert article.sections[0].blocks[0].text == f"Первый {LONG}"
+
+
+def _listing() -> str:
+    teasers = "".join(
+        f'<li><a href="/news/{i}">Teaser headline number {i} about the day</a></li>'
+        for i in range(40)
+    )
+    return (
+        "<html><head><title>News - Home</title></head><body><h1>Latest news</h1>"
+        f"<ul>{teasers}</ul><p>Short footer text.</p></body></html>"
+    )
+
+
+def test_a_listing_page_is_read_with_a_warning_that_it_is_no_article() -> None:
+    with pytest.warns(LossyConversionWarning, match="looks like no article") as caught:
+        article = nhtml.loads(_listing())
+    assert article.headline == "Latest news"
+    assert any(getattr(w.message, "kind", None) == "page" for w in caught)
+
+
+def test_a_listing_page_is_refused_when_strict() -> None:
+    with pytest.raises(ParseError, match="not an article page"):
+        nhtml.loads(_listing(), strict=True)
+    with pytest.raises(ParseError, match="not an article page"):
+        nhtml.load(io.BytesIO(_listing().encode()), strict=True)
+
+
+def test_an_article_page_is_read_when_strict() -> None:
+    page = f"<title>T</title><body><h1>Head</h1><div><p>{LONG}</p><p>{LONG}</p></div></body>"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nhtml.loads(page, strict=True).headline == "Head"
+    # a short page that says it is an article is one, whatever its links
+    short = _listing().replace("<head>", '<head><meta property="og:type" content="article">')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        nhtml.loads(short, strict=True)
+    assert not any("no article" in str(w.message) for w in caught)

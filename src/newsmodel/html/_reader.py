@@ -59,6 +59,7 @@ def read(
     max_bytes: int,
     max_tag_chars: int,
     max_depth: int,
+    strict: bool = False,
 ) -> Article:
     """Read an article from a page; see :func:`newsmodel.html.loads`."""
     check_max_depth(max_depth)
@@ -113,6 +114,11 @@ def read(
     if sources.microdata.slug:
         fields["slug"] = sources.microdata.slug
     notes = list(page_notes) + _body_notes(body_reader, page.container, sections)
+    not_article = _not_an_article(sources, page, sections)
+    if not_article is not None:
+        if strict:
+            raise ParseError(_FORMAT, f"not an article page: {not_article}")
+        notes.append(lossy("page", f"read as an article, but {not_article}", lost="page"))
     article = _build(fields, notes)
     for note in notes:
         issue(note)
@@ -183,6 +189,33 @@ def _body_notes(
         message = f"{counted(n, f'{scheme}: link')} kept as plain text (scheme not allowed)"
         notes.append(lossy("link", message, lost=f"{scheme}:", count=n))
     return notes
+
+
+#: An article's body holds at least this many characters of text ...
+_SHORTEST_BODY = 600
+#: ... or the page around it is not mostly links (a listing, a home page, a site map).
+_MOST_LINKS = 0.5
+
+
+def _not_an_article(sources: Sources, page: Page, sections: list[Section]) -> str | None:
+    """Why the page looks like no article (a listing of links, a home page), or ``None``.
+
+    Only a page that says nowhere it is an article (no article item, JSON-LD article or
+    OpenGraph type ``article``), whose body is short and whose text is mostly links.
+    """
+    if page.item is not None or sources.json_ld.article or sources.meta.kind == "article":
+        return None
+    length = sum(len(section.text) for section in sections)
+    if length >= _SHORTEST_BODY:
+        return None
+    body = page.root.find("body")
+    density = page.texts.link_density(body if body is not None else page.root)
+    if density < _MOST_LINKS:
+        return None
+    return (
+        f"it looks like no article: {length} characters of body text, {density:.0%} of the"
+        " page's text in links, and no article metadata"
+    )
 
 
 def _extra(sources: Sources) -> list[tuple[str, str]]:

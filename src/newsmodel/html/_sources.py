@@ -187,6 +187,8 @@ class Microdata:
 class JsonLd:
     """What the page's JSON-LD says: about the article, the site and the breadcrumbs."""
 
+    #: whether the JSON-LD describes an article (a ``NewsArticle``, ``BlogPosting`` ...)
+    article: bool = False
     #: names of the web site, the news organisation and the article's publisher
     sites: list[str] = attrs.Factory(list)
     breadcrumbs: object = None
@@ -237,6 +239,8 @@ class MetaTags:
     tags: list[str] = attrs.Factory(list)
     authors: list[str] = attrs.Factory(list)
     language: str | None = None
+    #: the OpenGraph type (``article``, ``website`` ...)
+    kind: str | None = None
 
 
 @attrs.define
@@ -428,6 +432,7 @@ class Sources:
             if "BreadcrumbList" in kinds:
                 j.breadcrumbs = _first(j.breadcrumbs, obj.get("itemListElement"))
         if articles:
+            j.article = True
             self.json_ld_article(articles[0])
 
     def json_ld_article(self, obj: dict[str, object]) -> None:
@@ -520,6 +525,7 @@ class Sources:
         )
         lang = meta.first("og:locale", "language", "content-language")
         m.language = lang.replace("_", "-") if lang else None
+        m.kind = (meta.first("og:type") or "").strip().casefold() or None
         for key in meta.order:
             if (
                 key in _IGNORED_META
