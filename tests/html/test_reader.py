@@ -472,3 +472,49 @@ def test_an_article_page_is_read_when_strict() -> None:
         warnings.simplefilter("always")
         nhtml.loads(short, strict=True)
     assert not any("no article" in str(w.message) for w in caught)
+
+
+_ARTICLE_TEXT = "".join(
+    f"<p>Paragraph {i} of the article, which says at length what happened, where and why,"
+    " and who said what about it.</p>"
+    for i in range(6)
+)
+
+
+def test_a_summary_in_a_meta_article_body_is_not_the_body() -> None:
+    page = (
+        '<html itemscope itemtype="https://schema.org/NewsArticle"><head>'
+        '<meta itemprop="articleBody" content="A summary of the story only.">'
+        f"</head><body><h1>Head</h1><div class='story'>{_ARTICLE_TEXT}</div></body></html>"
+    )
+    article = nhtml.loads(page)
+    assert "Paragraph 5 of the article" in article.text
+    assert len(article.sections[0].blocks) == 6
+
+
+def test_a_long_comment_thread_is_not_the_body() -> None:
+    comments = "".join(
+        f"<li><blockquote><p>Comment {i}, longer than the article's paragraphs, with many"
+        " words, commas, opinions, and more words, and yet more words, to outweigh it.</p>"
+        "</blockquote></li>"
+        for i in range(12)
+    )
+    page = (
+        f"<title>T</title><body><h1>Head</h1><div class='entry'>{_ARTICLE_TEXT}</div>"
+        f"<section id='comments'><div class='content'><ol>{comments}</ol></div></section></body>"
+    )
+    article = nhtml.loads(page)
+    assert "Paragraph 0 of the article" in article.text
+    assert "Comment 3" not in article.text
+
+
+def test_the_block_holding_most_of_the_body_is_kept_whatever_its_names() -> None:
+    page = (
+        "<title>T</title><body><h1>Head</h1><div id='main'>"
+        f"<div class='post tag-politics steady-paywall-container'>{_ARTICLE_TEXT}</div>"
+        "<div class='related'><p>A related story, which is not the article at all.</p></div>"
+        "</div></body>"
+    )
+    article = nhtml.loads(page)
+    assert "Paragraph 5 of the article" in article.text
+    assert "related story" not in article.text

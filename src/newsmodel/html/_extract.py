@@ -303,16 +303,25 @@ _CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "s
 class BodyReader(BlockReader[HtmlElement]):
     """Walks the main content and collects sections; remembers what it had to drop."""
 
-    def __init__(self, base: str | None, *, trusted: bool = False) -> None:
+    def __init__(
+        self,
+        base: str | None,
+        *,
+        trusted: bool = False,
+        keep: frozenset[HtmlElement] = frozenset(),
+    ) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
         A ``trusted`` container (one the page marks as the article body) is read whole: no
         subtree is left out as boilerplate, only what is never text. On another site's page a
         heading with nothing under it is a widget's title ("Related", "Share"), not a section.
+        The elements in ``keep`` (those that hold most of the body's text) are never left out
+        for their class names ("paywall-container", a blog's "tag-politics").
         """
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
+        self.keep = keep
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -359,7 +368,12 @@ class BodyReader(BlockReader[HtmlElement]):
         elif (
             self.embed(child)
             or tag == "h1"
-            or (not self.trusted and tag not in _HEADINGS and is_boilerplate(child))
+            or (
+                not self.trusted
+                and tag not in _HEADINGS
+                and child not in self.keep
+                and is_boilerplate(child)
+            )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
             # ("widget-title"), not what it is: an empty section under it is dropped in close().

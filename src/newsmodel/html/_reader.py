@@ -83,7 +83,9 @@ def read(
             lede_el.drop_tree()
             page = attrs.evolve(page, texts=Texts(root))  # the tree changed
     body_reader = BodyReader(
-        sources.base, trusted=page.container is not None and page.container is body_el
+        sources.base,
+        trusted=page.container is not None and page.container is body_el,
+        keep=_bulk(page.container, page.texts),
     )
     sections = choose_sections(sources, _read_body(body_reader, page.container))
     first_text = _first_paragraph_text(sections)
@@ -152,6 +154,10 @@ def _read_sources(
         sources.read_meta(meta_tags(root))
     drop_non_text(root)
     texts = Texts(root)
+    if body_el is not None and (
+        body_el.tag == "meta" or (not own and texts.short(body_el, 0) is not None)
+    ):
+        body_el = None  # a summary in a <meta>, or an empty mark on another site's page
     container = body_el
     if container is None:
         body = root.find("body")
@@ -159,6 +165,32 @@ def _read_sources(
     h1 = first_h1(root, item, texts)
     page = Page(root, item, container, h1, texts, sources.zone, own=own)
     return sources, page, body_el
+
+
+def _bulk(container: HtmlElement | None, texts: Texts) -> frozenset[HtmlElement]:
+    """The blocks down from the main content that hold most of its text in paragraphs.
+
+    At most ``_BULK_LEVELS`` levels down, each counting its paragraphs once: linear.
+    """
+    found: list[HtmlElement] = []
+    element = container
+    for _ in range(_BULK_LEVELS):
+        if element is None:
+            break
+        total = texts.lengths(element)[0]
+        element = max(element, key=lambda child: texts.lengths(child)[0], default=None)
+        if element is None or 2 * texts.lengths(element)[0] < total or total == 0:
+            break
+        paragraphs = sum(1 for p in element.iter("p") if texts.lengths(p)[0] >= _LONG_PARAGRAPH)
+        if paragraphs < _BULK_PARAGRAPHS:
+            break
+        found.append(element)
+    return frozenset(found)
+
+
+_BULK_LEVELS = 6
+_BULK_PARAGRAPHS = 3
+_LONG_PARAGRAPH = 100
 
 
 def _read_body(body_reader: BodyReader, container: HtmlElement | None) -> list[Section]:
