@@ -12,6 +12,8 @@ import pytest
 
 from newsmodel import (
     Article,
+    Embed,
+    EmbedProvider,
     Figure,
     Link,
     LossyConversionWarning,
@@ -518,3 +520,33 @@ def test_the_block_holding_most_of_the_body_is_kept_whatever_its_names() -> None
     article = nhtml.loads(page)
     assert "Paragraph 5 of the article" in article.text
     assert "related story" not in article.text
+
+
+def test_video_and_social_embeds_become_embed_blocks() -> None:
+    page = (
+        "<title>T</title><body><h1>Head</h1><article>"
+        f"{_ARTICLE_TEXT}"
+        '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
+        '<iframe src="//player.vimeo.com/video/76979871"></iframe>'
+        '<blockquote class="twitter-tweet"><p>What was said.</p>&mdash; A (@a) '
+        '<a href="https://twitter.com/a/status/123">June 1, 2020</a></blockquote>'
+        '<blockquote class="instagram-media" '
+        'data-instgrm-permalink="https://www.instagram.com/p/abc/"><p>A post</p></blockquote>'
+        '<script async src="https://telegram.org/js/telegram-widget.js" '
+        'data-telegram-post="durov/43"></script>'
+        '<iframe src="https://ads.example.com/frame"></iframe>'
+        "</article></body>"
+    )
+    with pytest.warns(LossyConversionWarning, match="1 embedded frame"):
+        article = nhtml.loads(page)
+    embeds = [b for s in article.sections for b in s.blocks if isinstance(b, Embed)]
+    assert [(e.provider, e.url) for e in embeds] == [
+        (EmbedProvider.YOUTUBE, "https://www.youtube.com/embed/dQw4w9WgXcQ"),
+        (EmbedProvider.VIMEO, "https://player.vimeo.com/video/76979871"),
+        (EmbedProvider.X, "https://twitter.com/a/status/123"),
+        (EmbedProvider.INSTAGRAM, "https://www.instagram.com/p/abc/"),
+        (EmbedProvider.TELEGRAM, "https://t.me/durov/43"),
+    ]
+    assert embeds[2].caption == "What was said."
+    # written as links (nothing loaded from the services) and read back the same
+    assert nhtml.loads(nhtml.dumps(article)) == article

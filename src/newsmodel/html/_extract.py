@@ -11,6 +11,7 @@ embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConv
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from collections import Counter
@@ -22,6 +23,8 @@ from lxml import html as lxml_html
 from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
+    Embed,
+    EmbedProvider,
     Figure,
     Inline,
     Link,
@@ -119,6 +122,7 @@ _EMBED_CLASSES = {
     "twitter-tweet": Dropped("element", "embedded tweet", "embedded tweets"),
     "instagram-media": Dropped("element", "embedded Instagram post", "embedded Instagram posts"),
     "tiktok-embed": Dropped("element", "embedded TikTok video", "embedded TikTok videos"),
+    "telegram-post": Dropped("element", "embedded Telegram post", "embedded Telegram posts"),
 }
 BLOCK_TAGS = frozenset(
     {
@@ -363,7 +367,9 @@ class BodyReader(BlockReader[HtmlElement]):
         return name not in _BLOCK_LEVEL
 
     def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
-        if tag in DROP or tag in {"table", "hr"}:
+        if tag == "hr" and child.get("data-src") and self.framed(child):
+            pass
+        elif tag in DROP or tag in {"table", "hr"}:
             self.report(child)
         elif (
             self.embed(child)
@@ -402,6 +408,8 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag in {"ul", "ol"}:
             if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
                 self.add(self.item_list(child, depth))
+        elif tag == "figure" and "embed" in (child.get("class") or "").split():
+            self.add(self.written_embed(child))
         elif tag in {"figure", "picture", "img"}:
             self.add(self.figure(child))
         elif tag == "pre":
@@ -410,12 +418,57 @@ class BodyReader(BlockReader[HtmlElement]):
             self.walk(child, depth)
 
     def embed(self, element: HtmlElement) -> bool:
-        """True (and counted) for a social-network embed such as a quoted tweet."""
+        """True for a social-network embed such as a quoted tweet: an embed block, or counted.
+
+        The post's address is its permalink (``cite``, ``data-instgrm-permalink``, else its
+        last link); its text is the caption.
+        """
         for name in (element.get("class") or "").split():
             if name in _EMBED_CLASSES:
-                self.dropped[_EMBED_CLASSES[name]] += 1
+                links = [a.get("href") for a in element.iter("a") if a.get("href")]
+                url = (
+                    element.get("cite")
+                    or element.get("data-instgrm-permalink")
+                    or (links[-1] if links else None)
+                )
+                paragraphs = [text_of(p) for p in element.iter("p")]
+                embed = _embed(
+                    url, " ".join(t for t in paragraphs if t) or text_of(element) or None
+                )
+                if embed is None:
+                    self.dropped[_EMBED_CLASSES[name]] += 1
+                else:
+                    self.add(embed)
                 return True
         return False
+
+    def written_embed(self, element: HtmlElement) -> Embed | Figure | Paragraph | None:
+        """An embed as newsmodel writes it: a figure of class ``embed`` linking to the post."""
+        link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
+        caption_el = element.find(".//figcaption")
+        caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
+        embed = _embed(link, caption)
+        if embed is None:
+            return self.figure(element)
+        named = element.get("data-provider")
+        given = next((p for p in EmbedProvider if p.value == named), None)
+        with contextlib.suppress(ValidationError):
+            embed = Embed(
+                embed.url,
+                provider=given if given not in {None, embed.provider} else None,
+                caption=caption,
+                credit=credit,
+            )
+        return embed
+
+    def framed(self, marker: HtmlElement) -> bool:
+        """True when a dropped frame or widget was a known service's: an embed block."""
+        embed = _embed(marker.get("data-src"), None)
+        if embed is None or embed.provider is EmbedProvider.OTHER:
+            return False
+        del marker.attrib["data-dropped"]  # read, not lost
+        self.add(embed)
+        return True
 
     def figure(
         self, element: HtmlElement, caption_el: HtmlElement | None = None
@@ -476,6 +529,19 @@ _UNUSABLE_IMAGE = Dropped(
     "image without an http(s) address (its caption kept as text)",
     "images without an http(s) address (their captions kept as text)",
 )
+
+
+def _embed(url: str | None, caption: str | None) -> Embed | None:
+    """An embed of an http(s) address (protocol-relative ones made https), or ``None``."""
+    if not url:
+        return None
+    url = url.strip()
+    if url.startswith("//"):
+        url = f"https:{url}"
+    try:
+        return Embed(url, caption=caption)
+    except ValidationError:
+        return None
 
 
 def _has_image_source(element: HtmlElement) -> bool:

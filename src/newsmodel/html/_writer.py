@@ -19,6 +19,7 @@ from newsmodel._models import (
     Article,
     Attribution,
     Block,
+    Embed,
     Emphasis,
     Figure,
     Inline,
@@ -33,7 +34,6 @@ from newsmodel._models import (
 )
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
-from newsmodel.errors import WriteError
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
@@ -192,7 +192,21 @@ class _Writer:
         elif isinstance(block, Figure):
             self.figure(block)
         else:
-            raise WriteError("html", "blocks", "embeds are not written to HTML yet")
+            self.embed(block)
+
+    def embed(self, embed: Embed) -> None:
+        """An embed as a link to it (nothing is loaded from the service), with its caption."""
+        url = _attr(embed.url)
+        self.out.append(f'<figure class="embed" data-provider="{embed.provider.value}">')
+        self.out.append(f'<a href="{url}">{_text(embed.url)}</a>')
+        parts = []
+        if embed.caption is not None:
+            parts.append(f'<span class="caption">{_text(embed.caption)}</span>')
+        if embed.credit is not None:
+            parts.append(self.credit(embed.credit, microdata=False))
+        if parts:
+            self.out.append(f"<figcaption>{' '.join(parts)}</figcaption>")
+        self.out.append("</figure>")
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")
