@@ -33,6 +33,9 @@ NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
     "html": _NEW_FIELDS | {"embeds", "dates", "subject names"},
     "newsml": _NEW_FIELDS | {"embeds", "dates", "subject names"},
+    "nitf": frozenset(
+        {"genres", "slugline", "first_created", "version_created", "embeds", "subject names"}
+    ),
 }
 
 

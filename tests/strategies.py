@@ -34,6 +34,7 @@ from newsmodel import (
     Section,
     Strong,
     Subject,
+    Table,
     slugify,
 )
 
@@ -139,6 +140,19 @@ figures = st.builds(
     alt=st.none() | words(4),
 )
 
+
+@st.composite
+def tables(draw: st.DrawFn) -> Table:
+    """A table of one to four rows of one to four cells, some blank, under a header or none."""
+    width = draw(st.integers(1, 4))
+    cells = st.one_of(words(3), st.just(""))
+    rows = draw(st.lists(st.lists(cells, min_size=width, max_size=width), min_size=1, max_size=4))
+    if not any(any(row) for row in rows):
+        rows[0][0] = draw(words(2))
+    header = draw(st.integers(0, len(rows)))
+    return Table(rows, header_rows=header, caption=draw(st.none() | words(5)))
+
+
 # Posts and videos of every provider, by URL alone (the provider derived) or with it given.
 embed_urls = (
     st.sampled_from(
@@ -172,6 +186,7 @@ blocks = st.one_of(
     st.builds(Quote, st.lists(paragraphs(), min_size=1, max_size=2), cite=st.none() | words(3)),
     st.builds(ItemList, st.lists(paragraphs(), min_size=1, max_size=3), ordered=st.booleans()),
     figures,
+    tables(),
 )
 
 sections = st.one_of(

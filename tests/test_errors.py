@@ -74,7 +74,7 @@ def test_errors_pickle_with_their_fields(err: NewsmodelError) -> None:
 LONG = "Это достаточно длинный абзац текста статьи, чтобы его приняли за основной текст, да."
 PAGE = (
     f"<title>Заголовок</title><body><article><h1>Заголовок</h1><p>{LONG}</p>"
-    "<table><tr><td>1</td></tr></table>"
+    "<table><tr><td><p>1</p></td></tr></table>"
     '<blockquote class="twitter-tweet"><p>твит</p></blockquote>'
     '<blockquote class="twitter-tweet"><p>ещё твит</p></blockquote>'
     '<figure><img src="javascript:alert(1)"><figcaption>Подпись</figcaption></figure>'

@@ -37,6 +37,7 @@ PUBLIC = {
     "Genre",
     "PubStatus",
     "Rights",
+    "Table",
     "ValidationError",
     "WriteError",
     "__version__",
@@ -65,7 +66,15 @@ def test_all_is_exactly_the_public_surface() -> None:
 
 
 def test_no_undeclared_public_names_at_the_top_level() -> None:
-    modules = {"errors", "json", "slug"} | {"dates", "html", "newsml", "text", "cli", "batch"}
+    modules = {"errors", "json", "slug"} | {
+        "dates",
+        "html",
+        "newsml",
+        "nitf",
+        "text",
+        "cli",
+        "batch",
+    }
     undeclared = {
         name
         for name in vars(newsmodel)
@@ -87,6 +96,7 @@ def test_version_is_the_installed_metadata() -> None:
         "newsmodel.dates",
         "newsmodel.html",
         "newsmodel.newsml",
+        "newsmodel.nitf",
         "newsmodel.text",
         "newsmodel.cli",
         "newsmodel.batch",
@@ -99,7 +109,7 @@ def test_module_all_is_sorted_and_resolves(module: str) -> None:
         assert hasattr(mod, name), name
 
 
-@pytest.mark.parametrize("name", ["html", "json", "newsml", "text"])
+@pytest.mark.parametrize("name", ["html", "json", "newsml", "nitf", "text"])
 def test_format_modules_share_one_shape(name: str) -> None:
     # loads(data, /, *, ...), load(fp, /, *, ...), dumps(article, /, *, ...),
     # dump(article, fp, /, *, ...): data positional-only, options keyword-only.
@@ -140,7 +150,7 @@ def test_batch_and_cli_surfaces() -> None:
 # format module to them. A rule that a format does not follow yet is marked below, with a
 # strict xfail: the day it holds, the mark must go.
 
-FORMATS = ["html", "json", "newsml", "text"]
+FORMATS = ["html", "json", "newsml", "nitf", "text"]
 READERS = {"loads", "load", "iter_articles"}
 WRITERS = {"dumps", "dump"}
 #: option -> format -> the functions that must take it.
@@ -148,9 +158,17 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
     "max_bytes": dict.fromkeys(FORMATS, ("loads", "load")),
     # Only readers of formats whose times may lack an offset take a zone: JSON refuses such a
     # time (its shape writes every offset) and the text shape has no times.
-    "tz": {"html": ("loads", "load"), "newsml": ("loads", "load", "iter_articles")},
-    "max_depth": {"html": ("loads", "load"), "newsml": ("loads", "load", "iter_articles")},
-    "indent": {"json": ("dumps", "dump"), "newsml": ("dumps", "dump")},
+    "tz": {
+        "html": ("loads", "load"),
+        "newsml": ("loads", "load", "iter_articles"),
+        "nitf": ("loads", "load"),
+    },
+    "max_depth": {
+        "html": ("loads", "load"),
+        "newsml": ("loads", "load", "iter_articles"),
+        "nitf": ("loads", "load"),
+    },
+    "indent": {"json": ("dumps", "dump"), "newsml": ("dumps", "dump"), "nitf": ("dumps", "dump")},
 }
 PENDING: dict[tuple[str, str], str] = {}
 

@@ -38,6 +38,7 @@ from newsmodel._models import (
     Section,
     Strong,
     Subject,
+    Table,
 )
 from newsmodel.dates import (
     DateStyle,
@@ -84,6 +85,7 @@ for _obj in (
     Section,
     Strong,
     Subject,
+    Table,
     ValidationError,
     WriteError,
     ParsedDate,
@@ -129,6 +131,7 @@ __all__ = [
     "Section",
     "Strong",
     "Subject",
+    "Table",
     "ValidationError",
     "WriteError",
     "YearMonth",

@@ -23,7 +23,9 @@ from newsmodel._models import (
     Quote,
     Section,
     Strong,
+    Table,
 )
+from newsmodel._textrules import InvalidTextError, collapse
 from newsmodel.errors import ValidationError
 
 __all__ = ["BlockReader", "Kind", "paragraph"]
@@ -31,6 +33,7 @@ __all__ = ["BlockReader", "Kind", "paragraph"]
 E = TypeVar("E", bound=etree._Element)  # noqa: SLF001 - lxml's element type
 
 _LINE_BREAK = LineBreak()
+_ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _NONE: frozenset[str] = frozenset()
 
 
@@ -54,6 +57,8 @@ class BlockReader(ABC, Generic[E]):
     #: Names of inline elements that give nothing when they are empty (no text, no child):
     #: such an element met in inline content is passed over at once.
     hollow: frozenset[str] = _NONE
+    #: Names of elements that make a table cell holding them not simple (a layout table).
+    not_in_cell: frozenset[str] = frozenset(("table",))
 
     def __init__(self, *, keep_headings: bool) -> None:
         """Prepare to read; ``keep_headings`` keeps sections that hold only a heading."""
@@ -159,6 +164,63 @@ class BlockReader(ABC, Generic[E]):
         found = [paragraph(self.inlines(li, depth + 1)) for li in el if self.name(li) == "li"]
         items = [p for p in found if p is not None]
         return ItemList(items, ordered=self.name(el) == "ol") if items else None
+
+    def table(self, el: E) -> Table | None:
+        """A table of the rows of a ``table`` element; ``None`` when it is not a simple one.
+
+        A simple table has rows of ``th``/``td`` cells (in ``thead``, ``tbody``, ``tfoot`` or
+        alone) and an optional ``caption``; a cell that spans rows or columns, or holds a table,
+        makes it not simple. Leading rows in ``thead`` or of ``th`` cells alone are its header.
+        """
+        caption: str | None = None
+        rows: list[tuple[str, ...]] = []
+        header = 0
+        for part in el:
+            name = self.name(part)
+            if name == "caption":
+                caption = self.cell_text(part)
+            elif name in _ROW_GROUPS:
+                for tr in part:
+                    if self.name(tr) == "tr" and not self.row(tr, rows, name == "thead"):
+                        return None
+            elif name == "tr" and not self.row(part, rows, False):  # noqa: FBT003
+                return None
+        for row in rows:
+            if row[0] != "h":
+                break
+            header += 1
+        try:
+            return Table([row[1:] for row in rows], header_rows=header, caption=caption)
+        except ValidationError:
+            return None
+
+    def row(self, tr: E, rows: list[tuple[str, ...]], head: bool) -> bool:  # noqa: FBT001
+        """Append a row (its first item ``"h"`` for a header row); ``False`` if not simple."""
+        cells: list[str] = []
+        header = head
+        all_th = True
+        for cell in tr:
+            name = self.name(cell)
+            if name not in ("td", "th"):
+                continue
+            if cell.get("colspan", "1").strip() != "1" or cell.get("rowspan", "1").strip() != "1":
+                return False
+            if any(self.name(n) in self.not_in_cell for n in cell.iterdescendants()):
+                return False
+            all_th = all_th and name == "th"
+            cells.append(self.cell_text(cell) or "")
+        if cells:
+            leading = not rows or rows[-1][0] == "h"
+            rows.append(("h" if (header or all_th) and leading else "d", *cells))
+        return True
+
+    def cell_text(self, el: E) -> str | None:
+        """The text of a cell or caption on one line; ``None`` when it is not text."""
+        text = "".join(el.itertext())
+        try:
+            return collapse(text if text.isprintable() else self.clean(text))
+        except InvalidTextError:
+            return None
 
     def quote(
         self, el: E, depth: int, parts: list[E] | None, cite: str | None, skip: frozenset[str]

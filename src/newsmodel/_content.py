@@ -1,6 +1,6 @@
 """The content of an article: inline markup, blocks and sections.
 
-Blocks are paragraphs, quotes, lists, figures and embeds.
+Blocks are paragraphs, quotes, lists, figures, embeds and tables.
 
 Every class is an attrs class: frozen, slotted, hashable, equal by value. Inline text is cleaned
 by the rules in :mod:`newsmodel._textrules`; a value that breaks a rule raises
@@ -37,6 +37,7 @@ __all__ = [
     "Quote",
     "Section",
     "Strong",
+    "Table",
     "provider_of",
 ]
 
@@ -79,7 +80,9 @@ def _items_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...
 
 
 def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
-    return typed_tuple(value, "blocks", (Paragraph, Quote, ItemList, Figure, Embed), _as_paragraph)
+    return typed_tuple(
+        value, "blocks", (Paragraph, Quote, ItemList, Figure, Embed, Table), _as_paragraph
+    )
 
 
 # --- inline content ------------------------------------------------------------------------
@@ -486,8 +489,60 @@ class Embed:
         return self.caption or ""
 
 
-Block = Paragraph | Quote | ItemList | Figure | Embed
-"""A block of a section: a paragraph, a quote, a list, a figure or an embed."""
+def _rows_field(value: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    rows = tuple(
+        tuple(text(f"rows[{i}][{j}]", cell) for j, cell in enumerate(iterable(f"rows[{i}]", row)))
+        for i, row in enumerate(iterable("rows", value))
+    )
+    if not rows:
+        raise ValidationError("rows", "a table must hold at least one row")
+    for i, row in enumerate(rows):
+        if not row:
+            raise ValidationError(f"rows[{i}]", "a row must hold at least one cell")
+    if not any(any(row) for row in rows):
+        raise ValidationError("rows", "a table must not be empty")
+    return rows
+
+
+def _header_rows(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("header_rows", f"expected int, got {type(value).__name__}")
+    if value < 0:
+        raise ValidationError("header_rows", f"must be 0 or more, got {value}")
+    return value
+
+
+@attrs.frozen
+class Table:
+    r"""A table of text cells, such as sports results or financial agate.
+
+    ``rows`` are rows of cells (one-line text; a blank cell is ``""``); the first
+    ``header_rows`` of them are the table's header.
+
+    >>> t = Table([["Команда", "Очки"], ["Кайрат", "52"]], header_rows=1, caption="Таблица")
+    >>> t.text
+    'Таблица\nКоманда\tОчки\nКайрат\t52'
+    """
+
+    rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows_field)
+    header_rows: int = attrs.field(default=0, converter=_header_rows, kw_only=True)
+    caption: str | None = attrs.field(default=None, converter=_caption_field, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.header_rows > len(self.rows):
+            msg = f"must not exceed the {len(self.rows)} rows, got {self.header_rows}"
+            raise ValidationError("header_rows", msg)
+
+    @property
+    def text(self) -> str:
+        """The caption and the rows, one per line, cells separated by tabs."""
+        lines = [self.caption] if self.caption else []
+        lines.extend("\t".join(row) for row in self.rows)
+        return "\n".join(lines)
+
+
+Block = Paragraph | Quote | ItemList | Figure | Embed | Table
+"""A block of a section: a paragraph, a quote, a list, a figure, an embed or a table."""
 
 
 # --- sections, attributions, subjects ------------------------------------------------------

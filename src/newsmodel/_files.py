@@ -35,7 +35,7 @@ __all__ = [
 #: Format name → the usual extension of its files. Every format ships with the package; the
 #: format modules are imported when the first document is read.
 FORMATS: Mapping[str, str] = MappingProxyType(
-    {"html": ".html", "json": ".json", "newsml": ".xml", "text": ".txt"}
+    {"html": ".html", "json": ".json", "newsml": ".xml", "nitf": ".xml", "text": ".txt"}
 )
 _EXTENSIONS = {
     ".htm": "html",
@@ -46,8 +46,13 @@ _EXTENSIONS = {
     ".nml": "newsml",
     ".txt": "text",
 }
-_NEWSML = re.compile(rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage)\b|iptc\.org/std/nar/", re.IGNORECASE)
-_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?newsMessage\b")
+_NEWSML = re.compile(
+    rb"<(?:[\w.-]+:)?(?:newsItem|newsMessage|NewsML)\b|iptc\.org/std/(?:nar|NewsML)/",
+    re.IGNORECASE,
+)
+#: A document of several items: a NewsML-G2 newsMessage or a NewsML 1.2 document.
+_MESSAGE = re.compile(rb"<(?:[\w.-]+:)?(?:newsMessage|NewsML)\b")
+_NITF = re.compile(rb"<(?:[\w.-]+:)?nitf\b|iptc\.org/std/NITF/")
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
 _SNIFF = 4096
 
@@ -62,14 +67,17 @@ def check_format(fmt: str | None, what: str) -> None:
 def detect_format(data: bytes, /, *, name: str = "") -> str:
     r"""Tell the format of a document from its first bytes, then from its file name.
 
-    JSON starts with ``{``; NewsML-G2 has a ``newsItem`` or ``newsMessage`` root or the IPTC
-    namespace; HTML starts with a doctype or a usual tag; anything else is plain text unless
-    the extension says otherwise. Only the first 4 KiB are looked at.
+    JSON starts with ``{``; NewsML has a ``newsItem``, ``newsMessage`` or (NewsML 1.2)
+    ``NewsML`` root or an IPTC namespace; NITF a ``nitf`` root; HTML starts with a doctype or a
+    usual tag; anything else is plain text unless the extension says otherwise. Only the first
+    4 KiB are looked at.
 
     >>> detect_format(b'  {"headline": "Hello"}')
     'json'
     >>> detect_format(b"<!DOCTYPE html><html></html>")
     'html'
+    >>> detect_format(b'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf.dtd"><nitf/>')
+    'nitf'
     >>> detect_format("САЙТ\\n\\nЗаголовок".encode(), name="article.txt")
     'text'
     """
@@ -79,6 +87,8 @@ def detect_format(data: bytes, /, *, name: str = "") -> str:
     if head.startswith(b"<"):
         if _NEWSML.search(head):
             return "newsml"
+        if _NITF.search(head):
+            return "nitf"
         if _HTML.search(head):
             return "html"
     return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "text")

@@ -35,6 +35,7 @@ from newsmodel._content import (
     Quote,
     Section,
     Strong,
+    Table,
     provider_of,
 )
 from newsmodel._metadata import Attribution, Genre, PubStatus, Rights, Role, Subject
@@ -80,6 +81,7 @@ __all__ = [
     "Section",
     "Strong",
     "Subject",
+    "Table",
     "extension_fields",
     "fallback_slug",
     "is_slug",

@@ -32,6 +32,7 @@ __all__ = [
     "RefuseAll",
     "has_doctype",
     "html_parser",
+    "root_name",
     "xml_parser",
     "xml_pull_parser",
 ]
@@ -131,6 +132,30 @@ class _Prolog:
 
     def close(self) -> None:
         pass
+
+
+_ROOT_CHUNK = 4096
+
+
+def root_name(data: bytes, fmt: str) -> str | None:
+    """The tag of the root element of ``data`` (Clark notation), read up to its start tag.
+
+    libxml2 reads the prolog as for a whole document, DOCTYPE and internal subset included,
+    and loads nothing; the document is fed in pieces until the root starts, so a large one is
+    not parsed twice. ``None`` when the prolog is not well-formed.
+
+    >>> root_name(b'<!DOCTYPE NewsML SYSTEM "NewsML_1.2.dtd"><NewsML/>', "newsml")
+    'NewsML'
+    """
+    parser = xml_pull_parser(fmt, events=("start",), huge=True)
+    try:
+        for at in range(0, len(data), _ROOT_CHUNK):
+            parser.feed(data[at : at + _ROOT_CHUNK])
+            for _event, el in parser.read_events():
+                return str(el.tag)
+    except (etree.LxmlError, ParseError):
+        return None
+    return None
 
 
 class DoctypeProbe:

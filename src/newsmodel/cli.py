@@ -22,6 +22,7 @@ import importlib
 import io
 import json as _json
 import os
+import re
 import sys
 import time
 import traceback
@@ -43,6 +44,8 @@ __all__ = ["main", "summary"]
 
 #: Exit status when newsmodel itself failed (a bug, not a bad document): sysexits' EX_SOFTWARE.
 _BUG = 70
+#: The root of a NewsML 1.2 document, which is checked by reading it (no schema ships for it).
+_NEWSML_12 = re.compile(rb"<(?:[\w.-]+:)?NewsML\b")
 
 
 def _escapes() -> dict[int, str]:
@@ -254,13 +257,14 @@ def _problems(
 ) -> list[ParseError | SchemaProblem | batch.Outcome | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
-    NewsML-G2 is checked against its schema first, then every format against the model; a
-    newsMessage item by item.
+    NewsML-G2 and NITF are checked against their schemas first, then every format against the
+    model; a newsMessage (or a NewsML 1.2 document, which has no schema in the package) item by
+    item.
     """
     data = item.read()
     fmt = fmt or batch.detect_format(data, name=item.name)
-    if fmt == "newsml":
-        schema = importlib.import_module("newsmodel.newsml").validate(data)
+    if fmt == "nitf" or (fmt == "newsml" and _NEWSML_12.search(data[:4096]) is None):
+        schema = importlib.import_module(f"newsmodel.{fmt}").validate(data)
         if schema:
             return list(schema)
     problems: list[ParseError | SchemaProblem | batch.Outcome | str] = []

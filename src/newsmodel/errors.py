@@ -176,7 +176,7 @@ class LossyConversionWarning(NewsmodelWarning):
 
     >>> import warnings
     >>> from newsmodel import LossyConversionWarning, html
-    >>> page = "<h1>Заголовок</h1><article><p>Текст.</p><table><tr><td>1</td></tr></table>"
+    >>> page = "<h1>Заголовок</h1><article><p>Текст.</p><table><tr><td><p>1</p></td></tr></table>"
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
     ...     article = html.loads(page)

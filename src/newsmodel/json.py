@@ -48,6 +48,7 @@ from newsmodel._models import (
     Quote,
     Strong,
     Subject,
+    Table,
     extension_fields,
 )
 from newsmodel.dates import parse_iso
@@ -67,6 +68,7 @@ _BLOCK_TAGS: dict[type, str] = {
     Quote: "quote",
     ItemList: "list",
     Figure: "figure",
+    Table: "table",
     Embed: "embed",
 }
 _INLINE_TAGS: dict[type, str] = {

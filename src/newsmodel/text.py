@@ -69,6 +69,7 @@ from newsmodel._models import (
     Role,
     Section,
     Strong,
+    Table,
     extension_fields,
 )
 from newsmodel._textrules import scrub
@@ -408,6 +409,11 @@ def _block_text(block: Block, lost: Counter[str]) -> list[str]:
         marks = [f"{i}. " if block.ordered else "— " for i in range(1, len(block.items) + 1)]
         items = [_paragraph_lines(p, lost).replace("\n", " ") for p in block.items]
         return ["\n".join(m + item for m, item in zip(marks, items, strict=True))]
+    if isinstance(block, Table):
+        lost["tables (written as lines of cells)"] += 1
+        lines = [block.caption] if block.caption else []
+        lines.extend(" | ".join(row) for row in block.rows)
+        return ["\n".join(lines)]
     if isinstance(block, Embed):
         lost["embeds (only the caption and credit are written)"] += 1
     else:

@@ -349,3 +349,70 @@ def newsml_message_with_junk(header: int, between: int, text: int = 0) -> bytes:
         f"<sent>2026-11-25T09:00:00+05:00</sent>{junk * header}<big>{'ж' * text}</big></header>"
         f"<itemSet>{(item + junk * between) * 3}</itemSet></newsMessage>\n"
     ).encode()
+
+
+# --- NITF and NewsML 1.2: a DOCTYPE is read, its DTD never loaded, no entity expanded ------
+
+_NITF_DOCTYPES = {
+    "system": '<!DOCTYPE {root} SYSTEM "{fifo_path}">\n',
+    "public": '<!DOCTYPE {root} PUBLIC "-//IPTC//DTD NITF 3.4//EN" "{fifo_path}">\n',
+    "parameter-entity": '<!DOCTYPE {root} [<!ENTITY % p SYSTEM "{fifo_path}"> %p;]>\n',
+    "external-entity": '<!DOCTYPE {root} [<!ENTITY e SYSTEM "{secret_path}">]>\n',
+    "external-entity-uri": '<!DOCTYPE {root} [<!ENTITY e SYSTEM "{secret_uri}">]>\n',
+    "http": '<!DOCTYPE {root} SYSTEM "http://127.0.0.1:{port}/nitf.dtd">\n',
+    "system-and-parameter-entity": (
+        '<!DOCTYPE {root} SYSTEM "{fifo_path}" [<!ENTITY % p SYSTEM "{secret_path}"> %p;]>\n'
+    ),
+    "billion-laughs": (
+        '<!DOCTYPE {root} [<!ENTITY a "lollollollollollollollollollol">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+        + "]>\n"
+    ),
+}
+
+
+def nitf_doc(body: str = "<p>Первый абзац статьи.</p>", prolog: str = "") -> str:
+    """A small NITF document with ``body`` in its ``body.content``."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
+        '<nitf version="-//IPTC//DTD NITF 3.4//EN">'
+        '<head><docdata><date.issue norm="20261125T090000+0500"/></docdata></head>\n'
+        "<body><body.head><hedline><hl1>Заголовок статьи</hl1></hedline></body.head>\n"
+        f"<body.content>{body}</body.content></body></nitf>\n"
+    )
+
+
+def newsml12_doc(body: str = "<p>Первый абзац статьи.</p>", prolog: str = "") -> str:
+    """A small NewsML 1.2 document: one item, its text NITF in a ``DataContent``."""
+    nitf = nitf_doc(body).partition("\n")[2]
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}<NewsML Version="1.2">\n'
+        "<NewsEnvelope><DateAndTime>20261125T090000+0500</DateAndTime></NewsEnvelope>\n"
+        "<NewsItem><Identification><NewsIdentifier><ProviderId>example.kz</ProviderId>"
+        "<DateId>20261125</DateId><NewsItemId>1</NewsItemId><RevisionId>1</RevisionId>"
+        "</NewsIdentifier></Identification>\n<NewsComponent><NewsLines>"
+        "<HeadLine>Заголовок статьи</HeadLine></NewsLines>\n<ContentItem>"
+        '<MediaType FormalName="Text"/><Format FormalName="NITF"/>'
+        f"<DataContent>{nitf}</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>\n"
+    )
+
+
+def doctype_document(
+    root: str,
+    doctype: str = "system",
+    *,
+    encoding: str = "utf-8",
+    bom: bool = False,
+    references: int = 1,
+    substitutions: dict[str, str] | None = None,
+) -> bytes:
+    """A NITF (``root="nitf"``) or NewsML 1.2 (``"NewsML"``) document whose DOCTYPE names the
+    named pipe, the secret file or a local port, in ``encoding``; entities referenced in the
+    body ``references`` times."""
+    prolog = _NITF_DOCTYPES[doctype].format(root=root, **(substitutions or {}))
+    entity = {"billion-laughs": "&j;"}.get(doctype, "&e;" if "entity" in doctype else "")
+    body = f"<p>Абзац {entity * references} текста.</p>"
+    text = (nitf_doc if root == "nitf" else newsml12_doc)(body, prolog).partition("\n")[2]
+    text = f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n{text}'
+    data = text.encode(encoding, "xmlcharrefreplace")
+    return (_BOMS.get(encoding, b"") if bom else b"") + data

@@ -176,6 +176,7 @@ def json_problems(output: str) -> list[str]:
 CHECKS = {
     "html": html_problems,
     "newsml": xml_problems,
+    "nitf": xml_problems,
     "json": json_problems,
     "text": lambda _output: [],
 }

@@ -34,7 +34,8 @@ REAL = {
     "json": [],
     "text": ["text/*.txt"],
     "html": ["html/corpus/*.html"],
-    "newsml": ["newsml/valid/**/*.xml", "newsml/*.xml"],
+    "newsml": ["newsml/valid/**/*.xml", "newsml/*.xml", "newsml12/*.xml"],
+    "nitf": ["nitf/*.xml"],
 }
 
 
@@ -166,6 +167,12 @@ TOKENS = [
     b'<!DOCTYPE x [<!ENTITY e "ee">]>',
     b"&e;",
     b'<!ENTITY % p SYSTEM "file:///etc/passwd">',
+    b'<!DOCTYPE nitf SYSTEM "nitf-3-4.dtd">',
+    b'<!DOCTYPE NewsML PUBLIC "urn:newsml:iptc.org:20031010:NewsMLv1.2:1" "NewsMLv1.2.dtd">',
+    b"&eacute;",
+    b"<nitf>",
+    b"<NewsML>",
+    b"<DataContent>",
     b'<?xml version="1.0" encoding="koi8-r"?>',
     b'<?xml-stylesheet href="x.xsl"?>',
     b'<meta charset="utf-16">',

@@ -21,6 +21,7 @@ from newsmodel import (
     ParseError,
     Role,
     Section,
+    Table,
 )
 from newsmodel import html as nhtml
 
@@ -196,7 +197,13 @@ def test_tables_and_tweets_are_reported() -> None:
     <table><tr><td>1</td></tr></table><blockquote class="twitter-tweet"><p>твит</p></blockquote>
     <p>{LONG}</p></div>"""
     with pytest.warns(LossyConversionWarning) as caught:
-        nhtml.loads(page)
+        article = nhtml.loads(page)
+    # a simple table is read as a table; a layout table (blocks in its cells) is reported
+    assert [str(w.message) for w in caught] == ["html: dropped from the body: 1 embedded tweet"]
+    assert Table([["1"]]) in article.sections[0].blocks
+    layout = page.replace("<td>1</td>", f"<td><p>{LONG}</p></td>")
+    with pytest.warns(LossyConversionWarning) as caught:
+        nhtml.loads(layout)
     assert sorted(str(w.message) for w in caught) == [
         "html: dropped from the body: 1 embedded tweet",
         "html: dropped from the body: 1 table",

@@ -307,6 +307,9 @@ _CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "s
 class BodyReader(BlockReader[HtmlElement]):
     """Walks the main content and collects sections; remembers what it had to drop."""
 
+    #: A cell holding a block or an image belongs to a layout table, not a table of data.
+    not_in_cell = BLOCK_TAGS | {"img", "iframe", "video"}
+
     def __init__(
         self,
         base: str | None,
@@ -367,9 +370,14 @@ class BodyReader(BlockReader[HtmlElement]):
         return name not in _BLOCK_LEVEL
 
     def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
-        if tag == "hr" and child.get("data-src") and self.framed(child):
+        if tag == "table":
+            table = self.table(child)
+            if table is None:
+                self.report(child)
+            self.add(table)
+        elif tag == "hr" and child.get("data-src") and self.framed(child):
             pass
-        elif tag in DROP or tag in {"table", "hr"}:
+        elif tag in DROP or tag == "hr":
             self.report(child)
         elif (
             self.embed(child)

@@ -31,6 +31,7 @@ from newsmodel._models import (
     Role,
     Section,
     Strong,
+    Table,
 )
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
@@ -189,6 +190,8 @@ class _Writer:
             self.out.append(f"<{tag}>")
             self.out.extend(f"<li>{self.inlines(p.content)}</li>" for p in block.items)
             self.out.append(f"</{tag}>")
+        elif isinstance(block, Table):
+            self.table(block)
         elif isinstance(block, Figure):
             self.figure(block)
         else:
@@ -207,6 +210,23 @@ class _Writer:
         if parts:
             self.out.append(f"<figcaption>{' '.join(parts)}</figcaption>")
         self.out.append("</figure>")
+
+    def table(self, table: Table) -> None:
+        self.out.append("<table>")
+        if table.caption is not None:
+            self.out.append(f"<caption>{_text(table.caption)}</caption>")
+        for i, row in enumerate(table.rows):
+            if i == 0 and table.header_rows:
+                self.out.append("<thead>")
+            if i == table.header_rows:
+                self.out.append("<tbody>")
+            cell = "th" if i < table.header_rows else "td"
+            self.out.append("<tr>" + "".join(f"<{cell}>{_text(c)}</{cell}>" for c in row) + "</tr>")
+            if i + 1 == table.header_rows:
+                self.out.append("</thead>")
+        if table.header_rows < len(table.rows):
+            self.out.append("</tbody>")
+        self.out.append("</table>")
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone, tzinfo
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal, cast
 
-import attrs
 from lxml import etree
 
 from newsmodel._warnings import issue, lossy
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
-from newsmodel.newsml import _parse, _reader, _stream, _writer
-from newsmodel.newsml._schema import nitf_schema
+from newsmodel.newsml import _newsml12, _parse, _reader, _stream, _writer
+from newsmodel.newsml._schema import SchemaProblem, nitf_schema
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -51,6 +50,8 @@ __all__ = [
 ]
 
 _FORMAT = "newsml"
+#: How much of a stream is read to tell NewsML 1.2 from NewsML-G2 by its root element.
+_PEEK_BYTES = 64 * 1024
 
 #: The size limit of one document read by :func:`loads` and :func:`load`: 16 MiB.
 DEFAULT_MAX_BYTES = _parse.DEFAULT_MAX_BYTES
@@ -164,6 +165,25 @@ def dump(
     )
 
 
+def _parse_any(data: bytes | str, options: _parse.ReadOptions) -> etree._Element:
+    """The root of a NewsML-G2 document, or of a NewsML 1.2 one (whose DOCTYPE is allowed)."""
+    try:
+        return _parse.parse_document(data, options)
+    except ParseError as exc:
+        # Only NewsML 1.2 may open with a DOCTYPE: its DTD is read as NITF's is, never loaded.
+        if exc.message != _parse.DOCTYPE_MESSAGE:
+            raise
+        refused = exc
+    try:
+        root = _newsml12.parse_tree(data, options)
+    except ParseError:
+        raise refused from None
+    if not _newsml12.is_root(root):
+        raise refused
+    _newsml12.drop_entities(root)
+    return root
+
+
 def loads(
     data: bytes | str,
     /,
@@ -219,7 +239,13 @@ def loads(
         language=language,
         private_notes=private_notes,
     )
-    root = _parse.parse_document(data, options)
+    root = _parse_any(data, options)
+    if _newsml12.is_root(root):
+        items = _newsml12.items(root)
+        if len(items) != 1:
+            msg = f"a NewsML 1.2 document of {len(items)} news items: read it with iter_articles()"
+            raise ParseError(_FORMAT, msg, line=root.sourceline)
+        return _newsml12.read_item(items[0], options)
     _parse.check_root(root)
     if etree.QName(root).localname == "newsMessage":
         items = _reader.items_of_message(root)
@@ -304,7 +330,12 @@ def iter_articles(
         where = f" (line {line})" if line else ""
         lossy("newsml", "item", f"skipped {message}{where}", lost=message, line=line)
 
-    return _stream.iter_items(fp, options, on_other)
+    head = fp.read(_PEEK_BYTES)
+    if isinstance(head, bytes) and _newsml12.is_newsml12(head):
+        # NewsML 1.2 is read whole, within max_bytes: its documents hold a few items.
+        data = head + fp.read(max_bytes + 1 - len(head))
+        return _newsml12.iter_document(_newsml12.parse(data, options), options)
+    return _stream.iter_items(cast("IO[bytes]", _parse.Prefixed(head, fp)), options, on_other)
 
 
 def dump_message(
@@ -368,22 +399,6 @@ def dump_message(
         sent=sent,
         indent=_indent_of(indent, pretty),
     )
-
-
-@attrs.frozen
-class SchemaProblem:
-    """One way a document breaks the NewsML-G2 (or NITF) schema.
-
-    >>> SchemaProblem(3, 5, "Element 'x': This element is not expected.")
-    SchemaProblem(line=3, column=5, message="Element 'x': This element is not expected.")
-    """
-
-    #: 1-based line, when known.
-    line: int | None
-    #: 1-based column, when known.
-    column: int | None
-    #: what is wrong, as the validator says it.
-    message: str
 
 
 def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SchemaProblem]:

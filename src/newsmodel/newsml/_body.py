@@ -186,11 +186,15 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
         elif name in ("figure", "media", "img"):
             self.figure(el, name)
         elif name == "table":
+            table = self.table(el)
+            if table is not None:
+                self.add(table)
+                return
             for row in el.iter("{*}tr", "tr"):
                 text = " | ".join(text_of(c) for c in row if text_of(c))
                 if text:
                     self.add(Paragraph(text))
-            self.item.lose("a table (read as one paragraph per row)")
+            self.item.lose("a table that is not simple (read as one paragraph per row)")
         elif name == "body.end":
             for node in el.iter():
                 if local_name(node) == "tagline":

@@ -30,6 +30,7 @@ __all__ = [
     "DOCTYPE_MESSAGE",
     "OTHER_ITEMS",
     "PARSER_MAX_DEPTH",
+    "Prefixed",
     "ReadOptions",
     "check_depth",
     "check_root",
@@ -255,7 +256,7 @@ def _encoding_position(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-class _Prefixed:
+class Prefixed:
     """A binary file read from a buffered beginning, then from the rest of the file."""
 
     def __init__(self, head: bytes, rest: IO[bytes]) -> None:
@@ -272,7 +273,7 @@ class _Prefixed:
         return out
 
 
-def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
+def checked_stream(fp: IO[bytes]) -> IO[bytes] | Prefixed:
     """``fp``, or its bytes re-declared UTF-8 when the declaration names a single-byte charset.
 
     The decision is made on the beginning of the stream, up to its first non-ASCII byte (at
@@ -280,7 +281,7 @@ def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
     """
     head = fp.read(4096)
     if not isinstance(head, bytes) or _ENCODING_DECLARATION.match(head) is None:
-        return _Prefixed(head, fp) if isinstance(head, bytes) else fp
+        return Prefixed(head, fp) if isinstance(head, bytes) else fp
     while head.isascii() and len(head) < _PEEK_BYTES:
         more = fp.read(65536)
         if not more:
@@ -290,7 +291,7 @@ def checked_stream(fp: IO[bytes]) -> IO[bytes] | _Prefixed:
     if override is not None:
         head, name = override
         _warn_override(name)
-    return _Prefixed(head, fp)
+    return Prefixed(head, fp)
 
 
 def _document_error(exc: etree.XMLSyntaxError, data: bytes) -> ParseError:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import attrs
 from lxml import etree
 
-__all__ = ["newsml_schema", "nitf_schema"]
+__all__ = ["SchemaProblem", "newsml_schema", "nitf_schema"]
 
 
 class _SchemaFiles(etree.Resolver):
@@ -49,3 +50,19 @@ def newsml_schema() -> etree.XMLSchema:
 def nitf_schema() -> etree.XMLSchema:
     """NewsML-G2 2.35 and NITF 3.6 in one schema set, so NITF bodies are checked too."""
     return _load("with-nitf.xsd")
+
+
+@attrs.frozen
+class SchemaProblem:
+    """One way a document breaks the NewsML-G2 (or NITF) schema.
+
+    >>> SchemaProblem(3, 5, "Element 'x': This element is not expected.")
+    SchemaProblem(line=3, column=5, message="Element 'x': This element is not expected.")
+    """
+
+    #: 1-based line, when known.
+    line: int | None
+    #: 1-based column, when known.
+    column: int | None
+    #: what is wrong, as the validator says it.
+    message: str

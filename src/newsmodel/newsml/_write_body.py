@@ -18,6 +18,7 @@ from newsmodel._models import (
     Paragraph,
     Quote,
     Section,
+    Table,
 )
 from newsmodel._warnings import lossy
 from newsmodel.errors import WriteError
@@ -53,6 +54,13 @@ _XHTML_TAGS = {
         "br",
         "em",
         "strong",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
     )
 }
 
@@ -68,6 +76,28 @@ class _Body:
 
     def el(self, parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
         raise NotImplementedError
+
+    def table(self, parent: etree._Element, table: Table) -> None:
+        """A table: its caption, a ``thead`` of the header rows and a ``tbody`` of the rest.
+
+        The same markup in XHTML and NITF 3.6.
+        """
+        el = self.el(parent, "table")
+        if table.caption:
+            self.el(el, "caption").text = table.caption
+        # A table of header rows alone is one tbody of th cells: NITF needs a tbody.
+        split = table.header_rows if table.header_rows < len(table.rows) else 0
+        if split:
+            self.rows(self.el(el, "thead"), table.rows[:split], "th")
+        group = self.el(el, "tbody")
+        self.rows(group, table.rows[split : table.header_rows], "th")
+        self.rows(group, table.rows[max(split, table.header_rows) :], "td")
+
+    def rows(self, group: etree._Element, rows: Iterable[tuple[str, ...]], cell: str) -> None:
+        for row in rows:
+            tr = self.el(group, "tr")
+            for text in row:
+                self.el(tr, cell).text = text
 
     def inlines(self, parent: etree._Element, items: Iterable[Inline]) -> None:
         """Inline markup: text, ``br``, ``a``, ``em``, and ``strong`` (or ``em.strong``)."""
@@ -133,6 +163,8 @@ class XhtmlBody(_Body):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for p in block.items:
                 self.inlines(self.el(items, "li"), p.content)
+        elif isinstance(block, Table):
+            self.table(parent, block)
         elif isinstance(block, Figure):
             self.figure(parent, block, lead=False)
         else:
@@ -199,6 +231,8 @@ class NitfBody(_Body):
             items = self.el(parent, "ol" if block.ordered else "ul")
             for p in block.items:
                 self.inlines(self.el(items, "li"), p.content)
+        elif isinstance(block, Table):
+            self.table(parent, block)
         elif isinstance(block, Figure):
             self.media(parent, block, field, lead=False)
         else:

@@ -1,0 +1,127 @@
+"""Reading NewsML 1.2 with newsml.loads, load and iter_articles."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from conftest import DATA
+from newsmodel import (
+    Attribution,
+    ItemList,
+    LossyConversionWarning,
+    ParseError,
+    PubStatus,
+    Rights,
+    Subject,
+    newsml,
+)
+
+N12 = DATA / "newsml12"
+
+
+def read_all(name: str) -> tuple[list[object], list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyConversionWarning)
+        with (N12 / name).open("rb") as fp:
+            articles = list(newsml.iter_articles(fp))
+    return articles, [str(w.message) for w in caught]
+
+
+def test_text_item_with_a_doctype_and_a_nitf_body():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyConversionWarning)
+        a = newsml.loads((N12 / "afp-nitf.xml").read_bytes())
+    assert a.headline == "Kazakhstan doubles wind power output"
+    assert a.language == "en"
+    assert a.dateline == "ASTANA, Nov 25, 2026 (XP) -"
+    assert a.place == "Astana"
+    assert a.site == "XP"
+    assert a.guid == "urn:newsml:example.com:20261125T135002Z:TX-AST-0001:2"
+    assert a.version == 2
+    assert a.published == datetime(2026, 11, 25, 9, 49, 51, tzinfo=timezone.utc)
+    assert a.updated == datetime(2026, 11, 25, 13, 49, 51, tzinfo=timezone.utc)
+    assert a.subjects == (Subject("subj:04000000"), Subject("subj:04005000"))
+    assert [b.text for b in a.sections[0].blocks][1:] == [
+        "Operators plan three more farms by 2028.",
+        "ak/xp",
+    ]
+    assert a.slugline == "Kazakhstan-wind"
+    assert a.urgency == 4
+    assert a.pub_status is PubStatus.USABLE
+    assert caught == []
+
+
+def test_escaped_html_with_topic_names_in_the_items_language():
+    [a], warned = read_all("ana-html-cdata.xml")
+    assert a.headline == "Employment rises in the third quarter"
+    assert (
+        a.lede == "Employment in the private sector grew in the third quarter, the ministry said."
+    )
+    # the lede repeated at the top of the body is read once; a script is never text
+    assert [b.text for b in a.sections[0].blocks] == [
+        "Hirings exceeded dismissals by 55,494 new jobs.",
+        "© Example Agency.",
+    ]
+    assert "alert" not in a.text
+    assert a.subjects == (Subject("subj:09003000", "Employment"),)
+    assert a.published.utcoffset() == timedelta(hours=3)
+    assert a.language == "en"
+    assert a.rights == Rights(notice="© 2026 Example Agency")
+    assert any("<script>" in w for w in warned)
+
+
+def test_namespaced_document_of_two_items():
+    articles, warned = read_all("namespaced-two-items.xml")
+    assert [a.headline for a in articles] == ["Annual report published", "Årsrapport publisert"]
+    first = articles[0]
+    assert first.attributions == (Attribution("Example Publisher"),)
+    assert [s.heading for s in first.sections] == [None, "Contacts"]
+    assert isinstance(first.sections[1].blocks[0], ItemList)
+    assert articles[1].language == "no"
+    assert any("application/pdf" in w for w in warned)
+    with pytest.raises(ParseError, match="iter_articles"):
+        newsml.loads((N12 / "namespaced-two-items.xml").read_bytes())
+
+
+def test_video_package_reads_its_text_and_reports_the_rest():
+    [a], warned = read_all("video-components.xml")
+    assert a.headline == "Le syndicat change de président"
+    assert a.language == "fr"
+    assert a.version == 3
+    assert a.place == "BRUXELLES"
+    assert a.tags == ("SYNDICATS",)
+    assert [b.text for s in a.sections for b in s.blocks] == [
+        "UNIONS CHAIRMAN DEBATE",
+        "00:00:00:00 - 00:00:32:04 The general secretary talks during a press conference.",
+    ]
+    assert any("a video of role Clip" in w for w in warned)
+    assert any("an image of role Image" in w for w in warned)
+    assert any("no UTC offset" in w for w in warned)
+
+
+def test_photo_item_is_skipped_by_iter_articles_and_refused_by_loads():
+    articles, warned = read_all("photo-only.xml")
+    assert articles == []
+    assert any("a photo" in w for w in warned)
+    with pytest.raises(ParseError, match="no text component"):
+        newsml.loads((N12 / "photo-only.xml").read_bytes())
+
+
+def test_load_and_str_input_read_the_same():
+    data = (N12 / "afp-nitf.xml").read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        assert newsml.load(io.BytesIO(data)) == newsml.loads(data)
+        assert newsml.loads(data.decode("utf-8")) == newsml.loads(data)
+
+
+def test_newsml_g2_still_refuses_a_doctype():
+    data = (
+        b'<!DOCTYPE newsItem SYSTEM "x.dtd"><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>'
+    )
+    with pytest.raises(ParseError, match="DOCTYPE is not allowed"):
+        newsml.loads(data)
