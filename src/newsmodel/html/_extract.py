@@ -11,7 +11,6 @@ embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConv
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections import Counter
@@ -24,7 +23,6 @@ from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
     Embed,
-    EmbedProvider,
     Figure,
     Inline,
     Link,
@@ -32,6 +30,7 @@ from newsmodel._models import (
     Role,
 )
 from newsmodel.errors import ValidationError
+from newsmodel.html._embeds import framed, social_post, written
 from newsmodel.html._texts import text_of
 
 __all__ = [
@@ -426,53 +425,26 @@ class BodyReader(BlockReader[HtmlElement]):
             self.walk(child, depth)
 
     def embed(self, element: HtmlElement) -> bool:
-        """True for a social-network embed such as a quoted tweet: an embed block, or counted.
-
-        The post's address is its permalink (``cite``, ``data-instgrm-permalink``, else its
-        last link); its text is the caption.
-        """
+        """True for a quoted social post: an embed block, or counted when it gives no address."""
         for name in (element.get("class") or "").split():
             if name in _EMBED_CLASSES:
-                links = [a.get("href") for a in element.iter("a") if a.get("href")]
-                url = (
-                    element.get("cite")
-                    or element.get("data-instgrm-permalink")
-                    or (links[-1] if links else None)
-                )
-                paragraphs = [text_of(p) for p in element.iter("p")]
-                embed = _embed(
-                    url, " ".join(t for t in paragraphs if t) or text_of(element) or None
-                )
+                embed = social_post(element)
                 if embed is None:
                     self.dropped[_EMBED_CLASSES[name]] += 1
-                else:
-                    self.add(embed)
+                self.add(embed)
                 return True
         return False
 
     def written_embed(self, element: HtmlElement) -> Embed | Figure | Paragraph | None:
-        """An embed as newsmodel writes it: a figure of class ``embed`` linking to the post."""
-        link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
+        """An embed as newsmodel writes it (a figure of class ``embed``), else a figure."""
         caption_el = element.find(".//figcaption")
         caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
-        embed = _embed(link, caption)
-        if embed is None:
-            return self.figure(element)
-        named = element.get("data-provider")
-        given = next((p for p in EmbedProvider if p.value == named), None)
-        with contextlib.suppress(ValidationError):
-            embed = Embed(
-                embed.url,
-                provider=given if given not in {None, embed.provider} else None,
-                caption=caption,
-                credit=credit,
-            )
-        return embed
+        return written(element, caption, credit) or self.figure(element)
 
     def framed(self, marker: HtmlElement) -> bool:
         """True when a dropped frame or widget was a known service's: an embed block."""
-        embed = _embed(marker.get("data-src"), None)
-        if embed is None or embed.provider is EmbedProvider.OTHER:
+        embed = framed(marker.get("data-src"))
+        if embed is None:
             return False
         del marker.attrib["data-dropped"]  # read, not lost
         self.add(embed)
@@ -537,19 +509,6 @@ _UNUSABLE_IMAGE = Dropped(
     "image without an http(s) address (its caption kept as text)",
     "images without an http(s) address (their captions kept as text)",
 )
-
-
-def _embed(url: str | None, caption: str | None) -> Embed | None:
-    """An embed of an http(s) address (protocol-relative ones made https), or ``None``."""
-    if not url:
-        return None
-    url = url.strip()
-    if url.startswith("//"):
-        url = f"https:{url}"
-    try:
-        return Embed(url, caption=caption)
-    except ValidationError:
-        return None
 
 
 def _has_image_source(element: HtmlElement) -> bool:
