@@ -557,3 +557,11 @@ def test_video_and_social_embeds_become_embed_blocks() -> None:
     assert embeds[2].caption == "What was said."
     # written as links (nothing loaded from the services) and read back the same
     assert nhtml.loads(nhtml.dumps(article)) == article
+
+
+def test_a_long_list_of_linked_paragraphs_is_no_article() -> None:
+    page = "<title>News</title><h1>News</h1>" + "".join(
+        f'<p><a href="/n/{i}">Headline of the story number {i}</a></p>' for i in range(30)
+    )
+    with pytest.raises(ParseError, match="not an article page"):
+        nhtml.loads(page, strict=True)

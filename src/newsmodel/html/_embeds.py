@@ -20,6 +20,7 @@ __all__ = ["embed_of", "framed", "social_post", "written"]
 
 HtmlElement = lxml_html.HtmlElement
 
+
 def embed_of(url: str | None, caption: str | None) -> Embed | None:
     """An embed of an http(s) address (protocol-relative ones made https), or ``None``."""
     if not url:

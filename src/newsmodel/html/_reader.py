@@ -223,7 +223,7 @@ def _body_notes(
     return notes
 
 
-#: An article's body holds at least this many characters of text ...
+#: An article's body holds at least this many characters of text, not mostly links ...
 _SHORTEST_BODY = 600
 #: ... or the page around it is not mostly links (a listing, a home page, a site map).
 _MOST_LINKS = 0.5
@@ -233,13 +233,17 @@ def _not_an_article(sources: Sources, page: Page, sections: list[Section]) -> st
     """Why the page looks like no article (a listing of links, a home page), or ``None``.
 
     Only a page that says nowhere it is an article (no article item, JSON-LD article or
-    OpenGraph type ``article``), whose body is short and whose text is mostly links.
+    OpenGraph type ``article``), whose body is short or mostly links, and whose text is mostly
+    links.
     """
     if page.item is not None or sources.json_ld.article or sources.meta.kind == "article":
         return None
     length = sum(len(section.text) for section in sections)
-    if length >= _SHORTEST_BODY:
-        return None
+    container = page.container
+    if length >= _SHORTEST_BODY and (
+        container is None or page.texts.link_density(container) < _MOST_LINKS
+    ):
+        return None  # a long body that is not a list of links
     body = page.root.find("body")
     density = page.texts.link_density(body if body is not None else page.root)
     if density < _MOST_LINKS:
