@@ -38,6 +38,10 @@ try:
     import trafilatura
 except ImportError:  # pragma: no cover - the bench extra installs it
     trafilatura = None
+try:  # measured beside the others when installed (pip install readability-lxml)
+    import readability
+except ImportError:  # pragma: no cover
+    readability = None
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -105,6 +109,26 @@ def theirs(page: bytes, url: str) -> dict[str, Any]:
         "body": d.text or "",
         "lede": d.description,
         "subheadings": heads,
+    }
+
+
+#: What a reader does not give at all: a dash in its column, not a zero.
+_NOT_GIVEN = {
+    "readability-lxml": {"published day", "author recall", "lede", "subheadings as sections"}
+}
+
+
+def readable(page: bytes, _url: str) -> dict[str, Any]:
+    """readability-lxml's article: its title and the text of its summary (no metadata)."""
+    doc = readability.Document(page)
+    summary = lxml.html.fromstring(doc.summary(html_partial=True))
+    return {
+        "headline": doc.short_title(),
+        "day": None,
+        "authors": [],
+        "body": "\n".join(" ".join(t.split()) for t in summary.itertext() if t.strip()),
+        "lede": None,
+        "subheadings": [],
     }
 
 
@@ -202,16 +226,11 @@ def timed(fn: Any, pages: list[tuple[bytes, str]], repeat: int) -> float:
 def print_table(
     folders: list[str],
     picked: list[int],
-    mine: list[dict[str, Any]],
-    other: list[dict[str, Any]],
+    results: dict[str, list[dict[str, Any]]],
     truths: list[dict[str, Any]],
 ) -> None:
-    """The scores of the pages ``picked`` (indexes), newsmodel beside trafilatura."""
-    rows = {"newsmodel": score([(mine[i], truths[i]) for i in picked])}
-    if other:
-        rows[f"trafilatura {trafilatura.__version__}"] = score(
-            [(other[i], truths[i]) for i in picked]
-        )
+    """The scores of the pages ``picked`` (indexes), newsmodel beside the other readers."""
+    rows = {name: score([(found[i], truths[i]) for i in picked]) for name, found in results.items()}
     names = list(rows)
     print(f"Corpus: {len(picked)} pages in {', '.join(folders)}\n")
     print("| field (pages) | " + " | ".join(names) + " |")
@@ -219,7 +238,10 @@ def print_table(
     for field, (_, n) in rows["newsmodel"].items():
         if not n:
             continue  # no page of these folders has truth for the field
-        cells = " | ".join(f"{rows[name][field][0]:.2f}" for name in names)
+        cells = " | ".join(
+            "-" if field in _NOT_GIVEN.get(name, ()) else f"{rows[name][field][0]:.2f}"
+            for name in names
+        )
         print(f"| {field} ({n}) | {cells} |")
     print()
 
@@ -233,11 +255,16 @@ def main() -> int:
     files, truths, data = read_pages(args.corpus)
     pages = [(page, t["url"]) for page, t in zip(data, truths, strict=True)]
     mine = [ours(p, u) for p, u in pages]
-    other = []
+    readers: dict[str, Any] = {"newsmodel": ours}
     if trafilatura is not None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            other = [theirs(p, u) for p, u in pages]
+        readers[f"trafilatura {trafilatura.__version__}"] = theirs
+    if readability is not None:
+        readers["readability-lxml"] = readable
+    results = {"newsmodel": mine}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, reader in list(readers.items())[1:]:
+            results[name] = [reader(p, u) for p, u in pages]
     if args.verbose:
         for f, got, truth in zip(files, mine, truths, strict=False):
             print(
@@ -264,13 +291,13 @@ def main() -> int:
             if f in folders
             for i in range(start, start + n)
         ]
-        print_table(folders, picked, mine, other, truths)
-    names = ["newsmodel"] + ([f"trafilatura {trafilatura.__version__}"] if other else [])
+        print_table(folders, picked, results, truths)
+    names = list(readers)
     speed = {"newsmodel": timed(ours, pages, args.repeat)}
-    if trafilatura is not None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            speed[names[1]] = timed(theirs, pages, max(1, args.repeat // 2))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, reader in list(readers.items())[1:]:
+            speed[name] = timed(reader, pages, max(1, args.repeat // 2))
     speed["bare lxml parse"] = timed(
         lambda p, _u: lxml.html.document_fromstring(p),
         pages,
