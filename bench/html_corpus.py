@@ -119,11 +119,18 @@ _NOT_GIVEN = {
 
 
 def readable(page: bytes, _url: str) -> dict[str, Any]:
-    """readability-lxml's article: its title and the text of its summary (no metadata)."""
+    """readability-lxml's article: its title and the text of its summary (no metadata).
+
+    A page it cannot read (it raises on some charset declarations) scores as empty.
+    """
     doc = readability.Document(page)
-    summary = lxml.html.fromstring(doc.summary(html_partial=True))
+    try:
+        summary = lxml.html.fromstring(doc.summary(html_partial=True))
+        title = doc.short_title()
+    except Exception:  # noqa: BLE001 - any failure of the other reader is an empty result
+        summary, title = lxml.html.fromstring("<div></div>"), None
     return {
-        "headline": doc.short_title(),
+        "headline": title,
         "day": None,
         "authors": [],
         "body": "\n".join(" ".join(t.split()) for t in summary.itertext() if t.strip()),
