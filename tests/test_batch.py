@@ -6,6 +6,7 @@ import io
 import multiprocessing
 import pickle
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -266,3 +267,83 @@ def test_lossy_warnings_travel_with_their_attributes(tmp_path):
     described = [[[(w.kind, w.lost, w.count) for w in o.lost] for o in run] for run in runs]
     assert described[0] == described[1]
     assert all(o.lost for o in runs[1])  # they cross the process boundary
+
+
+# --- embargo ---
+
+_FUTURE = datetime(2999, 1, 1, 6, 0, tzinfo=timezone.utc)
+_PAST = datetime(2000, 1, 1, 6, 0, tzinfo=timezone.utc)
+
+
+def _embargoed(folder: Path, name: str, embargo: datetime | None) -> Path:
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(Article(headline=name, embargo=embargo)), encoding="utf-8")
+    return path
+
+
+def test_only_html_publishes_among_the_formats():
+    assert {"html"} == batch.PUBLISHING
+    assert set(batch.FORMATS) >= batch.PUBLISHING
+
+
+def test_an_article_under_embargo_is_not_published():
+    data = json.dumps(Article(headline="Рано", embargo=_FUTURE)).encode()
+    outcome = batch.convert(data, to="html", name="early.json")
+    assert not outcome.ok
+    assert outcome.error == "WriteError"
+    assert outcome.name == "early.json"
+    assert "2999-01-01T06:00:00+00:00" in outcome.message
+    assert outcome.data == b""
+
+
+def test_an_embargo_is_published_when_forced_or_passed():
+    early = json.dumps(Article(headline="Рано", embargo=_FUTURE)).encode()
+    forced = batch.convert(early, to="html", force_embargo=True)
+    assert forced.ok
+    assert b"<h1" in forced.data
+    late = json.dumps(Article(headline="Поздно", embargo=_PAST)).encode()
+    assert batch.convert(late, to="html").ok
+
+
+@pytest.mark.parametrize("to", sorted(set(batch.FORMATS) - batch.PUBLISHING))
+def test_exchange_formats_carry_an_embargo_on(to):
+    data = json.dumps(Article(headline="Рано", embargo=_FUTURE)).encode()
+    assert batch.convert(data, to=to).ok
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_convert_files_refuses_each_embargoed_article_and_writes_the_rest(tmp_path, jobs):
+    src = tmp_path / "src"
+    src.mkdir()
+    early = _embargoed(src, "early", _FUTURE)
+    _embargoed(src, "late", _PAST)
+    _embargoed(src, "free", None)
+    # enough files that two jobs use worker processes
+    for i in range(40):
+        _embargoed(src, f"more{i:02d}", None)
+    out = tmp_path / "out"
+    outcomes = {o.name: o for o in batch.convert_files([src], to="html", output=out, jobs=jobs)}
+    refused = [o for o in outcomes.values() if not o.ok]
+    assert [o.name for o in refused] == [str(early)]
+    assert "under embargo until 2999-01-01T06:00:00+00:00" in refused[0].message
+    assert not (out / "early.html").exists()
+    assert (out / "late.html").exists()
+    forced = list(
+        batch.convert_files([early], to="html", output=out, force_embargo=True, jobs=jobs)
+    )
+    assert [o.ok for o in forced] == [True]
+    assert (out / "early.html").exists()
+
+
+def test_an_embargoed_item_of_a_message_is_refused(tmp_path, monkeypatch):
+    message = tmp_path / "feed.xml"
+    items = [Article(headline="Рано", embargo=_FUTURE), Article(headline="Сейчас")]
+    with message.open("wb") as fp:
+        newsml.dump_message(items, fp)
+    # The items as read, embargo included, whether or not NewsML-G2 carries it.
+    monkeypatch.setattr(newsml, "iter_articles", lambda _fp, **_options: iter(items))
+    outcomes = list(batch.convert_files([message], to="html", output=tmp_path / "out"))
+    assert [(o.name, o.error) for o in outcomes] == [
+        (f"{message}#1", "WriteError"),
+        (f"{message}#2", ""),
+    ]

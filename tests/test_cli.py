@@ -182,6 +182,32 @@ def test_never_overwrites_without_force(tmp_path, capsys):
     assert written.read_bytes() != b"keep me"
 
 
+def test_an_article_under_embargo_is_not_published_without_force_embargo(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    when = datetime(2999, 1, 1, 6, 0, tzinfo=timezone.utc)
+    early = src / "early.json"
+    early.write_text(json.dumps(Article(headline="Рано", embargo=when)), encoding="utf-8")
+    (src / "now.json").write_text(json.dumps(Article(headline="Сейчас")), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["convert", str(src), "--to", "html", "-o", str(out), "-j", "1"]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "embargo" in line)
+    assert line.startswith(f"{early}: error: WriteError:")
+    assert "under embargo until 2999-01-01T06:00:00+00:00" in line
+    assert line.endswith("(use --force-embargo to publish it anyway)")
+    assert "converted 1, failed 1" in err
+    assert sorted(p.name for p in out.iterdir()) == ["seychas.html"]
+    # JSON is not publishing: the embargo travels on with the article.
+    assert cli.main([*args[:3], "json", *args[4:]]) == 0
+    assert (out / "rano.json").exists()
+    assert not (out / "rano.html").exists()
+    capsys.readouterr()
+    assert cli.main([*args, "--force-embargo", "--force"]) == 0
+    assert "Рано" in (out / "rano.html").read_text(encoding="utf-8")
+
+
 def test_directory_batch_keeps_going_and_reports(tmp_path, capsys):
     src = tmp_path / "src"
     made = make_articles(src, 10)

@@ -131,6 +131,7 @@ def test_batch_and_cli_surfaces() -> None:
         "Input",
         "NEWSML_UNDATED",
         "Outcome",
+        "PUBLISHING",
         "convert",
         "convert_files",
         "detect_format",

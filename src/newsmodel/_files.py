@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "PUBLISHING",
     "WINDOWS_DEVICES",
     "Input",
     "OutputNames",
@@ -32,11 +33,33 @@ __all__ = [
     "place",
 ]
 
+
+@attrs.frozen
+class _Format:
+    """What a batch needs to know of a format."""
+
+    #: the usual extension of its files.
+    extension: str
+    #: whether its output is what readers see (a page, a feed): an article under embargo is
+    #: not written in it unless forced. Exchange formats (JSON, NewsML-G2, NITF, text) pass an
+    #: embargo on to the next system, which is their purpose.
+    publishes: bool = False
+
+
+# One line per format: a new format declares its extension and whether it publishes here.
+_TABLE = {
+    "html": _Format(".html", publishes=True),
+    "json": _Format(".json"),
+    "newsml": _Format(".xml"),
+    "nitf": _Format(".xml"),
+    "text": _Format(".txt"),
+}
+
 #: Format name → the usual extension of its files. Every format ships with the package; the
 #: format modules are imported when the first document is read.
-FORMATS: Mapping[str, str] = MappingProxyType(
-    {"html": ".html", "json": ".json", "newsml": ".xml", "nitf": ".xml", "text": ".txt"}
-)
+FORMATS: Mapping[str, str] = MappingProxyType({k: f.extension for k, f in _TABLE.items()})
+#: The formats that publish: an article still under embargo is refused in them unless forced.
+PUBLISHING = frozenset(k for k, f in _TABLE.items() if f.publishes)
 _EXTENSIONS = {
     ".htm": "html",
     ".html": "html",

@@ -83,12 +83,6 @@ def _role(value: Role | str) -> Role:
     return member
 
 
-def _pub_status(value: PubStatus | str) -> PubStatus:
-    member = _enum_member(PubStatus, value, "pub_status")
-    assert isinstance(member, PubStatus)  # noqa: S101 - for mypy
-    return member
-
-
 def _name_field(value: str) -> str:
     return required_text(value, "name")
 

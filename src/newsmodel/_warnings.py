@@ -13,10 +13,15 @@ from __future__ import annotations
 import inspect
 import os
 import warnings
+from typing import TYPE_CHECKING
 
+from newsmodel._models import extension_fields
 from newsmodel.errors import LossyConversionWarning
 
-__all__ = ["counted", "find_stack_level", "issue", "lossy"]
+if TYPE_CHECKING:
+    from newsmodel._models import Article
+
+__all__ = ["counted", "find_stack_level", "issue", "lossy", "lossy_fields"]
 
 
 def _package_dir() -> str:
@@ -74,6 +79,18 @@ def lossy(
         path=path,
     )
     warnings.warn(warning, stacklevel=find_stack_level())
+
+
+def lossy_fields(fmt: str, article: Article) -> None:
+    """Warn once for each field of an :class:`~newsmodel.Article` subclass a format cannot carry.
+
+    Formats other than JSON carry only the model's own fields: the subclass's are named, so
+    that nothing is lost without a word.
+    """
+    owner = type(article).__name__
+    for name in extension_fields(article):
+        what = f"{name} (a field of {owner})"
+        lossy(fmt, "field", f"cannot carry: {what}", lost=what)
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

@@ -39,6 +39,7 @@ from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 import attrs
 
 from newsmodel._files import FORMATS as _FORMATS
+from newsmodel._files import PUBLISHING as _PUBLISHING
 from newsmodel._files import (
     Input,
     OutputNames,
@@ -49,7 +50,7 @@ from newsmodel._files import (
     open_input,
     place,
 )
-from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError
+from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError, WriteError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -62,6 +63,7 @@ __all__ = [  # noqa: RUF022 - in sorted() order, as for every module
     "Input",
     "NEWSML_UNDATED",
     "Outcome",
+    "PUBLISHING",
     "convert",
     "convert_files",
     "detect_format",
@@ -73,6 +75,12 @@ __all__ = [  # noqa: RUF022 - in sorted() order, as for every module
 #: ``newsml`` → ``.xml``, ``text`` → ``.txt``). Read-only; every format ships with the package,
 #: and its module is imported when the first document is read.
 FORMATS: Mapping[str, str] = _FORMATS
+
+#: The formats whose output is what readers see (``html``): an article whose
+#: :attr:`~newsmodel.Article.embargo` has not passed is not written in them unless
+#: ``force_embargo=True``. The exchange formats (``json``, ``newsml``, ``text``) carry the
+#: embargo on to the next system.
+PUBLISHING: frozenset[str] = _PUBLISHING
 
 #: The ``versionCreated`` written in NewsML-G2 for an article with neither ``updated`` nor
 #: ``published``: a fixed time rather than the time of conversion, so that converting the same
@@ -168,8 +176,16 @@ def _mark_bug(exc: BaseException, name: str) -> None:
         exc.add_note(f"while converting {name}: a bug in newsmodel, please report it")
 
 
-def _dumps(article: Article, to: str) -> bytes:
-    """Write an article in a format, as bytes; the same bytes for the same article."""
+def _dumps(article: Article, to: str, *, force_embargo: bool = False) -> bytes:
+    """Write an article in a format, as bytes; the same bytes for the same article.
+
+    Raises:
+        WriteError: the format publishes, and the article's embargo has not passed.
+    """
+    if to in PUBLISHING and not force_embargo and article.is_embargoed():
+        assert article.embargo is not None  # noqa: S101 - is_embargoed() says there is one
+        when = article.embargo.isoformat()
+        raise WriteError(to, "embargo", f"the article is under embargo until {when}")
     if to == "newsml":
         data: bytes = _module("newsml").dumps(article, now=NEWSML_UNDATED)
         return data
@@ -177,7 +193,15 @@ def _dumps(article: Article, to: str) -> bytes:
     return out.encode("utf-8") if isinstance(out, str) else out
 
 
-def convert(data: bytes, /, *, to: str, source: str | None = None, name: str = "") -> Outcome:
+def convert(
+    data: bytes,
+    /,
+    *,
+    to: str,
+    source: str | None = None,
+    name: str = "",
+    force_embargo: bool = False,
+) -> Outcome:
     r"""Convert one document from one format to another; a bad document is an :class:`Outcome`.
 
     Args:
@@ -185,6 +209,9 @@ def convert(data: bytes, /, *, to: str, source: str | None = None, name: str = "
         to: the output format, a key of :data:`FORMATS`.
         source: the input format, or ``None`` to detect it with :func:`detect_format`.
         name: the document's file name: it helps detection, and names the input in the outcome.
+        force_embargo: write an article whose embargo has not passed in a format that
+            publishes (:data:`PUBLISHING`); without it, that document fails with a
+            :class:`~newsmodel.WriteError` naming the embargo's time.
 
     Returns:
         The converted bytes and the article's slug, or the error; with the warnings raised.
@@ -204,7 +231,7 @@ def convert(data: bytes, /, *, to: str, source: str | None = None, name: str = "
         warnings.simplefilter("always")
         try:
             article = _module(source or detect_format(data, name=name)).loads(data)
-            out = _dumps(article, to)
+            out = _dumps(article, to, force_embargo=force_embargo)
         except _INPUT_PROBLEMS as exc:
             return _failure(name, exc, _messages(caught))
         except Exception as exc:
@@ -297,6 +324,7 @@ class _Plan:
     names: OutputNames | None  # None: results stay in memory
     force: bool
     jobs: int
+    force_embargo: bool
 
 
 def convert_files(
@@ -308,6 +336,7 @@ def convert_files(
     source: str | None = None,
     name_by: Literal["slug", "stem"] = "slug",
     force: bool = False,
+    force_embargo: bool = False,
     jobs: int = 1,
 ) -> Iterator[Outcome]:
     """Convert files, folders (recursively) and open streams; one outcome each, in input order.
@@ -326,6 +355,8 @@ def convert_files(
             names that are devices on Windows (``con``, ``nul``, ``com1``...) on every system.
         force: replace existing files; without it, an existing file is never replaced and
             that document fails with a ``FileExistsError`` outcome.
+        force_embargo: as in :func:`convert`: without it, an article whose embargo has not
+            passed is not written in a format that publishes (:data:`PUBLISHING`).
         jobs: worker processes; with 1, or into memory, everything runs in this process.
             Results are the same whatever the number.
 
@@ -353,7 +384,7 @@ def convert_files(
     names = None
     if output is not None:
         names = OutputNames(os.fspath(output), FORMATS[to], by_slug=name_by == "slug")
-    plan = _Plan(to, source, names, force, jobs)
+    plan = _Plan(to, source, names, force, jobs, force_embargo)
     return _convert_inputs(find_inputs(sources, source=source), plan)
 
 
@@ -374,7 +405,7 @@ def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
             yield outcome
             continue
         try:
-            data = _dumps(article, plan.to)
+            data = _dumps(article, plan.to, force_embargo=plan.force_embargo)
         except _INPUT_PROBLEMS as exc:
             yield _failure(outcome.name, exc, _Found(outcome.warnings, outcome.lost))
             continue
@@ -386,7 +417,12 @@ def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
 
 
 def _convert_paths(
-    paths: Sequence[tuple[str, str]], source: str | None, to: str, scratch: str
+    paths: Sequence[tuple[str, str]],
+    source: str | None,
+    to: str,
+    scratch: str,
+    *,
+    force_embargo: bool,
 ) -> list[Outcome]:
     """The worker of parallel batches: convert ``(path, name)`` files into new files in scratch.
 
@@ -400,7 +436,7 @@ def _convert_paths(
         except OSError as exc:
             out.append(_failure(name, exc))
             continue
-        outcome = convert(data, to=to, source=source, name=name)
+        outcome = convert(data, to=to, source=source, name=name, force_embargo=force_embargo)
         if outcome.ok:
             fd, written = tempfile.mkstemp(dir=scratch, suffix=".part")
             with os.fdopen(fd, "wb") as fp:
@@ -417,7 +453,16 @@ def _in_process(inputs: Sequence[Input], plan: _Plan) -> Iterator[tuple[Input, O
         except OSError as exc:
             yield item, _failure(item.name, exc)
             continue
-        yield item, convert(data, to=plan.to, source=plan.source, name=item.name)
+        yield (
+            item,
+            convert(
+                data,
+                to=plan.to,
+                source=plan.source,
+                name=item.name,
+                force_embargo=plan.force_embargo,
+            ),
+        )
 
 
 def _results(
@@ -447,9 +492,15 @@ def _results(
         for start in range(0, len(on_disk), size):
             chunk = on_disk[start : start + size]
             paths = [(item.path, item.name) for item in chunk if item.path is not None]
-            window.append(
-                (chunk, pool.submit(_convert_paths, paths, plan.source, plan.to, scratch))
+            task = pool.submit(
+                _convert_paths,
+                paths,
+                plan.source,
+                plan.to,
+                scratch,
+                force_embargo=plan.force_embargo,
             )
+            window.append((chunk, task))
             while len(window) > jobs * 4:
                 chunk, future = window.popleft()
                 yield from zip(chunk, future.result(), strict=True)

@@ -109,6 +109,8 @@ class _Reporter:
         message = _safe(outcome.message)
         if outcome.error == "FileExistsError":
             message += " (use --force to overwrite)"
+        elif outcome.error == "WriteError" and ": cannot write embargo:" in outcome.message:
+            message += " (use --force-embargo to publish it anyway)"
         self._print(f"{_safe(outcome.name)}: error: {outcome.error}: {message}{suffix}")
         if self.report is not None:
             record = {
@@ -207,6 +209,7 @@ def _convert(args: argparse.Namespace) -> int:
             source=args.source,
             name_by=args.name,
             force=args.force,
+            force_embargo=args.force_embargo,
             jobs=args.jobs,
         )
         for outcome in outcomes:
@@ -326,7 +329,7 @@ def summary(article: Article) -> str:
     printed as ``\x1b``, ``\u202e``...
 
     >>> from newsmodel import Article, Section
-    >>> _say(summary(Article(headline="Заголовок", sections=[Section("Итоги", ["Абзац."])])))
+    >>> print(summary(Article(headline="Заголовок", sections=[Section("Итоги", ["Абзац."])])))
     Заголовок
     <BLANKLINE>
     Sections:
@@ -433,28 +436,18 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``newsmodel`` command.
-
-    >>> _build_parser().prog
-    'newsmodel'
-    """
-    formats = sorted(batch.FORMATS)
-    parser = argparse.ArgumentParser(
-        prog="newsmodel",
-        description="Convert, validate and show news articles "
-        "(HTML, NewsML-G2, JSON and plain text).",
-    )
-    parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def _add_convert(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], formats: list[str]
+) -> None:
+    """The ``convert`` command and its options."""
     convert = commands.add_parser(
         "convert",
         help="convert articles from one format to another",
         description="Convert files, directories (recursively) or standard input (-). "
         "Outputs are named from the article's slug (or the input's name with --name stem) "
         "with the format's extension, and an existing file is never overwritten without "
-        "--force.",
+        "--force. An article whose embargo has not passed is not written in a format "
+        "that publishes without --force-embargo.",
     )
     convert.add_argument("sources", nargs="+", metavar="SRC", help="file, directory or -")
     convert.add_argument("--to", required=True, choices=formats, help="output format")
@@ -488,10 +481,33 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--report", metavar="FILE", help="write each failure as a JSON line")
     convert.add_argument("--force", action="store_true", help="overwrite existing files")
     convert.add_argument(
+        "--force-embargo",
+        action="store_true",
+        help="write articles whose embargo has not passed in formats that publish "
+        f"({', '.join(sorted(batch.PUBLISHING))})",
+    )
+    convert.add_argument(
         "--message",
         metavar="OUT.xml",
         help="with --to newsml: stream every input into one newsMessage",
     )
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newsmodel`` command.
+
+    >>> _build_parser().prog
+    'newsmodel'
+    """
+    formats = sorted(batch.FORMATS)
+    parser = argparse.ArgumentParser(
+        prog="newsmodel",
+        description="Convert, validate and show news articles "
+        "(HTML, NewsML-G2, JSON and plain text).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_convert(commands, formats)
 
     validate = commands.add_parser(
         "validate",

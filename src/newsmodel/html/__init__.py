@@ -18,6 +18,7 @@ from datetime import timezone
 from typing import IO, TYPE_CHECKING
 
 from newsmodel._models import Article
+from newsmodel._warnings import lossy_fields
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH
@@ -47,7 +48,8 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
 
     Every text is escaped for where it stands (element text, attribute value, JSON inside
     ``<script>``). Links are written only with http, https and mailto schemes (or relative);
-    others are written as their text with a :class:`~newsmodel.LossyConversionWarning`. The
+    others are written as their text with a :class:`~newsmodel.LossyConversionWarning`, as is
+    each field a subclass of :class:`~newsmodel.Article` adds (only JSON carries those). The
     same article always gives the same string.
 
     Args:
@@ -67,7 +69,9 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     if not isinstance(article, Article):
         msg = f"expected Article, got {type(article).__name__}"
         raise TypeError(msg)
-    return render(article, fragment=fragment)
+    page = render(article, fragment=fragment)
+    lossy_fields("html", article)
+    return page
 
 
 def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:

@@ -6,6 +6,7 @@ items from newsmodel and from agency feeds as they are in the wild. :func:`iter_
 :func:`dump_message` stream ``newsMessage`` documents of any size in constant memory, and
 :func:`validate` checks a document against the schemas that ship in the package.
 
+>>> from datetime import datetime, timezone
 >>> from newsmodel import Article, Section, newsml
 >>> article = Article(headline="Заголовок", sections=[Section(blocks=["Абзац."])], slug="zagolovok")
 >>> data = newsml.dumps(article, now=datetime(2026, 11, 25, tzinfo=timezone.utc))
@@ -25,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Literal, cast
 
 from lxml import etree
 
-from newsmodel._warnings import issue, lossy
+from newsmodel._warnings import issue, lossy, lossy_fields
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml import _newsml12, _parse, _reader, _stream, _writer
@@ -107,12 +108,15 @@ def dumps(
             writing, which makes the output of undated articles change between runs).
 
     Returns:
-        The document; it validates against the NewsML-G2 2.35 schema.
+        The document; it validates against the NewsML-G2 2.35 schema. A field that a subclass
+        of :class:`~newsmodel.Article` adds is not written: each gets a
+        :class:`~newsmodel.LossyConversionWarning` (only JSON carries those).
 
     Raises:
         WriteError: a field cannot be written (a subject whose scheme is not declared, a
             character XML cannot carry); names the field.
 
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> when = datetime(2026, 11, 25, 9, 5, tzinfo=timezone.utc)
     >>> data = dumps(Article(headline="Fed to halt QE", guid="urn:x:1", published=when))
@@ -125,7 +129,9 @@ def dumps(
         provider=provider, lang=language, body=body, schemes=schemes, catalogs=catalogs, now=now
     )
     indent = _indent_of(indent, pretty)
-    return _writer.serialise(_writer.build_item(article, options), indent=indent)
+    data = _writer.serialise(_writer.build_item(article, options), indent=indent)
+    lossy_fields(_FORMAT, article)
+    return data
 
 
 def dump(
@@ -145,6 +151,7 @@ def dump(
     """Write an article as a NewsML-G2 ``newsItem`` to a binary file (see :func:`dumps`).
 
     >>> import io
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> buf = io.BytesIO()
     >>> dump(Article(headline="Заголовок"), buf, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
@@ -308,6 +315,7 @@ def iter_articles(
     the whole message is held to the 256 levels of nesting.
 
     >>> import io
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> buf = io.BytesIO()
     >>> when = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -376,6 +384,7 @@ def dump_message(
         How many items were written. The message validates against the NewsML-G2 2.35 schema.
 
     >>> import io
+    >>> from datetime import datetime, timezone
     >>> from newsmodel import Article
     >>> buf = io.BytesIO()
     >>> when = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -391,7 +400,7 @@ def dump_message(
     sent = sent or datetime.now(timezone.utc).replace(microsecond=0)
     transmit_id = transmit_id or f"urn:uuid:{uuid.uuid4()}"
     return _writer.write_message(
-        articles,
+        _warning_of_extensions(articles),
         fp,
         options,
         sender=sender,
@@ -399,6 +408,13 @@ def dump_message(
         sent=sent,
         indent=_indent_of(indent, pretty),
     )
+
+
+def _warning_of_extensions(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles, each with a warning for the fields of a subclass that a message loses."""
+    for article in articles:
+        lossy_fields(_FORMAT, article)
+        yield article
 
 
 def validate(data: bytes | str, /, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SchemaProblem]:

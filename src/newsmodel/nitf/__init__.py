@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import timezone, tzinfo
 from typing import IO, TYPE_CHECKING
 
+from newsmodel._warnings import lossy_fields
 from newsmodel._zones import tzinfo as _zone
 from newsmodel.errors import ParseError
 from newsmodel.newsml._ns import NITF
@@ -123,7 +124,8 @@ def dumps(article: Article, /, *, indent: int | None = None) -> bytes:
     subjects (``tobject.subject``), URL (``pubdata/@ex-ref``), the lead image and the body
     (sections as ``block`` elements, paragraphs, quotes, lists, figures as ``media``, tables)
     are written; what NITF has no place for is reported with a
-    :class:`~newsmodel.LossyConversionWarning`.
+    :class:`~newsmodel.LossyConversionWarning`, as is each field a subclass of
+    :class:`~newsmodel.Article` adds (only JSON carries those).
 
     Args:
         article: the article.
@@ -140,7 +142,9 @@ def dumps(article: Article, /, *, indent: int | None = None) -> bytes:
     >>> b"<hl1>Fed to halt QE</hl1>" in dumps(Article(headline="Fed to halt QE"))
     True
     """
-    return _writer.serialise(_writer.build(article), indent=indent)
+    data = _writer.serialise(_writer.build(article), indent=indent)
+    lossy_fields(_FORMAT, article)
+    return data
 
 
 def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> None:
