@@ -29,6 +29,8 @@ _NEW_FIELDS = frozenset(
 
 #: What each format does not carry yet, besides fields: ``embeds`` (Embed blocks), ``dates``
 #: (a date alone in published/updated), ``subject names`` (names per language).
+#: Feeds (``feed``) never publish the newsroom's fields (editorial note, rights, embargo...),
+#: write an embed as a link and a date alone as that day at 00:00 UTC, and have no subjects.
 NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
     "html": _NEW_FIELDS | {"embeds", "dates", "subject names"},
@@ -36,6 +38,7 @@ NOT_CARRIED: dict[str, frozenset[str]] = {
     "nitf": frozenset(
         {"genres", "slugline", "first_created", "version_created", "embeds", "subject names"}
     ),
+    "feed": _NEW_FIELDS | {"embeds", "dates", "subject names"},
 }
 
 

@@ -72,6 +72,7 @@ def test_no_undeclared_public_names_at_the_top_level() -> None:
         "newsml",
         "nitf",
         "text",
+        "feed",
         "cli",
         "batch",
     }
@@ -98,6 +99,7 @@ def test_version_is_the_installed_metadata() -> None:
         "newsmodel.newsml",
         "newsmodel.nitf",
         "newsmodel.text",
+        "newsmodel.feed",
         "newsmodel.cli",
         "newsmodel.batch",
     ],
@@ -266,3 +268,21 @@ def test_dumps_returns_bytes_exactly_for_xml(name: str) -> None:
     extra = {"now": NOW} if name == "newsml" else {}
     module.dump(SAMPLE, buffer, **extra)
     assert buffer.getvalue() == (written if is_xml else written.encode("utf-8")), name
+
+
+def test_feed_module_has_the_shape_of_a_format_over_many_articles() -> None:
+    # dumps(articles, /, *, ...), dump(articles, fp, /, *, ...), loads(data, /, *, ...),
+    # load(fp, /, *, ...): the same shape, over many articles.
+    module = importlib.import_module("newsmodel.feed")
+    expected = {
+        "loads": ["data"],
+        "load": ["fp"],
+        "dumps": ["articles"],
+        "dump": ["articles", "fp"],
+    }
+    for function, positional in expected.items():
+        params = list(inspect.signature(getattr(module, function)).parameters.values())
+        head = params[: len(positional)]
+        assert [p.name for p in head] == positional, function
+        assert all(p.kind is p.POSITIONAL_ONLY for p in head), function
+        assert all(p.kind is p.KEYWORD_ONLY for p in params[len(positional) :]), function

@@ -25,6 +25,7 @@ __all__ = [
     "Input",
     "OutputNames",
     "check_format",
+    "check_source",
     "detect_format",
     "find_inputs",
     "is_message",
@@ -76,6 +77,8 @@ _NEWSML = re.compile(
 #: A document of several items: a NewsML-G2 newsMessage or a NewsML 1.2 document.
 _MESSAGE = re.compile(rb"<(?:[\w.-]+:)?(?:newsMessage|NewsML)\b")
 _NITF = re.compile(rb"<(?:[\w.-]+:)?nitf\b|iptc\.org/std/NITF/")
+#: What ``--from feed`` reads in a folder: RSS and Atom feeds, read entry by entry.
+_FEED_EXTENSIONS = frozenset({".xml", ".rss", ".atom"})
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
 _SNIFF = 4096
 
@@ -85,6 +88,15 @@ def check_format(fmt: str | None, what: str) -> None:
     if fmt is not None and fmt not in FORMATS:
         msg = f"{what} must be one of {', '.join(sorted(FORMATS))}, not {fmt!r}"
         raise ValueError(msg)
+
+
+def check_source(fmt: str | None) -> None:
+    """Refuse an input format that is neither one of :data:`FORMATS` nor ``"feed"``.
+
+    A feed is read, never written: one article per entry, as a newsMessage is.
+    """
+    if fmt != "feed":
+        check_format(fmt, "source")
 
 
 def detect_format(data: bytes, /, *, name: str = "") -> str:
@@ -157,8 +169,10 @@ def find_inputs(
     >>> [i.name for i in find_inputs([io.BytesIO(b"{}"), "a.json"])]
     ['<stream>', 'a.json']
     """
-    check_format(source, "source")
+    check_source(source)
     wanted = {ext for ext, fmt in _EXTENSIONS.items() if source in (None, fmt)}
+    if source == "feed":
+        wanted = set(_FEED_EXTENSIONS)
     inputs: list[Input] = []
     for item in sources:
         if isinstance(item, Input):
@@ -220,12 +234,14 @@ def _head(item: Input) -> bytes:
 
 
 def is_message(item: Input, source: str | None) -> bool:
-    """Whether an input is a NewsML-G2 newsMessage, to be read item by item.
+    """Whether an input is a NewsML-G2 newsMessage or a feed, to be read item by item.
 
     Files and in-memory streams are looked at; other streams are read whole, as one document.
     Without ``source``, only files with a NewsML-G2 extension are opened to look (one more
     open for every file of a batch would be on its path).
     """
+    if source == "feed":
+        return True
     if source not in (None, "newsml"):
         return False
     if source is None and item.path is not None:

@@ -44,6 +44,7 @@ from newsmodel._files import (
     Input,
     OutputNames,
     check_format,
+    check_source,
     detect_format,
     find_inputs,
     is_message,
@@ -244,13 +245,17 @@ def convert(
 # --- inputs --------------------------------------------------------------------------------
 
 
-def _message_items(item: Input) -> Iterator[tuple[Outcome, Article | None]]:
-    """The articles of a newsMessage, each with its outcome; a broken message ends in a failure."""
+def _message_items(item: Input, source: str | None) -> Iterator[tuple[Outcome, Article | None]]:
+    """The articles of a newsMessage or a feed, each with its outcome; a broken one fails."""
     n = 0
     try:
         with open_input(item) as fp, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            for n, article in enumerate(_module("newsml").iter_articles(fp), 1):
+            if source == "feed":
+                articles: Iterable[Article] = _module("feed").load(fp)
+            else:
+                articles = _module("newsml").iter_articles(fp)
+            for n, article in enumerate(articles, 1):
                 found = _messages(caught)
                 caught.clear()
                 outcome = Outcome(
@@ -276,7 +281,8 @@ def read_files(
     """Read files, folders and streams into articles, one at a time, each with its outcome.
 
     The article is ``None`` when the input failed (its outcome says why). A newsMessage gives
-    its items one by one, so that a message of any size is read in constant memory.
+    its items one by one, so that a message of any size is read in constant memory; with
+    ``source="feed"``, each RSS or Atom feed gives its entries.
 
     >>> import io
     >>> stream = io.BytesIO(b'{"headline": "Yes"}')
@@ -285,7 +291,7 @@ def read_files(
     <stream> Yes
     nope.json FileNotFoundError
     """
-    check_format(source, "source")
+    check_source(source)
     return _read_inputs(find_inputs(sources, source=source), source)
 
 
@@ -294,7 +300,7 @@ def _read_inputs(
 ) -> Iterator[tuple[Outcome, Article | None]]:
     for item in inputs:
         if is_message(item, source):
-            yield from _message_items(item)
+            yield from _message_items(item, source)
             continue
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -348,7 +354,9 @@ def convert_files(
         to: the output format, a key of :data:`FORMATS`.
         output: the folder to write into, created when missing; the inputs' folders are kept
             under it. ``None`` keeps each result in :attr:`Outcome.data` instead.
-        source: the input format, or ``None`` to detect each document's.
+        source: the input format, or ``None`` to detect each document's; ``"feed"`` reads
+            RSS and Atom feeds (``.xml``, ``.rss``, ``.atom`` in a folder), one article per
+            entry (it needs the ``feed`` extra).
         name_by: name each output from the article's slug, or from the input file's name
             (``"stem"``), with the format's extension. Two outputs of one name get ``-2``,
             ``-3``...: names that differ only in case where the file system ignores case, and
@@ -363,8 +371,8 @@ def convert_files(
     Raises:
         ValueError: ``to`` or ``source`` is not a format name, or ``jobs`` is below 1.
 
-    An input that is a NewsML-G2 newsMessage gives one output per item, named
-    ``message/slug.ext``.
+    An input that is a NewsML-G2 newsMessage, or a feed with ``source="feed"``, gives one output
+    per item, named ``message/slug.ext``.
 
     >>> import tempfile
     >>> from pathlib import Path
@@ -377,7 +385,7 @@ def convert_files(
     b.json ParseError
     """
     check_format(to, "to")
-    check_format(source, "source")
+    check_source(source)
     if jobs < 1:
         msg = f"jobs must be 1 or more, not {jobs}"
         raise ValueError(msg)
@@ -399,8 +407,8 @@ def _convert_inputs(inputs: list[Input], plan: _Plan) -> Iterator[Outcome]:
 
 
 def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
-    """One output document per item of a newsMessage."""
-    for outcome, article in _message_items(item):
+    """One output document per item of a newsMessage or entry of a feed."""
+    for outcome, article in _message_items(item, plan.source):
         if article is None:
             yield outcome
             continue

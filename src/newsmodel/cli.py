@@ -1,4 +1,4 @@
-r"""The ``newsmodel`` command line: convert, validate and show articles.
+r"""The ``newsmodel`` command line: convert, validate and show articles, and write feeds.
 
 A thin layer over :mod:`newsmodel.batch` and the format modules, on the standard library
 alone: it parses the arguments, draws progress, prints what happened and sets the exit
@@ -26,6 +26,7 @@ import re
 import sys
 import time
 import traceback
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -252,6 +253,61 @@ def _convert_to_message(inputs: list[batch.Input], args: argparse.Namespace) -> 
         return 1 if reporter.failed else 0
 
 
+# --- feed ----------------------------------------------------------------------------------
+
+
+def _feed(args: argparse.Namespace) -> int:
+    """Write one feed of every article read from the inputs, holding one article at a time."""
+    feed = importlib.import_module("newsmodel.feed")
+    try:
+        channel = feed.Channel(title=args.site_title, link=args.site_url, language=args.language)
+    except NewsmodelError as exc:
+        _usage_error(str(exc))
+    inputs = _inputs(args.sources, None)
+    reporter = _Reporter(len(inputs), quiet=args.quiet, report=None)
+
+    def articles() -> Iterator[Article]:
+        for outcome, article in batch.read_files(inputs):
+            reporter.done(outcome)
+            if article is not None:
+                yield article
+
+    name = str(args.output or "<stdout>")
+    embargoed = args.include_embargoed
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if args.output is None or args.output == "-":
+                out = sys.stdout.buffer
+                feed.dump(
+                    articles(),
+                    out,
+                    channel=channel,
+                    format=args.format,
+                    include_embargoed=embargoed,
+                )
+            elif args.format == "sitemap":
+                path = Path(args.output)
+                feed.write_sitemaps(articles(), path, channel=channel, include_embargoed=embargoed)
+            else:
+                with Path(args.output).open("wb") as fp:
+                    feed.dump(
+                        articles(),
+                        fp,
+                        channel=channel,
+                        format=args.format,
+                        include_embargoed=embargoed,
+                    )
+        except (NewsmodelError, OSError) as exc:
+            reporter.failure(batch.Outcome(name=name, error=type(exc).__name__, message=str(exc)))
+    messages = tuple(str(warning.message) for warning in caught)
+    if messages:
+        reporter.done(batch.Outcome(name=args.format, warnings=messages))
+        reporter.converted -= 1  # a report of the feed's warnings, not one more document
+    reporter.summary()
+    return 1 if reporter.failed else 0
+
+
 # --- validate ------------------------------------------------------------------------------
 
 
@@ -452,7 +508,10 @@ def _add_convert(
     convert.add_argument("sources", nargs="+", metavar="SRC", help="file, directory or -")
     convert.add_argument("--to", required=True, choices=formats, help="output format")
     convert.add_argument(
-        "--from", dest="source", choices=formats, help="input format (default: detected)"
+        "--from",
+        dest="source",
+        choices=[*formats, "feed"],
+        help="input format (default: detected); feed: one article per RSS or Atom entry",
     )
     convert.add_argument(
         "-o",
@@ -493,6 +552,31 @@ def _add_convert(
     )
 
 
+def _add_feed(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``feed`` command and its options."""
+    feeds = ("rss", "atom", "dzen", "yandex", "sitemap", "jsonfeed")
+    feed = commands.add_parser(
+        "feed",
+        help="write a feed (RSS, Atom, Dzen, Yandex News, sitemap, JSON Feed) of articles",
+        description="Read articles from files and directories in any format and write one "
+        "feed of them, to standard output or -o FILE. With --format sitemap and more than "
+        "1,000 articles, FILE is a sitemap index and the sitemaps are written beside it. "
+        "An embargoed article is left out, with a warning, unless --include-embargoed.",
+    )
+    feed.add_argument("sources", nargs="+", metavar="SRC", help="file, directory or -")
+    feed.add_argument("--format", required=True, choices=feeds, help="the feed to write")
+    feed.add_argument("--site-title", required=True, metavar="T", help="the site's name")
+    feed.add_argument("--site-url", required=True, metavar="URL", help="the site's home page")
+    feed.add_argument("--language", default="ru", help="the feed's language (default: ru)")
+    feed.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+    feed.add_argument(
+        "--include-embargoed",
+        action="store_true",
+        help="list articles whose embargo still holds (default: left out, with a warning)",
+    )
+    feed.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings")
+
+
 def _build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsmodel`` command.
 
@@ -508,6 +592,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsmodel {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_convert(commands, formats)
+    _add_feed(commands)
 
     validate = commands.add_parser(
         "validate",
@@ -537,7 +622,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     parser = _build_parser()
-    handlers = {"convert": _convert, "validate": _validate, "show": _show}
+    handlers = {"convert": _convert, "feed": _feed, "validate": _validate, "show": _show}
     try:
         args = parser.parse_args(argv)
         if args.command is None:

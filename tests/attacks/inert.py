@@ -89,10 +89,18 @@ def element_problems(root: etree._Element, namespace: str | None = None) -> list
     return problems
 
 
+def _inert_link(element: etree._Element) -> bool:
+    """A ``<link>`` that loads nothing: a canonical address, or a microdata property."""
+    rel = (element.get("rel") or "").strip().lower()
+    return rel == "canonical" or (not rel and element.get("itemprop") is not None)
+
+
 def _tag_problems(tag: str, element: etree._Element) -> list[str]:
     if tag == "script" and (element.get("type") or "").lower() == "application/ld+json":
         # Checked on the raw text (html_problems): lxml's HTML parser drops the text of a
         # very long script.
+        return []
+    if tag == "link" and _inert_link(element):
         return []
     if tag in DANGEROUS:
         return [f"<{tag}> element"]
@@ -173,12 +181,48 @@ def json_problems(output: str) -> list[str]:
     return [] if isinstance(value, dict) else ["not a JSON object"]
 
 
+_EMBEDDED_HTML = (
+    "{http://purl.org/rss/1.0/modules/content/}encoded",
+    "{http://www.w3.org/2005/Atom}content",
+    "{http://www.w3.org/2005/Atom}summary",
+    "description",
+)
+
+
+def feed_problems(output: str) -> list[str]:
+    """Problems in an XML feed, and in the HTML its elements carry as text."""
+    problems = xml_problems(output)
+    if problems:
+        return problems
+    root = etree.fromstring(output.encode("utf-8"), etree.XMLParser(huge_tree=True))
+    for element in root.iter(*_EMBEDDED_HTML):
+        if element.text and element.text.strip():
+            problems.extend(html_problems(element.text))
+    return problems
+
+
+def jsonfeed_problems(output: str) -> list[str]:
+    """Problems in a JSON Feed, and in the HTML of its items."""
+    problems = json_problems(output)
+    if problems:
+        return problems
+    for item in json.loads(output).get("items", []):
+        problems.extend(html_problems(item.get("content_html") or ""))
+    return problems
+
+
 CHECKS = {
     "html": html_problems,
     "newsml": xml_problems,
     "nitf": xml_problems,
     "json": json_problems,
     "text": lambda _output: [],
+    "feed-rss": feed_problems,
+    "feed-atom": feed_problems,
+    "feed-dzen": feed_problems,
+    "feed-yandex": feed_problems,
+    "feed-sitemap": xml_problems,
+    "feed-jsonfeed": jsonfeed_problems,
 }
 
 

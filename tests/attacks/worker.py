@@ -32,6 +32,8 @@ WALL_CLOCK_FACTOR = 6
 MEMORY_LIMIT = 3 * 1024**3
 
 FORMATS = ("json", "text", "html", "newsml", "nitf")
+#: The feeds newsmodel.feed writes: each is written (as ``feed-<name>``) for every article read.
+FEEDS = ("rss", "atom", "dzen", "yandex", "sitemap", "jsonfeed")
 
 
 def available_formats() -> list[str]:
@@ -44,6 +46,17 @@ def available_formats() -> list[str]:
             continue
         found.append(name)
     return found
+
+
+def available_readers() -> list[str]:
+    """The readers the attack suite can run: the formats, and feeds when feedparser is here."""
+    found = available_formats()
+    try:
+        importlib.import_module("newsmodel.feed")
+        importlib.import_module("feedparser")
+    except ImportError:
+        return found
+    return [*found, "feed"]
 
 
 def _limit_memory() -> None:
@@ -141,6 +154,9 @@ def _run(module: Any, fmt: str, data: bytes | str, kwargs: dict[str, Any], entry
         return articles[0] if articles else None
     if entry.startswith("cli-"):
         return _cli(fmt, data, entry.removeprefix("cli-"))
+    if fmt == "feed":  # a feed's first article, or None for a feed without a usable entry
+        articles = module.loads(data, **kwargs)
+        return articles[0] if articles else None
     return module.loads(data, **kwargs)
 
 
@@ -176,6 +192,8 @@ def summarise(
             "text": "".join(traceback.format_exception(exc))[-3000:],
         }
     seconds = time.perf_counter() - started
+    if article is None and fmt == "feed":
+        return {"outcome": "empty", "seconds": seconds, "text": "the feed has no usable entry"}
     if not isinstance(article, newsmodel.Article):
         return {
             "outcome": "escaped",
@@ -208,6 +226,28 @@ def write_everywhere(article: object) -> dict[str, str]:
                 out[fmt] = written.decode("utf-8") if isinstance(written, bytes) else written
             except newsmodel.WriteError as exc:
                 out[fmt] = f"<WriteError {exc}>"
+    out.update(write_feeds(article))
+    return out
+
+
+def write_feeds(article: object) -> dict[str, str]:
+    """What every feed writer makes of a one-article feed, as ``feed-<name>``."""
+    import newsmodel  # noqa: PLC0415
+
+    try:
+        feed = importlib.import_module("newsmodel.feed")
+    except ImportError:
+        return {}
+    channel = feed.Channel(title="Сайт", link="https://example.kz/")
+    out = {}
+    for name in FEEDS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", newsmodel.LossyConversionWarning)
+            try:
+                written = feed.dumps([article], channel=channel, format=name, max_age=None)
+                out[f"feed-{name}"] = written.decode("utf-8")
+            except newsmodel.WriteError as exc:
+                out[f"feed-{name}"] = f"<WriteError {exc}>"
     return out
 
 

@@ -46,3 +46,11 @@ try:
     json.loads("{}")
 except ParseError as exc:
     line: int | None = exc.line
+
+# Feeds: many articles, one channel.
+from newsmodel import feed  # noqa: E402
+
+channel = feed.Channel(title="Сайт", link="https://example.kz/")
+rss: bytes = feed.dumps([article], channel=channel, format="rss")
+read_back: list[Article] = feed.loads(rss)
+dzen_options = feed.DzenOptions(comments="none")

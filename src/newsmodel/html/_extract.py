@@ -296,8 +296,8 @@ def resolve(href: str, base: str | None) -> str:
 # --- turning the main content into blocks ----------------------------------------------------
 
 _CREDIT_PREFIX = re.compile(
-    r"^\s*(?:©|\(c\)|фото|foto|photo|photograph|bild|image|credit|источник|quelle|source)"
-    r"\s*[:.\-–—/]?\s*",
+    r"^\s*(?:©|\(c\)|(?:фото|foto|photo|photograph|bild|image|credit|источник|quelle|source)"
+    r"(?![^\W_]))\s*[:.\-–—/]?\s*",  # a word of its own: "Фотограф" is a name
     re.IGNORECASE,
 )
 _CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "source", "credits"})

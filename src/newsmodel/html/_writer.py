@@ -39,7 +39,7 @@ from newsmodel.dates import format_date
 if TYPE_CHECKING:
     from datetime import date, tzinfo
 
-__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "credit_display", "render"]
+__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "body_html", "credit_display", "render"]
 
 SCHEMA = "https://schema.org/"
 
@@ -102,10 +102,11 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
 
 
 class _Writer:
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, embeds_as_links: bool = False) -> None:
         self.article = article
         self.out: list[str] = []
         self.dropped: list[str] = []
+        self.embeds_as_links = embeds_as_links
 
     # -- inline ---------------------------------------------------------------------------
 
@@ -194,6 +195,8 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Figure):
             self.figure(block)
+        elif isinstance(block, Embed) and self.embeds_as_links:
+            self.embed_link(block)
         else:
             self.embed(block)
 
@@ -227,6 +230,17 @@ class _Writer:
         if table.header_rows < len(table.rows):
             self.out.append("</tbody>")
         self.out.append("</table>")
+
+    def embed_link(self, embed: Embed) -> None:
+        """An embed as a paragraph with a link to it: its caption, else its URL, and credit.
+
+        Every feed reader shows a link; none runs the services' scripts or iframes.
+        """
+        label = embed.caption if embed.caption is not None else embed.url
+        parts = [f'<a href="{_attr(embed.url)}">{_text(label)}</a>']
+        if embed.credit is not None:
+            parts.append(self.credit(embed.credit, microdata=False))
+        self.out.append(f"<p>{' '.join(parts)}</p>")
 
     def section(self, section: Section) -> None:
         self.out.append("<section>")
@@ -461,3 +475,16 @@ def render(article: Article, *, fragment: bool) -> str:
         )
         lossy("html", "link", msg, lost=f"{scheme}:", count=len(hrefs))
     return text
+
+
+def body_html(article: Article) -> tuple[str, list[str]]:
+    """The body (the sections) of an article as HTML, and the hrefs of links written as text.
+
+    The same markup :func:`render` writes inside ``<div class="body">``: feeds carry it as
+    their full text. An :class:`~newsmodel.Embed` is a paragraph with a link to the post or
+    video (its caption, else its URL, then its credit).
+    """
+    writer = _Writer(article, embeds_as_links=True)
+    for section in article.sections:
+        writer.section(section)
+    return "\n".join(writer.out), writer.dropped
