@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from newsmodel._metadata import Attribution
-from newsmodel._textrules import InvalidTextError, collapse_inner, normalize
+from newsmodel._textrules import InvalidTextError, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
 from newsmodel.errors import ValidationError
 
@@ -218,19 +218,16 @@ def _collapse_run(
     out: list[Inline] = []
     for item in items:
         if isinstance(item, str):
-            try:
-                text = collapse_inner(item)
-            except InvalidTextError as exc:
-                raise ValidationError(field, str(exc)) from None
-            if at_space and text[:1] == " ":
-                text = text[1:]
-            if not text:
+            piece = text(field, item, inner=True)
+            if at_space and piece[:1] == " ":
+                piece = piece[1:]
+            if not piece:
                 continue
-            at_space = text[-1] == " "
+            at_space = piece[-1] == " "
             if out and isinstance(out[-1], str):
-                out[-1] += text
+                out[-1] += piece
             else:
-                out.append(text)
+                out.append(piece)
         elif isinstance(item, LineBreak):
             _rstrip(out)
             out.append(item)

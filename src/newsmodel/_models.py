@@ -96,59 +96,59 @@ def _headline_field(value: str) -> str:
 
 
 def _lede_field(value: str | None) -> str | None:
-    return optional_text(value, "lede")
+    return None if value is None else optional_text(value, "lede")
 
 
 def _site_field(value: str | None) -> str | None:
-    return optional_text(value, "site")
+    return None if value is None else optional_text(value, "site")
 
 
 def _guid_field(value: str | None) -> str | None:
-    return optional_text(value, "guid")
+    return None if value is None else optional_text(value, "guid")
 
 
 def _dateline_field(value: str | None) -> str | None:
-    return optional_text(value, "dateline")
+    return None if value is None else optional_text(value, "dateline")
 
 
 def _place_field(value: str | None) -> str | None:
-    return optional_text(value, "place")
+    return None if value is None else optional_text(value, "place")
 
 
 def _editorial_note_field(value: str | None) -> str | None:
-    return optional_text(value, "editorial_note")
+    return None if value is None else optional_text(value, "editorial_note")
 
 
 def _slugline_field(value: str | None) -> str | None:
-    return optional_text(value, "slugline")
+    return None if value is None else optional_text(value, "slugline")
 
 
 def _correction_field(value: str | None) -> str | None:
-    return optional_text(value, "correction")
+    return None if value is None else optional_text(value, "correction")
 
 
 def _url_field(value: str | None) -> str | None:
-    return absolute_url(value, "url")
+    return None if value is None else absolute_url(value, "url")
 
 
 def _published_field(value: datetime | date | None) -> datetime | date | None:
-    return when(value, "published")
+    return None if value is None else when(value, "published")
 
 
 def _updated_field(value: datetime | date | None) -> datetime | date | None:
-    return when(value, "updated")
+    return None if value is None else when(value, "updated")
 
 
 def _embargo_field(value: datetime | None) -> datetime | None:
-    return aware(value, "embargo")
+    return None if value is None else aware(value, "embargo")
 
 
 def _first_created_field(value: datetime | None) -> datetime | None:
-    return aware(value, "first_created")
+    return None if value is None else aware(value, "first_created")
 
 
 def _version_created_field(value: datetime | None) -> datetime | None:
-    return aware(value, "version_created")
+    return None if value is None else aware(value, "version_created")
 
 
 def _language_field(value: str) -> str:
@@ -156,19 +156,25 @@ def _language_field(value: str) -> str:
 
 
 def _rubrics_field(value: Iterable[str]) -> tuple[str, ...]:
-    return text_tuple(value, "rubrics")
+    return value if type(value) is tuple and not value else text_tuple(value, "rubrics")
 
 
 def _tags_field(value: Iterable[str]) -> tuple[str, ...]:
-    return text_tuple(value, "tags")
+    return value if type(value) is tuple and not value else text_tuple(value, "tags")
 
 
 def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
-    return typed_tuple(value, "sections", (Section,))
+    return (
+        value if type(value) is tuple and not value else typed_tuple(value, "sections", (Section,))
+    )
 
 
 def _attributions_field(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    return typed_tuple(value, "attributions", (Attribution,))
+    return (
+        value
+        if type(value) is tuple and not value
+        else typed_tuple(value, "attributions", (Attribution,))
+    )
 
 
 def _as_subject(value: object) -> object:
@@ -176,7 +182,11 @@ def _as_subject(value: object) -> object:
 
 
 def _subjects_field(value: Iterable[Subject | str]) -> tuple[Subject, ...]:
-    return typed_tuple(value, "subjects", (Subject,), _as_subject)
+    return (
+        value
+        if type(value) is tuple and not value
+        else typed_tuple(value, "subjects", (Subject,), _as_subject)
+    )
 
 
 def _as_genre(value: object) -> object:
@@ -184,7 +194,11 @@ def _as_genre(value: object) -> object:
 
 
 def _genres_field(value: Iterable[Genre | str]) -> tuple[Genre, ...]:
-    return typed_tuple(value, "genres", (Genre,), _as_genre)
+    return (
+        value
+        if type(value) is tuple and not value
+        else typed_tuple(value, "genres", (Genre,), _as_genre)
+    )
 
 
 def _image_field(value: Figure | None) -> Figure | None:

@@ -7,13 +7,15 @@ The model classes (``_content``, ``_metadata``, ``_models``) share them.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from newsmodel._textrules import InvalidTextError, collapse, collapse_inner, is_slug
+from newsmodel._textrules import SUSPECT, InvalidTextError, collapse, collapse_inner, is_slug
 from newsmodel.errors import ValidationError
 
 __all__ = [
@@ -39,12 +41,27 @@ T = TypeVar("T")
 
 def text(field: str, value: object, *, inner: bool = False) -> str:
     """One line of text, whitespace collapsed (only inner runs when ``inner``)."""
+    # Most text is already clean: one search tells it (see SUSPECT), without the rules' passes.
+    if type(value) is str and _clean(value) and (inner or (value[:1] != " " and value[-1:] != " ")):
+        return value
     if not isinstance(value, str):
         raise ValidationError(field, f"expected str, got {type(value).__name__}")
     try:
         return collapse_inner(value) if inner else collapse(value)
     except InvalidTextError as exc:
         raise ValidationError(field, str(exc)) from None
+
+
+def _clean(value: str) -> bool:
+    """Whether no text rule changes ``value`` (but trimming a plain space at either end)."""
+    return (
+        _suspect(value) is None
+        and "  " not in value
+        and (value.isascii() or unicodedata.is_normalized("NFC", value))
+    )
+
+
+_suspect = SUSPECT.search
 
 
 def required_text(value: object, field: str) -> str:
@@ -194,7 +211,13 @@ def aware(value: object, field: str) -> datetime | None:
     if type(value.tzinfo) is timezone:
         return value
     offset = value.utcoffset()
-    return value.replace(tzinfo=timezone(offset) if offset else timezone.utc, fold=0)
+    return value.replace(tzinfo=_fixed_zone(offset), fold=0)
+
+
+@functools.lru_cache(maxsize=128)
+def _fixed_zone(offset: timedelta | None) -> timezone:
+    """The fixed-offset zone of ``offset``: one object per offset, shared by every datetime."""
+    return timezone(offset) if offset else timezone.utc
 
 
 def when(value: object, field: str) -> datetime | date | None:
@@ -212,6 +235,21 @@ _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 def language(value: object, field: str = "language") -> str:
     """A BCP 47 language tag in its usual case: ``ru``, ``kk-KZ``, ``sr-Latn``."""
+    # A text has few languages: each tag is worked out once, from a small cache of the last ones.
+    if type(value) is str and len(value) <= _LANGUAGE_CACHED:
+        return _cached_language(value, field)
+    return _language(value, field)
+
+
+_LANGUAGE_CACHED = 35  # the longest tag worth keeping; a cached tag keeps its field's name
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_language(value: str, field: str) -> str:
+    return _language(value, field)
+
+
+def _language(value: object, field: str) -> str:
     tag = text(field, value).replace("_", "-")
     if not _LANGUAGE.match(tag):
         msg = f"must be a BCP 47 tag such as 'ru' or 'kk-KZ', got {tag!r}"

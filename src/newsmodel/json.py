@@ -32,6 +32,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from newsmodel._jsonfast import SlowPath, from_dict, to_dict
 from newsmodel._jsonpath import JSON_KEYS, Problem, first_error
 from newsmodel._limits import MAX_BYTES, check_size
 from newsmodel._models import (
@@ -300,6 +301,10 @@ def _converter() -> cattrs.Converter:
 
 
 def _to_dict(article: Article) -> dict[str, Any]:
+    try:
+        return to_dict(article)
+    except SlowPath:  # a subclass of a model class: the converter knows its fields
+        pass
     data: dict[str, Any] = _converter().unstructure(article, _article_class(type(article)))
     return data
 
@@ -425,6 +430,11 @@ def loads(
     if not isinstance(obj, dict):
         message = f"expected an object, got {_json_type(type(obj))}"
         raise Problem(message, ()).error(data)
+    if cls is Article:
+        try:
+            return from_dict(obj)
+        except Exception:  # noqa: BLE001, S110 - the converter below finds and reports it
+            pass
     kind = _article_class(cls)
     try:
         article: Article = _converter().structure(obj, kind)

@@ -45,7 +45,8 @@ ALLOWED = frozenset(
         "video",
     }
 )
-_RENAMED = {"em": "i", "strong": "b", "footer": "p"}
+# Dzen has no tables: each row becomes a paragraph, and so does the caption.
+_RENAMED = {"em": "i", "strong": "b", "footer": "p", "tr": "p", "caption": "p"}
 _KEPT_ATTRIBUTES = {"a": ("href",), "img": ("src", "alt")}
 
 
@@ -73,8 +74,9 @@ def _clean(root: lxml_html.HtmlElement) -> None:
             continue
         if tag == "span" and el.get("class") == "copyright":
             continue
-        if tag == "br":
-            # a line break is not among Dzen's elements: the lines run on with a space
+        if tag in {"br", "td", "th"}:
+            # a line break or a table cell is not among Dzen's elements: the lines (the cells of
+            # a row) run on with a space
             el.tail = " " + (el.tail or "")
             el.drop_tag()
             continue
