@@ -2,6 +2,7 @@
 
     python bench/fuzz.py --seconds 600                  # every format, 600 s each
     python bench/fuzz.py --seconds 60 --format html     # one format
+    python bench/fuzz.py --seconds 60 --format ninjs    # ninjs items and their HTML bodies
     python bench/fuzz.py --seconds 60 --format nitf     # NITF (NewsML 1.2 is fuzzed as newsml)
     python bench/fuzz.py --engine atheris --seconds 600 # coverage-guided, when atheris is installed
 

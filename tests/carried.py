@@ -33,8 +33,8 @@ _NEW_FIELDS = frozenset(
 #: write an embed as a link and a date alone as that day at 00:00 UTC, and have no subjects.
 NOT_CARRIED: dict[str, frozenset[str]] = {
     "json": frozenset(),
-    "html": _NEW_FIELDS | {"embeds", "dates", "subject names"},
-    "newsml": _NEW_FIELDS | {"embeds", "dates", "subject names"},
+    "html": frozenset(),
+    "newsml": frozenset(),
     "nitf": frozenset(
         {"genres", "slugline", "first_created", "version_created", "embeds", "subject names"}
     ),

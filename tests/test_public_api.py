@@ -70,6 +70,7 @@ def test_no_undeclared_public_names_at_the_top_level() -> None:
         "dates",
         "html",
         "newsml",
+        "ninjs",
         "nitf",
         "text",
         "feed",
@@ -97,6 +98,7 @@ def test_version_is_the_installed_metadata() -> None:
         "newsmodel.dates",
         "newsmodel.html",
         "newsmodel.newsml",
+        "newsmodel.ninjs",
         "newsmodel.nitf",
         "newsmodel.text",
         "newsmodel.feed",
@@ -111,7 +113,7 @@ def test_module_all_is_sorted_and_resolves(module: str) -> None:
         assert hasattr(mod, name), name
 
 
-@pytest.mark.parametrize("name", ["html", "json", "newsml", "nitf", "text"])
+@pytest.mark.parametrize("name", ["html", "json", "newsml", "ninjs", "nitf", "text"])
 def test_format_modules_share_one_shape(name: str) -> None:
     # loads(data, /, *, ...), load(fp, /, *, ...), dumps(article, /, *, ...),
     # dump(article, fp, /, *, ...): data positional-only, options keyword-only.
@@ -153,7 +155,7 @@ def test_batch_and_cli_surfaces() -> None:
 # format module to them. A rule that a format does not follow yet is marked below, with a
 # strict xfail: the day it holds, the mark must go.
 
-FORMATS = ["html", "json", "newsml", "nitf", "text"]
+FORMATS = ["html", "json", "newsml", "ninjs", "nitf", "text"]
 READERS = {"loads", "load", "iter_articles"}
 WRITERS = {"dumps", "dump"}
 #: option -> format -> the functions that must take it.
@@ -164,6 +166,7 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
     "tz": {
         "html": ("loads", "load"),
         "newsml": ("loads", "load", "iter_articles"),
+        "ninjs": ("loads", "load", "iter_articles"),
         "nitf": ("loads", "load"),
     },
     "max_depth": {
@@ -171,7 +174,12 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
         "newsml": ("loads", "load", "iter_articles"),
         "nitf": ("loads", "load"),
     },
-    "indent": {"json": ("dumps", "dump"), "newsml": ("dumps", "dump"), "nitf": ("dumps", "dump")},
+    "indent": {
+        "json": ("dumps", "dump"),
+        "newsml": ("dumps", "dump"),
+        "ninjs": ("dumps", "dump"),
+        "nitf": ("dumps", "dump"),
+    },
 }
 PENDING: dict[tuple[str, str], str] = {}
 

@@ -52,6 +52,7 @@ _TABLE = {
     "html": _Format(".html", publishes=True),
     "json": _Format(".json"),
     "newsml": _Format(".xml"),
+    "ninjs": _Format(".json"),
     "nitf": _Format(".xml"),
     "text": _Format(".txt"),
 }
@@ -80,6 +81,10 @@ _NITF = re.compile(rb"<(?:[\w.-]+:)?nitf\b|iptc\.org/std/NITF/")
 #: What ``--from feed`` reads in a folder: RSS and Atom feeds, read entry by entry.
 _FEED_EXTENSIONS = frozenset({".xml", ".rss", ".atom"})
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|div|p)\b", re.IGNORECASE)
+_NINJS = re.compile(
+    rb'"(?:uri|headlines|bodies|body_html|body_text|body_xhtml|versionCreated|versioncreated)"\s*:'
+)
+_SECTIONS = re.compile(rb'"sections"\s*:')
 _SNIFF = 4096
 
 
@@ -102,13 +107,16 @@ def check_source(fmt: str | None) -> None:
 def detect_format(data: bytes, /, *, name: str = "") -> str:
     r"""Tell the format of a document from its first bytes, then from its file name.
 
-    JSON starts with ``{``; NewsML has a ``newsItem``, ``newsMessage`` or (NewsML 1.2)
-    ``NewsML`` root or an IPTC namespace; NITF a ``nitf`` root; HTML starts with a doctype or a
-    usual tag; anything else is plain text unless the extension says otherwise. Only the first
-    4 KiB are looked at.
+    JSON starts with ``{`` (ninjs when it names a ninjs property, such as ``uri``,
+    ``headlines`` or ``body_html``, and no ``sections``); NewsML has a ``newsItem``,
+    ``newsMessage`` or (NewsML 1.2) ``NewsML`` root or an IPTC namespace; NITF a ``nitf`` root;
+    HTML starts with a doctype or a usual tag; anything else is plain text unless the extension
+    says otherwise. Only the first 4 KiB are looked at.
 
     >>> detect_format(b'  {"headline": "Hello"}')
     'json'
+    >>> detect_format(b'{"uri": "urn:x:1", "headlines": [{"value": "Hello"}]}')
+    'ninjs'
     >>> detect_format(b"<!DOCTYPE html><html></html>")
     'html'
     >>> detect_format(b'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf.dtd"><nitf/>')
@@ -118,7 +126,7 @@ def detect_format(data: bytes, /, *, name: str = "") -> str:
     """
     head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"{", b"[")):
-        return "json"
+        return "ninjs" if _NINJS.search(head) and not _SECTIONS.search(head) else "json"
     if head.startswith(b"<"):
         if _NEWSML.search(head):
             return "newsml"
@@ -173,6 +181,8 @@ def find_inputs(
     wanted = {ext for ext, fmt in _EXTENSIONS.items() if source in (None, fmt)}
     if source == "feed":
         wanted = set(_FEED_EXTENSIONS)
+    elif source is not None:
+        wanted.add(FORMATS[source])  # ninjs files end in .json
     inputs: list[Input] = []
     for item in sources:
         if isinstance(item, Input):

@@ -73,8 +73,8 @@ __all__ = [  # noqa: RUF022 - in sorted() order, as for every module
 ]
 
 #: Format name → the usual extension of its files (``html`` → ``.html``, ``json`` → ``.json``,
-#: ``newsml`` → ``.xml``, ``text`` → ``.txt``). Read-only; every format ships with the package,
-#: and its module is imported when the first document is read.
+#: ``newsml`` → ``.xml``, ``ninjs`` → ``.json``, ``text`` → ``.txt``). Read-only; every format
+#: ships with the package, and its module is imported when the first document is read.
 FORMATS: Mapping[str, str] = _FORMATS
 
 #: The formats whose output is what readers see (``html``): an article whose

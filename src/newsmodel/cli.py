@@ -316,9 +316,9 @@ def _problems(
 ) -> list[ParseError | SchemaProblem | batch.Outcome | str]:
     """Check one document; the problems found (errors, or warnings as plain strings).
 
-    NewsML-G2 and NITF are checked against their schemas first, then every format against the
-    model; a newsMessage (or a NewsML 1.2 document, which has no schema in the package) item by
-    item.
+    NewsML-G2, NITF and ninjs are checked against their schemas first, then every format
+    against the model; a newsMessage (or a NewsML 1.2 document, which has no schema in the
+    package) and a ninjs response item by item.
     """
     data = item.read()
     fmt = fmt or batch.detect_format(data, name=item.name)
@@ -327,12 +327,43 @@ def _problems(
         if schema:
             return list(schema)
     problems: list[ParseError | SchemaProblem | batch.Outcome | str] = []
+    if fmt == "ninjs":
+        problems += _schema_problems(fmt, data)
+        if any(not isinstance(p, str) for p in problems):
+            return problems
+    if fmt == "ninjs":
+        return problems + _ninjs_problems(data)
     document = batch.Input(name=item.name, relative=item.relative, stream=io.BytesIO(data))
     for outcome, _ in batch.read_files([document], source=fmt):
         problems += outcome.warnings
         if not outcome.ok:
             problems.append(outcome)
     return problems
+
+
+def _schema_problems(fmt: str, data: bytes) -> list[SchemaProblem | str]:
+    module = importlib.import_module(f"newsmodel.{fmt}")
+    try:
+        found: list[SchemaProblem] = module.validate(data)
+    except ModuleNotFoundError:  # ninjs: jsonschema is an optional dependency
+        return ["not checked against its schema: pip install 'pynewsmodel[validate]'"]
+    # A ninjs 1.x item has no schema: a warning, and the item is still read.
+    no_schema = getattr(module, "NO_SCHEMA", None)
+    return [p.message if no_schema and no_schema in p.message else p for p in found]
+
+
+def _ninjs_problems(data: bytes) -> list[ParseError | SchemaProblem | batch.Outcome | str]:
+    """Read every item of a ninjs document; the warnings and the error that stopped it."""
+    ninjs = importlib.import_module("newsmodel.ninjs")
+    problems: list[ParseError | SchemaProblem | batch.Outcome | str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            for _ in ninjs.iter_articles(data):
+                pass
+        except ParseError as exc:
+            problems.append(exc)
+    return [*(str(w.message) for w in caught), *problems]
 
 
 def _describe(label: str, problem: ParseError | SchemaProblem | batch.Outcome | str) -> str:

@@ -32,9 +32,10 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from newsmodel._json_input import read_json
 from newsmodel._jsonfast import SlowPath, from_dict, to_dict
 from newsmodel._jsonpath import JSON_KEYS, Problem, first_error
-from newsmodel._limits import MAX_BYTES, check_size
+from newsmodel._limits import MAX_BYTES
 from newsmodel._models import (
     Article,
     Block,
@@ -309,35 +310,6 @@ def _to_dict(article: Article) -> dict[str, Any]:
     return data
 
 
-def _text_of(data: str | bytes) -> str:
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            return bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
-            raise ParseError(_FORMAT, msg) from None
-    if not isinstance(data, str):
-        msg = f"expected str or bytes, got {type(data).__name__}"
-        raise TypeError(msg)
-    return data
-
-
-class _RepeatedKeyError(ValueError):
-    """An object repeats a key; JSON readers disagree on which value wins, so none does."""
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                msg = f"duplicate key {key!r} (readers disagree on which value wins)"
-                raise _RepeatedKeyError(msg)
-            seen.add(key)
-    return result
-
-
 def dumps(article: Article, /, *, indent: int | None = None) -> str:
     """Serialise an article to a JSON string.
 
@@ -415,18 +387,7 @@ def loads(
     ...
     newsmodel.ParseError: json: document of 28 bytes is over the limit of max_bytes=16
     """
-    check_size(_FORMAT, data, max_bytes)
-    data = _text_of(data)
-    try:
-        obj = _json.loads(data, object_pairs_hook=_unique_keys)
-    except _RepeatedKeyError as exc:
-        raise ParseError(_FORMAT, str(exc)) from None
-    except _json.JSONDecodeError as exc:
-        raise ParseError(_FORMAT, exc.msg, line=exc.lineno, column=exc.colno) from None
-    except RecursionError:
-        raise ParseError(_FORMAT, "nested too deeply") from None
-    except ValueError as exc:  # e.g. an integer longer than Python converts (4300 digits)
-        raise ParseError(_FORMAT, str(exc)) from None
+    data, obj = read_json(_FORMAT, data, max_bytes)
     if not isinstance(obj, dict):
         message = f"expected an object, got {_json_type(type(obj))}"
         raise Problem(message, ()).error(data)

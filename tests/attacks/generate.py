@@ -56,6 +56,45 @@ def json_many_paragraphs(count: int) -> bytes:
     return f'{{"headline": "x", "sections": [{{"heading": null, "blocks": [{blocks}]}}]}}'.encode()
 
 
+# --- ninjs ---------------------------------------------------------------------------------
+
+
+def ninjs_item(body_html: str) -> bytes:
+    """A ninjs 3.1 item with ``body_html`` as its HTML body."""
+    body = json.dumps(body_html)
+    return (
+        '{"uri": "urn:x:1", "headlines": [{"role": "main", "value": "x"}], '
+        f'"bodies": [{{"role": "main", "contentType": "text/html", "value": {body}}}]}}'
+    ).encode()
+
+
+def ninjs_nested_arrays(depth: int) -> bytes:
+    """``[[[[...]]]]`` as the value of a property."""
+    return b'{"uri": "urn:x:1", "headline": "x", "people": ' + b"[" * depth + b"]" * depth + b"}"
+
+
+def ninjs_nested_html(depth: int) -> bytes:
+    """An HTML body of ``depth`` nested ``<div>`` elements."""
+    return ninjs_item("<div>" * depth + "<p>x</p>" + "</div>" * depth)
+
+
+def ninjs_nested_emphasis(depth: int) -> bytes:
+    """An HTML body with ``depth`` nested ``<em>`` elements in one paragraph."""
+    return ninjs_item("<p>" + "<em>" * depth + "x" + "</em>" * depth + "</p>")
+
+
+def ninjs_many_items(count: int) -> bytes:
+    """An API response of ``count`` items."""
+    item = '{"uri": "urn:x:1", "headline": "Заголовок", "body_html": "<p>Абзац.</p>"}'
+    return ('{"item": [' + ", ".join([item] * count) + "]}").encode()
+
+
+def ninjs_many_subjects(count: int) -> bytes:
+    """``count`` subjects with codes in no known scheme."""
+    subjects = ", ".join(f'{{"name": "тема {i}", "literal": "{i}"}}' for i in range(count))
+    return f'{{"uri": "urn:x:1", "headline": "x", "subjects": [{subjects}]}}'.encode()
+
+
 # --- plain text ----------------------------------------------------------------------------
 
 

@@ -211,7 +211,19 @@ def jsonfeed_problems(output: str) -> list[str]:
     return problems
 
 
+def ninjs_problems(output: str) -> list[str]:
+    """Problems in ninjs output: one JSON object whose HTML bodies are inert."""
+    problems = json_problems(output)
+    if problems:
+        return problems
+    item = json.loads(output)
+    for body in item.get("bodies", []):
+        problems.extend(html_problems(body.get("value", "")))
+    return problems
+
+
 CHECKS = {
+    "ninjs": ninjs_problems,
     "html": html_problems,
     "newsml": xml_problems,
     "nitf": xml_problems,

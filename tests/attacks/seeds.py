@@ -36,6 +36,7 @@ REAL = {
     "html": ["html/corpus/*.html"],
     "newsml": ["newsml/valid/**/*.xml", "newsml/*.xml", "newsml12/*.xml"],
     "nitf": ["nitf/*.xml"],
+    "ninjs": ["ninjs/valid/*.json", "ninjs/iptc/*.json"],
 }
 
 
@@ -177,6 +178,9 @@ TOKENS = [
     b'<?xml-stylesheet href="x.xsl"?>',
     b'<meta charset="utf-16">',
     b"<script>alert(1)</script>",
+    b'"body_html": "<p>',
+    b'"item": [',
+    b'"associations": {"featuremedia": {"renditions": {"original": {"href": ',
     b"<svg><script>",
     b"<math>",
     b"<noscript>",

@@ -117,7 +117,9 @@ def test_manifest_is_well_formed():
     assert [i for i, n in ids.items() if n > 1] == []
     for case in CASES:
         assert set(case) <= KEYS, case["id"]
-        assert case["format"] in {"json", "text", "html", "newsml", "nitf", "feed"}, case["id"]
+        assert case["format"] in {"json", "text", "html", "newsml", "ninjs", "nitf", "feed"}, case[
+            "id"
+        ]
         assert case["expect"] in {"error", "article", "any"}, case["id"]
         assert case.get("entry", "loads") in ENTRIES, case["id"]
         assert "escapes" not in case or "xfail" in case, case["id"]

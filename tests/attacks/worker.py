@@ -31,7 +31,7 @@ WALL_CLOCK_FACTOR = 6
 #: instead of taking the machine down. A 50 MB input and its decoded text fit well inside.
 MEMORY_LIMIT = 3 * 1024**3
 
-FORMATS = ("json", "text", "html", "newsml", "nitf")
+FORMATS = ("json", "text", "html", "newsml", "ninjs", "nitf")
 #: The feeds newsmodel.feed writes: each is written (as ``feed-<name>``) for every article read.
 FEEDS = ("rss", "atom", "dzen", "yandex", "sitemap", "jsonfeed")
 

@@ -8,10 +8,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from newsmodel import Article, Link, Paragraph, Section, html
+from newsmodel import Article, Genre, Link, Paragraph, PubStatus, Rights, Section, html
 from strategies import articles_for
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
@@ -29,20 +30,68 @@ _AUTHOR_LINK_PARAGRAPH = Article(
 @given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_article_round_trips(article: Article) -> None:
-    assert html.loads(html.dumps(article)) == article
+    assert html.loads(html.dumps(article, internal=True)) == article
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles_for("html"))
+def test_a_public_page_round_trips_what_readers_see(article: Article) -> None:
+    page = html.dumps(article)
+    assert html.loads(page) == public(article)
+    assert page == html.dumps(public(article))
+
+
+def public(article: Article) -> Article:
+    """What a reader sees of an article: none of the newsroom's own fields."""
+    rights = article.rights
+    if rights is not None:
+        rights = (
+            None if not (rights.holder or rights.notice) else attrs.evolve(rights, usage_terms=None)
+        )
+    return attrs.evolve(
+        article,
+        extra=(),
+        urgency=None,
+        embargo=None,
+        pub_status=PubStatus.USABLE,
+        editorial_note=None,
+        slugline=None,
+        first_created=None,
+        version_created=None,
+        rights=rights,
+    )
+
+
+def test_a_public_page_shows_the_correction_genre_and_copyright_only() -> None:
+    article = Article(
+        headline="Заголовок",
+        correction="Исправлено имя министра.",
+        genres=[Genre("genre:Interview", "Интервью")],
+        rights=Rights(holder="Kazinform", notice="© Kazinform", usage_terms="Только для РК"),
+        editorial_note="STRICTLY EMBARGOED",
+        embargo=datetime(2030, 1, 1, tzinfo=timezone.utc),
+        urgency=1,
+        slugline="KAZ-MINISTER",
+    )
+    page = html.dumps(article)
+    for shown in ("Исправлено имя министра.", "Интервью", "© Kazinform"):
+        assert shown in page
+    for hidden in ("EMBARGOED", "2030-01-01", "Только для РК", "KAZ-MINISTER", "urgency"):
+        assert hidden not in page
+    assert html.loads(html.dumps(article, internal=True)) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles_for("html"))
 def test_round_trip_from_bytes(article: Article) -> None:
-    assert html.loads(html.dumps(article).encode("utf-8")) == article
+    assert html.loads(html.dumps(article, internal=True).encode("utf-8")) == article
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_fragment_round_trips(article: Article) -> None:
-    assert html.loads(html.dumps(article, fragment=True)) == article
+    assert html.loads(html.dumps(article, fragment=True, internal=True)) == article
 
 
 @pytest.mark.parametrize("page", sorted(CORPUS.glob("*.html")), ids=lambda p: p.stem)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import extruct
 import html5lib
@@ -15,6 +16,8 @@ from lxml import html as lxml_html
 from newsmodel import (
     Article,
     Attribution,
+    Embed,
+    EmbedProvider,
     Figure,
     Link,
     Paragraph,
@@ -162,8 +165,6 @@ def test_fragment_is_the_article_element_only() -> None:
 
 
 def test_dump_writes_utf8_bytes() -> None:
-    import io  # noqa: PLC0415
-
     buf = io.BytesIO()
     nhtml.dump(ARTICLE, buf)
     assert buf.getvalue().decode("utf-8") == nhtml.dumps(ARTICLE)
@@ -191,6 +192,36 @@ def test_credit_lines_are_written_as_the_model_formats_them(credit: Attribution)
     assert byline.text_content() == format_attribution(credit, style="credit")
 
 
+_INTERNAL = Article(
+    headline="Windpark geht ans Netz",
+    extra=[
+        ("newsml:edNote", "Note to editors: STRICTLY EMBARGOED"),
+        ("newsml:usageTerms", "Use only with the written agreement of the agency"),
+    ],
+)
+
+
+def test_a_page_leaves_the_newsroom_only_fields_out_by_default() -> None:
+    for page in (nhtml.dumps(_INTERNAL), nhtml.dumps(_INTERNAL, fragment=True)):
+        assert "EMBARGOED" not in page
+        assert "written agreement" not in page
+        assert 'class="extra"' not in page
+    buf = io.BytesIO()
+    nhtml.dump(_INTERNAL, buf)
+    assert b"EMBARGOED" not in buf.getvalue()
+
+
+def test_internal_pages_keep_them_hidden_and_read_them_back() -> None:
+    page = nhtml.dumps(_INTERNAL, internal=True)
+    tree = lxml_html.document_fromstring(page)
+    (dl,) = tree.xpath("//dl[@class='extra']")
+    assert dl.get("hidden") is not None
+    assert nhtml.loads(page) == _INTERNAL
+    buf = io.BytesIO()
+    nhtml.dump(_INTERNAL, buf, internal=True)
+    assert buf.getvalue().decode("utf-8") == page
+
+
 def test_json_ld_names_the_site_as_publisher_and_no_outlet_twice() -> None:
     article = Article(
         headline="Встреча в Акорде",
@@ -209,3 +240,36 @@ def test_json_ld_names_the_site_as_publisher_and_no_outlet_twice() -> None:
     data = json.loads(script.group(1))
     assert [p["name"] for p in data["publisher"]] == ["Altyn-orda.kz"]
     assert [p["name"] for p in data["sourceOrganization"]] == ["Kazinform"]
+
+
+def test_embeds_are_links_and_frames_only_for_allowed_https_players() -> None:
+    article = Article(
+        headline="Брифинг",
+        sections=[
+            Section(
+                blocks=[
+                    Embed("https://www.youtube.com/watch?v=dQw4w9WgXcQ", caption="Брифинг"),
+                    Embed("http://youtu.be/dQw4w9WgXcQ"),  # not https: a link only
+                    Embed("https://t.me/kazinform/1", credit=Attribution("Kazinform")),
+                    Embed("https://example.org/player?id=1", provider=EmbedProvider.OTHER),
+                ]
+            )
+        ],
+    )
+    page = nhtml.dumps(article)
+    _strict_parse(page)
+    tree = lxml_html.document_fromstring(page)
+    frames = tree.xpath("//iframe")
+    assert [f.get("src") for f in frames] == ["https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"]
+    assert frames[0].get("sandbox")
+    links = [a.get("href") for a in tree.xpath("//figure[@class='embed']/a")]
+    assert links == [str(e.url) for e in article.sections[0].blocks]  # type: ignore[union-attr]
+    assert nhtml.loads(page) == article
+
+
+def test_a_day_without_a_time_is_written_and_read_as_a_day() -> None:
+    article = Article(headline="Новость", published=date(2026, 11, 24))
+    page = nhtml.dumps(article)
+    assert 'datetime="2026-11-24"' in page
+    assert "24 ноября 2026" in page
+    assert nhtml.loads(page) == article

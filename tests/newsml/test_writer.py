@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import datetime, timezone
+import warnings
+from datetime import date, datetime, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -13,10 +14,15 @@ from lxml import etree
 from newsmodel import (
     Article,
     Attribution,
+    Embed,
+    EmbedProvider,
     Emphasis,
     Figure,
+    Genre,
     LossyConversionWarning,
     Paragraph,
+    PubStatus,
+    Rights,
     Role,
     Section,
     Strong,
@@ -263,13 +269,22 @@ def test_derived_guid() -> None:
     assert tree(newsml.dumps(given_guid, now=NOW)).get("guid") == "urn:example:1"
 
 
-def test_extras_are_written_back_natively() -> None:
+def test_newsroom_fields_and_extras_are_written_natively() -> None:
     article = Article(
         headline="Т",
+        urgency=2,
+        editorial_note="Для редакции",
+        correction="Исправлена фамилия",
+        pub_status=PubStatus.WITHHELD,
+        embargo=datetime(2026, 1, 2, 9, tzinfo=timezone.utc),
+        genres=[Genre("genre:Interview", "Интервью"), Genre("dpatextgenre:12")],
+        rights=Rights(holder="Kazinform", notice="© Kazinform", usage_terms="Только в РК"),
+        slugline="KAZ-ELECTION",
+        first_created=datetime(2026, 1, 1, 8, tzinfo=timezone.utc),
+        version_created=datetime(2026, 1, 1, 9, tzinfo=timezone.utc),
+        published=date(2026, 1, 1),
+        slug="vybory",
         extra=[
-            ("newsml:urgency", "2"),
-            ("newsml:embargoed", ""),
-            ("newsml:edNote", "Для редакции"),
             ("newsml:headline:hlrole:kicker", "Срочно"),
             ("newsml:description:drol:teaser", "Тизер"),
             ("html:meta:og:type", "article"),
@@ -278,18 +293,34 @@ def test_extras_are_written_back_natively() -> None:
     data = newsml.dumps(article, now=NOW)
     assert newsml.validate(data) == []
     root = tree(data)
-    assert root.xpath("string(n:contentMeta/n:urgency)", namespaces=NS) == "2"
-    assert root.xpath("n:itemMeta/n:embargoed/text()", namespaces=NS) == []
-    assert len(root.xpath("n:itemMeta/n:embargoed", namespaces=NS)) == 1
-    assert root.xpath("string(n:itemMeta/n:edNote)", namespaces=NS) == "Для редакции"
-    assert (
-        root.xpath("string(n:contentMeta/n:headline[@role='hlrole:kicker'])", namespaces=NS)
-        == "Срочно"
-    )
-    assert (
-        root.xpath("string(n:contentMeta/n:description[@role='drol:teaser'])", namespaces=NS)
-        == "Тизер"
-    )
+
+    def text(path: str) -> str:
+        return str(root.xpath(f"string({path})", namespaces=NS))
+
+    assert text("n:contentMeta/n:urgency") == "2"
+    assert text("n:itemMeta/n:embargoed") == "2026-01-02T09:00:00+00:00"
+    assert text("n:itemMeta/n:pubStatus/@qcode") == "stat:withheld"
+    assert text("n:itemMeta/n:edNote[not(@role)]") == "Для редакции"
+    assert text("n:itemMeta/n:edNote[@role='nmrole:correction']") == "Исправлена фамилия"
+    assert text("n:contentMeta/n:genre[1]/@qcode") == "genre:Interview"
+    assert text("n:contentMeta/n:genre[1]/n:name") == "Интервью"
+    assert text("n:contentMeta/n:genre[2]/@literal") == "dpatextgenre:12"
+    assert text("n:rightsInfo/n:copyrightHolder/n:name") == "Kazinform"
+    assert text("n:rightsInfo/n:usageTerms") == "Только в РК"
+    assert text("n:contentMeta/n:slugline") == "KAZ-ELECTION"
+    assert text("n:contentMeta/n:contentCreated") == "2026-01-01"
+    assert text("n:itemMeta/n:firstCreated") == "2026-01-01T08:00:00+00:00"
+    assert text("n:itemMeta/n:versionCreated") == "2026-01-01T09:00:00+00:00"
+    assert text("n:contentMeta/n:headline[@role='hlrole:kicker']") == "Срочно"
+    assert text("n:contentMeta/n:description[@role='drol:teaser']") == "Тизер"
+    assert newsml.loads(data) == article
+
+
+def test_an_empty_embargoed_from_extra_is_written_back() -> None:
+    article = Article(headline="Т", extra=[("newsml:embargoed", "")])
+    data = newsml.dumps(article, now=NOW)
+    assert newsml.validate(data) == []
+    assert len(tree(data).xpath("n:itemMeta/n:embargoed", namespaces=NS)) == 1
     assert newsml.loads(data) == article
 
 
@@ -339,3 +370,38 @@ def test_pretty_is_deprecated_for_indent_and_warns_at_the_callers_line() -> None
 def test_indent_counts_spaces() -> None:
     data = newsml.dumps(Article(headline="Т"), now=NOW, indent=4)
     assert b"\n    <itemMeta>" in data
+
+
+_EMBEDS = Article(
+    headline="Брифинг",
+    sections=[
+        Section(
+            blocks=[
+                "Текст.",
+                Embed("https://youtu.be/abc", caption="Брифинг", credit=Attribution("Акорда")),
+                Embed("https://example.org/player/1", provider=EmbedProvider.VIMEO),
+            ]
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("body", ["xhtml", "nitf"])
+def test_embeds_are_carried_in_the_body_validly_and_read_back(body: str) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = newsml.dumps(_EMBEDS, now=NOW, body=body)  # type: ignore[arg-type]
+    assert newsml.validate(data) == []
+    assert b"<iframe" not in data
+    back = newsml.loads(data)
+    embeds = [b for b in back.sections[0].blocks if isinstance(b, Embed)]
+    assert [(e.url, e.provider, e.caption) for e in embeds] == [
+        ("https://youtu.be/abc", EmbedProvider.YOUTUBE, "Брифинг"),
+        ("https://example.org/player/1", EmbedProvider.VIMEO, None),
+    ]
+    if body == "xhtml":
+        assert back == _EMBEDS
+    else:  # NITF's media-producer holds the credit's name alone, and says so
+        assert [str(w.message) for w in caught] != []
+        assert embeds[0].credit is not None
+        assert embeds[0].credit.name == "Акорда"

@@ -18,6 +18,7 @@ from newsmodel import (
     Role,
     Section,
     json,
+    ninjs,
 )
 
 article = Article(
@@ -54,3 +55,8 @@ channel = feed.Channel(title="Сайт", link="https://example.kz/")
 rss: bytes = feed.dumps([article], channel=channel, format="rss")
 read_back: list[Article] = feed.loads(rss)
 dzen_options = feed.DzenOptions(comments="none")
+# ninjs: the same four functions, a version to write, items of a response, schema problems.
+item_text: str = ninjs.dumps(article, version="2.2", indent=2)
+from_ninjs: Article = ninjs.loads(item_text, tz="Asia/Almaty")
+every: list[Article] = list(ninjs.iter_articles(item_text.encode()))
+problems: list[str] = [p.message for p in ninjs.validate(item_text)]

@@ -26,7 +26,7 @@ from newsmodel._xmlsafe import html_parser
 from newsmodel.dates import parse_iso
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.feed._channel import absolute
-from newsmodel.html._fragment import read_fragment
+from newsmodel.html._fragment import dropped_warnings, read_fragment
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -216,10 +216,10 @@ def _body(
             continue
         if content.get("type") in _HTML_TYPES:
             try:
-                sections, notes = read_fragment(scrub(value), base=base, fmt=_FORMAT)
+                sections, dropped = read_fragment(scrub(value), base=base)
             except ParseError as exc:
                 raise ParseError(_FORMAT, f"entry {_name(entry)}: {exc.message}") from None
-            return sections, notes, value
+            return sections, dropped_warnings(dropped, _FORMAT), value
         return _plain_sections(value), [], value
     full_text = dict.get(entry, "yandex_full-text")
     if isinstance(full_text, str) and full_text.strip():

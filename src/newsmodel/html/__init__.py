@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-def dumps(article: Article, /, *, fragment: bool = False) -> str:
+def dumps(article: Article, /, *, fragment: bool = False, internal: bool = False) -> str:
     r"""Write an article as an HTML5 page, or as its ``<article>`` element alone.
 
     Every text is escaped for where it stands (element text, attribute value, JSON inside
@@ -52,9 +52,16 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     each field a subclass of :class:`~newsmodel.Article` adds (only JSON carries those). The
     same article always gives the same string.
 
+    A page shows what a reader should see. What is for the newsroom only (``extra``: an
+    agency's notes to editors, its usage terms, whatever a source gave beyond the model) is
+    left out unless ``internal`` is true; it is then written in a hidden element that
+    :func:`loads` reads back. Publish pages written without it.
+
     Args:
         article: the article.
         fragment: write only the ``<article>`` element, for embedding in a site's template.
+        internal: write the newsroom-only fields too (hidden), for a page that stays inside
+            the newsroom or must read back whole.
 
     Returns:
         The HTML text.
@@ -65,16 +72,21 @@ def dumps(article: Article, /, *, fragment: bool = False) -> str:
     '<!DOCTYPE html>'
     >>> "Привет &lt;/script&gt;</h1>" in page
     True
+    >>> note = Article(headline="H", extra=[("newsml:edNote", "STRICTLY EMBARGOED")])
+    >>> "EMBARGOED" in dumps(note), "EMBARGOED" in dumps(note, internal=True)
+    (False, True)
     """
     if not isinstance(article, Article):
         msg = f"expected Article, got {type(article).__name__}"
         raise TypeError(msg)
-    page = render(article, fragment=fragment)
+    page = render(article, fragment=fragment, internal=internal)
     lossy_fields("html", article)
     return page
 
 
-def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:
+def dump(
+    article: Article, fp: IO[bytes], /, *, fragment: bool = False, internal: bool = False
+) -> None:
     """Write an article as a UTF-8 HTML page to a binary file.
 
     >>> import io
@@ -84,7 +96,7 @@ def dump(article: Article, fp: IO[bytes], /, *, fragment: bool = False) -> None:
     >>> buf.getvalue()[:15]
     b'<!DOCTYPE html>'
     """
-    fp.write(dumps(article, fragment=fragment).encode("utf-8"))
+    fp.write(dumps(article, fragment=fragment, internal=internal).encode("utf-8"))
 
 
 def loads(

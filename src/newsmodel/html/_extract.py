@@ -23,6 +23,7 @@ from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
     Embed,
+    EmbedProvider,
     Figure,
     Inline,
     Link,
@@ -30,7 +31,7 @@ from newsmodel._models import (
     Role,
 )
 from newsmodel.errors import ValidationError
-from newsmodel.html._embeds import framed, social_post, written
+from newsmodel.html._embeds import framed, social_post
 from newsmodel.html._texts import text_of
 
 __all__ = [
@@ -378,6 +379,8 @@ class BodyReader(BlockReader[HtmlElement]):
             pass
         elif tag in DROP or tag == "hr":
             self.report(child)
+        elif tag == "figure" and "embed" in class_tokens(child):
+            self.add(self.embed_block(child))
         elif (
             self.embed(child)
             or tag == "h1"
@@ -415,8 +418,6 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag in {"ul", "ol"}:
             if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
                 self.add(self.item_list(child, depth))
-        elif tag == "figure" and "embed" in (child.get("class") or "").split():
-            self.add(self.written_embed(child))
         elif tag in {"figure", "picture", "img"}:
             self.add(self.figure(child))
         elif tag == "pre":
@@ -435,12 +436,6 @@ class BodyReader(BlockReader[HtmlElement]):
                 return True
         return False
 
-    def written_embed(self, element: HtmlElement) -> Embed | Figure | Paragraph | None:
-        """An embed as newsmodel writes it (a figure of class ``embed``), else a figure."""
-        caption_el = element.find(".//figcaption")
-        caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
-        return written(element, caption, credit) or self.figure(element)
-
     def framed(self, marker: HtmlElement) -> bool:
         """True when a dropped frame or widget was a known service's: an embed block."""
         embed = framed(marker.get("data-src"))
@@ -449,6 +444,27 @@ class BodyReader(BlockReader[HtmlElement]):
         del marker.attrib["data-dropped"]  # read, not lost
         self.add(embed)
         return True
+
+    def embed_block(self, element: HtmlElement) -> Embed | Paragraph | None:
+        """An embed as newsmodel writes it: a ``figure class="embed"`` with its link.
+
+        Its player frame, when there is one, is the embed itself: read, not lost.
+        """
+        for marker in element.iter("hr"):
+            marker.attrib.pop("data-dropped", None)
+        link = next((a for a in element.iter("a") if a.get("href")), None)
+        caption_el = element.find(".//figcaption")
+        caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
+        href = (link.get("href") or "") if link is not None else ""
+        named = element.get("data-provider")
+        provider = next((p for p in EmbedProvider if p.value == named), None)
+        try:
+            return Embed(
+                resolve(href, self.base), provider=provider, caption=caption, credit=credit
+            )
+        except ValidationError:
+            self.dropped[_UNUSABLE_EMBED] += 1
+            return paragraph(self.inlines(caption_el)) if caption_el is not None else None
 
     def figure(
         self, element: HtmlElement, caption_el: HtmlElement | None = None
@@ -504,6 +520,11 @@ _CITE_SKIP = frozenset({"footer", "cite"})
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_UNUSABLE_EMBED = Dropped(
+    "element",
+    "embed without an http(s) address (its caption kept as text)",
+    "embeds without an http(s) address (their captions kept as text)",
+)
 _UNUSABLE_IMAGE = Dropped(
     "image",
     "image without an http(s) address (its caption kept as text)",

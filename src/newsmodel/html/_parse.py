@@ -261,7 +261,8 @@ def drop_non_text(root: HtmlElement) -> None:
     """Drop everything that is never article text, before the body is looked for.
 
     Frames, video and embedded objects leave a mark (an ``<hr data-dropped>``) for the body
-    reader to count; a ``<form>`` keeps its text (some sites wrap the whole page in one).
+    reader to count, but the player frame of an embed (``figure class="embed"``), whose link
+    is read instead; a ``<form>`` keeps its text (some sites wrap the whole page in one).
     """
     for element in list(root.iter(*MARKED_DROPS)):
         parent = element.getparent()
@@ -269,6 +270,9 @@ def drop_non_text(root: HtmlElement) -> None:
             continue
         if element.tag == "form":
             element.drop_tag()
+        elif parent.tag == "figure" and "embed" in (parent.get("class") or "").split():
+            # The player of an embed newsmodel wrote: its link beside it carries the embed.
+            element.drop_tree()
         else:
             marker = lxml_html.Element("hr")
             marker.set("data-dropped", element.tag)

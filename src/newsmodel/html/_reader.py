@@ -44,6 +44,8 @@ from newsmodel.html._values import lossy
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from newsmodel.html._newsroom import Newsroom
+
 __all__ = ["read"]
 
 _FORMAT = "html"
@@ -115,6 +117,7 @@ def read(
         fields["language"] = language
     if sources.microdata.slug:
         fields["slug"] = sources.microdata.slug
+    fields.update(_newsroom(sources.newsroom))
     notes = list(page_notes) + _body_notes(body_reader, page.container, sections)
     not_article = _not_an_article(sources, page, sections)
     if not_article is not None:
@@ -258,6 +261,23 @@ def _extra(sources: Sources) -> list[tuple[str, str]]:
     """The writer's explicit extra fields, then what else the page gave that the model lacks."""
     explicit = set(sources.explicit_extra)
     return sources.explicit_extra + [p for p in _unique_pairs(sources.extra) if p not in explicit]
+
+
+def _newsroom(newsroom: Newsroom) -> dict[str, Any]:
+    """The newsroom's fields the page gave, so that the model's defaults hold for the rest."""
+    given: dict[str, Any] = {
+        "urgency": newsroom.urgency,
+        "embargo": newsroom.embargo,
+        "first_created": newsroom.first_created,
+        "version_created": newsroom.version_created,
+        "pub_status": newsroom.pub_status,
+        "editorial_note": newsroom.editorial_note,
+        "slugline": newsroom.slugline,
+        "correction": newsroom.correction,
+        "genres": newsroom.genres,
+        "rights": newsroom.rights,
+    }
+    return {name: value for name, value in given.items() if value is not None}
 
 
 def _build(fields: dict[str, Any], notes: list[LossyConversionWarning]) -> Article:

@@ -28,6 +28,7 @@ from newsmodel.html._metadata import (
     microdata_value,
     types_of,
 )
+from newsmodel.html._newsroom import Newsroom, newsroom_fields
 from newsmodel.html._texts import squash, text_of
 from newsmodel.html._values import (
     ORGANIZATION_TYPES,
@@ -266,6 +267,8 @@ class Sources:
         self.credited: set[tuple[str, Role]] = set()
         self.extra: list[tuple[str, str]] = []
         self.explicit_extra: list[tuple[str, str]] = []
+        #: The newsroom's fields of a page newsmodel wrote (correction, genres, rights...).
+        self.newsroom = Newsroom()
         base = url
         if base is None:
             for element in root.iter("base"):
@@ -324,6 +327,7 @@ class Sources:
             elif name == "articleBody" and body is None:
                 body = element
         self.read_extra(item)
+        self.newsroom = newsroom_fields(item)
         return body
 
     def read_extra(self, item: HtmlElement) -> None:
@@ -380,9 +384,15 @@ class Sources:
                 code = clean(microdata_value(child))
             elif name == "name":
                 label = clean(microdata_value(child))
+        # The names in other languages newsmodel writes beside the label.
+        names = [
+            (span.get("lang") or "", clean(span.text_content()) or "")
+            for span in element.iter("span")
+            if "name-in" in (span.get("class") or "").split()
+        ]
         if code:
             try:
-                self.microdata.subjects.append(Subject(code, label))
+                self.microdata.subjects.append(Subject(code, label, names=names))
             except ValidationError:
                 if label:
                     self.microdata.tags.append(label)

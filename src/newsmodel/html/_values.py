@@ -63,6 +63,9 @@ def clean(value: object) -> str | None:
     return text or None
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: PLR0911
     """The date and time a page gives, or the date alone when it names no time.
 
@@ -72,6 +75,11 @@ def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: 
     text = clean(value)
     if text is None:
         return None
+    if _DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
     parsed = parse_iso(text)
     if parsed is not None:
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)

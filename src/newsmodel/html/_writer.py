@@ -27,6 +27,7 @@ from newsmodel._models import (
     LineBreak,
     Link,
     Paragraph,
+    PubStatus,
     Quote,
     Role,
     Section,
@@ -35,11 +36,20 @@ from newsmodel._models import (
 )
 from newsmodel._warnings import counted, lossy
 from newsmodel.dates import format_date
+from newsmodel.html._embeds import player_url
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
 
-__all__ = ["SCHEMA", "WRITTEN_SCHEMES", "body_html", "credit_display", "render"]
+__all__ = [
+    "SCHEMA",
+    "WRITTEN_SCHEMES",
+    "BodyWriter",
+    "body_html",
+    "credit_display",
+    "render",
+    "render_body",
+]
 
 SCHEMA = "https://schema.org/"
 
@@ -101,9 +111,15 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
     return line[: len(line) - len(name)], ""
 
 
-class _Writer:
-    def __init__(self, article: Article, *, embeds_as_links: bool = False) -> None:
-        self.article = article
+class BodyWriter:
+    """Writes sections, blocks and inline content as the page's body holds them.
+
+    What it writes goes to :attr:`out`; the targets of links it could not write, to
+    :attr:`dropped`. With ``embeds_as_links``, an embed is written as a link to it.
+    """
+
+    def __init__(self, *, embeds_as_links: bool = False) -> None:
+        """Start with nothing written."""
         self.out: list[str] = []
         self.dropped: list[str] = []
         self.embeds_as_links = embeds_as_links
@@ -168,13 +184,36 @@ class _Writer:
             src_prop = caption_prop = ""
         alt = _attr(figure.alt or "")
         self.out.append(f'<img{src_prop} src="{_attr(figure.image)}" alt="{alt}">')
+        self.figcaption(figure.caption, figure.credit, caption_prop)
+        self.out.append("</figure>")
+
+    def figcaption(
+        self, caption: str | None, credit: Attribution | None, caption_prop: str = ""
+    ) -> None:
         parts = []
-        if figure.caption is not None:
-            parts.append(f'<span class="caption"{caption_prop}>{_text(figure.caption)}</span>')
-        if figure.credit is not None:
-            parts.append(self.credit(figure.credit, microdata=False))
+        if caption is not None:
+            parts.append(f'<span class="caption"{caption_prop}>{_text(caption)}</span>')
+        if credit is not None:
+            parts.append(self.credit(credit, microdata=False))
         if parts:
             self.out.append(f"<figcaption>{' '.join(parts)}</figcaption>")
+
+    def embed(self, embed: Embed) -> None:
+        """An embed: its link always; a sandboxed player frame only where one is allowed."""
+        given = embed.given_provider
+        provider = f' data-provider="{given.value}"' if given is not None else ""
+        self.out.append(f'<figure class="embed"{provider}>')
+        player = player_url(embed.url, embed.provider)
+        if player is not None:
+            title = _attr(embed.caption or embed.provider.value)
+            self.out.append(
+                f'<iframe src="{_attr(player)}" title="{title}" loading="lazy"'
+                ' sandbox="allow-scripts allow-same-origin allow-presentation"'
+                ' referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>'
+            )
+        url = _attr(embed.url)
+        self.out.append(f'<a class="embed-link" href="{url}">{_text(embed.url)}</a>')
+        self.figcaption(embed.caption, embed.credit)
         self.out.append("</figure>")
 
     def block(self, block: Block) -> None:
@@ -199,20 +238,6 @@ class _Writer:
             self.embed_link(block)
         else:
             self.embed(block)
-
-    def embed(self, embed: Embed) -> None:
-        """An embed as a link to it (nothing is loaded from the service), with its caption."""
-        url = _attr(embed.url)
-        self.out.append(f'<figure class="embed" data-provider="{embed.provider.value}">')
-        self.out.append(f'<a href="{url}">{_text(embed.url)}</a>')
-        parts = []
-        if embed.caption is not None:
-            parts.append(f'<span class="caption">{_text(embed.caption)}</span>')
-        if embed.credit is not None:
-            parts.append(self.credit(embed.credit, microdata=False))
-        if parts:
-            self.out.append(f"<figcaption>{' '.join(parts)}</figcaption>")
-        self.out.append("</figure>")
 
     def table(self, table: Table) -> None:
         self.out.append("<table>")
@@ -249,6 +274,28 @@ class _Writer:
         for block in section.blocks:
             self.block(block)
         self.out.append("</section>")
+
+
+def render_body(
+    sections: tuple[Section, ...], *, embeds_as_links: bool = False
+) -> tuple[str, list[str]]:
+    """The sections as the page's body holds them, and the targets of links left as text.
+
+    >>> text, dropped = render_body((Section(blocks=["Абзац <1>."]),))
+    >>> text.splitlines()
+    ['<section>', '<p>Абзац &lt;1&gt;.</p>', '</section>']
+    """
+    writer = BodyWriter(embeds_as_links=embeds_as_links)
+    for section in sections:
+        writer.section(section)
+    return "\n".join(writer.out), writer.dropped
+
+
+class _Writer(BodyWriter):
+    def __init__(self, article: Article, *, internal: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.internal = internal
 
     # -- the article ----------------------------------------------------------------------
 
@@ -294,6 +341,8 @@ class _Writer:
         if a.attributions:
             credits = ", ".join(self.credit(x, microdata=True) for x in a.attributions)  # noqa: A001
             self.out.append(f'<p class="byline">{credits}</p>')
+        if a.correction is not None:
+            self.out.append(f'<p class="correction" role="note">{_text(a.correction)}</p>')
         if a.dateline is not None:
             self.out.append(f'<p class="dateline" itemprop="dateline">{_text(a.dateline)}</p>')
         if a.place is not None:
@@ -321,11 +370,37 @@ class _Writer:
                 f'<li itemprop="about" itemscope itemtype="{SCHEMA}DefinedTerm">'
                 f'<meta itemprop="termCode" content="{_attr(s.code)}">'
                 + (f'<span itemprop="name">{_text(s.label)}</span>' if s.label else "")
+                + "".join(
+                    f'<span class="name-in" lang="{_attr(lang)}" hidden>{_text(name)}</span>'
+                    for lang, name in s.names
+                )
                 + "</li>"
                 for s in a.subjects
             )
             footer.append(f'<ul class="subjects">{items}</ul>')
-        if a.extra:
+        if a.genres:
+            items = "".join(
+                f'<li data-code="{_attr(g.code)}">{_text(g.name)}</li>'
+                if g.name
+                else f'<li class="code" data-code="{_attr(g.code)}">{_text(g.code)}</li>'
+                for g in a.genres
+            )
+            footer.append(f'<ul class="genres">{items}</ul>')
+        rights = a.rights
+        if rights is not None and (rights.holder or rights.notice):
+            parts = [
+                f'<span class="{cls}">{_text(v)}</span>'
+                for cls, v in (("notice", rights.notice), ("holder", rights.holder))
+                if v
+            ]
+            footer.append(f'<p class="rights">{" ".join(parts)}</p>')
+        internal = internal_fields(a) if self.internal else []
+        if internal:
+            # For the newsroom only: notes to editors, embargo, usage terms, agency times.
+            items = "".join(f"<dt>{k}</dt><dd>{_text(v)}</dd>" for k, v in internal)
+            footer.append(f'<dl class="internal" hidden>{items}</dl>')
+        if a.extra and self.internal:
+            # What a source gave beyond the model is for the newsroom, never for readers.
             items = "".join(f"<dt>{_text(k)}</dt><dd>{_text(v)}</dd>" for k, v in a.extra)
             footer.append(f'<dl class="extra" hidden>{items}</dl>')
         if footer:
@@ -377,6 +452,23 @@ class _Writer:
         self.out.append("</body>")
         self.out.append("</html>")
         return "\n".join(self.out) + "\n"
+
+
+def internal_fields(article: Article) -> list[tuple[str, str]]:
+    """The newsroom-only fields of an article, as the ``dl class="internal"`` pairs."""
+    a = article
+    rights = a.rights
+    values: list[tuple[str, object]] = [
+        ("urgency", a.urgency),
+        ("embargo", a.embargo.isoformat() if a.embargo else None),
+        ("pub_status", a.pub_status.value if a.pub_status is not PubStatus.USABLE else None),
+        ("editorial_note", a.editorial_note),
+        ("usage_terms", rights.usage_terms if rights else None),
+        ("slugline", a.slugline),
+        ("first_created", a.first_created.isoformat() if a.first_created else None),
+        ("version_created", a.version_created.isoformat() if a.version_created else None),
+    ]
+    return [(k, str(v)) for k, v in values if v is not None]
 
 
 def _date_locale(article: Article) -> str:
@@ -456,9 +548,13 @@ def json_ld(article: Article) -> dict[str, Any]:  # noqa: C901, PLR0912
     return data
 
 
-def render(article: Article, *, fragment: bool) -> str:
-    """The page (or the ``<article>`` fragment) of an article; warns about dropped links."""
-    writer = _Writer(article)
+def render(article: Article, *, fragment: bool, internal: bool = False) -> str:
+    """The page (or the ``<article>`` fragment) of an article; warns about dropped links.
+
+    With ``internal``, what is for the newsroom only is written too, hidden, so that it reads
+    back.
+    """
+    writer = _Writer(article, internal=internal)
     if fragment:
         writer.article_element()
         text = "\n".join(writer.out) + "\n"
@@ -484,7 +580,4 @@ def body_html(article: Article) -> tuple[str, list[str]]:
     their full text. An :class:`~newsmodel.Embed` is a paragraph with a link to the post or
     video (its caption, else its URL, then its credit).
     """
-    writer = _Writer(article, embeds_as_links=True)
-    for section in article.sections:
-        writer.section(section)
-    return "\n".join(writer.out), writer.dropped
+    return render_body(article.sections, embeds_as_links=True)

@@ -301,13 +301,17 @@ def iter_articles(
     tz: str | tzinfo = timezone.utc,
     language: str = "ru",
     private_notes: bool = False,
+    on_error: Literal["raise", "skip"] = "raise",
 ) -> Iterator[Article]:
     """Read the text items of a ``newsMessage`` one by one, in constant memory.
 
     Each item is read and then dropped from the tree, so a message of any size streams with
     the memory of one item. Items of other kinds (pictures, packages...) are skipped with a
     :class:`~newsmodel.LossyConversionWarning` saying what they are; a text item that cannot be
-    read raises :class:`~newsmodel.ParseError` and ends the iteration. A bare ``newsItem``
+    read raises :class:`~newsmodel.ParseError` and ends the iteration, unless ``on_error`` is
+    ``"skip"``: then that item is skipped with a :class:`~newsmodel.LossyConversionWarning`
+    naming its guid and line, and the items after it are read (a message that is not
+    well-formed XML still ends where the XML breaks). A bare ``newsItem``
     gives one article. Options as in :func:`loads`; ``max_bytes`` bounds each item, and
     whatever stands outside the items (the header, anything between or after items) is
     dropped as it is read and held to the same limit, so the message itself has no size
@@ -334,16 +338,32 @@ def iter_articles(
         private_notes=private_notes,
     )
 
+    if on_error not in ("raise", "skip"):
+        msg = f"on_error must be 'raise' or 'skip', got {on_error!r}"
+        raise ValueError(msg)
+
     def on_other(message: str, line: int | None) -> None:
         where = f" (line {line})" if line else ""
         lossy("newsml", "item", f"skipped {message}{where}", lost=message, line=line)
+
+    def skip(exc: ParseError, item: etree._Element) -> None:
+        guid = item.get("guid") or "without a guid"
+        line = exc.line or item.sourceline
+        where = f" (line {line})" if line else ""
+        message = f"skipped the news item {guid}{where}: {exc.message}"
+        lossy("newsml", "item", message, lost=guid, line=line)
 
     head = fp.read(_PEEK_BYTES)
     if isinstance(head, bytes) and _newsml12.is_newsml12(head):
         # NewsML 1.2 is read whole, within max_bytes: its documents hold a few items.
         data = head + fp.read(max_bytes + 1 - len(head))
         return _newsml12.iter_document(_newsml12.parse(data, options), options)
-    return _stream.iter_items(cast("IO[bytes]", _parse.Prefixed(head, fp)), options, on_other)
+    return _stream.iter_items(
+        cast("IO[bytes]", _parse.Prefixed(head, fp)),
+        options,
+        on_other,
+        skip if on_error == "skip" else None,
+    )
 
 
 def dump_message(

@@ -8,9 +8,27 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
-from newsmodel._models import Attribution, Block, Figure, Inline, Link, Paragraph, Role, Section
+from newsmodel._models import (
+    Attribution,
+    Block,
+    Embed,
+    Figure,
+    Inline,
+    Link,
+    Paragraph,
+    Role,
+    Section,
+)
 from newsmodel._textrules import collapse, scrub
 from newsmodel.errors import ParseError, ValidationError
+from newsmodel.newsml._agency import (
+    BodyMeta,
+    add_byline,
+    byline_attributions,
+    is_notepad,
+    read_header,
+    read_notepad,
+)
 from newsmodel.newsml._tree import FORMAT, NAMES, local_name, split, text_of
 
 if TYPE_CHECKING:
@@ -48,7 +66,6 @@ _CONTAINERS = {
     "body.end",
 }
 _SKIP = {
-    "head",
     "title",
     "script",
     "style",
@@ -68,13 +85,17 @@ _SKIP = {
 
 
 class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element type
-    def __init__(self, item: Item, headline: str | None, lede: str | None) -> None:
+    def __init__(
+        self, item: Item, headline: str | None, lede: str | None, *, agency: bool = True
+    ) -> None:
+        """Read a body; ``agency`` reads agencies' conventions (bylines, headers, notepads)."""
         super().__init__(keep_headings=True)
+        self.agency = agency
         self.hollow = _HOLLOW
         self.item = item
         self.headline = headline
         self.lede = lede
-        self.body_headline: str | None = None
+        self.meta = BodyMeta()
         self.body_lede: str | None = None
         self.seen_block = False
         self.image: Figure | None = None
@@ -105,15 +126,32 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
             paragraphs = paragraphs[1:]
         return [Section(blocks=paragraphs)] if paragraphs else []
 
+    @property
+    def body_headline(self) -> str | None:
+        """The headline the body gives: its ``hl1`` or ``h1``."""
+        return self.meta.headline
+
     def nitf_head(self, nitf: etree._Element) -> None:
+        """Read NITF's ``head/title``, ``hl1``, ``abstract`` and ``byline``, wherever they are."""
+        if self.meta.nitf_head_read:
+            return
+        self.meta.nitf_head_read = True
         for el in nitf.iter():
             name = local_name(el)
-            if name == "hl1" and self.body_headline is None:
-                self.body_headline = text_of(el) or None
+            if name == "hl1" and self.meta.headline is None:
+                self.meta.headline = text_of(el) or None
+            elif name == "title" and self.meta.title is None:
+                self.meta.title = text_of(el) or None
             elif name == "abstract" and self.body_lede is None:
                 self.body_lede = text_of(el) or None
             elif name == "byline":
                 self.item.keep("newsml:nitf:byline", text_of(el))
+                # The person, without the title (byttl) NITF marks: "By Meredith Jameson,".
+                person = "".join(
+                    [el.text or "", *(c.tail or "" for c in el if local_name(c) == "byttl")]
+                )
+                found = byline_attributions(collapse(scrub(person)).rstrip(", "))
+                self.meta.nitf_bylines.extend(found or ())
 
     # -- inline ---------------------------------------------------------------------------
 
@@ -160,15 +198,23 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
 
     def block(self, el: etree._Element, name: str, depth: int) -> None:  # noqa: C901, PLR0912 - one branch per kind of block
         if name in ("p", "pre", "address"):
-            self.add(paragraph(self.inlines(el, depth)))
+            self.opening_paragraph(el, depth)
         elif name in _HEADINGS:
             text = text_of(el)
             if not text:
                 return
             if name == "h1" and not self.seen_block and text == (self.headline or text):
-                self.body_headline = self.body_headline or text
+                self.meta.headline = self.meta.headline or text
                 return
             self.begin(text)
+        elif name == "header" and not self.seen_block and self.agency:
+            read_header(el, self.meta)  # dpa: time, slugline list, genre, h1, byline
+        elif name == "head":
+            title = next((c for c in el if local_name(c) == "title"), None)
+            if title is not None and self.meta.title is None:
+                self.meta.title = text_of(title) or None
+        elif name in ("section", "div", "aside") and self.agency and is_notepad(el):
+            read_notepad(el, self.meta)
         elif name in ("section", "block"):
             self.close()
             self.walk(el, depth)
@@ -203,8 +249,9 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
             if name not in ("head", "title", "hr", "meta", "link"):
                 self.item.lose(f"<{name}> in the body")
         elif name in _CONTAINERS or name in ("body.head", "hedline", "li", "dl", "dd", "dt"):
-            if name == "body.head":
-                return  # read by nitf_head
+            if name in ("body.head", "hedline"):
+                self.nitf_head(el)  # a NITF body without its <nitf> root
+                return
             self.walk(el, depth)
         else:
             self.item.lose(f"<{name}> in the body (its text was kept)")
@@ -214,15 +261,65 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
         if block is None:
             return
         if not self.seen_block and isinstance(block, Paragraph):
-            # Agencies repeat the headline and the lede at the top of the body.
-            if self.headline and block.text == self.headline:
+            # Agencies repeat the headline and the lede at the top of the body, and open the
+            # text with a byline ("By Jane Doe", "Автор: ...").
+            text = block.text
+            if text in (self.headline, self.lede, self.meta.headline):
                 return
-            if self.lede and block.text == self.lede:
+            if self.agency and add_byline(text, self.meta, any_text=False):
                 return
         self.seen_block = True
         self.blocks.append(block)
 
+    def opening_paragraph(self, el: etree._Element, depth: int) -> None:
+        """A paragraph; one marked as the teaser or byline before the text is metadata."""
+        classes = (el.get("class") or "").split()
+        if classes and not self.seen_block and self.agency:
+            if "byline" in classes:
+                add_byline(text_of(el), self.meta, any_text=True)
+                return
+            if "teaser" in classes and self.lede is None and self.body_lede is None:
+                self.body_lede = text_of(el) or None
+                return
+        self.add(paragraph(self.inlines(el, depth)))
+
+    def embed(self, el: etree._Element, name: str) -> None:  # noqa: C901 - XHTML and NITF
+        """An embed: an XHTML ``figure class="embed"`` with a link, or NITF ``media`` of it."""
+        url = provider = caption = None
+        credit: Attribution | None = None
+        for node in el.iter():
+            local = local_name(node)
+            if local == "a" and url is None:
+                url = node.get("href")
+            elif local == "media-reference" and url is None:
+                url = node.get("source")
+            elif local == "media-metadata" and node.get("name") == "provider":
+                provider = node.get("value")
+            elif local == "figcaption":
+                caption, credit = self.figcaption(node)
+            elif local == "media-caption":
+                caption = text_of(node) or None
+            elif local == "media-producer":
+                who = text_of(node)
+                credit = Attribution(who, role=Role.PHOTOGRAPHER) if who else None
+        if name == "figure":
+            provider = el.get("data-provider")
+        try:
+            embed = Embed(
+                (url or "").strip(), provider=provider or None, caption=caption, credit=credit
+            )
+        except ValidationError:
+            self.item.lose(f"an embed whose address {url!r} is not an absolute http(s) URL")
+            if caption:
+                self.add(Paragraph(caption))
+            return
+        self.seen_block = True
+        self.blocks.append(embed)
+
     def figure(self, el: etree._Element, name: str) -> None:  # noqa: C901, PLR0912 - XHTML img, figure and NITF media
+        if name != "img" and "embed" in (el.get("class") or "").split():
+            self.embed(el, name)
+            return
         src = alt = caption = None
         credit: Attribution | None = None
         if name == "img":

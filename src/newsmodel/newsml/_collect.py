@@ -7,7 +7,7 @@ timestamps, party roles and names are read here.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._models import Role
@@ -21,11 +21,20 @@ if TYPE_CHECKING:
 
     from newsmodel.newsml._parse import ReadOptions
 
-__all__ = ["Collector", "is_nonpublic", "isoformat_datetime", "name_of", "role_of"]
+__all__ = [
+    "Collector",
+    "is_nonpublic",
+    "isoformat_datetime",
+    "name_of",
+    "role_of",
+    "subject_names",
+]
 
 # --- dates -----------------------------------------------------------------------------------
 
 _DATE_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Timestamps NewsML-G2 lets be a date alone (TruncatedDateTimePropType).
+_DATE_FIELDS = frozenset(("contentCreated", "contentModified"))
 
 
 _ISOFORMAT_LENGTH = len("2026-11-25T09:05:00+05:00")
@@ -73,13 +82,19 @@ class Collector:
         if value:
             self.extra.append((key, value))
 
-    def when(self, el: etree._Element, field: str) -> datetime | None:
+    def when(self, el: etree._Element, field: str) -> datetime | date | None:
+        """A timestamp; a date alone where the schema allows one (``contentCreated``...)."""
         raw = scrub(el.text or "").strip()
         if not raw:
             return None
         quick = isoformat_datetime(raw)
         if quick is not None:
             return quick
+        if field in _DATE_FIELDS and _DATE_ONLY.fullmatch(raw):
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
         value = parse_iso(raw)
         if value is None and _DATE_ONLY.fullmatch(raw):
             value = parse_iso(raw + "T00:00")  # a date without a time is midnight
@@ -135,6 +150,27 @@ def name_of(el: etree._Element, lang: str | None = None) -> str:
         if text:
             return text
     return collapse(scrub(el.get("literal") or ""))
+
+
+def subject_names(el: etree._Element) -> list[tuple[str | None, str]]:
+    """The names of a concept with their ``xml:lang`` (``None`` without one), one per language.
+
+    A name whose language tag the model refuses counts as one without.
+    """
+    out: list[tuple[str | None, str]] = []
+    seen: set[str | None] = set()
+    for n in children_named(el, "name"):
+        text = text_of(n)
+        tag = (n.get(f"{{{XML}}}lang") or "").strip() or None
+        if tag is not None and not _LANGUAGE_TAG.fullmatch(tag):
+            tag = None
+        if text and tag not in seen:
+            seen.add(tag)
+            out.append((tag, text))
+    return out
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def is_nonpublic(el: etree._Element) -> bool:

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._models import Article, Attribution, Figure, Section, Subject
-from newsmodel._textrules import collapse, is_slug, scrub
+from newsmodel._models import (
+    Article,
+    Attribution,
+    Figure,
+    PubStatus,
+    Section,
+    Subject,
+)
+from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel.errors import ParseError, ValidationError
+from newsmodel.newsml._agency import read_notepad
 from newsmodel.newsml._body import BodyReader
-from newsmodel.newsml._collect import Collector, is_nonpublic, name_of, role_of
+from newsmodel.newsml._collect import is_nonpublic, name_of, role_of, subject_names
+from newsmodel.newsml._fields import (
+    CORRECTION_ROLES,
+    read_genre,
+    read_pub_status,
+    read_rights,
+    read_urgency,
+)
 from newsmodel.newsml._identity import derive_guid_for, derive_provider_for
-from newsmodel.newsml._ns import NAR, NM, XML
+from newsmodel.newsml._ns import NM, XML
+from newsmodel.newsml._shapes import AgencyShapes
 from newsmodel.newsml._tree import (
     FORMAT,
     NAMES,
@@ -25,12 +42,14 @@ from newsmodel.newsml._tree import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from datetime import datetime
 
     from lxml import etree
 
 
 __all__ = ["ItemReader"]
+
+#: Description roles that are the lede when no summary is given (drol:teaser).
+_TEASERS = frozenset(("teaser",))
 
 # --- metadata --------------------------------------------------------------------------------
 
@@ -60,7 +79,7 @@ _SIMPLE_CONTENT_META = {
 }
 
 
-class ItemReader(Collector):
+class ItemReader(AgencyShapes):
     def nar_children(self, el: etree._Element, where: str) -> Iterator[tuple[etree._Element, str]]:
         """The NewsML-G2 children of ``el`` with their names; a foreign child is reported lost.
 
@@ -104,16 +123,9 @@ class ItemReader(Collector):
         return self.finish(guid, version)
 
     def rights(self, el: etree._Element) -> None:
-        for child in el:
-            name = local_name(child)
-            if name == "copyrightHolder":
-                self.keep("newsml:copyrightHolder", name_of(child) or value_of(child))
-            elif name in ("copyrightNotice", "usageTerms"):
-                self.keep(f"newsml:{name}", text_of(child))
-            else:
-                self.lose(f"rightsInfo/<{name}>")
+        read_rights(self, el)
 
-    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901 - one branch per element
+    def item_meta(self, meta: etree._Element) -> None:  # noqa: C901, PLR0912 - one branch per element
         f = self.fields
         for child, name in self.nar_children(meta, "itemMeta/"):
             if name == "itemClass":
@@ -123,17 +135,17 @@ class ItemReader(Collector):
                 self.provider = value_of(child) if (child.get("qcode") or child.get("uri")) else ""
             elif name == "versionCreated":
                 f["versionCreated"] = self.when(child, "versionCreated")
-                f["writer_clock"] = child.get(f"{{{NM}}}of") == "writing"
+                f["version_copy"] = child.get(f"{{{NM}}}of")
             elif name == "firstCreated":
                 f["firstCreated"] = self.when(child, "firstCreated")
+                f["first_copy"] = child.get(f"{{{NM}}}of")
             elif name == "embargoed":
-                raw = scrub(child.text or "").strip()
-                # An empty <embargoed/> means: embargoed until further notice.
-                self.extra.append(("newsml:embargoed", raw))
+                if scrub(child.text or "").strip():
+                    f["embargo"] = self.when(child, "embargoed")
+                else:  # an empty <embargoed/>: embargoed until further notice
+                    self.extra.append(("newsml:embargoed", ""))
             elif name == "pubStatus":
-                status = value_of(child)
-                if status and status != "stat:usable":
-                    self.keep("newsml:pubStatus", status)
+                read_pub_status(self, child)
             elif name == "edNote":
                 self.ed_note(child)
             elif name == "link":
@@ -144,10 +156,18 @@ class ItemReader(Collector):
                 self.lose(f"itemMeta/<{name}>")
 
     def ed_note(self, el: etree._Element) -> None:
+        if any(isinstance(c.tag, str) for c in el):  # a dpa notepad: sections, public or not
+            for child in el:
+                if isinstance(child.tag, str):
+                    read_notepad(child, self.notepad)
+            return
         text = text_of(el)
         if not text:
             return
         parent = el.getparent()
+        if (el.get("role") or "").rpartition(":")[2].lower() in CORRECTION_ROLES:
+            self.fields.setdefault("corrections", []).append(text)
+            return
         if is_nonpublic(el) or (parent is not None and is_nonpublic(parent)):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
@@ -158,7 +178,7 @@ class ItemReader(Collector):
                     "edNote",
                 )
             return
-        self.keep("newsml:edNote", text)
+        self.notepad.notes.append(text)
 
     def link(self, el: etree._Element) -> None:
         rel = (el.get("rel") or "").rpartition(":")[2].lower()
@@ -174,7 +194,9 @@ class ItemReader(Collector):
         for child in meta:
             ns, name = NAMES.get(child.tag) or split(child.tag)
             if ns not in NAR_OR_NONE:
-                if ns == NM and name == "extra":
+                if ns == NM and name == "slug":
+                    f["given_slug"] = collapse(scrub(child.text or "")) or None
+                elif ns == NM and name == "extra":
                     self.own_extra = self.own_extra or []
                     key = collapse(scrub(child.get("key") or ""))
                     if key:
@@ -183,7 +205,7 @@ class ItemReader(Collector):
                     self.lose(f"contentMeta/<{name}> in {ns}")
                 continue
             if name == "urgency":
-                self.keep("newsml:urgency", text_of(child))
+                read_urgency(self, child)
             elif name == "contentCreated":
                 f["contentCreated"] = self.when(child, "contentCreated")
             elif name == "contentModified":
@@ -201,7 +223,7 @@ class ItemReader(Collector):
                 if tag and "language" not in f:
                     f["language"] = tag
             elif name == "genre":
-                self.keep("newsml:genre", child.get("qcode") or child.get("uri") or name_of(child))
+                read_genre(self, child, self.item_lang)
             elif name == "keyword":
                 text = text_of(child)
                 if text:
@@ -256,8 +278,11 @@ class ItemReader(Collector):
             self.fields.setdefault("rubrics", []).append(label)
             return
         if code:
+            names = subject_names(el)
+            if self.own:  # newsmodel writes the label as the name without a language
+                label = next((n for lang, n in names if lang is None), None)
             try:
-                subject = Subject(code, label)
+                subject = Subject(code, label, names=[(k, n) for k, n in names if k is not None])
             except ValidationError:
                 pass
             else:
@@ -292,12 +317,19 @@ class ItemReader(Collector):
 
     # --- the article ----------------------------------------------------------------------
 
+    @property
+    def own(self) -> bool:
+        """Whether newsmodel wrote the item (it declares newsmodel's namespace)."""
+        return NM in self.item.nsmap.values()
+
     def headline_and_labels(self) -> tuple[str | None, str | None]:
         """Pick the headline and the lede; keep the other headlines and descriptions."""
         item_lang = (self.item_lang or "").lower()
+        # newsmodel writes the lede as a summary: in its own items a teaser is only a teaser.
+        teasers = frozenset() if self.own else _TEASERS
         chosen: dict[str, str | None] = {}
         for kind, main_roles in (
-            ("headline", ("main", "hlrole:main")),
+            ("headline", ("main",)),
             ("description", ("summary",)),
         ):
             labels = self.fields.get(f"{kind}s", [])
@@ -305,18 +337,18 @@ class ItemReader(Collector):
             def rank(
                 entry: tuple[str, str | None, str | None, str | None],
                 main_roles: tuple[str, ...] = main_roles,
+                teasers: frozenset[str] = teasers,
             ) -> tuple[int, int, int]:
                 _, role, lang, rank_attr = entry
-                role_ok = role is None or role.rpartition(":")[2].lower() in {
-                    r.rpartition(":")[2] for r in main_roles
-                }
+                code = role.rpartition(":")[2].lower() if role else None
+                fit = 0 if code is None or code in main_roles else 1 if code in teasers else 2
                 lang_ok = lang is None or lang.lower() == item_lang
                 rank_n = int(rank_attr) if rank_attr and rank_attr.isdigit() else 1_000
-                return (0 if role_ok else 1, 0 if lang_ok else 1, rank_n)
+                return (fit, 0 if lang_ok else 1, rank_n)
 
             best = min(labels, key=rank) if labels else None
-            if best is not None and kind == "description" and rank(best)[0] != 0:
-                best = None  # a teaser or caption is not the lede
+            if best is not None and kind == "description" and rank(best)[0] == 2:  # noqa: PLR2004
+                best = None  # a caption (drol:caption) is not the lede; a teaser is
             chosen[kind] = best[0] if best else None
             for entry in labels:
                 if entry is best:
@@ -333,20 +365,26 @@ class ItemReader(Collector):
         body = f.get("body")
         # Agencies repeat the headline and lede at the top of the body; newsmodel's own items
         # (which declare its namespace) never do, so their body is taken as it is.
-        own = NM in self.item.nsmap.values()
-        body_reader = BodyReader(self, None if own else headline, None if own else lede)
+        own = self.own
+        body_reader = BodyReader(
+            self, None if own else headline, None if own else lede, agency=not own
+        )
         sections: list[Section] = []
         image: Figure | None = None
         if body is not None:
             sections, image = body_reader.read_body(body)
+        meta = body_reader.meta
+        body_lede = body_reader.body_lede or meta.lede
         if headline is None:
-            headline = self.fallback_headline(body_reader)
-        if body_reader.body_lede is not None:
+            headline = self.fallback_headline(body_reader, lede or body_lede, sections)
+        if body_lede is not None:
             if lede is None:
-                lede = body_reader.body_lede
-            elif body_reader.body_lede != lede:
-                self.keep("newsml:nitf:abstract", body_reader.body_lede)
-        slug = self.slug()
+                lede = body_lede
+            elif body_lede != lede:
+                self.keep("newsml:nitf:abstract", body_lede)
+        self.body_meta(meta, headline)
+        slug = f.get("given_slug")
+        slugline = self.slugline(meta.sluglines)
         published, updated = self.dates()
         language = f.get("language") or self.item_lang or self.options.language
         site = f.get("site")
@@ -379,42 +417,60 @@ class ItemReader(Collector):
             "place": f.get("place"),
             "image": image,
             "slug": slug,
+            "urgency": f.get("urgency"),
+            "embargo": f.get("embargo"),
+            "pub_status": f.get("pub_status", PubStatus.USABLE),
+            "editorial_note": "\n".join(self.notepad.notes) or None,
+            "genres": f.get("genres", ()),
+            "rights": f.get("rights"),
+            "slugline": slugline,
+            "first_created": f.get("first_created"),
+            "version_created": f.get("version_created"),
+            "correction": "\n".join(dict.fromkeys(f.get("corrections", ()))) or None,
             "extra": self.own_extra if self.own_extra is not None else self.extra,
         }
         article = self.build(fields)
         self.report()
         return article
 
-    def slug(self) -> str | None:
-        """The first slugline that is a slug; the others are kept in extra."""
-        slug = None
-        for slugline in self.fields.get("sluglines", []):
-            if slug is None and slugline and is_slug(slugline):
-                slug = slugline
-            else:
-                self.keep("newsml:slugline", slugline)
-        return slug
+    def slugline(self, header: list[str]) -> str | None:
+        """The first slugline (the body's header gives one when the metadata does not)."""
+        given = [s for s in self.fields.get("sluglines", []) if s]
+        sluglines = given or header[:1]
+        for other in [*sluglines[1:], *(header if given else header[1:])]:
+            if other not in sluglines[:1]:
+                self.keep("newsml:slugline", other)
+        return sluglines[0] if sluglines else None
 
-    def dates(self) -> tuple[datetime | None, datetime | None]:
-        """The publication and modification times, from the item's four timestamps."""
+    def dates(self) -> tuple[datetime | date | None, datetime | date | None]:
+        """The publication and modification times, from the item's four timestamps.
+
+        Also sets ``first_created`` and ``version_created`` from ``firstCreated`` and
+        ``versionCreated``, unless newsmodel wrote them as copies of the article's other times
+        (``nm:of``).
+        """
         f = self.fields
         self.resolve_offsets()
         first = f.get("firstCreated")
         created = f.get("contentCreated")
-        version_created = None if f.get("writer_clock") else f.get("versionCreated")
+        version_created = None if f.get("version_copy") == "writing" else f.get("versionCreated")
         updated = f.get("contentModified")
+        if f.get("first_copy") is None:
+            f["first_created"] = first
+        if f.get("version_copy") is None:
+            f["version_created"] = version_created
         # A version stamped at (or after) the modification time dates the change, not the
         # first publication: an item that gives only those was changed at a known time and
         # created at an unknown one.
-        version_is_change = (
-            updated is not None and version_created is not None and (version_created >= updated)
-        )
+        if self.own:  # newsmodel writes every time apart: nothing to infer
+            return created, updated
+        version_is_change = _before(updated, version_created, or_equal=True)
         published = first or created or (None if version_is_change else version_created)
         if first and created and first != created:
             self.extra.append(("newsml:contentCreated", created.isoformat()))
-        if updated is None and version_created and published and version_created > published:
+        if updated is None and _before(published, version_created):
             updated = version_created
-        if updated is not None and published is not None and updated < published:
+        if updated is not None and _before(updated, published):
             self.note(
                 "the modification time is before the creation time; kept in extra",
                 "value",
@@ -434,6 +490,7 @@ class ItemReader(Collector):
             return
         names = ("versionCreated", "firstCreated", "contentCreated", "contentModified")
         values = [self.fields.get(n) for n in names]
+        values = [v if isinstance(v, datetime) else None for v in values]  # not a date alone
         reference = next((v.tzinfo for v in values if v is not None and v.tzinfo), None)
         tz = reference or self.options.tz
         for name, value in zip(names, values, strict=False):
@@ -447,7 +504,7 @@ class ItemReader(Collector):
 
     def build(self, fields: dict[str, Any]) -> Article:
         """The article; a language or URL the model refuses goes to extra, with a warning."""
-        for _ in range(3):
+        for _ in range(4):
             try:
                 return Article(**fields)
             except ValidationError as exc:  # noqa: PERF203 - at most once per field
@@ -461,6 +518,10 @@ class ItemReader(Collector):
                     )
                     self.repair(fields, "newsml:language", fields["language"])
                     fields["language"] = self.options.language
+                elif field in ("version_created", "embargo") and fields[field] is not None:
+                    self.note(f"{field}: {exc.reason}; kept in extra", "value", field)
+                    self.repair(fields, f"newsml:{field}", fields[field].isoformat())
+                    fields[field] = None
                 elif field == "url" and fields["url"] is not None:
                     self.repair(fields, "newsml:link:canonical", fields["url"])
                     fields["url"] = None
@@ -474,32 +535,6 @@ class ItemReader(Collector):
         if fields["extra"] is self.extra:
             self.keep(key, value)
 
-    def fallback_headline(self, body: BodyReader) -> str:
-        for source, text in (
-            ("the body's headline", body.body_headline),
-            ("the slugline", next(iter(self.fields.get("sluglines", [])), None)),
-            ("the item title", _first_extra(self.extra, "newsml:title")),
-        ):
-            if text:
-                self.note(
-                    f"the item has no headline; {source} {text!r} was used instead",
-                    "field",
-                    "headline",
-                )
-                return text
-        raise ParseError(FORMAT, self.no_headline(), line=self.item.sourceline)
-
-    def no_headline(self) -> str:
-        """Why the item has no headline: none at all, or only in another namespace."""
-        for el in self.item.iter("{*}headline", "{*}contentMeta"):
-            ns = split(el.tag)[0]
-            if ns not in NAR_OR_NONE:
-                return (
-                    f"the item has no headline: its <{split(el.tag)[1]}> is in the namespace "
-                    f"{ns!r}, not NewsML-G2's {NAR!r}"
-                )
-        return "the item has no headline"
-
     def report(self) -> None:
         line = self.item.sourceline
         for message, kind, lost in self.notes:
@@ -509,5 +544,10 @@ class ItemReader(Collector):
             lossy(FORMAT, "element", f"not read: {listed}", lost=listed, count=len(self.lost))
 
 
-def _first_extra(extra: list[tuple[str, str]], key: str) -> str | None:
-    return next((v for k, v in extra if k == key), None)
+def _before(
+    earlier: datetime | date | None, later: datetime | date | None, *, or_equal: bool = False
+) -> bool:
+    """Whether two times are both given, both with a time of day, and in that order."""
+    if not isinstance(earlier, datetime) or not isinstance(later, datetime):
+        return False
+    return earlier <= later if or_equal else earlier < later

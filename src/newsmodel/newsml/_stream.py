@@ -55,9 +55,15 @@ def _drop(el: etree._Element) -> None:
 class _Stream:
     """The state of one streamed message: depth, the item being read, bytes since a drop."""
 
-    def __init__(self, options: ReadOptions, on_other: Callable[[str, int | None], None]) -> None:
+    def __init__(
+        self,
+        options: ReadOptions,
+        on_other: Callable[[str, int | None], None],
+        on_error: Callable[[ParseError, etree._Element], None] | None,
+    ) -> None:
         self.options = options
         self.on_other = on_other
+        self.on_error = on_error
         self.depth = 0
         self.item_depth = 0  # the depth of the item being read; 0 outside items
         self.held = 0  # bytes fed since the memory last dropped
@@ -116,13 +122,26 @@ class _Stream:
         except ParseError as exc:
             self.on_other(exc.message, el.sourceline)
             return None
-        return read_item(el, self.options)
+        if self.on_error is None:
+            return read_item(el, self.options)
+        try:
+            return read_item(el, self.options)
+        except ParseError as exc:
+            self.on_error(exc, el)
+            return None
 
 
 def iter_items(
-    fp: IO[bytes], options: ReadOptions, on_other: Callable[[str, int | None], None]
+    fp: IO[bytes],
+    options: ReadOptions,
+    on_other: Callable[[str, int | None], None],
+    on_error: Callable[[ParseError, etree._Element], None] | None = None,
 ) -> Iterator[Article]:
-    """Stream the text items of a message; other item kinds are passed to ``on_other``."""
+    """Stream the text items of a message; other item kinds are passed to ``on_other``.
+
+    A text item that cannot be read is passed to ``on_error`` and skipped; without it, its
+    :class:`~newsmodel.ParseError` ends the stream.
+    """
     source = checked_stream(fp)
     parser = xml_pull_parser(
         FORMAT,
@@ -134,7 +153,7 @@ def iter_items(
         remove_comments=True,
         remove_pis=True,
     )
-    stream = _Stream(options, on_other)
+    stream = _Stream(options, on_other, on_error)
     try:
         while chunk := source.read(_CHUNK):
             stream.fed(chunk)

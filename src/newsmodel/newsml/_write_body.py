@@ -8,7 +8,9 @@ from lxml import etree
 
 from newsmodel._models import (
     Article,
+    Attribution,
     Block,
+    Embed,
     Emphasis,
     Figure,
     Inline,
@@ -21,7 +23,6 @@ from newsmodel._models import (
     Table,
 )
 from newsmodel._warnings import lossy
-from newsmodel.errors import WriteError
 from newsmodel.newsml._ns import NITF, XHTML
 
 if TYPE_CHECKING:
@@ -168,27 +169,37 @@ class XhtmlBody(_Body):
         elif isinstance(block, Figure):
             self.figure(parent, block, lead=False)
         else:
-            raise WriteError("newsml", "blocks", "embeds are not written to NewsML-G2 yet")
+            self.embed(parent, block)
 
     def figure(self, parent: etree._Element, fig: Figure, *, lead: bool) -> None:
         el = self.el(parent, "figure", **({"class": "lead"} if lead else {}))
         self.el(el, "img", src=fig.image, alt=fig.alt or "")
-        if fig.caption is None and fig.credit is None:
+        self.figcaption(el, fig.caption, fig.credit)
+
+    def embed(self, parent: etree._Element, embed: Embed) -> None:
+        """An embed: a figure of class ``embed`` holding a link to it (never a frame)."""
+        el = self.el(parent, "figure", **{"class": "embed"})
+        if embed.given_provider is not None:
+            el.set("data-provider", embed.given_provider.value)
+        self.el(el, "a", href=embed.url).text = embed.url
+        self.figcaption(el, embed.caption, embed.credit)
+
+    def figcaption(self, el: etree._Element, text: str | None, credit: Attribution | None) -> None:
+        if text is None and credit is None:
             return
         caption = self.el(el, "figcaption")
-        if fig.caption:
-            caption.text = fig.caption
-        if fig.credit is not None:
-            credit = self.el(caption, "span", **{"class": "credit"})
-            credit.set("data-role", fig.credit.role.value)
-            if fig.credit.phrase:
-                credit.set("data-phrase", fig.credit.phrase)
-            name = fig.credit.name
-            if fig.credit.url:
-                self.el(credit, "a", href=fig.credit.url).text = name
+        if text:
+            caption.text = text
+        if credit is not None:
+            span = self.el(caption, "span", **{"class": "credit"})
+            span.set("data-role", credit.role.value)
+            if credit.phrase:
+                span.set("data-phrase", credit.phrase)
+            if credit.url:
+                self.el(span, "a", href=credit.url).text = credit.name
             else:
-                credit.text = name
-            if fig.caption:
+                span.text = credit.name
+            if text:
                 caption.text = f"{caption.text} "
 
 
@@ -236,7 +247,18 @@ class NitfBody(_Body):
         elif isinstance(block, Figure):
             self.media(parent, block, field, lead=False)
         else:
-            raise WriteError("newsml", "blocks", "embeds are not written to NewsML-G2 yet")
+            self.embed(parent, block, field)
+
+    def embed(self, parent: etree._Element, embed: Embed, field: str) -> None:
+        """An embed: NITF ``media`` of type ``other``, class ``embed``, with its URL."""
+        media = self.el(parent, "media", **{"media-type": "other", "class": "embed"})
+        if embed.given_provider is not None:
+            self.el(media, "media-metadata", name="provider", value=embed.given_provider.value)
+        self.el(media, "media-reference", source=embed.url)
+        if embed.caption:
+            self.el(media, "media-caption").text = embed.caption
+        if embed.credit is not None:
+            self.producer(media, embed.credit, field)
 
     def media(self, parent: etree._Element, fig: Figure, field: str, *, lead: bool) -> None:
         attrib = {"media-type": "image"}
@@ -249,23 +271,26 @@ class NitfBody(_Body):
         if fig.caption:
             self.el(media, "media-caption").text = fig.caption
         if fig.credit is not None:
-            credit = fig.credit
-            self.el(media, "media-producer").text = credit.name
-            lost = [
-                name
-                for name, value in (
-                    ("role", credit.role.value != "photographer"),
-                    ("url", credit.url),
-                    ("phrase", credit.phrase),
-                )
-                if value
-            ]
-            for name in lost:
-                lossy(
-                    "newsml",
-                    "field",
-                    f"NITF media-producer cannot carry the {name} of {field}.credit; written"
-                    " as its name alone",
-                    lost=name,
-                    path=f"{field}.credit.{name}",
-                )
+            self.producer(media, fig.credit, field)
+
+    def producer(self, media: etree._Element, credit: Attribution, field: str) -> None:
+        """NITF's ``media-producer``: the credit's name (its role, URL and phrase are lost)."""
+        self.el(media, "media-producer").text = credit.name
+        lost = [
+            name
+            for name, value in (
+                ("role", credit.role.value != "photographer"),
+                ("url", credit.url),
+                ("phrase", credit.phrase),
+            )
+            if value
+        ]
+        for name in lost:
+            lossy(
+                "newsml",
+                "field",
+                f"NITF media-producer cannot carry the {name} of {field}.credit; written"
+                " as its name alone",
+                lost=name,
+                path=f"{field}.credit.{name}",
+            )

@@ -16,6 +16,7 @@ from newsmodel._models import (
     fallback_slug,
 )
 from newsmodel.errors import WriteError
+from newsmodel.newsml._fields import status_qcode
 from newsmodel.newsml._identity import derive_guid, derive_provider
 from newsmodel.newsml._ns import (
     IPTC_ALIASES,
@@ -48,7 +49,6 @@ _QCODE = re.compile(r"^[^\s:]+:\S+$")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 # Characters XML 1.0 cannot carry that the model does not refuse.
 _NOT_XML = re.compile("[\ufffe\uffff]")
-_XS_DATETIME = re.compile(r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?$")
 _EXTRA_LABEL = re.compile(r"^newsml:(headline|description)(?::([^@\s]+))?(?:@(\S+))?$")
 
 
@@ -120,12 +120,15 @@ def _dt(value: datetime) -> str:
     return value.isoformat(timespec=spec)
 
 
+def _timed(value: datetime | date | None) -> datetime | None:
+    """A time of day, or ``None`` for a date alone (which ``itemMeta`` cannot hold)."""
+    return value if isinstance(value, datetime) else None
+
+
 def _when(parent: etree._Element, name: str, value: datetime | date) -> etree._Element:
-    if not isinstance(value, datetime):
-        reason = "a date without a time is not written to NewsML-G2 yet"
-        raise WriteError(_FORMAT, name, reason)
+    """A timestamp element; a date alone is written as a date (``contentCreated``...)."""
     el = etree.SubElement(parent, f"{{{NAR}}}{name}")
-    el.text = _dt(value)
+    el.text = _dt(value) if isinstance(value, datetime) else value.isoformat()
     return el
 
 
@@ -207,20 +210,18 @@ class _Builder:
         return root
 
     def rights(self, root: etree._Element) -> None:
-        holders = self.extras("newsml:copyrightHolder")
-        notices = self.extras("newsml:copyrightNotice")
-        terms = self.extras("newsml:usageTerms")
-        if not (holders or notices or terms):
+        given = self.article.rights
+        if given is None:
             return
         rights = self.sub(root, "rightsInfo")
-        for holder in holders:
-            self.sub(self.sub(rights, "copyrightHolder"), "name", holder)
-        for notice in notices:
-            self.sub(rights, "copyrightNotice", notice)
-        for term in terms:
-            self.sub(rights, "usageTerms", term)
+        if given.holder:
+            self.sub(self.sub(rights, "copyrightHolder"), "name", given.holder)
+        if given.notice:
+            self.sub(rights, "copyrightNotice", given.notice)
+        if given.usage_terms:
+            self.sub(rights, "usageTerms", given.usage_terms)
 
-    def item_meta(self, root: etree._Element) -> None:  # noqa: C901 - one line per element
+    def item_meta(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one line per element
         a = self.article
         meta = self.sub(root, "itemMeta")
         self.sub(meta, "itemClass", qcode="ninat:text")
@@ -246,24 +247,31 @@ class _Builder:
             provider.set("uri", code)
         if a.site:
             self.sub(provider, "name", a.site)
-        created = a.updated or a.published
-        if created is not None:
-            _when(meta, "versionCreated", created)
+        # The version's and the first version's times; when the article has none, a copy of its
+        # other times stands in (the time of writing, at worst), marked nm:of so that a reader
+        # does not take it for the article's own.
+        updated, published = _timed(a.updated), _timed(a.published)
+        if a.version_created is not None:
+            _when(meta, "versionCreated", a.version_created)
+        elif (copy := updated or published) is not None:
+            copied = _when(meta, "versionCreated", copy)
+            copied.set(f"{{{NM}}}of", "updated" if updated else "published")
         else:
             now = self.options.now or datetime.now(timezone.utc).replace(microsecond=0)
-            # The article has no date: the time of writing stands in, and says so, so that a
-            # reader does not take it for the article's own date.
             self.sub(meta, "versionCreated", _dt(now)).set(f"{{{NM}}}of", "writing")
-        if a.published is not None:
-            _when(meta, "firstCreated", a.published)
-        for value in self.extras("newsml:embargoed"):
-            if value == "" or _XS_DATETIME.match(value):
-                self.sub(meta, "embargoed", value or None)
-                break
-        status = next((v for v in self.extras("newsml:pubStatus") if self.declared(v)), None)
-        self.sub(meta, "pubStatus", qcode=status or "stat:usable")
-        for note in self.extras("newsml:edNote"):
-            self.sub(meta, "edNote", note)
+        if a.first_created is not None:
+            _when(meta, "firstCreated", a.first_created)
+        elif published is not None:
+            _when(meta, "firstCreated", published).set(f"{{{NM}}}of", "published")
+        if a.embargo is not None:
+            _when(meta, "embargoed", a.embargo)
+        elif "" in self.extras("newsml:embargoed"):
+            self.sub(meta, "embargoed", None)  # embargoed until further notice
+        self.sub(meta, "pubStatus", qcode=status_qcode(a.pub_status))
+        if a.editorial_note:
+            self.sub(meta, "edNote", a.editorial_note)
+        if a.correction:
+            self.sub(meta, "edNote", a.correction, role="nmrole:correction")
         if a.url:
             self.sub(meta, "link", rel="nmrel:canonical", href=a.url, contenttype="text/html")
 
@@ -279,9 +287,8 @@ class _Builder:
     def content_meta(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one line per element
         a = self.article
         meta = self.sub(root, "contentMeta")
-        urgency = next((v for v in self.extras("newsml:urgency") if v in "123456789" and v), None)
-        if urgency is not None:
-            self.sub(meta, "urgency", urgency)
+        if a.urgency is not None:
+            self.sub(meta, "urgency", str(a.urgency))
         if a.published is not None:
             _when(meta, "contentCreated", a.published)
         if a.updated is not None:
@@ -291,9 +298,12 @@ class _Builder:
         for credit in a.attributions:
             self.party(meta, credit)
         self.sub(meta, "language", tag=a.language)
-        for genre in self.extras("newsml:genre"):
-            if self.declared(genre):
-                self.sub(meta, "genre", qcode=genre)
+        for genre in a.genres:
+            # A scheme the item does not declare is written as a literal, never refused.
+            attr = "qcode" if self.declared(genre.code) else "literal"
+            el = self.sub(meta, "genre", **{attr: genre.code})
+            if genre.name:
+                self.sub(el, "name", genre.name)
         for tag in a.tags:
             self.sub(meta, "keyword", tag)
         for i, subject in enumerate(a.subjects):
@@ -306,12 +316,14 @@ class _Builder:
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=subject.code)
             if subject.label:
                 self.sub(el, "name", subject.label)
+            for lang, name in subject.names:
+                self.sub(el, "name", name).set(f"{{{XML}}}lang", lang)
         for rubric in a.rubrics:
             code = slugify(rubric) or fallback_slug(rubric, None)
             el = self.sub(meta, "subject", type="cpnat:abstract", qcode=f"nmrubric:{code}")
             self.sub(el, "name", rubric)
-        if a.given_slug is not None:  # a slug that follows the headline is derived on reading
-            self.sub(meta, "slugline", a.given_slug)
+        if a.slugline is not None:
+            self.sub(meta, "slugline", a.slugline)
         self.sub(meta, "headline", a.headline)
         self.labels(meta, "headline")
         if a.dateline:
@@ -323,6 +335,8 @@ class _Builder:
         if a.lede:
             self.sub(meta, "description", a.lede, role="drol:summary")
         self.labels(meta, "description")
+        if a.given_slug is not None:  # a slug that follows the headline is derived on reading
+            etree.SubElement(meta, f"{{{NM}}}slug").text = a.given_slug
         # Every extra, in order, so that a reader gives back exactly the same pairs; the ones
         # with a native place are also written there, for every other receiver.
         for key, value in a.extra:

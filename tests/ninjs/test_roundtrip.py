@@ -1,0 +1,83 @@
+"""A round trip through ninjs keeps what ninjs carries and warns for the rest."""
+
+from __future__ import annotations
+
+import warnings
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from newsmodel import Article, Block, Embed, LossyConversionWarning, Section, Subject, ninjs
+from strategies import articles
+
+EXAMPLES = max(settings().max_examples, 150)
+
+
+def _without_phrase(block: Block) -> Block:
+    """An embed's credit without its phrase, which ninjs has no place for."""
+    if isinstance(block, Embed) and block.credit is not None:
+        return attrs.evolve(block, credit=attrs.evolve(block.credit, phrase=None))
+    return block
+
+
+def carried(article: Article) -> Article:
+    """The article as ninjs carries it: what ninjs has no place for is left out."""
+    a = article
+    attributions = [attrs.evolve(x, phrase=None) for x in a.attributions]
+    image = a.image
+    if image is not None and image.credit is not None:
+        image = attrs.evolve(image, credit=attrs.evolve(image.credit, phrase=None))
+    # One pair of times: published and updated, else the creation times.
+    published, updated = a.published, a.updated
+    if published is None and updated is None:
+        published, updated = a.first_created, a.version_created
+    if published is None:  # a lone versionCreated is a publication time
+        published, updated = updated, None
+    if updated == published:
+        updated = None
+    # One name a subject: the label, else the name in the article's language.
+    subjects = [
+        Subject(s.code, s.label if s.label is not None else s.name(a.language)) for s in a.subjects
+    ]
+    extra = [(k, v) for k, v in a.extra if k.startswith("ninjs:")]
+    sections = [
+        Section(section.heading, [_without_phrase(b) for b in section.blocks])
+        for section in a.sections
+    ]
+    return attrs.evolve(
+        a,
+        attributions=attributions,
+        image=image,
+        published=published,
+        updated=updated,
+        first_created=None,
+        version_created=None,
+        correction=None,
+        subjects=subjects,
+        sections=sections,
+        extra=extra,
+    )
+
+
+@pytest.mark.parametrize("version", ["3.1", "2.2"])
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@given(article=articles())
+def test_round_trip_is_lossless_for_what_ninjs_carries_and_warns_for_the_rest(version, article):
+    expected = carried(article)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = ninjs.dumps(article, version=version)
+    lossy = [w for w in caught if issubclass(w.category, LossyConversionWarning)]
+    assert bool(lossy) == (expected != article)
+    back = ninjs.loads(text)
+    assert back == expected
+
+
+@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+@given(article=articles())
+def test_what_was_read_from_ninjs_is_written_back_the_same(article):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        first = ninjs.loads(ninjs.dumps(article))
+    assert ninjs.loads(ninjs.dumps(first)) == first
