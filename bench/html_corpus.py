@@ -38,6 +38,10 @@ try:
     import trafilatura
 except ImportError:  # pragma: no cover - the bench extra installs it
     trafilatura = None
+try:  # measured beside the others when installed (pip install readability-lxml)
+    import readability
+except ImportError:  # pragma: no cover
+    readability = None
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -76,7 +80,7 @@ def ours(page: bytes, url: str) -> dict[str, Any]:
         a = html.loads(page, url=url)
     return {
         "headline": a.headline,
-        "day": a.published.date().isoformat() if a.published else None,
+        "day": a.published.isoformat()[:10] if a.published else None,
         "authors": [x.name for x in a.credited(Role.AUTHOR)],
         # The model keeps the standfirst apart from the sections; on the page (and in the
         # truth of the htmldate and trafilatura pages) it is the body's first paragraph.
@@ -105,6 +109,33 @@ def theirs(page: bytes, url: str) -> dict[str, Any]:
         "body": d.text or "",
         "lede": d.description,
         "subheadings": heads,
+    }
+
+
+#: What a reader does not give at all: a dash in its column, not a zero.
+_NOT_GIVEN = {
+    "readability-lxml": {"published day", "author recall", "lede", "subheadings as sections"}
+}
+
+
+def readable(page: bytes, _url: str) -> dict[str, Any]:
+    """readability-lxml's article: its title and the text of its summary (no metadata).
+
+    A page it cannot read (it raises on some charset declarations) scores as empty.
+    """
+    doc = readability.Document(page)
+    try:
+        summary = lxml.html.fromstring(doc.summary(html_partial=True))
+        title = doc.short_title()
+    except Exception:  # noqa: BLE001 - any failure of the other reader is an empty result
+        summary, title = lxml.html.fromstring("<div></div>"), None
+    return {
+        "headline": title,
+        "day": None,
+        "authors": [],
+        "body": "\n".join(" ".join(t.split()) for t in summary.itertext() if t.strip()),
+        "lede": None,
+        "subheadings": [],
     }
 
 
@@ -199,6 +230,29 @@ def timed(fn: Any, pages: list[tuple[bytes, str]], repeat: int) -> float:
     return len(pages) / best
 
 
+def print_table(
+    folders: list[str],
+    picked: list[int],
+    results: dict[str, list[dict[str, Any]]],
+    truths: list[dict[str, Any]],
+) -> None:
+    """The scores of the pages ``picked`` (indexes), newsmodel beside the other readers."""
+    rows = {name: score([(found[i], truths[i]) for i in picked]) for name, found in results.items()}
+    names = list(rows)
+    print(f"Corpus: {len(picked)} pages in {', '.join(folders)}\n")
+    print("| field (pages) | " + " | ".join(names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for field, (_, n) in rows["newsmodel"].items():
+        if not n:
+            continue  # no page of these folders has truth for the field
+        cells = " | ".join(
+            "-" if field in _NOT_GIVEN.get(name, ()) else f"{rows[name][field][0]:.2f}"
+            for name in names
+        )
+        print(f"| {field} ({n}) | {cells} |")
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", nargs="*", default=["tests/data/html/corpus"])
@@ -208,14 +262,16 @@ def main() -> int:
     files, truths, data = read_pages(args.corpus)
     pages = [(page, t["url"]) for page, t in zip(data, truths, strict=True)]
     mine = [ours(p, u) for p, u in pages]
-    rows = {"newsmodel": score(list(zip(mine, truths, strict=False)))}
+    readers: dict[str, Any] = {"newsmodel": ours}
     if trafilatura is not None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            other = [theirs(p, u) for p, u in pages]
-        rows[f"trafilatura {trafilatura.__version__}"] = score(
-            list(zip(other, truths, strict=False))
-        )
+        readers[f"trafilatura {trafilatura.__version__}"] = theirs
+    if readability is not None:
+        readers["readability-lxml"] = readable
+    results = {"newsmodel": mine}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, reader in list(readers.items())[1:]:
+            results[name] = [reader(p, u) for p, u in pages]
     if args.verbose:
         for f, got, truth in zip(files, mine, truths, strict=False):
             print(
@@ -231,20 +287,24 @@ def main() -> int:
                 truth.get("published_date"),
                 truth.get("authors"),
             )
-    names = list(rows)
-    print(f"Corpus: {len(files)} pages in {', '.join(args.corpus)}\n")
-    print("| field (pages) | " + " | ".join(names) + " |")
-    print("| --- |" + " --- |" * len(names))
-    for field, (_, n) in rows["newsmodel"].items():
-        if not n:
-            continue  # no page of these folders has truth for the field
-        cells = " | ".join(f"{rows[name][field][0]:.2f}" for name in names)
-        print(f"| {field} ({n}) | {cells} |")
+    # one table per folder when there are several, then all the pages together
+    groups = [[f] for f in args.corpus] if len(args.corpus) > 1 else []
+    counts = [len(read_pages([f])[0]) for f in args.corpus]
+    starts = [sum(counts[:i]) for i in range(len(counts))]
+    for folders in [*groups, args.corpus]:
+        picked = [
+            i
+            for f, start, n in zip(args.corpus, starts, counts, strict=True)
+            if f in folders
+            for i in range(start, start + n)
+        ]
+        print_table(folders, picked, results, truths)
+    names = list(readers)
     speed = {"newsmodel": timed(ours, pages, args.repeat)}
-    if trafilatura is not None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            speed[names[1]] = timed(theirs, pages, max(1, args.repeat // 2))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, reader in list(readers.items())[1:]:
+            speed[name] = timed(reader, pages, max(1, args.repeat // 2))
     speed["bare lxml parse"] = timed(
         lambda p, _u: lxml.html.document_fromstring(p),
         pages,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
 
@@ -34,7 +35,9 @@ def test_printed_date_near_the_headline(printed: str, day: str) -> None:
     page = f"<title>T</title><body><div><h1>Head</h1><span>{printed}</span></div><div>{BODY}</div>"
     published = _published(page)
     assert published is not None
-    assert published.date().isoformat() == day
+    assert published.isoformat()[:10] == day
+    # a date printed without a time is a date, not midnight in a zone the page never named
+    assert isinstance(published, dt.datetime) == (":" in printed)
 
 
 def test_printed_time_follows_the_date() -> None:
@@ -52,8 +55,8 @@ def test_a_lone_time_on_a_foreign_page_is_not_today() -> None:
 def test_date_from_the_article_url() -> None:
     page = f"<title>T</title><body><h1>Head</h1>{BODY}"
     published = _published(page, url="https://example.com/news/2020/01/08/some-story/")
-    assert published is not None
-    assert published.date() == dt.date(2020, 1, 8)
+    assert published == dt.date(2020, 1, 8)
+    assert not isinstance(published, dt.datetime)
     assert _published(page, url="https://example.com/news/2020/13/08/x/") is None
 
 
@@ -63,5 +66,42 @@ def test_metadata_date_wins_over_printed_text() -> None:
         f"<body><div><h1>Head</h1><span>8 January 2020</span></div>{BODY}"
     )
     published = _published(page)
-    assert published is not None
-    assert published.date() == dt.date(2021, 5, 6)
+    assert published == dt.datetime(2021, 5, 6, 10, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        # a date alone stays a date, in every zone the caller reads in
+        ('<meta property="article:published_time" content="2021-05-06">', dt.date(2021, 5, 6)),
+        # a date alone first, and a time of that same day in another source: the time
+        (
+            (
+                '<meta name="date" content="2021-05-06">'
+                '<script type="application/ld+json">{"@type": "NewsArticle",'
+                ' "datePublished": "2021-05-06"}</script>'
+                '<meta property="article:published_time" content="2021-05-06T10:00:00+02:00">'
+            ),
+            dt.datetime(2021, 5, 6, 10, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        ),
+    ],
+)
+def test_a_date_alone_is_not_midnight(meta: str, expected: dt.date) -> None:
+    page = f"<title>T</title>{meta}<body><div><h1>Head</h1></div>{BODY}"
+    for tz in ("UTC", "Asia/Almaty", "America/New_York"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            published = nhtml.loads(page, tz=tz).published
+        assert published == expected
+        assert type(published) is type(expected)
+
+
+def test_an_update_the_day_before_a_dated_publication_is_kept_aside() -> None:
+    page = (
+        '<title>T</title><meta property="article:published_time" content="2021-05-06">'
+        '<meta property="article:modified_time" content="2021-05-05T10:00:00Z">'
+        f"<body><div><h1>Head</h1></div>{BODY}"
+    )
+    article = nhtml.loads(page)
+    assert (article.published, article.updated) == (dt.date(2021, 5, 6), None)
+    assert ("html:dateModified", "2021-05-05T10:00:00+00:00") in article.extra

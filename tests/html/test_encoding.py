@@ -227,3 +227,37 @@ def test_a_true_declaration_is_not_reported() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert nhtml.loads(data).headline == "Привет"
+
+
+# Characters outside GB2312 that GBK and GB18030 hold ("镕", "堃", "喆"), as pages really use.
+_CHINESE = "<title>朱镕基与王堃、陶喆</title><p>新华社北京电：促进航天技术更好惠及人民。</p>"
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("gb2312", "gbk"),
+        ("GBK", "gbk"),
+        ("x-gbk", "gb18030"),
+        ("GB18030", "gb18030"),
+        ("Shift_JIS", "cp932"),
+        ("euc-kr", "cp949"),
+        ("big5", "big5hkscs"),
+    ],
+)
+def test_east_asian_labels_are_read_as_browsers_read_them(label: str, codec: str) -> None:
+    text = {"cp932": "<title>①髙島屋の記事</title>", "cp949": "<title>똠방각하 기사</title>"}
+    page = text.get(codec, _CHINESE if codec != "big5hkscs" else "<title>香港新聞</title>")
+    data = f'<meta charset="{label}">{page}'.encode(codec)
+    decoded = decode(data)
+    assert (decoded.replaced, decoded.overridden) == (0, None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nhtml.loads(data).headline == re.search("<title>(.*)</title>", page)[1]  # type: ignore[index]
+
+
+def test_a_utf8_page_that_declares_gb2312_is_read_as_utf8() -> None:
+    data = f'<meta charset="gb2312">{_CHINESE}'.encode()
+    with pytest.warns(LossyConversionWarning, match="read as utf-8"):
+        article = nhtml.loads(data)
+    assert article.headline == "朱镕基与王堃、陶喆"

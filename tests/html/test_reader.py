@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import warnings
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newsmodel import (
     Article,
+    Embed,
+    EmbedProvider,
     Figure,
     Link,
     LossyConversionWarning,
@@ -111,7 +113,7 @@ def test_opengraph_and_meta_are_read() -> None:
     a = nhtml.loads(page)
     assert a.headline == "Из OpenGraph"
     assert a.site == "Сайт"
-    assert a.published == date(2021, 3, 4)  # a day alone stays a day, with no time invented
+    assert a.published == dt.date(2021, 3, 4)
     assert a.tags == ("тег",)
     assert a.url == "https://example.kz/a/1"
     assert [x.name for x in a.attributions] == ["Анна Ким"]
@@ -357,8 +359,7 @@ def test_name_beside_a_printed_date_is_the_author() -> None:
     ).encode()
     article = nhtml.loads(page)
     assert [a.name for a in article.credited(Role.AUTHOR)] == ["Reiner Nagel"]
-    assert article.published is not None
-    assert article.published.date().isoformat() == "2022-10-25"
+    assert article.published == dt.date(2022, 10, 25)
 
 
 def test_image_with_caption_in_a_paragraph_is_a_figure() -> None:
@@ -442,3 +443,125 @@ def test_character_references_to_controls_do_not_cost_the_text() -> None:
     article = nhtml.loads(page)
     assert article.headline == "Заголовок"
     assert article.sections[0].blocks[0].text == f"Первый {LONG}"
+
+
+def _listing() -> str:
+    teasers = "".join(
+        f'<li><a href="/news/{i}">Teaser headline number {i} about the day</a></li>'
+        for i in range(40)
+    )
+    return (
+        "<html><head><title>News - Home</title></head><body><h1>Latest news</h1>"
+        f"<ul>{teasers}</ul><p>Short footer text.</p></body></html>"
+    )
+
+
+def test_a_listing_page_is_read_with_a_warning_that_it_is_no_article() -> None:
+    with pytest.warns(LossyConversionWarning, match="looks like no article") as caught:
+        article = nhtml.loads(_listing())
+    assert article.headline == "Latest news"
+    assert any(getattr(w.message, "kind", None) == "page" for w in caught)
+
+
+def test_a_listing_page_is_refused_when_strict() -> None:
+    with pytest.raises(ParseError, match="not an article page"):
+        nhtml.loads(_listing(), strict=True)
+    with pytest.raises(ParseError, match="not an article page"):
+        nhtml.load(io.BytesIO(_listing().encode()), strict=True)
+
+
+def test_an_article_page_is_read_when_strict() -> None:
+    page = f"<title>T</title><body><h1>Head</h1><div><p>{LONG}</p><p>{LONG}</p></div></body>"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nhtml.loads(page, strict=True).headline == "Head"
+    # a short page that says it is an article is one, whatever its links
+    short = _listing().replace("<head>", '<head><meta property="og:type" content="article">')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        nhtml.loads(short, strict=True)
+    assert not any("no article" in str(w.message) for w in caught)
+
+
+_ARTICLE_TEXT = "".join(
+    f"<p>Paragraph {i} of the article, which says at length what happened, where and why,"
+    " and who said what about it.</p>"
+    for i in range(6)
+)
+
+
+def test_a_summary_in_a_meta_article_body_is_not_the_body() -> None:
+    page = (
+        '<html itemscope itemtype="https://schema.org/NewsArticle"><head>'
+        '<meta itemprop="articleBody" content="A summary of the story only.">'
+        f"</head><body><h1>Head</h1><div class='story'>{_ARTICLE_TEXT}</div></body></html>"
+    )
+    article = nhtml.loads(page)
+    assert "Paragraph 5 of the article" in article.text
+    assert len(article.sections[0].blocks) == 6
+
+
+def test_a_long_comment_thread_is_not_the_body() -> None:
+    comments = "".join(
+        f"<li><blockquote><p>Comment {i}, longer than the article's paragraphs, with many"
+        " words, commas, opinions, and more words, and yet more words, to outweigh it.</p>"
+        "</blockquote></li>"
+        for i in range(12)
+    )
+    page = (
+        f"<title>T</title><body><h1>Head</h1><div class='entry'>{_ARTICLE_TEXT}</div>"
+        f"<section id='comments'><div class='content'><ol>{comments}</ol></div></section></body>"
+    )
+    article = nhtml.loads(page)
+    assert "Paragraph 0 of the article" in article.text
+    assert "Comment 3" not in article.text
+
+
+def test_the_block_holding_most_of_the_body_is_kept_whatever_its_names() -> None:
+    page = (
+        "<title>T</title><body><h1>Head</h1><div id='main'>"
+        f"<div class='post tag-politics steady-paywall-container'>{_ARTICLE_TEXT}</div>"
+        "<div class='related'><p>A related story, which is not the article at all.</p></div>"
+        "</div></body>"
+    )
+    article = nhtml.loads(page)
+    assert "Paragraph 5 of the article" in article.text
+    assert "related story" not in article.text
+
+
+def test_video_and_social_embeds_become_embed_blocks() -> None:
+    page = (
+        "<title>T</title><body><h1>Head</h1><article>"
+        f"{_ARTICLE_TEXT}"
+        '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
+        '<iframe src="//player.vimeo.com/video/76979871"></iframe>'
+        '<blockquote class="twitter-tweet"><p>What was said.</p>&mdash; A (@a) '
+        '<a href="https://twitter.com/a/status/123">June 1, 2020</a></blockquote>'
+        '<blockquote class="instagram-media" '
+        'data-instgrm-permalink="https://www.instagram.com/p/abc/"><p>A post</p></blockquote>'
+        '<script async src="https://telegram.org/js/telegram-widget.js" '
+        'data-telegram-post="durov/43"></script>'
+        '<iframe src="https://ads.example.com/frame"></iframe>'
+        "</article></body>"
+    )
+    with pytest.warns(LossyConversionWarning, match="1 embedded frame"):
+        article = nhtml.loads(page)
+    embeds = [b for s in article.sections for b in s.blocks if isinstance(b, Embed)]
+    assert [(e.provider, e.url) for e in embeds] == [
+        (EmbedProvider.YOUTUBE, "https://www.youtube.com/embed/dQw4w9WgXcQ"),
+        (EmbedProvider.VIMEO, "https://player.vimeo.com/video/76979871"),
+        (EmbedProvider.X, "https://twitter.com/a/status/123"),
+        (EmbedProvider.INSTAGRAM, "https://www.instagram.com/p/abc/"),
+        (EmbedProvider.TELEGRAM, "https://t.me/durov/43"),
+    ]
+    assert embeds[2].caption == "What was said."
+    # written as links (nothing loaded from the services) and read back the same
+    assert nhtml.loads(nhtml.dumps(article)) == article
+
+
+def test_a_long_list_of_linked_paragraphs_is_no_article() -> None:
+    page = "<title>News</title><h1>News</h1>" + "".join(
+        f'<p><a href="/n/{i}">Headline of the story number {i}</a></p>' for i in range(30)
+    )
+    with pytest.raises(ParseError, match="not an article page"):
+        nhtml.loads(page, strict=True)

@@ -109,6 +109,7 @@ def loads(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    strict: bool = False,
 ) -> Article:
     """Read an article from an HTML page.
 
@@ -131,13 +132,17 @@ def loads(
         max_depth: refuse a page whose elements nest deeper than this many levels below
             ``<html>``; :data:`~newsmodel.html.MAX_DEPTH` (256) by default, and at most that
             (a larger value raises ``ValueError``): the parser refuses deeper pages.
+        strict: refuse a page that looks like no article (a listing of links, a home page)
+            with a :class:`~newsmodel.ParseError`, instead of reading it with a
+            :class:`~newsmodel.LossyConversionWarning` that says so.
 
     Returns:
         The article.
 
     Raises:
         ParseError: the input is empty, not HTML, too large, nested more than ``max_depth``
-            levels deep, has an over-long tag, or has no headline.
+            levels deep, has an over-long tag, or has no headline; with ``strict``, the page
+            looks like no article.
         ValueError: ``max_depth`` is out of range.
 
     >>> page = "<html><head><title>Заголовок</title></head><body><h1>Заголовок</h1>"
@@ -156,6 +161,7 @@ def loads(
             max_bytes=max_bytes,
             max_tag_chars=max_tag_chars,
             max_depth=max_depth,
+            strict=strict,
         )
     except RecursionError:
         # Inline markup nested close to MAX_DEPTH walks deeper than Python's stack allows.
@@ -173,6 +179,7 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_tag_chars: int = DEFAULT_MAX_TAG_CHARS,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    strict: bool = False,
 ) -> Article:
     """Read an article from a binary file holding an HTML page; see :func:`loads`.
 
@@ -191,4 +198,5 @@ def load(
         max_bytes=max_bytes,
         max_tag_chars=max_tag_chars,
         max_depth=max_depth,
+        strict=strict,
     )

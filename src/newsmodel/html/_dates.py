@@ -8,8 +8,9 @@ date without a year on a foreign page is too often a teaser's or a comment's.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 __all__ = ["latin_date", "url_date"]
 
@@ -54,9 +55,12 @@ _URL_DATE = re.compile(
 )
 
 
-def latin_date(text: str, zone: tzinfo) -> datetime | None:
-    """The first complete date (and its time, when one follows) printed in ``text``."""
-    found: tuple[int, datetime] | None = None
+def latin_date(text: str, zone: tzinfo) -> datetime | date | None:
+    """The first complete date (and its time, when one follows) printed in ``text``.
+
+    A date printed without a time is a :class:`~datetime.date`: the page names no hour.
+    """
+    found: tuple[int, datetime | date] | None = None
     for pattern in _PATTERNS:
         match = pattern.search(text)
         if match is None or (found is not None and match.start() >= found[0]):
@@ -65,28 +69,31 @@ def latin_date(text: str, zone: tzinfo) -> datetime | None:
         number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
         if number is None:
             continue
-        hour = minute = 0
-        if match["hour"] is not None:
-            hour, minute = int(match["hour"]), int(match["minute"])
-            ampm = (match["ampm"] or "").lower()
-            if ampm.startswith("p") and hour < 12:  # noqa: PLR2004
-                hour += 12
-            elif ampm.startswith("a") and hour == 12:  # noqa: PLR2004
-                hour = 0
+        if match["hour"] is None:
+            with contextlib.suppress(ValueError):
+                found = (match.start(), date(int(match["year"]), number, int(match["day"])))
+            continue
+        hour, minute = int(match["hour"]), int(match["minute"])
+        ampm = (match["ampm"] or "").lower()
+        if ampm.startswith("p") and hour < 12:  # noqa: PLR2004
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:  # noqa: PLR2004
+            hour = 0
+        value: datetime | date
         try:
             value = datetime(
                 int(match["year"]), number, int(match["day"]), hour, minute, tzinfo=zone
             )
         except ValueError:
             try:
-                value = datetime(int(match["year"]), number, int(match["day"]), tzinfo=zone)
+                value = date(int(match["year"]), number, int(match["day"]))
             except ValueError:
                 continue
         found = (match.start(), value)
     return found[1] if found else None
 
 
-def url_date(url: str | None, zone: tzinfo) -> datetime | None:
+def url_date(url: str | None) -> date | None:
     """The day an article URL carries in its path (``/2020/01/08/``, ``/20200108-``)."""
     if not url:
         return None
@@ -95,6 +102,6 @@ def url_date(url: str | None, zone: tzinfo) -> datetime | None:
     if match is None:
         return None
     try:
-        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=zone)
+        return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None

@@ -52,6 +52,42 @@ _WHATWG = {
     "koi": "koi8-r",
     "koi8": "koi8-r",
     "utf8": "utf-8",
+    # GBK and its labels are GB18030 in a browser: the superset decodes what pages really hold.
+    "gb2312": "gb18030",
+    "gb_2312": "gb18030",
+    "gb_2312-80": "gb18030",
+    "csgb2312": "gb18030",
+    "csiso58gb231280": "gb18030",
+    "iso-ir-58": "gb18030",
+    "chinese": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "ms936": "gb18030",
+    "windows-936": "gb18030",
+    # Shift_JIS, EUC-KR and Big5 are the Windows supersets in a browser.
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "ms_kanji": "cp932",
+    "csshiftjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "euc-kr": "cp949",
+    "euc_kr": "cp949",
+    "cseuckr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "ks_c_5601-1989": "cp949",
+    "ksc5601": "cp949",
+    "ksc_5601": "cp949",
+    "windows-949": "cp949",
+    "big5": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "cn-big5": "big5hkscs",
+    "csbig5": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "iso-8859-11": "cp874",
+    "iso8859-11": "cp874",
     # A page that declares UTF-16 in an ASCII-compatible <meta> is not UTF-16 (WHATWG).
     "utf-16": "utf-8",
     "utf-16le": "utf-8",
@@ -253,7 +289,9 @@ def _checked(data: bytes, declared: str) -> str:
         if found != "utf-8" and _mostly_utf8(data):
             return "utf-8"  # a UTF-8 page with a stray broken character is still UTF-8
         return found
-    if _single_byte_codec(declared) and not data.isascii() and detect(data) == "utf-8":
+    # Non-ASCII text in a legacy encoding is almost never valid UTF-8 as well: bytes that are,
+    # declared as windows-1251 or GB2312, are a UTF-8 page with a copied declaration.
+    if not data.isascii() and detect(data) == "utf-8":
         return "utf-8"
     return declared
 

@@ -23,6 +23,7 @@ from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
     Embed,
+    EmbedProvider,
     Figure,
     Inline,
     Link,
@@ -30,6 +31,7 @@ from newsmodel._models import (
     Role,
 )
 from newsmodel.errors import ValidationError
+from newsmodel.html._embeds import framed, social_post
 from newsmodel.html._texts import text_of
 
 __all__ = [
@@ -120,6 +122,7 @@ _EMBED_CLASSES = {
     "twitter-tweet": Dropped("element", "embedded tweet", "embedded tweets"),
     "instagram-media": Dropped("element", "embedded Instagram post", "embedded Instagram posts"),
     "tiktok-embed": Dropped("element", "embedded TikTok video", "embedded TikTok videos"),
+    "telegram-post": Dropped("element", "embedded Telegram post", "embedded Telegram posts"),
 }
 BLOCK_TAGS = frozenset(
     {
@@ -307,16 +310,25 @@ class BodyReader(BlockReader[HtmlElement]):
     #: A cell holding a block or an image belongs to a layout table, not a table of data.
     not_in_cell = BLOCK_TAGS | {"img", "iframe", "video"}
 
-    def __init__(self, base: str | None, *, trusted: bool = False) -> None:
+    def __init__(
+        self,
+        base: str | None,
+        *,
+        trusted: bool = False,
+        keep: frozenset[HtmlElement] = frozenset(),
+    ) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
         A ``trusted`` container (one the page marks as the article body) is read whole: no
         subtree is left out as boilerplate, only what is never text. On another site's page a
         heading with nothing under it is a widget's title ("Related", "Share"), not a section.
+        The elements in ``keep`` (those that hold most of the body's text) are never left out
+        for their class names ("paywall-container", a blog's "tag-politics").
         """
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
+        self.keep = keep
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -363,6 +375,8 @@ class BodyReader(BlockReader[HtmlElement]):
             if table is None:
                 self.report(child)
             self.add(table)
+        elif tag == "hr" and child.get("data-src") and self.framed(child):
+            pass
         elif tag in DROP or tag == "hr":
             self.report(child)
         elif tag == "figure" and "embed" in class_tokens(child):
@@ -370,7 +384,12 @@ class BodyReader(BlockReader[HtmlElement]):
         elif (
             self.embed(child)
             or tag == "h1"
-            or (not self.trusted and tag not in _HEADINGS and is_boilerplate(child))
+            or (
+                not self.trusted
+                and tag not in _HEADINGS
+                and child not in self.keep
+                and is_boilerplate(child)
+            )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
             # ("widget-title"), not what it is: an empty section under it is dropped in close().
@@ -407,25 +426,41 @@ class BodyReader(BlockReader[HtmlElement]):
             self.walk(child, depth)
 
     def embed(self, element: HtmlElement) -> bool:
-        """True (and counted) for a social-network embed such as a quoted tweet."""
+        """True for a quoted social post: an embed block, or counted when it gives no address."""
         for name in (element.get("class") or "").split():
             if name in _EMBED_CLASSES:
-                self.dropped[_EMBED_CLASSES[name]] += 1
+                embed = social_post(element)
+                if embed is None:
+                    self.dropped[_EMBED_CLASSES[name]] += 1
+                self.add(embed)
                 return True
         return False
 
+    def framed(self, marker: HtmlElement) -> bool:
+        """True when a dropped frame or widget was a known service's: an embed block."""
+        embed = framed(marker.get("data-src"))
+        if embed is None:
+            return False
+        del marker.attrib["data-dropped"]  # read, not lost
+        self.add(embed)
+        return True
+
     def embed_block(self, element: HtmlElement) -> Embed | Paragraph | None:
-        """An embed as newsmodel writes it: a ``figure class="embed"`` with its link."""
-        link = next(element.iter("a"), None)
+        """An embed as newsmodel writes it: a ``figure class="embed"`` with its link.
+
+        Its player frame, when there is one, is the embed itself: read, not lost.
+        """
+        for marker in element.iter("hr"):
+            marker.attrib.pop("data-dropped", None)
+        link = next((a for a in element.iter("a") if a.get("href")), None)
         caption_el = element.find(".//figcaption")
         caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
         href = (link.get("href") or "") if link is not None else ""
+        named = element.get("data-provider")
+        provider = next((p for p in EmbedProvider if p.value == named), None)
         try:
             return Embed(
-                resolve(href, self.base),
-                provider=element.get("data-provider") or None,
-                caption=caption,
-                credit=credit,
+                resolve(href, self.base), provider=provider, caption=caption, credit=credit
             )
         except ValidationError:
             self.dropped[_UNUSABLE_EMBED] += 1

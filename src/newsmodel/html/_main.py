@@ -111,7 +111,7 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     mass: Counter[HtmlElement] = Counter()
     for p in root.iter(*_SCORED):
         length, commas = _measure(p, texts)
-        if length < 25:  # noqa: PLR2004 - shorter runs are captions, buttons, labels
+        if length < 25 or _in_comments(p):  # noqa: PLR2004 - shorter: captions, buttons, labels
             continue
         score = 1 + commas + min(length / 100, 3)
         parent = p.getparent()
@@ -134,6 +134,22 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     if len(marked) == 1 and _prefer_marked(marked[0], best):
         return marked[0]
     return best
+
+
+#: Names of a block of readers' comments: its paragraphs are never the article's.
+_COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
+
+
+def _in_comments(p: HtmlElement) -> bool:
+    """Whether a paragraph lies in a comment thread (looked for as far up as it is counted)."""
+    parent = p.getparent()
+    for _ in range(_MASS_LEVELS):
+        if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
+            return False
+        if class_tokens(parent) & _COMMENTS:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import attrs
 
 from newsmodel._models import Genre, PubStatus, Rights
 from newsmodel.errors import ValidationError
@@ -17,16 +19,41 @@ from newsmodel.errors import ValidationError
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["newsroom_fields"]
+__all__ = ["Newsroom", "newsroom_fields"]
 
-_TIMES = frozenset(("embargo", "first_created", "version_created"))
+
+@attrs.define
+class Newsroom:
+    """The newsroom's fields a page newsmodel wrote gives (``None`` or empty when absent)."""
+
+    urgency: int | None = None
+    embargo: datetime | None = None
+    first_created: datetime | None = None
+    version_created: datetime | None = None
+    pub_status: PubStatus | None = None
+    editorial_note: str | None = None
+    slugline: str | None = None
+    correction: str | None = None
+    genres: list[Genre] | None = None
+    rights: Rights | None = None
+    #: the rights' parts: ``notice``, ``holder`` and ``usage_terms``
+    notice: str | None = None
+    holder: str | None = None
+    usage_terms: str | None = None
 
 
 def _classes(el: HtmlElement) -> list[str]:
     return (el.get("class") or "").split()
 
 
-def _internal(dl: HtmlElement, out: dict[str, Any]) -> None:
+def _time(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _internal(dl: HtmlElement, out: Newsroom) -> None:  # noqa: C901 - one branch per field
     key = None
     for child in dl:
         if child.tag == "dt":
@@ -34,44 +61,49 @@ def _internal(dl: HtmlElement, out: dict[str, Any]) -> None:
         elif child.tag == "dd" and key:
             text = child.text_content()
             if key == "urgency" and text.isdigit():
-                out["urgency"] = int(text)
-            elif key in _TIMES:
-                with contextlib.suppress(ValueError):
-                    out[key] = datetime.fromisoformat(text.strip())
+                out.urgency = int(text)
+            elif key == "embargo":
+                out.embargo = _time(text)
+            elif key == "first_created":
+                out.first_created = _time(text)
+            elif key == "version_created":
+                out.version_created = _time(text)
             elif key == "pub_status":
                 with contextlib.suppress(ValueError):
-                    out["pub_status"] = PubStatus(text.strip())
-            elif key in ("editorial_note", "usage_terms", "slugline"):
-                out[key] = text
+                    out.pub_status = PubStatus(text.strip())
+            elif key == "editorial_note":
+                out.editorial_note = text
+            elif key == "usage_terms":
+                out.usage_terms = text
+            elif key == "slugline":
+                out.slugline = text
             key = None
 
 
-def newsroom_fields(item: HtmlElement) -> dict[str, Any]:  # noqa: C901 - one branch per part
+def newsroom_fields(item: HtmlElement) -> Newsroom:  # noqa: C901 - one branch per part
     """The newsroom's fields in an article element: correction, genres, rights and the rest."""
-    out: dict[str, Any] = {}
-    rights: dict[str, str] = {}
+    out = Newsroom()
     for el in item.iter("dl", "p", "ul"):
         classes = _classes(el)
         if el.tag == "dl" and "internal" in classes:
             _internal(el, out)
-        elif el.tag == "p" and "correction" in classes and "correction" not in out:
-            out["correction"] = el.text_content()
+        elif el.tag == "p" and "correction" in classes and out.correction is None:
+            out.correction = el.text_content()
         elif el.tag == "p" and "rights" in classes:
             for span in el.iter("span"):
-                for part in ("notice", "holder"):
-                    if part in _classes(span):
-                        rights.setdefault(part, span.text_content())
+                span_classes = _classes(span)
+                if "notice" in span_classes and out.notice is None:
+                    out.notice = span.text_content()
+                if "holder" in span_classes and out.holder is None:
+                    out.holder = span.text_content()
         elif el.tag == "ul" and "genres" in classes:
             genres = []
             for li in el.iter("li"):
                 code, name = (li.get("data-code") or "").strip(), li.text_content()
                 with contextlib.suppress(ValidationError):
                     genres.append(Genre(code, None if "code" in _classes(li) else name))
-            out["genres"] = genres
-    terms = out.pop("usage_terms", None)
-    if terms is not None:
-        rights["usage_terms"] = terms
-    if rights:
+            out.genres = genres
+    if out.notice is not None or out.holder is not None or out.usage_terms is not None:
         with contextlib.suppress(ValidationError):
-            out["rights"] = Rights(**rights)
+            out.rights = Rights(holder=out.holder, notice=out.notice, usage_terms=out.usage_terms)
     return out

@@ -276,6 +276,19 @@ def drop_non_text(root: HtmlElement) -> None:
         else:
             marker = lxml_html.Element("hr")
             marker.set("data-dropped", element.tag)
+            source = element.get("src") or element.get("data-src")
+            if source:  # a frame's address: the body reader knows video and social embeds
+                marker.set("data-src", source[:2000])
             marker.tail = element.tail
             parent.replace(element, marker)
+    for script in list(root.iter("script")):
+        # a Telegram post widget: <script data-telegram-post="channel/123">
+        post = script.get("data-telegram-post")
+        parent = script.getparent()
+        if post and parent is not None:
+            marker = lxml_html.Element("hr")
+            marker.set("data-dropped", "script")
+            marker.set("data-src", f"https://t.me/{post.strip()[:200]}")
+            marker.tail = script.tail
+            parent.replace(script, marker)
     etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
+import attrs
 from lxml import html as lxml_html
 
 from newsmodel._models import Attribution, Figure, Role, Subject
@@ -27,7 +28,7 @@ from newsmodel.html._metadata import (
     microdata_value,
     types_of,
 )
-from newsmodel.html._newsroom import newsroom_fields
+from newsmodel.html._newsroom import Newsroom, newsroom_fields
 from newsmodel.html._texts import squash, text_of
 from newsmodel.html._values import (
     ORGANIZATION_TYPES,
@@ -41,11 +42,12 @@ from newsmodel.html._values import (
 )
 
 if TYPE_CHECKING:
-    from datetime import tzinfo
+    from datetime import date, datetime, tzinfo
 
-__all__ = ["Fields", "Sources"]
+__all__ = ["Head", "JsonLd", "MetaTags", "Microdata", "Sources"]
 
 HtmlElement = lxml_html.HtmlElement
+_T = TypeVar("_T")
 
 _ROLE_BY_PROPERTY = {
     "author": Role.AUTHOR,
@@ -151,33 +153,122 @@ _MODIFIED_META = (
 )
 
 
-class Fields:
-    """Candidate values gathered from every source, highest priority first."""
+def _first(current: _T | None, value: _T | None) -> _T | None:
+    """The first value a source gives for a field: later ones do not replace it."""
+    if current is not None or value in (None, "", []):
+        return current
+    return value
 
-    def __init__(self) -> None:
-        self.values: dict[str, list[Any]] = {}
 
-    def add(self, name: str, value: Any) -> None:  # noqa: ANN401 - any field's value
-        if value is None or value in ([], ""):
-            return
-        self.values.setdefault(name, []).append(value)
+@attrs.define
+class Microdata:
+    """What the article's microdata says (``itemprop`` and the ``data-`` marks the writer adds)."""
 
-    def first(self, name: str) -> Any:  # noqa: ANN401
-        found = self.values.get(name)
-        return found[0] if found else None
+    headline: str | None = None
+    lede: str | None = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
+    rubrics: list[str] = attrs.Factory(list)
+    #: keywords, and the names of subjects whose code the model refuses
+    tags: list[str] = attrs.Factory(list)
+    subjects: list[Subject] = attrs.Factory(list)
+    guid: str | None = None
+    version: str | None = None
+    dateline: str | None = None
+    place: str | None = None
+    #: the publication the article is part of, or its publisher
+    site: str | None = None
+    urls: list[str] = attrs.Factory(list)
+    image: Figure | None = None
+    languages: list[str] = attrs.Factory(list)
+    slug: str | None = None
+
+
+@attrs.define
+class JsonLd:
+    """What the page's JSON-LD says: about the article, the site and the breadcrumbs."""
+
+    #: whether the JSON-LD describes an article (a ``NewsArticle``, ``BlogPosting`` ...)
+    article: bool = False
+    #: names of the web site, the news organisation and the article's publisher
+    sites: list[str] = attrs.Factory(list)
+    breadcrumbs: object = None
+    headline: str | None = None
+    lede: str | None = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
+    authors: list[tuple[str, str | None]] = attrs.Factory(list)
+    #: names (case-folded) of the organisations given as author or creator
+    author_organisations: list[str] = attrs.Factory(list)
+    editors: list[tuple[str, str | None]] = attrs.Factory(list)
+    translators: list[tuple[str, str | None]] = attrs.Factory(list)
+    sources: list[tuple[str, str | None]] = attrs.Factory(list)
+    rubrics: list[str] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    language: str | None = None
+    url: str | None = None
+    image: Figure | None = None
+    guid: str | None = None
+    version: int | str | None = None
+    dateline: str | None = None
+    place: str | None = None
+    subjects: list[Subject] = attrs.Factory(list)
+    body: str | None = None
+
+    def people(self, role: Role) -> list[tuple[str, str | None]]:
+        """The people credited in ``role`` (name and URL)."""
+        return {
+            Role.AUTHOR: self.authors,
+            Role.EDITOR: self.editors,
+            Role.TRANSLATOR: self.translators,
+            Role.SOURCE: self.sources,
+        }.get(role, [])
+
+
+@attrs.define
+class MetaTags:
+    """What the ``<meta>`` tags say (OpenGraph, Twitter, Dublin Core and plain names)."""
+
+    headline: str | None = None
+    lede: str | None = None
+    site: str | None = None
+    url: str | None = None
+    image: Figure | None = None
+    published: datetime | date | None = None
+    updated: datetime | date | None = None
+    rubrics: list[str] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    authors: list[str] = attrs.Factory(list)
+    language: str | None = None
+    #: the OpenGraph type (``article``, ``website`` ...)
+    kind: str | None = None
+
+
+@attrs.define
+class Head:
+    """What the document element and the head say: language, canonical link, title."""
+
+    language: str | None = None
+    canonical: str | None = None
+    title: str | None = None
 
 
 class Sources:
+    """Each source's candidates, filled by its reading method; the choosers decide."""
+
     def __init__(self, root: HtmlElement, *, url: str | None, tz: tzinfo) -> None:
         self.root = root
         self.zone = tz
-        self.fields = Fields()
+        self.microdata = Microdata()
+        self.json_ld = JsonLd()
+        self.meta = MetaTags()
+        self.head = Head()
         self.attributions: list[Attribution] = []
         self.credited: set[tuple[str, Role]] = set()
         self.extra: list[tuple[str, str]] = []
         self.explicit_extra: list[tuple[str, str]] = []
         #: The newsroom's fields of a page newsmodel wrote (correction, genres, rights...).
-        self.newsroom: dict[str, Any] = {}
+        self.newsroom = Newsroom()
         base = url
         if base is None:
             for element in root.iter("base"):
@@ -186,56 +277,61 @@ class Sources:
                     base = href
                 break
         self.base = base
-        self.lossy: list[str] = []
 
     # -- metadata sources -----------------------------------------------------------------
 
-    def microdata(self, item: HtmlElement) -> HtmlElement | None:  # noqa: C901, PLR0912, PLR0915
-        f = self.fields
+    def read_microdata(self, item: HtmlElement) -> HtmlElement | None:  # noqa: C901, PLR0912
+        """Fill :attr:`microdata` from the article's item; return its ``articleBody``."""
+        m = self.microdata
         body: HtmlElement | None = None
-        lang = item.get("lang")
-        if lang:
-            f.add("language", lang)
-        if item.get("data-slug"):
-            f.add("slug", item.get("data-slug"))
-        if item.get("data-version"):
-            f.add("version", item.get("data-version"))
+        if lang := item.get("lang"):
+            m.languages.append(lang)
+        m.slug = item.get("data-slug") or None
+        m.version = item.get("data-version") or None
         for name, element in microdata_properties(item):
             value = microdata_value(element)
             if name == "headline":
-                f.add("headline", clean(value))
+                m.headline = _first(m.headline, clean(value))
             elif name == "description":
-                f.add("lede", clean(value))
+                m.lede = _first(m.lede, clean(value))
             elif name == "datePublished":
-                f.add("published", date_value(value, self.zone))
+                m.published = _first(m.published, date_value(value, self.zone))
             elif name == "dateModified":
-                f.add("updated", date_value(value, self.zone))
+                m.updated = _first(m.updated, date_value(value, self.zone))
             elif name in _ROLE_BY_PROPERTY:
                 self.credit(name, element)
-            elif name == "articleSection":
-                f.add("rubric", clean(value))
-            elif name == "keywords":
-                f.add("tag", clean(value))
+            elif name in {"articleSection", "keywords", "inLanguage"}:
+                found = clean(value)
+                if found:
+                    {"articleSection": m.rubrics, "keywords": m.tags, "inLanguage": m.languages}[
+                        name
+                    ].append(found)
             elif name == "about" and element.get("itemscope") is not None:
                 self.subject(element)
             elif name == "identifier":
-                f.add("guid", clean(value))
+                m.guid = _first(m.guid, clean(value))
             elif name == "version":
-                f.add("version", clean(value))
+                m.version = _first(m.version, clean(value))
             elif name == "dateline":
-                f.add("dateline", clean(value))
+                m.dateline = _first(m.dateline, clean(value))
             elif name == "contentLocation":
-                f.add("place", self.scoped_name(element))
+                m.place = _first(m.place, self.scoped_name(element))
             elif name == "isPartOf":
-                f.add("site", self.scoped_name(element))
+                m.site = _first(m.site, self.scoped_name(element))
             elif name in {"url", "mainEntityOfPage"}:
-                f.add("url", clean(value) if element.get("itemscope") is None else None)
+                found = clean(value) if element.get("itemscope") is None else None
+                if found:
+                    m.urls.append(found)
             elif name == "image":
-                f.add("image", self.microdata_image(element))
+                m.image = _first(m.image, self.microdata_image(element))
             elif name == "articleBody" and body is None:
                 body = element
-            elif name == "inLanguage":
-                f.add("language", clean(value))
+        self.read_extra(item)
+        self.newsroom = newsroom_fields(item)
+        return body
+
+    def read_extra(self, item: HtmlElement) -> None:
+        """The fields the writer keeps in a ``<dl class="extra">``."""
         for dl in item.iter("dl"):
             if "extra" in (dl.get("class") or "").split():
                 key = None
@@ -245,8 +341,6 @@ class Sources:
                     elif child.tag == "dd" and key:
                         self.explicit_extra.append((key, squash(scrub(child.text_content()))))
                         key = None
-        self.newsroom = newsroom_fields(item)
-        return body
 
     def scoped_name(self, element: HtmlElement) -> str | None:
         if element.get("itemscope") is None:
@@ -263,7 +357,7 @@ class Sources:
             if attribution is not None:
                 explicit = element.get("data-role") is not None
                 if prop == "publisher" and not explicit:
-                    self.fields.add("site", attribution.name)
+                    self.microdata.site = _first(self.microdata.site, attribution.name)
                     return
                 if explicit or not self.attributions_contain(attribution):
                     self.credit_once(attribution)
@@ -298,10 +392,10 @@ class Sources:
         ]
         if code:
             try:
-                self.fields.add("subject", Subject(code, label, names=names))
+                self.microdata.subjects.append(Subject(code, label, names=names))
             except ValidationError:
                 if label:
-                    self.fields.add("tag", label)
+                    self.microdata.tags.append(label)
 
     def microdata_image(self, element: HtmlElement) -> Figure | None:
         if element.get("itemscope") is None:
@@ -334,25 +428,66 @@ class Sources:
         except ValidationError:
             return None
 
-    def json_ld(self, scripts: list[str]) -> None:  # noqa: C901, PLR0912
+    def read_json_ld(self, scripts: list[str]) -> None:
+        """Fill :attr:`json_ld` from the page's ``application/ld+json`` scripts."""
         objects = json_ld_objects(scripts)
         articles = json_ld_articles(objects)
-        f = self.fields
+        j = self.json_ld
         for obj in objects:
             kinds = types_of(obj)
-            if "WebSite" in kinds or "NewsMediaOrganization" in kinds:
-                f.add("site_fallback", clean(obj.get("name")))
+            if ("WebSite" in kinds or "NewsMediaOrganization" in kinds) and (
+                name := clean(obj.get("name"))
+            ):
+                j.sites.append(name)
             if "BreadcrumbList" in kinds:
-                f.add("breadcrumbs", obj.get("itemListElement"))
-        if not articles:
-            return
-        obj = articles[0]
-        f.add("headline", clean(obj.get("headline")) or clean(obj.get("name")))
-        f.add("lede", clean(obj.get("description")))
-        f.add(
-            "published", date_value(obj.get("datePublished") or obj.get("dateCreated"), self.zone)
-        )
-        f.add("updated", date_value(obj.get("dateModified"), self.zone))
+                j.breadcrumbs = _first(j.breadcrumbs, obj.get("itemListElement"))
+        if articles:
+            j.article = True
+            self.json_ld_article(articles[0])
+
+    def json_ld_article(self, obj: dict[str, object]) -> None:
+        """The article object's fields."""
+        j = self.json_ld
+        j.headline = clean(obj.get("headline")) or clean(obj.get("name"))
+        j.lede = clean(obj.get("description"))
+        j.published = date_value(obj.get("datePublished") or obj.get("dateCreated"), self.zone)
+        j.updated = date_value(obj.get("dateModified"), self.zone)
+        self.json_ld_people(obj)
+        j.sites.extend(name for name, _, _ in people_in(obj.get("publisher")))
+        j.rubrics = strings(obj.get("articleSection"))
+        j.tags = strings(obj.get("keywords"), split_commas=True)
+        language = obj.get("inLanguage")
+        j.language = clean(language) if isinstance(language, str) else None
+        url: object = obj.get("url")
+        if not isinstance(url, str):
+            page = obj.get("mainEntityOfPage")
+            url = page.get("@id") if isinstance(page, dict) else page
+        j.url = clean(url) if isinstance(url, str) else None
+        image = obj.get("image")
+        if isinstance(image, list) and image:
+            image = image[0]
+        caption = clean(image.get("caption")) if isinstance(image, dict) else None
+        j.image = self.make_figure(image_url(image, self.base), caption, None, None)
+        identifier = obj.get("identifier")
+        if isinstance(identifier, dict):
+            identifier = identifier.get("value")
+        j.guid = clean(identifier) if isinstance(identifier, str) else None
+        version = obj.get("version")
+        j.version = version if isinstance(version, (int, str)) and version != "" else None
+        j.dateline = clean(obj.get("dateline"))
+        location = obj.get("contentLocation")
+        j.place = clean(location.get("name")) if isinstance(location, dict) else clean(location)
+        about = obj.get("about")
+        for subject in about if isinstance(about, list) else []:
+            if isinstance(subject, dict) and isinstance(subject.get("termCode"), str):
+                with contextlib.suppress(ValidationError):
+                    j.subjects.append(Subject(subject["termCode"], clean(subject.get("name"))))
+        body = obj.get("articleBody")
+        j.body = (scrub(body).strip() or None) if isinstance(body, str) else None
+
+    def json_ld_people(self, obj: dict[str, object]) -> None:
+        """The article object's authors, editors, translators and sources."""
+        j = self.json_ld
         for prop, role in (
             ("author", Role.AUTHOR),
             ("creator", Role.AUTHOR),
@@ -363,80 +498,44 @@ class Sources:
             people = []
             for name, url, kind in people_in(obj.get(prop)):
                 if prop in {"author", "creator"} and kind in ORGANIZATION_TYPES:
-                    f.add("ld:author_orgs", name.casefold())
+                    j.author_organisations.append(name.casefold())
                 for part in split_people(name) if prop != "sourceOrganization" else [name]:
                     people.append((part, url))  # noqa: PERF401
-            f.add(f"ld:{role.value}", people)
-        for name, _, _ in people_in(obj.get("publisher")):
-            f.add("site_fallback", name)
-        f.add("rubrics_ld", strings(obj.get("articleSection")))
-        f.add("tags_ld", strings(obj.get("keywords"), split_commas=True))
-        f.add(
-            "language",
-            clean(obj.get("inLanguage")) if isinstance(obj.get("inLanguage"), str) else None,
-        )
-        url = obj.get("url")
-        if not isinstance(url, str):
-            page = obj.get("mainEntityOfPage")
-            url = page.get("@id") if isinstance(page, dict) else page
-        f.add("url_ld", clean(url) if isinstance(url, str) else None)
-        image = obj.get("image")
-        if isinstance(image, list) and image:
-            image = image[0]
-        caption = clean(image.get("caption")) if isinstance(image, dict) else None
-        f.add("image_ld", self.make_figure(image_url(image, self.base), caption, None, None))
-        identifier = obj.get("identifier")
-        if isinstance(identifier, dict):
-            identifier = identifier.get("value")
-        f.add("guid", clean(identifier) if isinstance(identifier, str) else None)
-        f.add("version", obj.get("version") if isinstance(obj.get("version"), (int, str)) else None)
-        f.add("dateline", clean(obj.get("dateline")))
-        location = obj.get("contentLocation")
-        f.add(
-            "place",
-            clean(location.get("name")) if isinstance(location, dict) else clean(location),
-        )
-        about = obj.get("about")
-        for subject in about if isinstance(about, list) else []:
-            if isinstance(subject, dict) and isinstance(subject.get("termCode"), str):
-                with contextlib.suppress(ValidationError):
-                    f.add("subject_ld", Subject(subject["termCode"], clean(subject.get("name"))))
-        body = obj.get("articleBody")
-        f.add("article_body", scrub(body).strip() if isinstance(body, str) else None)
+            credited = j.people(role)
+            if people and not credited:
+                credited.extend(people)
 
-    def meta(self, meta: Meta) -> None:
-        f = self.fields
-        f.add("headline_og", clean(meta.first("og:title")))
-        f.add(
-            "lede_meta", clean(meta.first("og:description", "description", "twitter:description"))
+    def read_meta(self, meta: Meta) -> None:
+        """Fill :attr:`meta` from the ``<meta>`` tags; keep the other tags as extra fields."""
+        m = self.meta
+        m.headline = clean(meta.first("og:title"))
+        m.lede = clean(meta.first("og:description", "description", "twitter:description"))
+        m.site = clean(meta.first("og:site_name", "application-name"))
+        m.url = clean(meta.first("og:url"))
+        m.image = self.make_figure(
+            image_url(meta.first("og:image", "twitter:image"), self.base),
+            None,
+            None,
+            clean(meta.first("og:image:alt")),
         )
-        f.add("site_og", clean(meta.first("og:site_name", "application-name")))
-        f.add("url_og", clean(meta.first("og:url")))
-        f.add(
-            "image_og",
-            self.make_figure(
-                image_url(meta.first("og:image", "twitter:image"), self.base),
-                None,
-                None,
-                clean(meta.first("og:image:alt")),
-            ),
-        )
-        f.add("published_meta", date_value(meta.first(*_PUBLISHED_META), self.zone))
-        f.add("updated_meta", date_value(meta.first(*_MODIFIED_META), self.zone))
-        f.add("rubrics_og", unique([t for v in meta.all("article:section") if (t := clean(v))]))
+        m.published = date_value(meta.first(*_PUBLISHED_META), self.zone)
+        m.updated = date_value(meta.first(*_MODIFIED_META), self.zone)
+        m.rubrics = unique([t for v in meta.all("article:section") if (t := clean(v))])
         tags = [t for v in meta.all("article:tag") for t in strings(v, split_commas=True)]
         if not tags:
             tags = strings(meta.first("news_keywords", "keywords"), split_commas=True)
-        f.add("tags_meta", unique(tags))
-        authors = [
-            n
-            for v in meta.all("author") + meta.all("article:author")
-            if not v.startswith(("http://", "https://"))
-            for n in split_people(v)
-        ]
-        f.add("authors_meta", unique(authors))
+        m.tags = unique(tags)
+        m.authors = unique(
+            [
+                n
+                for v in meta.all("author") + meta.all("article:author")
+                if not v.startswith(("http://", "https://"))
+                for n in split_people(v)
+            ]
+        )
         lang = meta.first("og:locale", "language", "content-language")
-        f.add("language_meta", lang.replace("_", "-") if lang else None)
+        m.language = lang.replace("_", "-") if lang else None
+        m.kind = (meta.first("og:type") or "").strip().casefold() or None
         for key in meta.order:
             if (
                 key in _IGNORED_META
@@ -453,15 +552,15 @@ class Sources:
 
     # -- the visible page -----------------------------------------------------------------
 
-    def head(self) -> None:
-        f = self.fields
-        lang = self.root.get("lang") or self.root.get("xml:lang")
-        f.add("language_html", lang)
+    def read_head(self) -> None:
+        """Fill :attr:`head`: the document's language, canonical link and title."""
+        h = self.head
+        h.language = self.root.get("lang") or self.root.get("xml:lang") or None
         for link in self.root.iter("link"):
             rel = (link.get("rel") or "").lower().split()
             if "canonical" in rel:
-                f.add("url_canonical", clean(link.get("href")))
+                h.canonical = clean(link.get("href"))
                 break
         for title in self.root.iter("title"):
-            f.add("title", clean(title.text_content()))
+            h.title = clean(title.text_content())
             break

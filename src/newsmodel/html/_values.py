@@ -67,7 +67,11 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: PLR0911
-    """A date-time from metadata; a day alone (``2026-11-24``) stays a date, with no time."""
+    """The date and time a page gives, or the date alone when it names no time.
+
+    A time without an offset is in ``zone``; a date alone stays a :class:`~datetime.date`
+    (midnight in a zone the page never named would move it to another day elsewhere).
+    """
     text = clean(value)
     if text is None:
         return None
@@ -79,9 +83,9 @@ def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: 
     parsed = parse_iso(text)
     if parsed is not None:
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone)
-    parsed = latin_date(text[:200], zone)
-    if parsed is not None:
-        return parsed
+    printed = latin_date(text[:200], zone)
+    if printed is not None:
+        return printed
     if _RUSSIAN_DATE_HINT.search(text) is None:
         # parse_date reads Russian and Kazakh: elsewhere a lone "3:51 pm" would be today.
         return None
@@ -91,8 +95,8 @@ def date_value(value: object, zone: tzinfo) -> datetime | date | None:  # noqa: 
     result = found.value
     if isinstance(result, datetime):
         return result
-    if hasattr(result, "toordinal") and hasattr(result, "day"):
-        return datetime(result.year, result.month, result.day, tzinfo=zone)
+    if isinstance(result, date):
+        return result
     return None
 
 

@@ -304,7 +304,7 @@ class _Writer(BodyWriter):
             shown = format_date(
                 value, "datetime_long", locale=_date_locale(self.article), tz=_tz(value)
             )
-        else:  # a day alone: shown and written without a time
+        else:  # a date alone: the day, with no time of day that the article never gave
             shown = format_date(value, "long", locale=_date_locale(self.article))
         return f'<time itemprop="{prop}" datetime="{value.isoformat()}">{_text(shown)}</time>'
 
