@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsmodel._limits import check_size
+from newsmodel._limits import check_size, utf8_text
 from newsmodel.errors import ParseError
 
 __all__ = ["read_json"]
@@ -33,19 +33,6 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _text_of(fmt: str, data: str | bytes) -> str:
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            return bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
-            raise ParseError(fmt, msg) from None
-    if not isinstance(data, str):
-        msg = f"expected str or bytes, got {type(data).__name__}"
-        raise TypeError(msg)
-    return data
-
-
 def read_json(fmt: str, data: str | bytes, max_bytes: int) -> tuple[str, object]:
     """The text of a JSON document and the value it holds.
 
@@ -61,7 +48,7 @@ def read_json(fmt: str, data: str | bytes, max_bytes: int) -> tuple[str, object]
     newsmodel.ParseError: json: duplicate key 'a' (readers disagree on which value wins)
     """
     check_size(fmt, data, max_bytes)
-    text = _text_of(fmt, data)
+    text = utf8_text(fmt, data)
     try:
         value = json.loads(text, object_pairs_hook=_unique_keys)
     except _RepeatedKeyError as exc:

@@ -12,7 +12,7 @@ import re
 
 from newsmodel.errors import ParseError
 
-__all__ = ["LIFTED_BY_HUGE_TREE", "MAX_BYTES", "check_size"]
+__all__ = ["LIFTED_BY_HUGE_TREE", "MAX_BYTES", "check_size", "utf8_text"]
 
 #: The largest document every reader reads unless told otherwise (``max_bytes=``): 16 MiB.
 #: Each format module re-exports it as ``DEFAULT_MAX_BYTES``.
@@ -48,3 +48,22 @@ def check_size(fmt: str, data: object, max_bytes: int) -> None:
     if size > max_bytes:
         msg = f"document of {size} {unit} is over the limit of max_bytes={max_bytes}"
         raise ParseError(fmt, msg)
+
+
+def utf8_text(fmt: str, data: object) -> str:
+    """The text of a document given as ``str`` or as UTF-8 bytes (a byte order mark dropped).
+
+    Raises:
+        ParseError: the bytes are not UTF-8.
+        TypeError: ``data`` is neither text nor bytes.
+    """
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
+            raise ParseError(fmt, msg) from None
+    if not isinstance(data, str):
+        msg = f"expected str or bytes, got {type(data).__name__}"
+        raise TypeError(msg)
+    return data

@@ -53,7 +53,7 @@ from newsmodel._attribution import (
     parse_attribution,
     split_attribution,
 )
-from newsmodel._limits import MAX_BYTES, check_size
+from newsmodel._limits import MAX_BYTES, check_size, utf8_text
 from newsmodel._models import (
     Article,
     Attribution,
@@ -262,16 +262,7 @@ def loads(
 
 def _decode(data: object, max_bytes: int) -> str:
     check_size(_FORMAT, data, max_bytes)
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        try:
-            return bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
-            raise ParseError(_FORMAT, msg) from None
-    if not isinstance(data, str):
-        msg = f"expected str or bytes, got {type(data).__name__}"
-        raise TypeError(msg)
-    return data
+    return utf8_text(_FORMAT, data)
 
 
 class _FieldError(Exception):
