@@ -10,11 +10,13 @@ by the rules in :mod:`newsmodel._textrules`; a value that breaks a rule raises
 from __future__ import annotations
 
 import enum
+import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import attrs
 
+from newsmodel._init import install, text_fields
 from newsmodel._metadata import Attribution
 from newsmodel._textrules import InvalidTextError, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
@@ -40,6 +42,8 @@ __all__ = [
     "Table",
     "provider_of",
 ]
+
+_nfc = unicodedata.is_normalized
 
 # Each field's converter is a named function: the form mypy's attrs plugin understands.
 
@@ -272,6 +276,15 @@ def _rstrip(items: list[Inline]) -> bool:
 
 
 def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if (  # a plain paragraph of clean text (see CLEAN_LINE), as it is
+        type(value) is str
+        and value
+        and value[0] != " " != value[-1]
+        and value.isprintable()
+        and "  " not in value
+        and (value.isascii() or _nfc("NFC", value))
+    ):
+        return (value,)
     if isinstance(value, str):  # a plain paragraph: one line of text
         line = text("content", value)
         content: tuple[Inline, ...] = (line,) if line else ()
@@ -576,3 +589,9 @@ class Section:
         parts = [self.heading] if self.heading else []
         parts.extend(t for t in (b.text for b in self.blocks) if t)
         return "\n\n".join(parts)
+
+
+text_fields(_title_field, _cite_field, _caption_field, _alt_field, _heading_field)
+for _cls in (LineBreak, Emphasis, Strong, Link, Paragraph, Quote, ItemList, Figure, Embed, Table):
+    install(_cls)
+install(Section)

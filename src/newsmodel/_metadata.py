@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from newsmodel._init import install, text_fields
 from newsmodel._values import (
     absolute_url,
     language,
@@ -215,3 +216,10 @@ class Rights:
     def __attrs_post_init__(self) -> None:
         if self.holder is None and self.notice is None and self.usage_terms is None:
             raise ValidationError("rights", "give a holder, a notice or usage terms")
+
+
+text_fields(_name_field, required=True)
+text_fields(_phrase_field, _label_field, _genre_name_field, _holder_field, _notice_field)
+text_fields(_usage_terms_field)
+for _cls in (Attribution, Subject, Genre, Rights):
+    install(_cls)

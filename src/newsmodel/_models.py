@@ -38,6 +38,7 @@ from newsmodel._content import (
     Table,
     provider_of,
 )
+from newsmodel._init import install, text_fields
 from newsmodel._metadata import Attribution, Genre, PubStatus, Rights, Role, Subject
 from newsmodel._values import (
     LINK_SCHEMES,
@@ -461,6 +462,12 @@ class Article:
         """
         at = datetime.now(timezone.utc) if now is None else aware(now, "now")
         return self.embargo is not None and at is not None and at < self.embargo
+
+
+text_fields(_headline_field, required=True)
+text_fields(_lede_field, _site_field, _guid_field, _dateline_field, _place_field)
+text_fields(_editorial_note_field, _slugline_field, _correction_field)
+install(Article)
 
 
 def extension_fields(article: Article) -> tuple[str, ...]:

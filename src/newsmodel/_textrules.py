@@ -59,6 +59,9 @@ _SUSPECT = re.compile(
     + _OTHER_SPACES
     + "]"
 )
+# Every character of SUSPECT, and so every one any rule may change, is one str.isprintable()
+# refuses (controls, surrogates, format characters, separators but the plain space): a
+# printable str needs no search of SUSPECT. A test checks it character by character.
 #: A character any rule may change, or a no-break space (kept alone, changed in a run or at
 #: either end of a line). Text without one, without two spaces in a row, without a space at
 #: either end and already NFC is what every rule returns unchanged: one search of one class
@@ -91,7 +94,8 @@ def normalize(text: str) -> str:
     >>> normalize("Е\u0308лка\u200b")
     'Ёлка'
     """
-    if SUSPECT.search(text) is None and _is_nfc(text):  # nothing to refuse or remove
+    # Printable text holds nothing to refuse or remove (see SUSPECT); one pass in C.
+    if (text.isprintable() or SUSPECT.search(text) is None) and _is_nfc(text):
         return text
     bad = _FORBIDDEN.search(text)
     if bad is not None:
@@ -111,16 +115,15 @@ def collapse(text: str) -> str:
     >>> collapse("  Заголовок\n  статьи  ")
     'Заголовок статьи'
     """
-    no_break = _has_no_break(text)
     if (
-        _SUSPECT.search(text) is None
+        (text.isprintable() or (_SUSPECT.search(text) is None and not _has_no_break(text)))
         and "  " not in text
-        and not no_break
         and text[:1] != " "
         and text[-1:] != " "
         and _is_nfc(text)
     ):
         return text
+    no_break = _has_no_break(text)
     text = normalize(text)
     if no_break:
         return _SPACES.sub(" ", text).strip(_TRIMMED)
@@ -132,9 +135,8 @@ def collapse(text: str) -> str:
 def collapse_inner(text: str) -> str:
     """Apply every rule without trimming: for text that sits beside inline markup."""
     if (
-        _SUSPECT.search(text) is None
+        (text.isprintable() or (_SUSPECT.search(text) is None and not _has_no_break(text)))
         and "  " not in text
-        and not _has_no_break(text)
         and _is_nfc(text)
     ):
         return text
