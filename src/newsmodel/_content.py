@@ -40,6 +40,7 @@ __all__ = [
     "Section",
     "Strong",
     "Table",
+    "plain_paragraph",
     "provider_of",
 ]
 
@@ -84,9 +85,22 @@ def _items_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...
 
 
 def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
-    return typed_tuple(
-        value, "blocks", (Paragraph, Quote, ItemList, Figure, Embed, Table), _as_paragraph
-    )
+    items = iterable("blocks", value)
+    out: list[Block] = []
+    for item in items:  # blocks as they are, and clean text as a paragraph of it (see below)
+        if type(item) is str and (
+            item
+            and item[0] != " " != item[-1]
+            and item.isprintable()
+            and "  " not in item
+            and (item.isascii() or _nfc("NFC", item))
+        ):
+            out.append(plain_paragraph(item))
+        elif type(item) in _BLOCK_CLASSES:
+            out.append(item)  # type: ignore[arg-type]
+        else:  # anything else, and the errors with the index of their item
+            return typed_tuple(items, "blocks", _BLOCK_CLASSES, _as_paragraph)
+    return tuple(out)
 
 
 # --- inline content ------------------------------------------------------------------------
@@ -317,6 +331,17 @@ class Paragraph:
 
 def _as_paragraph(value: object) -> object:
     return Paragraph(value) if isinstance(value, str) else value
+
+
+_new = object.__new__
+_set_content = Paragraph.__dict__["content"].__set__
+
+
+def plain_paragraph(line: str) -> Paragraph:
+    """``Paragraph(line)`` of a ``line`` that no text rule changes: what it gives, directly."""
+    paragraph = _new(Paragraph)
+    _set_content(paragraph, (line,))
+    return paragraph  # type: ignore[no-any-return]
 
 
 def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:
@@ -553,6 +578,7 @@ class Table:
 
 Block = Paragraph | Quote | ItemList | Figure | Embed | Table
 """A block of a section: a paragraph, a quote, a list, a figure, an embed or a table."""
+_BLOCK_CLASSES = (Paragraph, Quote, ItemList, Figure, Embed, Table)
 
 
 # --- sections, attributions, subjects ------------------------------------------------------
