@@ -341,7 +341,7 @@ def plain_paragraph(line: str) -> Paragraph:
     """``Paragraph(line)`` of a ``line`` that no text rule changes: what it gives, directly."""
     paragraph = _new(Paragraph)
     _set_content(paragraph, (line,))
-    return paragraph  # type: ignore[no-any-return]
+    return paragraph
 
 
 def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:

@@ -278,11 +278,18 @@ def _list(value: object) -> list[Any]:
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# The form json.dumps writes (datetime.isoformat() of an aware datetime), which
+# datetime.fromisoformat() reads in C to what parse_iso() gives.
+_WRITTEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?[+-]\d\d:\d\d")
+
+
 def _datetime(value: object) -> datetime | None:
     if value is None:
         return None
     if type(value) is not str:
         raise SlowPath
+    if _WRITTEN.fullmatch(value):
+        return datetime.fromisoformat(value)  # a day or an offset out of range raises
     parsed = parse_iso(value)
     if parsed is None:
         raise SlowPath

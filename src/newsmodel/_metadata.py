@@ -71,11 +71,20 @@ class PubStatus(enum.Enum):
 def _enum_member(kind: type[enum.Enum], value: object, field: str) -> enum.Enum:
     if isinstance(value, kind):
         return value
+    member = _BY_VALUE[kind].get(value) if type(value) is str else None
+    if member is not None:  # a member's value: what kind(value) gives, without its machinery
+        return member
     try:
         return kind(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
         raise ValidationError(field, f"unknown {field} {value!r} (one of {allowed})") from None
+
+
+# Each enumeration's members by their values: a dict lookup, where kind(value) is a call.
+_BY_VALUE: dict[type[enum.Enum], dict[object, enum.Enum]] = {
+    kind: {m.value: m for m in kind} for kind in (Role, PubStatus)
+}
 
 
 def _role(value: Role | str) -> Role:

@@ -214,9 +214,15 @@ def _rights_field(value: Rights | None) -> Rights | None:
     return value
 
 
+_STATUSES = {status.value: status for status in PubStatus}
+
+
 def _pub_status_field(value: PubStatus | str) -> PubStatus:
     if isinstance(value, PubStatus):
         return value
+    member = _STATUSES.get(value) if type(value) is str else None
+    if member is not None:  # a member's value: what PubStatus(value) gives, directly
+        return member
     try:
         return PubStatus(value)
     except ValueError:
