@@ -123,6 +123,19 @@ def test_every_character_a_text_rule_changes_is_one_isprintable_refuses() -> Non
     assert [c for c in suspect if c.isprintable()] == []
 
 
+_ZONES = [ZoneInfo(name) for name in ("Europe/Berlin", "America/Sao_Paulo", "Australia/Lord_Howe")]
+
+
+def _round_trip(value: datetime) -> object:
+    """What the model kept of ``value`` before: the round trip through UTC, in full."""
+    there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
+    if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
+        return "gap"
+    if type(value.tzinfo) is timezone:
+        return value
+    return value.replace(tzinfo=timezone(value.utcoffset() or timedelta()), fold=0)
+
+
 @pytest.mark.parametrize(
     "value",
     [
@@ -136,16 +149,25 @@ def test_every_character_a_text_rule_changes_is_one_isprintable_refuses() -> Non
 )
 def test_an_aware_datetime_is_checked_as_before(value: datetime) -> None:
     # The round trip through UTC: what it refuses, what it keeps and with which offset.
-    def before(value: datetime) -> object:
-        there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
-        if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
-            return "gap"
-        if type(value.tzinfo) is timezone:
-            return value
-        return value.replace(tzinfo=timezone(value.utcoffset() or timedelta()), fold=0)
-
     try:
-        expected = before(value)
+        expected = _round_trip(value)
+    except OverflowError:
+        with pytest.raises(OverflowError):
+            aware(value, "published")
+        return
+    if expected == "gap":
+        with pytest.raises(ValueError, match=re.escape("does not exist")):
+            aware(value, "published")
+        return
+    got = aware(value, "published")
+    assert (got, got.tzinfo, got.fold) == (expected, expected.tzinfo, expected.fold)  # type: ignore[union-attr]
+
+
+@settings(max_examples=500)
+@given(st.datetimes(timezones=st.timezones()) | st.datetimes(timezones=st.sampled_from(_ZONES)))
+def test_an_aware_datetime_of_any_zone_is_checked_as_before(value: datetime) -> None:
+    try:
+        expected = _round_trip(value)
     except OverflowError:
         with pytest.raises(OverflowError):
             aware(value, "published")

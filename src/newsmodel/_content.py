@@ -95,7 +95,9 @@ def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
             and "  " not in item
             and (item.isascii() or _nfc("NFC", item))
         ):
-            out.append(plain_paragraph(item))
+            paragraph = _new(Paragraph)  # Paragraph(item): see plain_paragraph()
+            _set_content(paragraph, (item,))
+            out.append(paragraph)
         elif type(item) in _BLOCK_CLASSES:
             out.append(item)  # type: ignore[arg-type]
         else:  # anything else, and the errors with the index of their item

@@ -109,7 +109,10 @@ def _convert(a: attrs.Attribute[Any], name: str, scope: dict[str, Any]) -> list[
     if a.default is attrs.NOTHING:
         return [f"    if {test}:", f"        {convert}"] if test else [f"    {convert}"]
     # The converted default, once: the converters are pure, a default gives the same value.
-    scope[f"_cd_{a.name}"] = converter(a.default)  # type: ignore[operator]
+    converted = scope[f"_cd_{a.name}"] = converter(a.default)  # type: ignore[operator]
+    if converted is a.default:  # the default as it is: nothing to do for it
+        test = f"{name} is not _d_{a.name}" + (f" and {test}" if test else "")
+        return [f"    if {test}:", f"        {convert}"]
     lines = [f"    if {name} is _d_{a.name}:", f"        {name} = _cd_{a.name}"]
     lines += [f"    elif {test}:" if test else "    else:", f"        {convert}"]
     return lines

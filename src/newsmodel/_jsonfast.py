@@ -303,9 +303,7 @@ def _when(value: object) -> datetime | date | None:
 
 
 def _inlines_in(value: object) -> list[Any]:
-    return [
-        item if type(item) is str else _tagged(item, _INLINE_BY_TAG) for item in _list(value)
-    ]
+    return [item if type(item) is str else _tagged(item, _INLINE_BY_TAG) for item in _list(value)]
 
 
 def _paragraphs_in(value: object) -> list[Paragraph]:

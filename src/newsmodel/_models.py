@@ -133,10 +133,14 @@ def _url_field(value: str | None) -> str | None:
 
 
 def _published_field(value: datetime | date | None) -> datetime | date | None:
+    if type(value) is datetime:  # the common case; when() is aware() of a datetime
+        return aware(value, "published")
     return None if value is None else when(value, "published")
 
 
 def _updated_field(value: datetime | date | None) -> datetime | date | None:
+    if type(value) is datetime:
+        return aware(value, "updated")
     return None if value is None else when(value, "updated")
 
 
@@ -165,17 +169,25 @@ def _tags_field(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
-    return (
-        value if type(value) is tuple and not value else typed_tuple(value, "sections", (Section,))
-    )
+    if type(value) is list or type(value) is tuple:  # most often sections, and nothing else
+        items = tuple(value)
+        for item in items:
+            if type(item) is not Section:
+                break
+        else:
+            return items
+    return typed_tuple(value, "sections", (Section,))
 
 
 def _attributions_field(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    return (
-        value
-        if type(value) is tuple and not value
-        else typed_tuple(value, "attributions", (Attribution,))
-    )
+    if type(value) is list or type(value) is tuple:  # most often attributions, and nothing else
+        items = tuple(value)
+        for item in items:
+            if type(item) is not Attribution:
+                break
+        else:
+            return items
+    return typed_tuple(value, "attributions", (Attribution,))
 
 
 def _as_subject(value: object) -> object:
@@ -409,8 +421,10 @@ class Article:
     correction: str | None = attrs.field(default=None, converter=_correction_field)
 
     def __attrs_post_init__(self) -> None:
-        _in_order(self.published, self.updated, "updated", "published")
-        _in_order(self.first_created, self.version_created, "version_created", "first_created")
+        if self.updated is not None:
+            _in_order(self.published, self.updated, "updated", "published")
+        if self.version_created is not None:
+            _in_order(self.first_created, self.version_created, "version_created", "first_created")
 
     @property
     def slug(self) -> str:

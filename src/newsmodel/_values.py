@@ -82,7 +82,7 @@ def optional_text(value: object, field: str) -> str | None:
 
 def text_tuple(values: object, field: str) -> tuple[str, ...]:
     """A tuple of non-blank one-line strings; blank items are refused, order is kept."""
-    items = iterable(field, values)
+    items = tuple(values) if type(values) is list else iterable(field, values)
     for v in items:  # most often every item is clean text, kept as it is
         if not (
             type(v) is str
@@ -241,22 +241,22 @@ def aware(value: object, field: str) -> datetime | None:
     offset = value.utcoffset() if zone is not None else None
     if offset is None:
         raise ValidationError(field, "must be timezone-aware (naive datetimes are refused)")
-    # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
-    # is a guess, and no format could carry it back as it was. Two datetimes of the same zone
-    # compare by their wall times.
-    if value.astimezone(timezone.utc).astimezone(zone) != value:
-        raise ValidationError(field, f"{value.isoformat()} does not exist in {zone}")
     # Stored with a fixed offset, as every format writes it: a zone name (Asia/Almaty)
     # cannot travel through ISO 8601, and a wall time repeated by a clock change would
-    # otherwise compare unequal to the same instant read back (PEP 495).
-    if type(zone) is timezone:
-        return value
+    # otherwise compare unequal to the same instant read back (PEP 495). The same instant at
+    # its fixed offset has the same wall time, and fold 0.
     fixed = _ZONES.get(offset)
     if fixed is None:
         fixed = timezone(offset) if offset else timezone.utc
         if len(_ZONES) < _MAX_ZONES:
             _ZONES[offset] = fixed
-    return value.replace(tzinfo=fixed, fold=0)
+    kept = value.astimezone(fixed)  # past the calendar's ends in UTC: OverflowError
+    # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
+    # is a guess, and no format could carry it back as it was. Back in its zone, the instant
+    # has another wall time (two datetimes of the same zone compare by their wall times).
+    if kept.astimezone(zone) != value:
+        raise ValidationError(field, f"{value.isoformat()} does not exist in {zone}")
+    return value if type(zone) is timezone else kept
 
 
 # Years in which a fixed offset (at most a day) cannot take a time past datetime's range.
