@@ -46,6 +46,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s{2,}|[^\S\u00a0\u202f\u2007]")
 _NO_BREAK = "\u00a0\u202f\u2007"
 _TRIMMED = " " + _NO_BREAK
+# Two spaces in a row, plain or no-break: without one (and without any other whitespace, which
+# _SUSPECT finds), rule 4 keeps every space, and a lone no-break space is kept as it is.
+_RUN = re.compile(f"[{_TRIMMED}]{{2}}")
 # Whitespace other than the plain space, minus the no-break spaces (which stay as they are):
 # every character str.isspace() accepts, listed so that one character class tests them all.
 _OTHER_SPACES = (
@@ -116,10 +119,10 @@ def collapse(text: str) -> str:
     'Заголовок статьи'
     """
     if (
-        (text.isprintable() or (_SUSPECT.search(text) is None and not _has_no_break(text)))
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
+        (text.isprintable() or _SUSPECT.search(text) is None)
+        and _RUN.search(text) is None
+        and text[:1] not in _TRIMMED
+        and text[-1:] not in _TRIMMED
         and _is_nfc(text)
     ):
         return text
@@ -135,8 +138,8 @@ def collapse(text: str) -> str:
 def collapse_inner(text: str) -> str:
     """Apply every rule without trimming: for text that sits beside inline markup."""
     if (
-        (text.isprintable() or (_SUSPECT.search(text) is None and not _has_no_break(text)))
-        and "  " not in text
+        (text.isprintable() or _SUSPECT.search(text) is None)
+        and _RUN.search(text) is None
         and _is_nfc(text)
     ):
         return text
