@@ -19,7 +19,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import strategies as ns
-from newsmodel import Article, Attribution, Paragraph, Section, Subject
+from newsmodel import (
+    Article,
+    Attribution,
+    Emphasis,
+    LineBreak,
+    Link,
+    Paragraph,
+    Section,
+    Strong,
+    Subject,
+)
+from newsmodel._content import _collapse_run, _inline_tuple, _normalize_inlines, _rstrip
 from newsmodel._init import ATTRS_INITS
 from newsmodel._textrules import SUSPECT
 from newsmodel._values import aware
@@ -182,3 +193,25 @@ def test_an_aware_datetime_of_any_zone_is_checked_as_before(value: datetime) -> 
 
 def test_a_date_alone_is_no_datetime_to_check() -> None:
     assert Article(headline="Т", published=date(2026, 1, 2)).published == date(2026, 1, 2)
+
+
+_PIECES = st.sampled_from(["", " ", "a", " a", "a ", " a ", "a  b", "\u00a0", "a\u00a0 ", "b\n"])
+
+
+def _inline_lists(depth: int) -> st.SearchStrategy[list[Any]]:
+    leaf = _PIECES | st.just(LineBreak())
+    if depth:
+        inner = _inline_lists(depth - 1)
+        leaf |= st.builds(Emphasis, inner) | st.builds(Strong, inner)
+        leaf |= st.builds(Link, st.just("https://example.kz/"), inner)
+    return st.lists(leaf, max_size=4)
+
+
+@settings(max_examples=500)
+@given(_inline_lists(2))
+def test_inline_content_kept_as_it_is_is_what_the_whitespace_rule_gives(value: list[Any]) -> None:
+    # _normalize_inlines keeps content _collapse_run would not change; the rest it collapses.
+    items = _inline_tuple(value)
+    expected, _ = _collapse_run(items, True, "content")  # noqa: FBT003 - the paragraph's start
+    _rstrip(expected)
+    assert _normalize_inlines(items, "content") == tuple(expected)

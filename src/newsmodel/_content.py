@@ -18,7 +18,7 @@ import attrs
 
 from newsmodel._init import install, text_fields
 from newsmodel._metadata import Attribution
-from newsmodel._textrules import InvalidTextError, normalize
+from newsmodel._textrules import InvalidTextError, is_clean_inner, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
 from newsmodel.errors import ValidationError
 
@@ -221,6 +221,9 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
     paragraph and spaces next to a line break are removed; adjacent strings merge; empty
     emphasis is removed. The result is a fixed point: normalising it again changes nothing.
     """
+    kept, _, trailing = _unchanged(content, at_space=True)
+    if kept and not trailing:  # most content, read from a document that wrote it so
+        return content
     result, _ = _collapse_run(content, True, field)  # noqa: FBT003 - the paragraph's start
     _rstrip(result)
     return tuple(result)
@@ -257,6 +260,48 @@ def _collapse_run(
             if inner or isinstance(item, Link):
                 out.append(_with_content(item, inner))
     return out, at_space
+
+
+def _unchanged(items: tuple[Inline, ...], *, at_space: bool) -> tuple[bool, bool, bool]:
+    """Whether :func:`_collapse_run` gives ``items`` back as they are, without building anything.
+
+    Returns that, the run's ``at_space`` as :func:`_collapse_run` returns it, and whether the
+    run ends in a plain space (which :func:`_rstrip` would remove). Follows
+    :func:`_collapse_run` step by step; anything it would change, or an item of a class of its
+    own, says no, and the caller takes :func:`_collapse_run`.
+    """
+    after_text = trailing = False
+    for item in items:
+        if type(item) is str:
+            if (  # merged, dropped, trimmed at a space or changed by the text rule
+                after_text
+                or not item
+                or (at_space and item[0] == " ")
+                or not is_clean_inner(item)
+            ):
+                return False, at_space, trailing
+            at_space = trailing = item[-1] == " "
+            after_text = True
+            continue
+        after_text = False
+        kind = type(item)
+        if kind is LineBreak:
+            if trailing:  # the space before a line break goes
+                return False, at_space, trailing
+            at_space, trailing = True, False
+        elif kind is Emphasis or kind is Strong or kind is Link:
+            content = item.content  # type: ignore[union-attr]
+            if not content:
+                if kind is not Link:  # empty emphasis goes; an empty link stays, and ends it
+                    return False, at_space, trailing
+                trailing = False
+                continue
+            kept, at_space, trailing = _unchanged(content, at_space=at_space)
+            if not kept:
+                return False, at_space, trailing
+        else:
+            return False, at_space, trailing
+    return True, at_space, trailing
 
 
 def _with_content(

@@ -32,6 +32,7 @@ __all__ = [
     "InvalidTextError",
     "collapse",
     "collapse_inner",
+    "is_clean_inner",
     "is_slug",
     "normalize",
     "scrub",
@@ -137,13 +138,22 @@ def collapse(text: str) -> str:
 
 def collapse_inner(text: str) -> str:
     """Apply every rule without trimming: for text that sits beside inline markup."""
-    if (
+    if is_clean_inner(text):
+        return text
+    return _SPACES.sub(" ", normalize(text))
+
+
+def is_clean_inner(text: str) -> bool:
+    """Whether :func:`collapse_inner` gives ``text`` back as it is, told in a few passes in C.
+
+    >>> is_clean_inner("25\u00a0ноября "), is_clean_inner("a  b")
+    (True, False)
+    """
+    return (
         (text.isprintable() or _SUSPECT.search(text) is None)
         and _RUN.search(text) is None
         and _is_nfc(text)
-    ):
-        return text
-    return _SPACES.sub(" ", normalize(text))
+    )
 
 
 def _has_no_break(text: str) -> bool:
