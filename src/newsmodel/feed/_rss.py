@@ -57,7 +57,7 @@ class DzenOptions:
 
     Attributes:
         format (str): ``"article"`` or ``"post"`` (``format-article``/``format-post``).
-        index (bool): let search engines index the publications (``index-yes``/``index-no``).
+        index (bool): let search engines index the publications (``index``/``noindex``).
         comments (str): who may comment: ``"all"``, ``"subscribers"`` or ``"none"``.
         draft (bool): save the publications as drafts instead of publishing them
             (``native-draft``).
@@ -237,7 +237,7 @@ def _dzen_item(out: XmlOut, article: Article, options: DzenOptions) -> list[str]
         for author in article.credited(Role.AUTHOR):
             out.leaf("author", author.name)
         out.leaf("category", f"format-{options.format}")
-        out.leaf("category", "index-yes" if options.index else "index-no")
+        out.leaf("category", "index" if options.index else "noindex")
         out.leaf("category", f"comment-{options.comments}")
         if options.draft:
             out.leaf("category", "native-draft")
