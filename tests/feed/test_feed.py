@@ -267,6 +267,17 @@ def test_sitemap_lists_the_last_two_days_only():
     assert everything.count(b"<url>") == 2
 
 
+def test_a_sitemap_with_nothing_recent_is_empty_not_an_error(tmp_path):
+    # Google: old URLs leave the news sitemap, which may then be empty for a while
+    old = [_article(1, published=NOW - timedelta(days=3))]
+    root = etree.fromstring(feed.dumps(old, channel=CHANNEL, format="sitemap", now=NOW))
+    assert etree.QName(root).localname == "urlset"
+    assert len(root) == 0
+    files = feed.write_sitemaps(old, tmp_path / "news.xml", channel=CHANNEL, now=NOW)
+    assert files == [tmp_path / "news.xml"]
+    assert len(etree.parse(str(files[0])).getroot()) == 0
+
+
 def test_sitemap_over_1000_urls_in_one_file_is_refused():
     with pytest.raises(WriteError, match="write_sitemaps"):
         feed.dumps([_article(i) for i in range(1001)], channel=CHANNEL, format="sitemap", now=NOW)

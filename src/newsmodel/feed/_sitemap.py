@@ -116,10 +116,8 @@ def write_sitemap(articles: Iterable[Article], fp: IO[bytes], channel: Channel) 
                     return article
                 _url(out, article, channel)
                 count += 1
-            if not count:
-                # Google's schema asks for one <url> at least: an empty sitemap is refused.
-                reason = "none has a URL and a recent date"
-                raise WriteError("sitemap", "articles", reason)
+            # No article recent enough leaves the urlset empty: Google reads an empty news
+            # sitemap as "nothing new" (sitemaps.org's schema wants one <url>, Google does not).
     return None
 
 
