@@ -278,6 +278,29 @@ def test_a_sitemap_with_nothing_recent_is_empty_not_an_error(tmp_path):
     assert len(etree.parse(str(files[0])).getroot()) == 0
 
 
+def test_a_url_longer_than_a_sitemap_loc_holds_is_left_out_and_named():
+    long_url = "https://altyn-orda.kz/news/" + "a" * 2100
+    items = [_article(1), _article(2, url=long_url)]
+    with pytest.warns(LossyConversionWarning, match="2,048"):
+        data = feed.dumps(items, channel=CHANNEL, format="sitemap", now=NOW)
+    root = etree.fromstring(data)
+    _SCHEMA.assertValid(root)
+    assert data.count(b"<url>") == 1
+    # the longest loc the schema takes is written
+    longest = "https://altyn-orda.kz/" + "b" * (2048 - len("https://altyn-orda.kz/"))
+    data = feed.dumps([_article(3, url=longest)], channel=CHANNEL, format="sitemap", now=NOW)
+    _SCHEMA.assertValid(etree.fromstring(data))
+    assert longest.encode() in data
+
+
+def test_news_name_leaves_out_a_trailing_parenthetical():
+    channel = feed.Channel(title="Altyn-Orda (подписка)", link="https://altyn-orda.kz/")
+    data = feed.dumps([_article()], channel=channel, format="sitemap", now=NOW)
+    assert b"<news:name>Altyn-Orda</news:name>" in data
+    # the rss channel keeps the title as given
+    assert "<title>Altyn-Orda (подписка)</title>".encode() in feed.dumps([], channel=channel)
+
+
 def test_sitemap_over_1000_urls_in_one_file_is_refused():
     with pytest.raises(WriteError, match="write_sitemaps"):
         feed.dumps([_article(i) for i in range(1001)], channel=CHANNEL, format="sitemap", now=NOW)
