@@ -168,6 +168,25 @@ def test_dzen_leaves_out_an_article_without_an_image_and_names_it():
     assert len(etree.fromstring(data).findall("channel/item")) == 1
 
 
+def test_dzen_writes_no_empty_element():
+    # Dzen cannot process a feed with an empty element: every element has text or children,
+    # but for those whose content is their attributes
+    sparse = _article(
+        2, attributions=[], image=None, sections=[Section(blocks=[Figure("https://a.kz/i.jpg")])]
+    )
+    channel = feed.Channel(
+        title="A", link="https://altyn-orda.kz/", self_url="https://altyn-orda.kz/rss"
+    )
+    root = etree.fromstring(feed.dumps([_article(), sparse], channel=channel, format="dzen"))
+    assert len(root.findall("channel/item")) == 2
+    attributes_only = {"enclosure", "{http://www.w3.org/2005/Atom}link"}
+    for el in root.iter():
+        if el.tag in attributes_only:
+            assert el.attrib, el.tag
+            continue
+        assert len(el) or (el.text or "").strip(), el.tag
+
+
 def test_dzen_refuses_more_than_500_items():
     with pytest.raises(WriteError, match="at most 500"):
         feed.dumps([_article(i) for i in range(501)], channel=CHANNEL, format="dzen")
@@ -200,6 +219,14 @@ def test_yandex_leaves_out_an_article_without_a_date():
     with pytest.warns(LossyConversionWarning, match="no publication date"):
         data = feed.dumps([_article(published=None)], channel=CHANNEL, format="yandex")
     assert etree.fromstring(data).find("channel/item") is None
+
+
+def test_yandex_leaves_out_an_article_whose_url_is_the_home_page():
+    home = _article(2, url="https://altyn-orda.kz/")
+    with pytest.warns(LossyConversionWarning, match="home page"):
+        data = feed.dumps([_article(1), home], channel=CHANNEL, format="yandex")
+    links = [e.text for e in etree.fromstring(data).iterfind("channel/item/link")]
+    assert links == ["https://altyn-orda.kz/news/1"]
 
 
 # --- RSS and Atom ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from newsmodel import (
     Section,
     feed,
 )
+from newsmodel.feed._rss import home_page
 from strategies import articles as all_articles
 
 DATA = Path(__file__).parent.parent / "data" / "feed"
@@ -174,7 +175,11 @@ def test_yandex_round_trips(items):
     data = _quiet_dumps(items, format="yandex")
     parsed = _fp(data)
     assert not parsed.bozo, parsed.bozo_exception
-    ready = [a for a in items if a.url and a.published and (a.sections or a.lede)]
+    ready = [
+        a
+        for a in items
+        if a.url and not home_page(a.url) and a.published and (a.sections or a.lede)
+    ]
     back = _quiet_loads(data)
     assert [a.headline for a in back] == [a.headline for a in ready]
     for original, read in zip(ready, back, strict=True):

@@ -134,14 +134,12 @@ def write_sitemap(articles: Iterable[Article], fp: IO[bytes], channel: Channel) 
         xf.write_declaration()
         out = XmlOut(xf)
         with out.element(f"{_S}urlset", nsmap={None: SITEMAP, "news": NEWS}):  # type: ignore[dict-item]
-            count = 0
-            for article in articles:
+            # No article recent enough leaves the urlset empty: Google reads an empty news
+            # sitemap as "nothing new" (sitemaps.org's schema wants one <url>, Google does not).
+            for count, article in enumerate(articles):
                 if count == MAX_URLS:
                     return article
                 _url(out, article, channel)
-                count += 1
-            # No article recent enough leaves the urlset empty: Google reads an empty news
-            # sitemap as "nothing new" (sitemaps.org's schema wants one <url>, Google does not).
     return None
 
 
