@@ -274,10 +274,7 @@ def _unchanged(items: tuple[Inline, ...], *, at_space: bool) -> tuple[bool, bool
     for item in items:
         if type(item) is str:
             if (  # merged, dropped, trimmed at a space or changed by the text rule
-                after_text
-                or not item
-                or (at_space and item[0] == " ")
-                or not is_clean_inner(item)
+                after_text or not item or (at_space and item[0] == " ") or not is_clean_inner(item)
             ):
                 return False, at_space, trailing
             at_space = trailing = item[-1] == " "
