@@ -272,6 +272,11 @@ _fields = st.fixed_dictionaries(
         "rights": st.none() | rights,
         "slugline": st.none() | words(3),
         "correction": st.none() | words(12),
+        "signals": st.lists(
+            st.sampled_from(["sig:update", "sig:correction", "sig:withheld", "dpasig:k"]),
+            max_size=2,
+            unique=True,
+        ),
     }
 )
 _maybe_datetime = st.none() | datetimes

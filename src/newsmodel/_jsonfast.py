@@ -206,6 +206,7 @@ def to_dict(a: Article) -> dict[str, Any]:
             "first_created": _when_out(a.first_created),
             "version_created": _when_out(a.version_created),
             "correction": a.correction,
+            "signals": list(a.signals),
         }
     except KeyError:  # an inline of a class the table does not know
         raise SlowPath from None

@@ -570,6 +570,7 @@ def _lost_fields(article: Article) -> list[str]:
         "first_created",
         "version_created",
         "correction",
+        "signals",
     ]
     lost = [n for n in names if getattr(article, n) != getattr(defaults, n)]
     if article.given_slug is not None:  # read back, the slug follows the headline

@@ -120,6 +120,27 @@ def test_dpa_newsroom_metadata_goes_to_its_fields() -> None:
     }
 
 
+def test_signals_go_to_their_field_not_to_extra() -> None:
+    article, _ = read("dpa_header_notepad.xml")
+    assert article.signals == ("sig:correction",)
+    assert "newsml:signal" not in {k for k, _ in article.extra}
+
+
+def test_a_signal_given_by_iptc_uri_or_literal_is_a_signal_and_a_free_text_one_is_kept() -> None:
+    data = (AGENCY / "dpa_header_notepad.xml").read_text("utf-8")
+    data = data.replace(
+        '<signal qcode="sig:correction"/>',
+        '<signal uri="http://cv.iptc.org/newscodes/signal/update"/>'
+        '<signal literal="dpasig:korrektur"/><signal qcode="sig:update"/>'
+        '<signal literal="bitte beachten"/>',
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(data.encode())
+    assert article.signals == ("sig:update", "dpasig:korrektur")
+    assert ("newsml:signal", "bitte beachten") in article.extra
+
+
 # --- headlines from elsewhere ---------------------------------------------------------------
 
 

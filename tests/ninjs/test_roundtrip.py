@@ -54,6 +54,7 @@ def carried(article: Article) -> Article:
         first_created=None,
         version_created=None,
         correction=None,
+        signals=(),
         subjects=subjects,
         sections=sections,
         extra=extra,

@@ -478,6 +478,7 @@ def internal_fields(article: Article) -> list[tuple[str, str]]:
         ("slugline", a.slugline),
         ("first_created", a.first_created.isoformat() if a.first_created else None),
         ("version_created", a.version_created.isoformat() if a.version_created else None),
+        ("signals", " ".join(a.signals) or None),
     ]
     return [(k, str(v)) for k, v in values if v is not None]
 

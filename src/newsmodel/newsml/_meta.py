@@ -14,6 +14,7 @@ from newsmodel._models import (
     Subject,
 )
 from newsmodel._textrules import collapse, scrub
+from newsmodel._values import qcode
 from newsmodel._warnings import lossy
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import read_notepad
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ItemReader"]
 
+#: IPTC's signal vocabulary, whose codes are read as ``sig:`` QCodes when given as URIs.
+_SIGNAL_URIS = ("http://cv.iptc.org/newscodes/signal/", "https://cv.iptc.org/newscodes/signal/")
+
 #: Description roles that are the lede when no summary is given (drol:teaser).
 _TEASERS = frozenset(("teaser",))
 
@@ -57,7 +61,6 @@ _SIMPLE_ITEM_META = {
     "fileName",
     "title",
     "service",
-    "signal",
     "role",
     "generator",
     "profile",
@@ -148,6 +151,8 @@ class ItemReader(AgencyShapes):
                 read_pub_status(self, child)
             elif name == "edNote":
                 self.ed_note(child)
+            elif name == "signal":
+                self.signal(child)
             elif name == "link":
                 self.link(child)
             elif name in _SIMPLE_ITEM_META:
@@ -179,6 +184,17 @@ class ItemReader(AgencyShapes):
                 )
             return
         self.notepad.notes.append(text)
+
+    def signal(self, el: etree._Element) -> None:
+        """A processing signal: its QCode (an IPTC signal URI as ``sig:``); else kept in extra."""
+        code = collapse(scrub(el.get("qcode") or el.get("literal") or ""))
+        uri = collapse(scrub(el.get("uri") or ""))
+        if not code and uri.startswith(_SIGNAL_URIS):
+            code = "sig:" + uri.rstrip("/").rpartition("/")[2]
+        try:
+            self.fields.setdefault("signals", []).append(qcode(code, "signal"))
+        except ValidationError:
+            self.keep("newsml:signal", value_of(el))
 
     def link(self, el: etree._Element) -> None:
         rel = (el.get("rel") or "").rpartition(":")[2].lower()
@@ -427,6 +443,7 @@ class ItemReader(AgencyShapes):
             "first_created": f.get("first_created"),
             "version_created": f.get("version_created"),
             "correction": "\n".join(dict.fromkeys(f.get("corrections", ()))) or None,
+            "signals": f.get("signals", ()),
             "extra": self.own_extra if self.own_extra is not None else self.extra,
         }
         article = self.build(fields)

@@ -272,6 +272,9 @@ class _Builder:
             self.sub(meta, "edNote", a.editorial_note)
         if a.correction:
             self.sub(meta, "edNote", a.correction, role="nmrole:correction")
+        for code in a.signals:
+            # A scheme the item does not declare is written as a literal, never refused.
+            self.sub(meta, "signal", **{"qcode" if self.declared(code) else "literal": code})
         if a.url:
             self.sub(meta, "link", rel="nmrel:canonical", href=a.url, contenttype="text/html")
 
