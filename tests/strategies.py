@@ -130,6 +130,8 @@ attributions = st.builds(
     role=st.sampled_from(list(Role)),
     url=st.none() | urls,
     phrase=st.none() | st.sampled_from(["передает", "сообщает", "фото", "перевод", "по данным"]),
+    # What stood between a lede and its credit: the canonical ", " most often.
+    separator=st.sampled_from([", ", ", ", ", - ", " — ", ",— ", " – , ", ","]),
 )
 
 figures = st.builds(

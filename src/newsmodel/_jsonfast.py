@@ -96,7 +96,13 @@ def _attribution_out(a: Attribution | None) -> dict[str, Any] | None:
         return None
     if type(a) is not Attribution:
         raise SlowPath
-    return {"name": a.name, "role": a.role.value, "url": a.url, "phrase": a.phrase}
+    return {
+        "name": a.name,
+        "role": a.role.value,
+        "url": a.url,
+        "phrase": a.phrase,
+        "separator": a.separator,
+    }
 
 
 def _block_out(b: Any) -> dict[str, Any]:  # noqa: ANN401 - any block

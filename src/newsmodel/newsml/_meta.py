@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Article,
     Attribution,
@@ -274,6 +275,7 @@ class ItemReader(AgencyShapes):
         if not url.lower().startswith(("http://", "https://")):
             url = ""
         phrase = el.get(f"{{{NM}}}phrase")
+        separator = el.get(f"{{{NM}}}separator")
         try:
             party_list.append(
                 Attribution(
@@ -281,6 +283,7 @@ class ItemReader(AgencyShapes):
                     role=role_of(el, tag),
                     url=url or None,
                     phrase=collapse(scrub(phrase)) if phrase else None,
+                    separator=separator or CANONICAL_SEPARATOR,
                 )
             )
         except ValidationError:

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 from lxml import etree
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Article,
     Attribution,
@@ -285,6 +286,8 @@ class _Builder:
             el.set("uri", credit.url)
         if credit.phrase:
             el.set(f"{{{NM}}}phrase", credit.phrase)
+        if credit.separator != CANONICAL_SEPARATOR:
+            el.set(f"{{{NM}}}separator", credit.separator)
         self.sub(el, "name", credit.name)
 
     def content_meta(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one line per element
