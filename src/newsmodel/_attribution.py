@@ -470,12 +470,11 @@ def _kazakh_about(text: str, folded: str) -> tuple[int, Attribution] | None:
         return None
     clause = _clause(text[match.start("rest") :])
     words = clause.split(" ")
-    if len(words) > 2 and _phrase_key(" ".join(words[-2:])) in _KK_VERBS:  # "мәлім етті"
-        name = " ".join(words[:-2])
-    elif len(words) > 1 and _phrase_key(words[-1]) in _KK_VERBS:
-        name = " ".join(words[:-1])
-    else:
+    # The verb is the clause's last word or two ("мәлім етті"); the name stands before it.
+    size = next((n for n in (2, 1) if _phrase_key(" ".join(words[-n:])) in _KK_VERBS), 0)
+    if not size or len(words) <= size:
         return None
+    name = " ".join(words[:-size])
     if _phrase_key(name).split(" ")[0] in _KK_PRONOUNS:  # "Бұл туралы ол … мәлім етті"
         return None
     cleaned = _clean_name(name)

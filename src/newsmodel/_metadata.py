@@ -162,7 +162,7 @@ class Attribution:
     >>> credit = Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает")
     >>> credit.name, credit.phrase, credit.separator
     ('Altyn-orda.kz', 'передает', ', ')
-    >>> Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает", separator=",  -").separator
+    >>> Attribution("Altyn-orda.kz", role=Role.SOURCE, separator=",  -").separator
     ', -'
     """
 
