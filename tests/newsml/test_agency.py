@@ -157,6 +157,13 @@ def test_headline_taken_from_hl1_of_a_namespaced_nitf_before_its_title_and_slugl
     assert any("the body's headline" in m for m in messages)
 
 
+def test_headline_taken_from_hl1_of_a_nitf_in_no_namespace() -> None:
+    article, messages = read("nitf_hl1_no_namespace.xml")
+    assert article.headline == "Rail freight to China grows by a third"
+    assert texts(article) == ["Dostyk station handled a third more containers than a year ago."]
+    assert any("the body's headline" in m for m in messages)
+
+
 def test_headline_taken_from_a_nitf_body_without_its_root() -> None:
     article, _ = read("nitf_body_without_root.xml")
     assert article.headline == "Port of Aktau doubles grain exports"
