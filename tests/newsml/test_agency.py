@@ -120,6 +120,25 @@ def test_dpa_newsroom_metadata_goes_to_its_fields() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        ("stat:withheld", PubStatus.WITHHELD),
+        ("stat:canceled", PubStatus.CANCELED),
+        ("dpastat:cancelled", PubStatus.CANCELED),
+        ("stat:usable", PubStatus.USABLE),
+    ],
+)
+def test_pub_status_of_any_scheme_goes_to_its_field(code: str, status: PubStatus) -> None:
+    data = (AGENCY / "dpa_header_notepad.xml").read_text("utf-8")
+    data = data.replace('<pubStatus qcode="stat:usable"/>', f'<pubStatus qcode="{code}"/>')
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(data.encode())
+    assert article.pub_status is status
+    assert "newsml:pubStatus" not in {k for k, _ in article.extra}
+
+
 def test_signals_go_to_their_field_not_to_extra() -> None:
     article, _ = read("dpa_header_notepad.xml")
     assert article.signals == ("sig:correction",)
