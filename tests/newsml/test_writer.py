@@ -46,6 +46,7 @@ IPTC = {
     "medtop",
     "ninat",
     "nprov",
+    "sig",
     "stat",
     "subj",
     "urgency",
