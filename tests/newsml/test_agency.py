@@ -338,8 +338,10 @@ def test_a_message_wrapping_its_story_in_a_package_reads_the_story() -> None:
     assert [a.name for a in article.attributions] == ["Mere Tane"]
     assert messages == [
         "newsml: skipped a package item (packageItem), not a news item (line 8)",
-        "newsml: the item has no headline; the body's title 'Ferry operator names interim "
-        "chief after board change' was used instead",
+        (
+            "newsml: the item has no headline; the body's title 'Ferry operator names interim "
+            "chief after board change' was used instead"
+        ),
     ]
 
 

@@ -131,7 +131,7 @@ def test_spanish_story_with_two_subject_schemes():
     assert ("nitf:hl2", "KAZAJISTAN CLIMA") in a.extra
     assert a.place == "Almaty"
     assert a.dateline is None  # story.date is a date, not a dateline
-    assert a.attributions == (Attribution("ab/cd"),)
+    assert a.attributions == (Attribution("ab/cd", role=Role.EDITOR),)  # the desk's initials
 
 
 def test_public_doctype_line_breaks_and_empty_paragraphs():
