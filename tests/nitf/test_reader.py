@@ -6,6 +6,7 @@ import io
 import warnings
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 
 from conftest import DATA
@@ -134,10 +135,20 @@ def test_spanish_story_with_two_subject_schemes():
     assert a.attributions == (Attribution("ab/cd", role=Role.EDITOR),)  # the desk's initials
 
 
+def test_an_abstract_that_repeats_the_headline_is_kept_as_the_lede():
+    a, messages = read("abstract-as-headline.xml")
+    assert a.headline == a.lede == "Tonight's main stories on the evening bulletin"
+    assert [b.text for b in a.sections[0].blocks][0].startswith("1) Storm warnings")
+    assert messages == []
+    # the lede travels through NITF (the byline as written stays in extra, which NITF drops)
+    plain = attrs.evolve(a, extra=())
+    assert attrs.evolve(nitf.loads(nitf.dumps(plain)), extra=()) == plain
+
+
 def test_public_doctype_line_breaks_and_empty_paragraphs():
     a, warned = read("aap-breaks.xml")
     assert a.headline == "The main stories on tonight's news"
-    assert a.lede is None  # the abstract repeats the headline
+    assert a.lede == a.headline  # the abstract repeats the headline, and is kept
     assert a.attributions == (Attribution("John Doe"),)
     assert a.place == "Sydney"
     assert a.published.utcoffset() == timedelta(hours=11)

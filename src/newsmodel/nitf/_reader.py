@@ -352,7 +352,7 @@ def build_article(parts: NitfParts, options: ReadOptions, fmt: str) -> Article:
     language = parts.language or options.language
     fields: dict[str, Any] = {
         "headline": headline,
-        "lede": parts.lede if parts.lede != headline else None,
+        "lede": parts.lede,
         "sections": parts.sections,
         "attributions": parts.attributions,
         "published": parts.published,
