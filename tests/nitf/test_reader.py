@@ -138,7 +138,7 @@ def test_spanish_story_with_two_subject_schemes():
 def test_an_abstract_that_repeats_the_headline_is_kept_as_the_lede():
     a, messages = read("abstract-as-headline.xml")
     assert a.headline == a.lede == "Tonight's main stories on the evening bulletin"
-    assert [b.text for b in a.sections[0].blocks][0].startswith("1) Storm warnings")
+    assert a.sections[0].blocks[0].text.startswith("1) Storm warnings")
     assert messages == []
     # the lede travels through NITF (the byline as written stays in extra, which NITF drops)
     plain = attrs.evolve(a, extra=())
