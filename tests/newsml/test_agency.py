@@ -21,7 +21,7 @@ from newsmodel import (
     Section,
     newsml,
 )
-from newsmodel.newsml._agency import byline_attributions
+from newsmodel.newsml._agency import by_attributions, byline_attributions
 
 AGENCY = DATA / "newsml" / "agency"
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -284,9 +284,60 @@ def test_what_a_byline_is(text: str, names: list[str] | None) -> None:
     assert (None if found is None else [a.name for a in found]) == names
 
 
+def test_a_by_statement_of_bare_names_names_the_authors() -> None:
+    article, _ = read("by_and_private_note.xml")
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("AINO LAHTI", Role.AUTHOR),
+        ("VEIKKO MÄKI", Role.AUTHOR),
+    ]
+    assert not any(k == "newsml:by" for k, _ in article.extra)
+
+
+def test_a_by_statement_beside_a_creator_is_kept_as_written() -> None:
+    data = _item(
+        "<creator><name>Jane Doe</name></creator><by>JOHN ROE</by><by>By Jane Doe</by>"
+        "<headline>H</headline>",
+        "<p>Text.</p>",
+    )
+    article = newsml.loads(data)
+    assert [a.name for a in article.attributions] == ["Jane Doe"]
+    assert [v for k, v in article.extra if k == "newsml:by"] == ["JOHN ROE", "By Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("JANE DOE, JOHN ROE ", ["JANE DOE", "JOHN ROE"]),
+        ("Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe", ["Jane Doe"]),
+        ("STT", None),  # an agency's name alone is not a person
+        ("gr/bp", None),  # a desk's initials
+        ("Jane Doe, staff", None),
+        ("The minister spoke on Tuesday", None),
+    ],
+)
+def test_what_a_by_statement_names(text: str, names: list[str] | None) -> None:
+    found = by_attributions(text)
+    assert (None if found is None else [a.name for a in found]) == names
+
+
 def test_a_newsmodel_item_keeps_a_paragraph_that_looks_like_a_byline() -> None:
     article = Article(headline="H", sections=[Section(blocks=["By Jane Doe", "Автор: Иван"])])
     assert newsml.loads(newsml.dumps(article)) == article
+
+
+def test_an_ednote_whose_role_marks_it_private_stays_out_of_the_note() -> None:
+    article, messages = read("by_and_private_note.xml")
+    assert article.editorial_note == (
+        "Korjattu aiempaa uutista: silta avataan syyskuussa, ei lokakuussa."
+    )
+    assert messages == ["newsml: a non-public edNote was left out (private_notes=True keeps it)"]
+    kept, _ = read("by_and_private_note.xml", private_notes=True)
+    assert kept.editorial_note == article.editorial_note
+    assert (
+        "newsml:edNote:nonpublic",
+        "Toinen kappale tarkistettu puhelimitse; lähde ei halua nimeään julki.",
+    ) in kept.extra
 
 
 # --- times, streams -------------------------------------------------------------------------
@@ -325,3 +376,24 @@ def test_iter_articles_raises_on_a_bad_item_by_default() -> None:
 def test_iter_articles_on_error_takes_raise_or_skip() -> None:
     with pytest.raises(ValueError, match="on_error"):
         newsml.iter_articles(io.BytesIO(b""), on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_a_message_wrapping_its_story_in_a_package_reads_the_story() -> None:
+    article, messages = read("message_with_package.xml")
+    assert article.headline == "Ferry operator names interim chief after board change"
+    assert article.guid == "urn:example:harbourwire:5521"
+    assert [a.name for a in article.attributions] == ["Mere Tane"]
+    assert messages == [
+        "newsml: skipped a package item (packageItem), not a news item (line 8)",
+        (
+            "newsml: the item has no headline; the body's title 'Ferry operator names interim "
+            "chief after board change' was used instead"
+        ),
+    ]
+
+
+def test_a_message_of_a_package_alone_is_refused() -> None:
+    data = (AGENCY / "message_with_package.xml").read_bytes()
+    start, end = data.index(b"<newsItem "), data.index(b"</newsItem>") + len(b"</newsItem>")
+    with pytest.raises(ParseError, match=r"the message holds a package item \(packageItem\)"):
+        newsml.loads(data[:start] + data[end:])

@@ -228,7 +228,9 @@ def loads(
 
     Raises:
         ParseError: the input is not well-formed XML, not NewsML-G2, not a text item (a picture,
-            a package, a concept or planning item: the message says which), has no headline,
+            a package, a concept or planning item: the message says which; a message of
+            one news item beside other items reads the news item and skips the others with a
+            warning), has no headline,
             or breaks a limit (the message names it); with line and column where known.
 
     >>> loads(b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
@@ -255,10 +257,11 @@ def loads(
         return _newsml12.read_item(items[0], options)
     _parse.check_root(root)
     if etree.QName(root).localname == "newsMessage":
-        items = _reader.items_of_message(root)
+        items, others = _reader.items_of_message(root)
         if len(items) != 1:
             msg = f"a newsMessage of {len(items)} news items: read it with iter_articles()"
             raise ParseError(_FORMAT, msg, line=root.sourceline)
+        _reader.skip_items(others)
         return _reader.read_item(items[0], options)
     return _reader.read_item(root, options)
 

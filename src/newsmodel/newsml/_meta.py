@@ -23,6 +23,7 @@ from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._collect import is_nonpublic, name_of, role_of, subject_names
 from newsmodel.newsml._fields import (
     CORRECTION_ROLES,
+    is_private_note,
     read_genre,
     read_pub_status,
     read_rights,
@@ -174,7 +175,7 @@ class ItemReader(AgencyShapes):
         if (el.get("role") or "").rpartition(":")[2].lower() in CORRECTION_ROLES:
             self.fields.setdefault("corrections", []).append(text)
             return
-        if is_nonpublic(el) or (parent is not None and is_nonpublic(parent)):
+        if is_nonpublic(el) or is_private_note(el) or (parent is not None and is_nonpublic(parent)):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
             else:
@@ -259,6 +260,8 @@ class ItemReader(AgencyShapes):
                     f["dateline"] = text
                 else:
                     self.keep("newsml:dateline", text)
+            elif name == "by" and not self.own:
+                self.by_statement(text_of(child))
             elif name in ("by", "creditline"):
                 self.keep(f"newsml:{name}", text_of(child))
             elif name in _SIMPLE_CONTENT_META:
