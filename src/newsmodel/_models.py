@@ -45,9 +45,11 @@ from newsmodel._values import (
     absolute_url,
     aware,
     is_slug,
+    iterable,
     language,
     optional_text,
     pairs,
+    qcode,
     required_text,
     text,
     text_tuple,
@@ -214,6 +216,13 @@ def _genres_field(value: Iterable[Genre | str]) -> tuple[Genre, ...]:
     )
 
 
+def _signals_field(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple and not value:
+        return value
+    codes = [qcode(v, f"signals[{i}]") for i, v in enumerate(iterable("signals", value))]
+    return tuple(dict.fromkeys(codes))  # a signal said twice is said once
+
+
 def _image_field(value: Figure | None) -> Figure | None:
     if value is not None and not isinstance(value, Figure):
         raise ValidationError("image", f"expected Figure, got {type(value).__name__}")
@@ -375,6 +384,10 @@ class Article:
         version_created (datetime | None): When this version was created (aware; not before
             ``first_created``); apart from ``updated``.
         correction (str | None): A correction or update note shown with the article.
+        signals (tuple[str, ...]): The agency's processing signals, as QCodes
+            (``"sig:update"``, ``"sig:correction"``, ``"sig:withheld"``...), in the order
+            given, each once. For the newsroom: writers of public pages leave them out
+            unless asked.
 
     >>> from datetime import datetime, timezone
     >>> from newsmodel import Article, Section
@@ -419,6 +432,7 @@ class Article:
     first_created: datetime | None = attrs.field(default=None, converter=_first_created_field)
     version_created: datetime | None = attrs.field(default=None, converter=_version_created_field)
     correction: str | None = attrs.field(default=None, converter=_correction_field)
+    signals: tuple[str, ...] = attrs.field(default=(), converter=_signals_field)
 
     def __attrs_post_init__(self) -> None:
         if self.updated is not None:
