@@ -274,11 +274,15 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                 return
             if self.agency and add_byline(text, self.meta, any_text=False):
                 return
-        elif isinstance(block, Paragraph) and self.advisories_only and self.agency:
+        elif (
             # The byline may follow an advisory line in parentheses ("(Adds details)").
-            if add_byline(block.text, self.meta, any_text=False):
-                self.advisories_only = False
-                return
+            isinstance(block, Paragraph)
+            and self.advisories_only
+            and self.agency
+            and add_byline(block.text, self.meta, any_text=False)
+        ):
+            self.advisories_only = False
+            return
         self.advisories_only = (
             (self.advisories_only or not self.seen_block)
             and isinstance(block, Paragraph)

@@ -21,7 +21,6 @@ from newsmodel.newsml._tree import FORMAT, NAR_OR_NONE, split
 if TYPE_CHECKING:
     from lxml import etree
 
-    from newsmodel._models import Attribution
     from newsmodel.newsml._body import BodyReader
     from newsmodel.newsml._parse import ReadOptions
 
@@ -129,10 +128,9 @@ class AgencyShapes(Collector):
                     self.extra.append((key, text))
 
     def issuer_as_source(self, attributions: list[Attribution], people: list[Attribution]) -> None:
-        """When the only creator is the organisation that issues the item, a byline's people
-        are its authors, and the organisation is credited as its source.
+        """A byline's people are the authors when the only creator is the item's issuer.
 
-        Agencies name themselves (or the partner that supplied the story) as ``creator``, and
+        The issuing organisation is then credited as the source. Agencies name themselves (or the partner that supplied the story) as ``creator``, and
         give the writer in ``by`` or a byline paragraph. A creator is the issuer when it is
         also the item's ``infoSource``, credit line or copyright holder.
         """
