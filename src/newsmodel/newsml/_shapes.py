@@ -130,9 +130,10 @@ class AgencyShapes(Collector):
     def issuer_as_source(self, attributions: list[Attribution], people: list[Attribution]) -> None:
         """A byline's people are the authors when the only creator is the item's issuer.
 
-        The issuing organisation is then credited as the source. Agencies name themselves (or the partner that supplied the story) as ``creator``, and
-        give the writer in ``by`` or a byline paragraph. A creator is the issuer when it is
-        also the item's ``infoSource``, credit line or copyright holder.
+        The issuing organisation is then credited as the source. Agencies name themselves (or
+        the partner that supplied the story) as ``creator``, and give the writer in ``by`` or a
+        byline paragraph. A creator is the issuer when it is also the item's ``infoSource``,
+        credit line or copyright holder.
         """
         authors = [a for a in attributions if a.role is Role.AUTHOR]
         if not people or not authors:
