@@ -392,3 +392,27 @@ def test_a_by_beside_a_creator_who_is_not_the_issuer_leaves_the_creator() -> Non
     )
     article = newsml.loads(data)
     assert [(a.name, a.role) for a in article.attributions] == [("Jane Doe", Role.AUTHOR)]
+
+
+def test_the_name_of_an_item_meta_property_is_kept_beside_its_code() -> None:
+    data = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1">'
+        b'<itemMeta><itemClass qcode="ninat:text"/>'
+        b'<service qcode="svc:steppe"><name>Steppe News Service</name></service>'
+        b'<memberOf literal="Sport"><name>Sport and Leisure</name></memberOf>'
+        b'<memberOf literal="Culture"><name>Culture</name></memberOf>'
+        b"</itemMeta><contentMeta><headline>H</headline></contentMeta><contentSet>"
+        b'<inlineXML contenttype="application/xhtml+xml">'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>'
+        b"</inlineXML></contentSet></newsItem>"
+    )
+    article = newsml.loads(data)
+    assert [
+        (k, v) for k, v in article.extra if k.startswith(("newsml:service", "newsml:memberOf"))
+    ] == [
+        ("newsml:service", "svc:steppe"),
+        ("newsml:service:name", "Steppe News Service"),
+        ("newsml:memberOf", "Sport"),
+        ("newsml:memberOf:name", "Sport and Leisure"),
+        ("newsml:memberOf", "Culture"),
+    ]
