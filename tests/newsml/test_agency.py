@@ -120,6 +120,46 @@ def test_dpa_newsroom_metadata_goes_to_its_fields() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        ("stat:withheld", PubStatus.WITHHELD),
+        ("stat:canceled", PubStatus.CANCELED),
+        ("dpastat:cancelled", PubStatus.CANCELED),
+        ("stat:usable", PubStatus.USABLE),
+    ],
+)
+def test_pub_status_of_any_scheme_goes_to_its_field(code: str, status: PubStatus) -> None:
+    data = (AGENCY / "dpa_header_notepad.xml").read_text("utf-8")
+    data = data.replace('<pubStatus qcode="stat:usable"/>', f'<pubStatus qcode="{code}"/>')
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(data.encode())
+    assert article.pub_status is status
+    assert "newsml:pubStatus" not in {k for k, _ in article.extra}
+
+
+def test_signals_go_to_their_field_not_to_extra() -> None:
+    article, _ = read("dpa_header_notepad.xml")
+    assert article.signals == ("sig:correction",)
+    assert "newsml:signal" not in {k for k, _ in article.extra}
+
+
+def test_a_signal_given_by_iptc_uri_or_literal_is_a_signal_and_a_free_text_one_is_kept() -> None:
+    data = (AGENCY / "dpa_header_notepad.xml").read_text("utf-8")
+    data = data.replace(
+        '<signal qcode="sig:correction"/>',
+        '<signal uri="http://cv.iptc.org/newscodes/signal/update"/>'
+        '<signal literal="dpasig:korrektur"/><signal qcode="sig:update"/>'
+        '<signal literal="bitte beachten"/>',
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(data.encode())
+    assert article.signals == ("sig:update", "dpasig:korrektur")
+    assert ("newsml:signal", "bitte beachten") in article.extra
+
+
 # --- headlines from elsewhere ---------------------------------------------------------------
 
 
@@ -133,6 +173,13 @@ def test_empty_headline_taken_from_nitf_head_title() -> None:
 def test_headline_taken_from_hl1_of_a_namespaced_nitf_before_its_title_and_slugline() -> None:
     article, messages = read("nitf_hl1_namespaced.xml")
     assert article.headline == "Port of Aktau doubles grain exports"
+    assert any("the body's headline" in m for m in messages)
+
+
+def test_headline_taken_from_hl1_of_a_nitf_in_no_namespace() -> None:
+    article, messages = read("nitf_hl1_no_namespace.xml")
+    assert article.headline == "Rail freight to China grows by a third"
+    assert texts(article) == ["Dostyk station handled a third more containers than a year ago."]
     assert any("the body's headline" in m for m in messages)
 
 

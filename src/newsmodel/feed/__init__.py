@@ -112,10 +112,10 @@ def dump(
         include_embargoed: list an article whose embargo still holds at ``now``; by default
             it is left out, with a :class:`~newsmodel.LossyConversionWarning` naming it.
 
-    No feed writes an article's ``editorial_note``, ``rights`` (usage terms) or ``embargo``:
-    they are for the newsroom, not the public. A ``published`` or ``updated`` date without a
-    time is written as that day at 00:00 UTC where the feed needs a time (RSS, Atom, JSON
-    Feed), and as the day alone in a news sitemap.
+    No feed writes an article's ``editorial_note``, ``rights`` (usage terms), ``embargo`` or
+    ``signals``: they are for the newsroom, not the public. A ``published`` or ``updated``
+    date without a time is written as that day at 00:00 UTC where the feed needs a time (RSS,
+    Atom, JSON Feed), and as the day alone in a news sitemap.
 
     Raises:
         WriteError: the feed would break a consumer's limit (over

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from newsmodel._models import Attribution, Paragraph, Rights, Role, Section
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError
@@ -153,7 +155,7 @@ class AgencyShapes(Collector):
         for a in authors:
             if a.name.casefold() not in sources:
                 sources.add(a.name.casefold())
-                kept.append(Attribution(a.name, role=Role.SOURCE, url=a.url, phrase=a.phrase))
+                kept.append(attrs.evolve(a, role=Role.SOURCE))
         attributions[:] = kept
 
     def is_known_time(self, raw: str) -> bool:
