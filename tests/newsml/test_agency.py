@@ -397,3 +397,69 @@ def test_a_message_of_a_package_alone_is_refused() -> None:
     start, end = data.index(b"<newsItem "), data.index(b"</newsItem>") + len(b"</newsItem>")
     with pytest.raises(ParseError, match=r"the message holds a package item \(packageItem\)"):
         newsml.loads(data[:start] + data[end:])
+
+
+def test_a_byline_after_an_advisory_line_is_an_attribution() -> None:
+    article, _ = read("advisory_then_byline.xml")
+    assert texts(article) == [
+        "(Adds timetable, comment from the operator)",
+        "LAKESIDE, Dec 2 (Example Wire) - The ferry ran again on Wednesday.",
+        "(The operator said more boats would follow.)",
+    ]
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Example Wire", Role.SOURCE),
+        ("Jane Doe", Role.AUTHOR),
+    ]
+
+
+def test_a_byline_after_text_stays_text() -> None:
+    data = _item(
+        "<headline>H</headline>",
+        "<p>(Adds detail)</p><p>The text begins.</p><p>By Jane Doe</p>",
+    )
+    article = newsml.loads(data)
+    assert texts(article) == ["(Adds detail)", "The text begins.", "By Jane Doe"]
+
+
+def test_a_by_beside_the_issuing_organisation_names_the_author() -> None:
+    article, _ = read("by_beside_issuer.xml")
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Partner Media, LLC", Role.SOURCE),
+        ("John Roe", Role.AUTHOR),
+    ]
+    assert texts(article) == ["SEASIDE (Partner Media) - The festival named its jury on Wednesday."]
+    assert ("newsml:by", "John Roe") in article.extra  # the by statement, as written
+
+
+def test_a_by_beside_a_creator_who_is_not_the_issuer_leaves_the_creator() -> None:
+    data = _item(
+        "<creator><name>Jane Doe</name></creator><headline>H</headline>"
+        "<creditline>Example Wire</creditline><by>John Roe</by>",
+        "<p>Text.</p>",
+    )
+    article = newsml.loads(data)
+    assert [(a.name, a.role) for a in article.attributions] == [("Jane Doe", Role.AUTHOR)]
+
+
+def test_the_name_of_an_item_meta_property_is_kept_beside_its_code() -> None:
+    data = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1">'
+        b'<itemMeta><itemClass qcode="ninat:text"/>'
+        b'<service qcode="svc:steppe"><name>Steppe News Service</name></service>'
+        b'<memberOf literal="Sport"><name>Sport and Leisure</name></memberOf>'
+        b'<memberOf literal="Culture"><name>Culture</name></memberOf>'
+        b"</itemMeta><contentMeta><headline>H</headline></contentMeta><contentSet>"
+        b'<inlineXML contenttype="application/xhtml+xml">'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>'
+        b"</inlineXML></contentSet></newsItem>"
+    )
+    article = newsml.loads(data)
+    assert [
+        (k, v) for k, v in article.extra if k.startswith(("newsml:service", "newsml:memberOf"))
+    ] == [
+        ("newsml:service", "svc:steppe"),
+        ("newsml:service:name", "Steppe News Service"),
+        ("newsml:memberOf", "Sport"),
+        ("newsml:memberOf:name", "Sport and Leisure"),
+        ("newsml:memberOf", "Culture"),
+    ]

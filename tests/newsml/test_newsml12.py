@@ -151,3 +151,23 @@ def test_newsml_g2_still_refuses_a_doctype():
     )
     with pytest.raises(ParseError, match="DOCTYPE is not allowed"):
         newsml.loads(data)
+
+
+def test_news_lines_are_kept_and_a_missing_headline_comes_from_the_text():
+    (article,), messages = read_all("advisory_no_headline.xml")
+    assert article.headline == "The bridge reopened to traffic on Tuesday."
+    assert any("no headline" in m and "first sentence" in m for m in messages)
+    assert article.editorial_note == "CORRECTS para 2 to say Tuesday, not Monday"
+    assert ("newsml:NewsLine:ProductLine", "Regional service") in article.extra
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "The bridge reopened to traffic on Tuesday. Repairs took a month."
+    ]
+
+
+def test_an_item_with_no_headline_and_no_text_is_refused():
+    data = (N12 / "advisory_no_headline.xml").read_bytes()
+    data = data.replace(
+        b"<p>The bridge reopened to traffic on Tuesday. Repairs took a month.</p>", b""
+    )
+    with pytest.raises(ParseError, match="no headline"):
+        newsml.loads(data)

@@ -36,6 +36,7 @@ from newsmodel.newsml._tree import (
     FORMAT,
     NAMES,
     NAR_OR_NONE,
+    children_named,
     first_child,
     local_name,
     split,
@@ -158,9 +159,17 @@ class ItemReader(AgencyShapes):
             elif name == "link":
                 self.link(child)
             elif name in _SIMPLE_ITEM_META:
-                self.keep(f"newsml:{name}", value_of(child))
+                self.keep_flex(name, child)
             else:
                 self.lose(f"itemMeta/<{name}>")
+
+    def keep_flex(self, name: str, el: etree._Element) -> None:
+        """Keep a property's code (or literal), and its ``name`` when that says more."""
+        value = value_of(el)
+        self.keep(f"newsml:{name}", value)
+        label = name_of(el, self.item_lang) if children_named(el, "name") else ""
+        if label and label != value:
+            self.keep(f"newsml:{name}:name", label)
 
     def ed_note(self, el: etree._Element) -> None:
         if any(isinstance(c.tag, str) for c in el):  # a dpa notepad: sections, public or not

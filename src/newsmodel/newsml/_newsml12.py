@@ -24,6 +24,7 @@ from newsmodel._warnings import lossy
 from newsmodel._xmlsafe import html_parser, root_name
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._body import BodyReader
+from newsmodel.newsml._shapes import first_sentence
 from newsmodel.newsml._tree import local_name, split, text_of
 from newsmodel.nitf import _parse as nitf_parse
 from newsmodel.nitf import _reader as nitf_reader
@@ -244,6 +245,21 @@ class _Item:
                 self.first("slugline", text)
             elif name == "KeywordLine":
                 self.tags.append(text)
+            elif name == "NewsLine":
+                self.news_line(child)
+
+    def news_line(self, el: etree._Element) -> None:
+        """A typed ``NewsLine``: its ``NewsLineText`` under its ``NewsLineType``'s name.
+
+        An advisory line (a note to editors: "CORRECTS para 4 ...") is the editorial note.
+        """
+        kind = _formal(_child(el, "NewsLineType")) or "NewsLine"
+        texts = [text_of(c) for c in el if local_name(c) == "NewsLineText"]
+        for text in filter(None, texts):
+            if kind.casefold() == "advisoryline" and "advisory" not in self.f:
+                self.f["advisory"] = text
+            else:
+                self.keep(f"newsml:NewsLine:{kind}", text)
 
     def administrative(self, el: etree._Element) -> None:
         for child in el:
@@ -362,14 +378,7 @@ class _Item:
     def build(self) -> Article:
         f, nitf = self.f, self.nitf
         headline = f.get("headline") or next((p.headline for p in nitf if p.headline), None)
-        headline = headline or f.get("name_label")
-        if not headline:
-            if not self.texts:
-                found = "; ".join(self.lost) or "no content"
-                msg = f"a NewsML 1.2 item with no text component ({found})"
-            else:
-                msg = "the NewsML 1.2 item has no headline (NewsLines/HeadLine)"
-            raise ParseError(FORMAT, msg, line=self.item.sourceline)
+        headline = headline or f.get("name_label") or self.fallback_headline()
         lede = next((p.lede for p in nitf if p.lede), None) or f.get("subheadline")
         if lede and f.get("subheadline") and lede != f.get("subheadline"):
             self.keep("newsml:SubHeadLine", str(f["subheadline"]))
@@ -417,7 +426,7 @@ class _Item:
             "urgency": f.get("urgency") or next((p.urgency for p in nitf if p.urgency), None),
             "pub_status": f.get("pub_status") or PubStatus.USABLE,
             "slugline": f.get("slugline"),
-            "editorial_note": next((p.editorial_note for p in nitf if p.editorial_note), None),
+            "editorial_note": self.editorial_note(nitf),
             "embargo": next((p.embargo for p in nitf if p.embargo), None),
             "rights": self.rights(nitf),
         }
@@ -433,6 +442,40 @@ class _Item:
             )
             fields["language"] = self.options.language
             return Article(**fields)  # type: ignore[arg-type]
+
+    def editorial_note(self, nitf: list[nitf_reader.NitfParts]) -> str | None:
+        """The NITF's ``ed-msg``, else the advisory line; an advisory not taken is kept."""
+        note = next((p.editorial_note for p in nitf if p.editorial_note), None)
+        advisory = self.f.get("advisory")
+        if note and advisory and advisory != note:
+            self.keep("newsml:NewsLine:AdvisoryLine", str(advisory))
+        return note or (str(advisory) if advisory else None)
+
+    def fallback_headline(self) -> str:
+        """A headline for an item without one: its slugline, else its text's first sentence.
+
+        An item with text is never refused for lacking a headline; a warning says where the
+        headline came from. An item with no text component is refused.
+        """
+        for source, text in (
+            ("the slugline", self.f.get("slugline")),
+            ("the first sentence", first_sentence(self.sections)),
+        ):
+            if text:
+                self.notes.append(
+                    (
+                        f"the item has no headline; {source} {text!r} was used instead",
+                        "field",
+                        "headline",
+                    )
+                )
+                return str(text)
+        if not self.texts:
+            found = "; ".join(self.lost) or "no content"
+            msg = f"a NewsML 1.2 item with no text component ({found})"
+        else:
+            msg = "the NewsML 1.2 item has no headline (NewsLines/HeadLine) and no text"
+        raise ParseError(FORMAT, msg, line=self.item.sourceline)
 
     def rights(self, nitf: list[nitf_reader.NitfParts]) -> Rights | None:
         """The copyright line as the notice, with the NITF's holder and terms."""
