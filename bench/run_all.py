@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
+from _timing import rate
 
 from newsmodel import Article, Attribution, Role, Section, cli, json
 
@@ -40,32 +41,6 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 EXAMPLE = HERE.parent / "examples" / "article.json"
 CORPUS = HERE.parent / "tests" / "data" / "html" / "corpus"
-
-
-def rate(fn: Callable[[], object], *, seconds: float) -> float:
-    """Calls per CPU second of ``fn``, best of three rounds of about ``seconds`` / 3 each.
-
-    CPU time of this process, not wall-clock time: on a machine shared with other work a
-    round that waits for a core does not count against it.
-    """
-    fn()
-    n = 1
-    while True:  # find a batch size that takes ~10 ms
-        start = time.process_time()
-        for _ in range(n):
-            fn()
-        took = time.process_time() - start
-        if took > 0.01:
-            break
-        n *= 2
-    best = 0.0
-    for _ in range(3):
-        rounds = max(1, int(n * (seconds / 3) / took))
-        start = time.process_time()
-        for _ in range(rounds):
-            fn()
-        best = max(best, rounds / (time.process_time() - start))
-    return best
 
 
 def bytes_each(build: Callable[[], object], n: int = 2000) -> float:
