@@ -21,6 +21,8 @@ from newsmodel._models import LINK_SCHEMES
 from newsmodel.newsml import _ns, _writer
 
 DOCS = Path(__file__).parent.parent / "docs"
+# One worker runs the tests of the built documentation: the build is made once per run.
+BUILT = pytest.mark.xdist_group("sphinx-build")
 BASE = "https://newsmodel.readthedocs.io/en/latest/"
 
 
@@ -91,17 +93,20 @@ def _public_names() -> set[str]:
     return expected
 
 
+@BUILT
 def test_the_api_reference_lists_every_public_name(built: Path) -> None:
     missing = _public_names() - _inventory(built)
     assert not missing, sorted(missing)
 
 
+@BUILT
 def test_the_api_reference_doubles_no_name(built: Path) -> None:
     doubled = {n for n in _inventory(built) if re.search(r"(\bnewsmodel\.\w+\.)\1", n)}
     doubled |= {n for n in _inventory(built) if n.count("newsmodel.") > 1}
     assert not doubled, sorted(doubled)
 
 
+@BUILT
 def test_the_built_pages_have_the_scheme_anchors(built: Path) -> None:
     page = (built / "newsml-schemes.html").read_text("utf-8")
     for _, uri, _ in _ns.OWN_SCHEMES:
