@@ -16,25 +16,26 @@ import attrs
 import pytest
 
 import newsmodel
+from conftest import once_per_run
 from newsmodel import Link, ValidationError
 from newsmodel._models import LINK_SCHEMES
 from newsmodel.newsml import _ns, _writer
 
 DOCS = Path(__file__).parent.parent / "docs"
-# One worker runs the tests of the built documentation: the build is made once per run.
-BUILT = pytest.mark.xdist_group("sphinx-build")
 BASE = "https://newsmodel.readthedocs.io/en/latest/"
+
+
+def _build(out: Path) -> None:
+    command = [sys.executable, "-m", "sphinx", "-n", "-W", "-q", "-b", "html", str(DOCS), str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HTML documentation, built as CI builds it (nitpicky, warnings as errors)."""
+    """The HTML documentation, built as CI builds it (nitpicky, warnings as errors), once a run."""
     pytest.importorskip("sphinx", reason="the docs extra is not installed")
-    out = tmp_path_factory.mktemp("html")
-    command = [sys.executable, "-m", "sphinx", "-n", "-W", "-q", "-b", "html", str(DOCS), str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
-    assert done.returncode == 0, done.stderr
-    return out
+    return once_per_run(tmp_path_factory, "html", _build)
 
 
 def _inventory(built: Path) -> set[str]:
@@ -93,20 +94,17 @@ def _public_names() -> set[str]:
     return expected
 
 
-@BUILT
 def test_the_api_reference_lists_every_public_name(built: Path) -> None:
     missing = _public_names() - _inventory(built)
     assert not missing, sorted(missing)
 
 
-@BUILT
 def test_the_api_reference_doubles_no_name(built: Path) -> None:
     doubled = {n for n in _inventory(built) if re.search(r"(\bnewsmodel\.\w+\.)\1", n)}
     doubled |= {n for n in _inventory(built) if n.count("newsmodel.") > 1}
     assert not doubled, sorted(doubled)
 
 
-@BUILT
 def test_the_built_pages_have_the_scheme_anchors(built: Path) -> None:
     page = (built / "newsml-schemes.html").read_text("utf-8")
     for _, uri, _ in _ns.OWN_SCHEMES:

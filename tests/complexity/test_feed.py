@@ -53,7 +53,7 @@ SHAPES = {
         lambda n: _entry(
             "".join(f'<media:content url="https://s.kz/{i}.jpg" medium="image"/>' for i in range(n))
         ),
-        3_000,
+        1_000,
     ),
     "many-authors": (
         lambda n: _atom(
@@ -61,7 +61,7 @@ SHAPES = {
             + "".join(f"<author><name>Имя{i} Фамилия{i}</name></author>" for i in range(n))
             + "</entry>"
         ),
-        2_000,
+        300,
     ),
     "many-atom-links": (
         lambda n: _atom(
@@ -69,7 +69,7 @@ SHAPES = {
             + "".join(f'<link rel="related" href="https://s.kz/{i}"/>' for i in range(n))
             + "</entry>"
         ),
-        3_000,
+        1_000,
     ),
     "full-text-nested-to-the-limit": (
         lambda n: _full_text(("<div>" * 200 + "<p>Абзац.</p>" + "</div>" * 200) * n),
@@ -79,18 +79,18 @@ SHAPES = {
         lambda n: _entry(
             f"<yandex:full-text>{'строка текста' + chr(10) * 2 * n}</yandex:full-text>"
         ),
-        20_000,
+        5_000,
     ),
     "many-references-in-a-title": (
         lambda n: _rss(f"<item><title>{'&amp;&#1072;' * n}</title></item>"),
-        50_000,
+        10_000,
     ),
     "html-title-of-many-elements": (
         lambda n: _atom(
             f'<entry><id>urn:x:1</id><title type="html">{"&lt;b&gt;т&lt;/b&gt;" * n}</title>'
             "</entry>"
         ),
-        10_000,
+        3_000,
     ),
 }
 

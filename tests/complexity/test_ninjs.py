@@ -63,59 +63,59 @@ def _embeds(n: int) -> bytes:
 
 
 SHAPES = {
-    "many-subjects-in-no-known-scheme": (ninjs_many_subjects, 5_000),
+    "many-subjects-in-no-known-scheme": (ninjs_many_subjects, 2_000),
     "many-subjects-with-codes": (
         lambda n: _item(
             subjects=[{"name": f"тема {i}", "uri": f"medtop:{i:08d}"} for i in range(n)]
         ),
-        5_000,
+        2_000,
     ),
     "arrays-nested-to-the-limit": (_deep, 100),
     "many-authors": (
         lambda n: _item(authors=[{"name": f"Имя{i} Фамилия{i}"} for i in range(n)]),
-        5_000,
+        4_000,
     ),
     "a-byline-of-many-names": (
         lambda n: _item(by="By " + ", ".join(f"Имя{i} Фамилия{i}" for i in range(n))),
-        5_000,
+        3_000,
     ),
     "many-headlines": (
         lambda n: _item(
             headlines=[{"role": "main" if i == 0 else "other", "value": f"х{i}"} for i in range(n)]
         ),
-        10_000,
+        3_000,
     ),
     "many-descriptions": (
         lambda n: _item(descriptions=[{"role": "teaser", "value": f"о{i}"} for i in range(n)]),
-        10_000,
+        3_000,
     ),
     "many-alternative-ids": (
         lambda n: _item(altIds=[{"role": f"r{i}", "value": f"v{i}"} for i in range(n)]),
-        10_000,
+        4_000,
     ),
     "many-renditions": (
         lambda n: _item(renditions=[{"href": f"https://e.kz/{i}"} for i in range(n)]),
-        10_000,
+        6_000,
     ),
     "many-associations": (
         lambda n: _item(associations=[{"name": f"a{i}", "uri": f"urn:a:{i}"} for i in range(n)]),
-        5_000,
+        3_000,
     ),
-    "many-embeds-in-one-place": (_embeds, 2_000),
-    "many-unknown-properties": (lambda n: _item(**{f"p{i}": f"v{i}" for i in range(n)}), 10_000),
+    "many-embeds-in-one-place": (_embeds, 500),
+    "many-unknown-properties": (lambda n: _item(**{f"p{i}": f"v{i}" for i in range(n)}), 6_000),
     "a-text-body-of-many-paragraphs": (
         lambda n: _item(bodies=[{"contentType": "text/plain", "value": "абзац\n\n" * n}]),
         10_000,
     ),
     "a-text-body-of-one-long-line": (
         lambda n: _item(bodies=[{"contentType": "text/plain", "value": "а " * n}]),
-        500_000,
+        150_000,
     ),
     "a-text-body-of-blank-lines": (
         lambda n: _item(bodies=[{"contentType": "text/plain", "value": "а" + "\n \t" * n + "а"}]),
-        200_000,
+        15_000,
     ),
-    "an-html-body-of-many-paragraphs": (lambda n: ninjs_item("<p>абзац</p>" * n), 10_000),
+    "an-html-body-of-many-paragraphs": (lambda n: ninjs_item("<p>абзац</p>" * n), 5_000),
 }
 
 
@@ -126,7 +126,7 @@ def test_reading_an_item_is_linear(shape: str) -> None:
 
 
 def test_reading_many_items_is_linear() -> None:
-    assert_linear(ninjs_many_items, _iter, 2_000)
+    assert_linear(ninjs_many_items, _iter, 200)
 
 
 def test_placing_many_embeds_in_one_place_is_linear() -> None:

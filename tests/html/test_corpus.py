@@ -19,8 +19,6 @@ from newsmodel import Article, Role
 from newsmodel import html as nhtml
 
 CORPUS = Path(__file__).parent.parent / "data" / "html" / "corpus"
-# One worker reads the corpus for every test of this module: the pages are read once per run.
-pytestmark = pytest.mark.xdist_group("html-corpus")
 
 
 def _norm(text: str | None) -> str:
