@@ -273,6 +273,7 @@ def _newsroom(newsroom: Newsroom) -> dict[str, Any]:
         "pub_status": newsroom.pub_status,
         "editorial_note": newsroom.editorial_note,
         "slugline": newsroom.slugline,
+        "signals": newsroom.signals,
         "correction": newsroom.correction,
         "genres": newsroom.genres,
         "rights": newsroom.rights,

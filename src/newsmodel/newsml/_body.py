@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Attribution,
     Block,
@@ -367,6 +368,7 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                         role=role_value,
                         url=url or None,
                         phrase=child.get("data-phrase"),
+                        separator=child.get("data-separator") or CANONICAL_SEPARATOR,
                     )
                 except ValidationError:
                     credit = Attribution(name, role=Role.PHOTOGRAPHER) if name else None

@@ -29,7 +29,7 @@ from newsmodel.nitf import _parse as nitf_parse
 from newsmodel.nitf import _reader as nitf_reader
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from newsmodel.newsml._parse import ReadOptions
 
@@ -38,6 +38,7 @@ __all__ = [
     "drop_entities",
     "is_newsml12",
     "is_root",
+    "item_id",
     "items",
     "iter_document",
     "parse",
@@ -460,19 +461,46 @@ class _Item:
 def read_item(item: etree._Element, options: ReadOptions) -> Article:
     """Read one ``NewsItem``; report what was left out."""
     reader = _Item(item, options)
-    article = reader.read()
+    try:
+        article = reader.read()
+    except ValidationError as exc:  # a value the model refuses, outside the fields checked
+        raise ParseError(FORMAT, f"{exc.field}: {exc.reason}", line=item.sourceline) from None
     reader.report()
     return article
 
 
-def iter_document(root: etree._Element, options: ReadOptions) -> Iterator[Article]:
-    """The articles of a document's text items; the others are reported and skipped."""
+def item_id(item: etree._Element) -> str | None:
+    """What names a ``NewsItem`` in a message: its public identifier, or its parts, or ``Duid``."""
+    ident = next((c for c in item if local_name(c) == "Identification"), None)
+    news_id = None if ident is None else _child(ident, "NewsIdentifier")
+    if news_id is not None:
+        parts = {local_name(c): collapse(scrub(c.text or "")) for c in news_id}
+        if parts.get("PublicIdentifier"):
+            return parts["PublicIdentifier"]
+        if parts.get("NewsItemId"):
+            return parts["NewsItemId"]
+    return collapse(scrub(item.get("Duid") or "")) or None
+
+
+def iter_document(
+    root: etree._Element,
+    options: ReadOptions,
+    on_error: Callable[[ParseError, str | None, int | None], None] | None = None,
+) -> Iterator[Article]:
+    """The articles of a document's text items; the others are reported and skipped.
+
+    A text item that cannot be read raises, unless ``on_error`` is given: then it is passed
+    the error, the item's identifier and its line, and the items after it are read.
+    """
     for item in items(root):
         try:
             yield read_item(item, options)
         except ParseError as exc:  # noqa: PERF203 - each item may be skipped
             if "no text component" not in exc.message:
-                raise
+                if on_error is None:
+                    raise
+                on_error(exc, item_id(item), exc.line or item.sourceline)
+                continue
             lossy(
                 FORMAT,
                 "item",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from newsmodel._models import Paragraph, Role, Section
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError
-from newsmodel.newsml._agency import BodyMeta
+from newsmodel.newsml._agency import BodyMeta, by_attributions
 from newsmodel.newsml._collect import Collector
 from newsmodel.newsml._ns import NAR
 from newsmodel.newsml._tree import FORMAT, NAR_OR_NONE, split
@@ -21,6 +21,7 @@ from newsmodel.newsml._tree import FORMAT, NAR_OR_NONE, split
 if TYPE_CHECKING:
     from lxml import etree
 
+    from newsmodel._models import Attribution
     from newsmodel.newsml._body import BodyReader
     from newsmodel.newsml._parse import ReadOptions
 
@@ -34,6 +35,20 @@ class AgencyShapes(Collector):
         super().__init__(item, options)
         #: The item's own notes (edNote), read as a body's notepad is.
         self.notepad = BodyMeta()
+        #: The ``by`` statements that name people, with the people they name.
+        self.by_lines: list[tuple[str, list[Attribution]]] = []
+
+    def by_statement(self, text: str) -> None:
+        """A ``by`` statement: the people it names, where no creator did; else kept as written.
+
+        (A ``creator`` comes before ``by`` in ``contentMeta``.)
+        """
+        authors = any(a.role is Role.AUTHOR for a in self.fields.get("attributions", ()))
+        found = by_attributions(text) if text and not authors else None
+        if found is None:
+            self.keep("newsml:by", text)
+        else:
+            self.by_lines.append((text, found))
 
     def fallback_headline(self, body: BodyReader, lede: str | None, sections: list[Section]) -> str:
         """A headline for an item without one: from its body, slugline, title, summary, text.
@@ -89,17 +104,23 @@ class AgencyShapes(Collector):
                     "field",
                     "notepad",
                 )
-        # A byline names the authors when the metadata does not; else it is kept as written.
+        self.bylines(meta, known)
+
+    def bylines(self, meta: BodyMeta, known: set[str]) -> None:
+        """The item's ``by``, else the body's byline, names the authors the metadata does not.
+
+        A byline that names someone else is kept as written.
+        """
         attributions = self.fields.setdefault("attributions", [])
         if not any(a.role is Role.AUTHOR for a in attributions):
-            found = [a for _, people in meta.bylines for a in people]
-            attributions.extend(found or meta.nitf_bylines)
-            return
+            lines = self.by_lines or meta.bylines
+            attributions.extend([a for _, people in lines for a in people] or meta.nitf_bylines)
         names = {a.name.casefold() for a in attributions}
-        for text, people in meta.bylines:
-            if text not in known and any(a.name.casefold() not in names for a in people):
-                known.add(text)
-                self.extra.append(("newsml:byline", text))
+        for key, lines in (("newsml:by", self.by_lines), ("newsml:byline", meta.bylines)):
+            for text, people in lines:
+                if text not in known and any(a.name.casefold() not in names for a in people):
+                    known.add(text)
+                    self.extra.append((key, text))
 
     def is_known_time(self, raw: str) -> bool:
         """Whether a time the body's header gives is one of the item's own timestamps."""
