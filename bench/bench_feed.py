@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 import platform
 import sys
-import time
 import tracemalloc
 import warnings
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
+from _timing import best
 from lxml import etree
 
 from newsmodel import Article, Attribution, Figure, LossyConversionWarning, Section, feed
@@ -68,15 +68,6 @@ def floor(articles: list[Article], bodies: list[str]) -> bytes:
         etree.SubElement(item, "guid").text = article.url
         etree.SubElement(item, "pubDate").text = format_datetime(article.published)  # type: ignore[arg-type]
     return etree.tostring(rss, xml_declaration=True, encoding="utf-8")
-
-
-def best(run, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def peak(run) -> int:

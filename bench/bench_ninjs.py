@@ -15,42 +15,16 @@ import json as stdjson
 import os
 import platform
 import sys
-import time
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from _timing import rate
 
 from newsmodel import LossyConversionWarning, json, ninjs
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 HERE = Path(__file__).parent
 EXAMPLE = HERE.parent / "examples" / "article.json"
 VALID = HERE.parent / "tests" / "data" / "ninjs" / "valid"
-
-
-def rate(fn: Callable[[], object], *, seconds: float) -> float:
-    """Calls per second of ``fn``, best of three rounds of about ``seconds`` / 3 each."""
-    fn()
-    n = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(n):
-            fn()
-        if time.perf_counter() - start > 0.01:
-            break
-        n *= 2
-    best = 0.0
-    for _ in range(3):
-        calls = 0
-        start = time.perf_counter()
-        while time.perf_counter() - start < seconds / 3:
-            for _ in range(n):
-                fn()
-            calls += n
-        best = max(best, calls / (time.perf_counter() - start))
-    return best
 
 
 def main() -> None:

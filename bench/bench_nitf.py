@@ -15,11 +15,10 @@ Rows:
 
 from __future__ import annotations
 
-import timeit
 import warnings
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
 
+from _timing import paired
 from lxml import etree
 
 from newsmodel import (
@@ -33,9 +32,6 @@ from newsmodel import (
     Section,
     nitf,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 NITF = "http://iptc.org/std/NITF/2006-10-18/"
 WHEN = datetime(2026, 11, 25, 9, 5, tzinfo=timezone(timedelta(hours=5)))
@@ -153,17 +149,6 @@ def raw_read(data: bytes) -> dict[str, object]:
         for b in out["blocks"]  # type: ignore[attr-defined]
     ]
     return out
-
-
-def paired(
-    ours: Callable[[], object], floor: Callable[[], object], number: int
-) -> tuple[float, float]:
-    """Best-of-7 times of two functions measured in turn, microseconds per call."""
-    best_ours = best_floor = float("inf")
-    for _ in range(7):
-        best_ours = min(best_ours, timeit.timeit(ours, number=number))
-        best_floor = min(best_floor, timeit.timeit(floor, number=number))
-    return best_ours / number * 1e6, best_floor / number * 1e6
 
 
 def main() -> None:

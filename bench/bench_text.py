@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import platform
 import sys
-import time
 import zoneinfo
 from typing import TYPE_CHECKING
 
+from _timing import rate as shared_rate
 from slugify import __version__ as slugify_version
 from slugify import slugify as python_slugify
 
@@ -151,23 +151,9 @@ def ours(text: str) -> object:
     return None if parsed is None else parsed.value
 
 
-def rate(function: Callable[[], object], count: int, seconds: float = 0.3) -> float:
-    """Calls per second of ``function`` (``count`` calls per round): the best of 5 batches.
-
-    The best batch is the least disturbed by other work on the machine, as with ``timeit``.
-    """
-    function()
-    best = 0.0
-    for _ in range(5):
-        rounds = 0
-        start = time.perf_counter()
-        elapsed = 0.0
-        while elapsed < seconds or rounds < 3:
-            function()
-            rounds += 1
-            elapsed = time.perf_counter() - start
-        best = max(best, rounds * count / elapsed)
-    return best
+def rate(function: Callable[[], object], count: int, seconds: float = 1.5) -> float:
+    """Calls per CPU second of ``function``, which makes ``count`` calls a round."""
+    return count * shared_rate(function, seconds=seconds)
 
 
 def main() -> None:
@@ -211,7 +197,7 @@ def main() -> None:
     def theirs(text: str) -> object:
         return dateparser.parse(text, languages=["ru", "kk"], settings=settings)
 
-    their_rate = rate(lambda: [theirs(t) for t in texts], len(texts), seconds=1.0)
+    their_rate = rate(lambda: [theirs(t) for t in texts], len(texts), seconds=5.0)
     their_correct = sum(correct(expected, theirs(text)) for text, expected in CASES)
     print(f"| parser | correct of {len(CASES)} | accuracy | parses per second |")
     print("|---|---:|---:|---:|")

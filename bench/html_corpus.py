@@ -24,13 +24,13 @@ import gzip
 import json
 import re
 import sys
-import time
 import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import lxml.html
+from _timing import best
 
 from newsmodel import Role, html
 
@@ -221,13 +221,8 @@ def read_pages(folders: list[str]) -> tuple[list[str], list[dict[str, Any]], lis
 
 
 def timed(fn: Any, pages: list[tuple[bytes, str]], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for page, url in pages:
-            fn(page, url)
-        best = min(best, time.perf_counter() - start)
-    return len(pages) / best
+    """Pages per second of ``fn`` over all ``pages``, best of ``repeat`` rounds."""
+    return len(pages) / best(lambda: [fn(page, url) for page, url in pages], repeat)
 
 
 def print_table(

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
+from _timing import rates
 
 from newsmodel import Article, Attribution, Role, Section, cli, json
 
@@ -40,37 +41,6 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 EXAMPLE = HERE.parent / "examples" / "article.json"
 CORPUS = HERE.parent / "tests" / "data" / "html" / "corpus"
-
-
-def rates(*fns: Callable[[], object], seconds: float) -> list[float]:
-    """Calls per CPU second of each of ``fns``, best of five rounds taken in turn.
-
-    CPU time of this process, not wall-clock time: on a machine shared with other work a
-    round that waits for a core does not count against it. The functions take their rounds
-    in alternation, so that a machine that gets busier or quieter during the run shifts them
-    alike: the ratios between them are what the tables give.
-    """
-    sizes = []
-    for fn in fns:
-        fn()
-        n = 1
-        while True:  # find a batch size that takes ~10 ms
-            start = time.process_time()
-            for _ in range(n):
-                fn()
-            took = time.process_time() - start
-            if took > 0.01:
-                break
-            n *= 2
-        sizes.append(max(1, int(n * (seconds / 5) / took)))
-    best = [0.0] * len(fns)
-    for _ in range(5):
-        for i, (fn, rounds) in enumerate(zip(fns, sizes, strict=True)):
-            start = time.process_time()
-            for _ in range(rounds):
-                fn()
-            best[i] = max(best[i], rounds / max(time.process_time() - start, 1e-9))
-    return best
 
 
 def bytes_each(build: Callable[[], object], n: int = 2000) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
@@ -38,6 +39,9 @@ from newsmodel import (
     slugify,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 # Letters a Russian or Kazakh newsroom types, with digits, punctuation, typography and emoji.
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
@@ -46,16 +50,30 @@ PUNCTUATION = "0123456789.,;:!?-—–«»„“\"'()$%№&<>/"
 SPACES = " \u00a0"
 EMOJI = "🇰🇿😀📰"
 
-_alphabet = st.sampled_from(RUSSIAN + KAZAKH + LATIN + PUNCTUATION + SPACES + EMOJI)
+_LETTERS = RUSSIAN + KAZAKH + LATIN + PUNCTUATION + SPACES + EMOJI
+# Words are drawn as one string cut at this character (not among the letters): one draw of
+# text costs Hypothesis a fraction of a list of words, each drawn apart.
+_CUT = "|"
+_WORD_SIZE = 12
 
 
-_word = st.text(_alphabet, min_size=1, max_size=12).map(str.strip).filter(bool)
+def _words_of(max_words: int) -> Callable[[str], str]:
+    def cut(raw: str) -> str:
+        chunks = (chunk.strip()[:_WORD_SIZE].rstrip() for chunk in raw.split(_CUT))
+        return " ".join([word for word in chunks if word][:max_words])
+
+    return cut
 
 
 @cache
 def words(max_words: int = 8) -> st.SearchStrategy[str]:
-    """Non-blank lines of up to ``max_words`` words, already in the model's normal form."""
-    return st.lists(_word, min_size=1, max_size=max_words).map(" ".join)
+    """Non-blank lines of up to ``max_words`` words, already in the model's normal form.
+
+    Each word is 1 to 12 letters, spaces or emoji with no space at either end, as a list of
+    words drawn apart would give.
+    """
+    raw = st.text(_LETTERS + _CUT, min_size=1, max_size=(_WORD_SIZE + 1) * max_words)
+    return raw.map(_words_of(max_words)).filter(bool)
 
 
 def any_text() -> st.SearchStrategy[str]:

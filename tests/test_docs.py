@@ -16,6 +16,7 @@ import attrs
 import pytest
 
 import newsmodel
+from conftest import once_per_run
 from newsmodel import Link, ValidationError
 from newsmodel._models import LINK_SCHEMES
 from newsmodel.newsml import _ns, _writer
@@ -24,15 +25,17 @@ DOCS = Path(__file__).parent.parent / "docs"
 BASE = "https://newsmodel.readthedocs.io/en/latest/"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HTML documentation, built as CI builds it (nitpicky, warnings as errors)."""
-    pytest.importorskip("sphinx", reason="the docs extra is not installed")
-    out = tmp_path_factory.mktemp("html")
+def _build(out: Path) -> None:
     command = [sys.executable, "-m", "sphinx", "-n", "-W", "-q", "-b", "html", str(DOCS), str(out)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     assert done.returncode == 0, done.stderr
-    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML documentation, built as CI builds it (nitpicky, warnings as errors), once a run."""
+    pytest.importorskip("sphinx", reason="the docs extra is not installed")
+    return once_per_run(tmp_path_factory, "html", _build)
 
 
 def _inventory(built: Path) -> set[str]:

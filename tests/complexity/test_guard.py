@@ -21,6 +21,13 @@ def test_a_linear_pass_is_accepted() -> None:
 
 
 def test_a_quadratic_pass_is_refused() -> None:
-    assert growth(lambda n: list(range(n)), _quadratic, 2_000) > 3.0
+    # A busy machine can blur one measure (a slow sample of the small run); a quadratic cost
+    # shows again when measured again, up to three times.
+    ratio = 0.0
+    for _ in range(3):
+        ratio = max(ratio, growth(lambda n: list(range(n)), _quadratic, 2_000))
+        if ratio > 3.0:
+            break
+    assert ratio > 3.0
     with pytest.raises(AssertionError, match="doubling the input"):
         assert_linear(lambda n: list(range(n)), _quadratic, 2_000)

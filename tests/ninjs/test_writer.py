@@ -25,8 +25,8 @@ from newsmodel import (
 from strategies import articles
 
 VERSIONS = ["3.1", "2.2"]
-# 300 articles a version, with every field of the model: the schemas are what consumers
-# validate against.
+# 300 articles, each written in every version, with every field of the model: the schemas are
+# what consumers validate against.
 EXAMPLES = max(settings().max_examples, 300)
 
 
@@ -45,13 +45,13 @@ def _dumps(article: Article, **kwargs: object) -> dict:
         return json.loads(ninjs.dumps(article, **kwargs))
 
 
-@pytest.mark.parametrize("version", VERSIONS)
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(article=articles())
-def test_every_article_is_valid_against_the_schema_of_its_version(version, article):
-    item = _dumps(article, version=version)
-    errors = [e.message for e in VALIDATORS[version].iter_errors(item)]
-    assert errors == []
+def test_every_article_is_valid_against_the_schema_of_each_version(article):
+    for version in VERSIONS:
+        item = _dumps(article, version=version)
+        errors = [e.message for e in VALIDATORS[version].iter_errors(item)]
+        assert errors == [], version
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -132,11 +132,6 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
             paragraphs = paragraphs[1:]
         return [Section(blocks=paragraphs)] if paragraphs else []
 
-    @property
-    def body_headline(self) -> str | None:
-        """The headline the body gives: its ``hl1`` or ``h1``."""
-        return self.meta.headline
-
     def nitf_head(self, nitf: etree._Element) -> None:
         """Read NITF's ``head/title``, ``hl1``, ``abstract`` and ``byline``, wherever they are."""
         if self.meta.nitf_head_read:

@@ -1,4 +1,10 @@
-"""The feed reader's cost grows linearly with hostile input (CPU time of n against 2n)."""
+"""Complexity guards for the feed reader: doubling a hostile feed at most ~2.5x the CPU.
+
+Shapes: many entries, many categories across entries (within one entry they are bounded), many
+enclosures, media items, authors and Atom links in one entry, a full text of many paragraphs,
+of markup nested as deep as the HTML reader allows, or of many lines of plain text, many
+character references in a title, and a malformed feed read by feedparser's loose parser.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +27,78 @@ def _rss(items: str) -> bytes:
     return (
         '<?xml version="1.0"?><rss version="2.0"'
         ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
-        ' xmlns:media="http://search.yahoo.com/mrss/"><channel><title>S</title>'
+        ' xmlns:media="http://search.yahoo.com/mrss/"'
+        ' xmlns:yandex="http://news.yandex.ru"><channel><title>S</title>'
         f"{items}</channel></rss>"
     ).encode()
+
+
+def _atom(entries: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>S</title>'
+        f"{entries}</feed>"
+    ).encode()
+
+
+def _entry(markup: str) -> bytes:
+    return _rss(f"<item><title>T</title><link>https://s.kz/1</link>{markup}</item>")
+
+
+def _full_text(html: str) -> bytes:
+    return _entry(f"<content:encoded><![CDATA[{html}]]></content:encoded>")
+
+
+SHAPES = {
+    "many-media-items": (
+        lambda n: _entry(
+            "".join(f'<media:content url="https://s.kz/{i}.jpg" medium="image"/>' for i in range(n))
+        ),
+        1_000,
+    ),
+    "many-authors": (
+        lambda n: _atom(
+            "<entry><title>T</title><id>urn:x:1</id>"
+            + "".join(f"<author><name>Имя{i} Фамилия{i}</name></author>" for i in range(n))
+            + "</entry>"
+        ),
+        300,
+    ),
+    "many-atom-links": (
+        lambda n: _atom(
+            "<entry><title>T</title><id>urn:x:1</id>"
+            + "".join(f'<link rel="related" href="https://s.kz/{i}"/>' for i in range(n))
+            + "</entry>"
+        ),
+        1_000,
+    ),
+    "full-text-nested-to-the-limit": (
+        lambda n: _full_text(("<div>" * 200 + "<p>Абзац.</p>" + "</div>" * 200) * n),
+        20,
+    ),
+    "plain-full-text-of-many-lines": (
+        lambda n: _entry(
+            f"<yandex:full-text>{'строка текста' + chr(10) * 2 * n}</yandex:full-text>"
+        ),
+        5_000,
+    ),
+    "many-references-in-a-title": (
+        lambda n: _rss(f"<item><title>{'&amp;&#1072;' * n}</title></item>"),
+        10_000,
+    ),
+    "html-title-of-many-elements": (
+        lambda n: _atom(
+            f'<entry><id>urn:x:1</id><title type="html">{"&lt;b&gt;т&lt;/b&gt;" * n}</title>'
+            "</entry>"
+        ),
+        3_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_reading_a_feed_is_linear(shape: str) -> None:
+    build, n = SHAPES[shape]
+    assert_linear(build, _read, n)
 
 
 def test_many_entries() -> None:
