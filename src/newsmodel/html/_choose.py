@@ -17,7 +17,7 @@ from newsmodel._attribution import split_attribution
 from newsmodel._models import Attribution, Role, Section
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._dates import url_date
-from newsmodel.html._extract import resolve
+from newsmodel.html._names import resolve
 from newsmodel.html._page import (
     SENTENCE_END,
     byline,

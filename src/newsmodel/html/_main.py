@@ -14,7 +14,7 @@ from collections import Counter
 
 from lxml import html as lxml_html
 
-from newsmodel.html._extract import NOT_ARTICLE, POSITIVE_NAMES, class_tokens, is_boilerplate
+from newsmodel.html._names import NOT_ARTICLE, POSITIVE_NAMES, class_tokens, is_boilerplate
 from newsmodel.html._texts import Texts, text_of
 
 __all__ = ["find_main"]

@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from newsmodel._attribution import split_attribution
 from newsmodel._models import Attribution, Role
 from newsmodel.errors import ValidationError
-from newsmodel.html._extract import (
+from newsmodel.html._names import (
     class_tokens,
 )
 from newsmodel.html._texts import Texts, squash, text_of

@@ -277,7 +277,7 @@ class Texts:
     def link_density(self, element: HtmlElement) -> float:
         """How much of an element's text is link text, from 0 to 1.
 
-        The same value as :func:`~newsmodel.html._extract.link_density`.
+        The same value as :func:`~newsmodel.html._names.link_density`.
         """
         total, linked = self.lengths(element)
         if not total:
