@@ -25,6 +25,7 @@ import json
 import re
 import sys
 import time
+import unicodedata
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -49,7 +50,10 @@ _SHINGLE = 4
 
 
 def norm(text: str | None) -> str:
-    return _SPACE.sub(" ", (text or "").replace("\u00a0", " ")).strip().casefold()
+    # NFC: a page (and its truth) may spell "ü" as "u" and a combining mark; a reader that
+    # composes it has the same text
+    text = unicodedata.normalize("NFC", (text or "").replace("\u00a0", " "))
+    return _SPACE.sub(" ", text).strip().casefold()
 
 
 def same_headline(found: str | None, truth: str) -> bool:
@@ -140,7 +144,7 @@ def readable(page: bytes, _url: str) -> dict[str, Any]:
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
+    words = _WORD.findall(unicodedata.normalize("NFC", text).casefold())
     return Counter(tuple(words[i : i + _SHINGLE]) for i in range(max(0, len(words) - _SHINGLE + 1)))
 
 
