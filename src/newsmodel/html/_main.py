@@ -15,7 +15,7 @@ from collections import Counter
 from lxml import html as lxml_html
 
 from newsmodel.html._names import NOT_ARTICLE, POSITIVE_NAMES, class_tokens, is_boilerplate
-from newsmodel.html._texts import Texts, text_of
+from newsmodel.html._texts import Texts, commas_in, text_of
 
 __all__ = ["find_main"]
 
@@ -158,7 +158,7 @@ def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
         # its text holds theirs: summed from theirs, each subtree once
         return texts.spaced(p, _SCORED)
     text = " ".join(p.text_content().split())  # for counting only: faster than squash
-    return len(text), text.count(",") + text.count("，")
+    return len(text), commas_in(text)
 
 
 def _nests(element: HtmlElement, tags: tuple[str, ...]) -> bool:

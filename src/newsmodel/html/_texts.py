@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from newsmodel._textrules import InvalidTextError, collapse, scrub
 
-__all__ = ["Texts", "squash", "text_of"]
+__all__ = ["Texts", "commas_in", "squash", "text_of"]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -69,11 +69,16 @@ _Words = tuple[int, int, "bool | None", "bool | None", int]
 _EMPTY: _Words = (0, 0, None, None, 0)
 
 
+def commas_in(text: str) -> int:
+    """The commas of a text: ASCII, full-width and ideographic (Chinese and Japanese) ones."""
+    return text.count(",") + text.count("\uff0c") + text.count("\u3001")
+
+
 def _words_of(text: str | None) -> _Words:
     if not text:
         return _EMPTY
     words = text.split()
-    commas = text.count(",") + text.count("\uff0c")
+    commas = commas_in(text)
     return (sum(map(len, words)), len(words), not text[0].isspace(), not text[-1].isspace(), commas)
 
 
@@ -236,7 +241,7 @@ class Texts:
     def spaced(self, element: HtmlElement, nested: tuple[str, ...] = ()) -> tuple[int, int]:
         """The length of ``" ".join(element.text_content().split())`` and its commas.
 
-        Commas are ASCII and full-width ones. Each subtree is summed once; a child that holds
+        Commas are counted by :func:`commas_in`. Each subtree is summed once; a child that holds
         none of the ``nested`` tags (the elements whose text is asked for too) is summed from
         its whole text at once.
         """
