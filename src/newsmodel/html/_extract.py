@@ -33,6 +33,7 @@ from newsmodel.html._names import (
     HEADINGS,
     class_tokens,
     is_boilerplate,
+    is_hidden,
     link_density,
     resolve,
 )
@@ -164,7 +165,7 @@ class BodyReader(BlockReader[HtmlElement]):
                 not self.trusted
                 and tag not in HEADINGS
                 and child not in self.keep
-                and is_boilerplate(child)
+                and (is_boilerplate(child) or is_hidden(child))
             )
         ):
             # The <h1> is the headline. A heading's class names say how it looks

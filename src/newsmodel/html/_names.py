@@ -20,6 +20,7 @@ __all__ = [
     "POSITIVE_NAMES",
     "class_tokens",
     "is_boilerplate",
+    "is_hidden",
     "link_density",
     "resolve",
 ]
@@ -213,6 +214,29 @@ def is_boilerplate(element: HtmlElement) -> bool:
     if tokens & POSITIVE_NAMES and tag in {"article", "main"}:
         return False
     return bool(tokens & _STRIP)
+
+
+#: Whole class names of what a page hides from sight: labels for screen readers, a panel a
+#: script shows. Whole names only: "hidden-xs" hides on small screens, not everywhere.
+HIDDEN_CLASSES = frozenset(
+    {"hidden", "visually-hidden", "sr-only", "screen-reader-text", "is-hidden", "d-none", "hide"}
+)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """True for an element the page hides from sight (as readability judges visibility).
+
+    By the ``hidden`` attribute, ``aria-hidden="true"``, an inline style (``display: none``,
+    ``visibility: hidden``) or a whole class name listed in ``HIDDEN_CLASSES``.
+    """
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style and _HIDING_STYLE.search(style):
+        return True
+    names = element.get("class")
+    return bool(names) and not HIDDEN_CLASSES.isdisjoint(names.lower().split())
 
 
 def link_density(element: HtmlElement) -> float:
