@@ -93,6 +93,7 @@ class BodyReader(BlockReader[HtmlElement]):
         *,
         trusted: bool = False,
         keep: frozenset[HtmlElement] = frozenset(),
+        skip: frozenset[HtmlElement] = frozenset(),
     ) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
@@ -100,12 +101,14 @@ class BodyReader(BlockReader[HtmlElement]):
         subtree is left out as boilerplate, only what is never text. On another site's page a
         heading with nothing under it is a widget's title ("Related", "Share"), not a section.
         The elements in ``keep`` (those that hold most of the body's text) are never left out
-        for their class names ("paywall-container", a blog's "tag-politics").
+        for their class names ("paywall-container", a blog's "tag-politics"); those in
+        ``skip`` are never read.
         """
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
         self.keep = keep
+        self.skip = skip
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -147,6 +150,8 @@ class BodyReader(BlockReader[HtmlElement]):
         return name not in _BLOCK_LEVEL
 
     def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
+        if child in self.skip:
+            return
         if tag == "table":
             table = self.table(child)
             if table is None:

@@ -22,6 +22,7 @@ __all__ = [
     "is_boilerplate",
     "is_hidden",
     "link_density",
+    "named_aside",
     "resolve",
 ]
 
@@ -216,6 +217,12 @@ def is_boilerplate(element: HtmlElement) -> bool:
     return bool(tokens & _STRIP)
 
 
+def named_aside(element: HtmlElement) -> bool:
+    """True for an element whose id names it boilerplate ("tags-content", "related-posts")."""
+    ident = element.get("id")
+    return bool(ident) and not _tokens(ident).isdisjoint(_STRIP)
+
+
 #: Whole class names of what a page hides from sight: labels for screen readers, a panel a
 #: script shows. Whole names only: "hidden-xs" hides on small screens, not everywhere.
 HIDDEN_CLASSES = frozenset(
@@ -236,7 +243,7 @@ def is_hidden(element: HtmlElement) -> bool:
     if style and _HIDING_STYLE.search(style):
         return True
     names = element.get("class")
-    return bool(names) and not HIDDEN_CLASSES.isdisjoint(names.lower().split())
+    return names is not None and not HIDDEN_CLASSES.isdisjoint(names.lower().split())
 
 
 def link_density(element: HtmlElement) -> float:
