@@ -37,7 +37,7 @@ from newsmodel.html._names import (
     link_density,
     resolve,
 )
-from newsmodel.html._texts import text_of
+from newsmodel.html._texts import Texts, text_of
 
 __all__ = ["REPORTED", "BodyReader", "Dropped"]
 
@@ -94,6 +94,7 @@ class BodyReader(BlockReader[HtmlElement]):
         trusted: bool = False,
         keep: frozenset[HtmlElement] = frozenset(),
         skip: frozenset[HtmlElement] = frozenset(),
+        texts: Texts | None = None,
     ) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
@@ -102,13 +103,14 @@ class BodyReader(BlockReader[HtmlElement]):
         heading with nothing under it is a widget's title ("Related", "Share"), not a section.
         The elements in ``keep`` (those that hold most of the body's text) are never left out
         for their class names ("paywall-container", a blog's "tag-politics"); those in
-        ``skip`` are never read.
+        ``skip`` are never read. ``texts`` measures the tree's text (a new one when not given).
         """
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
         self.keep = keep
         self.skip = skip
+        self.texts = texts
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -170,7 +172,7 @@ class BodyReader(BlockReader[HtmlElement]):
                 not self.trusted
                 and tag not in HEADINGS
                 and child not in self.keep
-                and (is_boilerplate(child) or is_hidden(child))
+                and (is_boilerplate(child) or is_hidden(child) or self.linked_block(child, tag))
             )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
@@ -206,6 +208,17 @@ class BodyReader(BlockReader[HtmlElement]):
             self.add(paragraph(self.inlines(child)))
         else:
             self.walk(child, depth)
+
+    def linked_block(self, element: HtmlElement, tag: str) -> bool:
+        """True for a box of links in the body: teasers, "more on this", a skip-ad button.
+
+        A block (not a paragraph, list, quote or figure) whose text is mostly link text.
+        """
+        if tag not in _BOXES:
+            return False
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        return self.texts.link_density(element) > _LINKED_BOX
 
     def embed(self, element: HtmlElement) -> bool:
         """True for a quoted social post: an embed block, or counted when it gives no address."""
@@ -299,6 +312,9 @@ _INLINE_KINDS: dict[str, Kind] = {
     **dict.fromkeys(("strong", "b"), "strong"),
 }
 _CITE_SKIP = frozenset({"footer", "cite"})
+#: Blocks that may be a box of teasers, and how much of a box's text in links makes it one.
+_BOXES = frozenset({"div", "section", "article", "header", "aside", "details", "center"})
+_LINKED_BOX = 0.5
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")

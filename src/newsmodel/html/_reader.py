@@ -86,7 +86,9 @@ def read(
             page = attrs.evolve(page, texts=Texts(root))  # the tree changed
     trusted = page.container is not None and page.container is body_el
     read_from, keep, skip = _scope(page, trusted=trusted)
-    body_reader = BodyReader(sources.base, trusted=trusted, keep=keep, skip=skip)
+    body_reader = BodyReader(
+        sources.base, trusted=trusted, keep=keep, skip=skip, texts=page.texts
+    )
     sections = choose_sections(sources, _read_body(body_reader, read_from))
     first_text = _first_paragraph_text(sections)
     lede = choose_lede(sources, page, visible_text, first_text)
