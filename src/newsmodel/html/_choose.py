@@ -333,18 +333,19 @@ def choose_headline(sources: Sources, page: Page, site: str | None) -> str:
 
 
 def choose_lede(
-    sources: Sources, page: Page, visible: str | None, first_text: str | None
+    sources: Sources, page: Page, visible: str | None, leading: list[str]
 ) -> str | None:
     """The lede: the article's description, or the standfirst, or the meta description.
 
-    On a page without an article item the standfirst under the headline comes first. A lede the
-    body starts with already is left out.
+    On a page without an article item the standfirst under the headline comes first. A lede
+    that one of the body's first paragraphs (``leading``) starts with is there already: it is
+    left out (a rubric, a dateline or a byline line may come before it in the body).
     """
     lede = sources.microdata.lede or sources.json_ld.lede
     if page.item is None:
         lede = visible or lede or sources.meta.lede
-    if lede and first_text and _prefix(lede, first_text):
-        lede = None if page.item is None else lede
+        if lede and any(_prefix(lede, text) for text in leading):
+            return None
     return lede
 
 

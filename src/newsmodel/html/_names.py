@@ -182,7 +182,7 @@ POSITIVE_NAMES = frozenset(
     }
 )
 # Names that mean "remove this subtree" when met inside the main content.
-_STRIP = NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes"}
+_STRIP = NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes", "rail"}
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
@@ -214,7 +214,10 @@ def is_boilerplate(element: HtmlElement) -> bool:
         return False
     if tokens & POSITIVE_NAMES and tag in {"article", "main"}:
         return False
-    return bool(tokens & _STRIP)
+    # a name run together ("commentarea", "commentlist"), but not an opinion ("commentary")
+    return bool(tokens & _STRIP) or any(
+        t.startswith("comment") and not t.startswith("commentar") for t in tokens
+    )
 
 
 def named_aside(element: HtmlElement) -> bool:

@@ -17,6 +17,8 @@ from newsmodel._models import Attribution, Role
 from newsmodel.errors import ValidationError
 from newsmodel.html._names import (
     class_tokens,
+    is_boilerplate,
+    is_hidden,
 )
 from newsmodel.html._texts import Texts, squash, text_of
 from newsmodel.html._values import TITLE_SEPARATORS, YEAR, date_value, split_people
@@ -220,9 +222,28 @@ def visible_lede(  # noqa: C901
                     and len(text) >= 40  # noqa: PLR2004
                     and len(element) < 8  # noqa: PLR2004
                     and texts.link_density(element) < _TEASER_LINKS
+                    and not _set_apart(element, scope)
                 ):
                     return element, text
     return None
+
+
+def _set_apart(element: HtmlElement, scope: HtmlElement) -> bool:
+    """Whether an element lies in a hidden or boilerplate block (a comment form's subtitle).
+
+    Looked for a few levels up only, below ``scope``: a constant cost per candidate.
+    """
+    node: HtmlElement | None = element
+    for _ in range(_APART_LEVELS):
+        if node is scope or node is None:
+            return False
+        if is_hidden(node) or is_boilerplate(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+_APART_LEVELS = 6
 
 
 _AUTHOR_HREF = re.compile(

@@ -90,8 +90,9 @@ def read(
         sources.base, trusted=trusted, keep=keep, skip=skip, texts=page.texts
     )
     sections = choose_sections(sources, _read_body(body_reader, read_from))
-    first_text = _first_paragraph_text(sections)
-    lede = choose_lede(sources, page, visible_text, first_text)
+    leading = _leading_texts(sections)
+    first_text = leading[0] if leading else None
+    lede = choose_lede(sources, page, visible_text, leading)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
     published = choose_published(sources, page, url)
     fields: dict[str, Any] = {
@@ -326,9 +327,16 @@ def _unique_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _first_paragraph_text(sections: list[Section]) -> str | None:
+def _leading_texts(sections: list[Section]) -> list[str]:
+    """The text of the body's first paragraphs (at most ``_LEADING``)."""
+    found: list[str] = []
     for section in sections:
         for block in section.blocks:
             if hasattr(block, "content"):
-                return str(block.text)
-    return None
+                found.append(str(block.text))
+                if len(found) == _LEADING:
+                    return found
+    return found
+
+
+_LEADING = 5
