@@ -133,6 +133,8 @@ class _Credits:
 
     def add(self, names: list[tuple[str, str | None]], role: Role = Role.AUTHOR) -> None:
         for name, person_url in names:
+            if not any(c.isalpha() for c in name):
+                continue  # an account or story number, a date: no one's name
             try:
                 a = Attribution(name, role=role, url=person_url)
             except ValidationError:

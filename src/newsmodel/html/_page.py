@@ -257,7 +257,7 @@ def _author_link(scope: HtmlElement, texts: Texts) -> list[str]:
     """The names a link to the author's page carries (/author/jane-doe/, /avtor/…)."""
     for element in scope.iter("a"):
         href = element.get("href") or ""
-        if _AUTHOR_HREF.search(href.split("?", 1)[0]):
+        if _AUTHOR_HREF.search(href.split("?", 1)[0]) and not _set_apart(element, scope):
             name = texts.short(element, 60)
             if name is not None and len(name) >= 3 and not YEAR.search(name):  # noqa: PLR2004
                 names = split_people(name)
@@ -287,7 +287,7 @@ def byline(  # noqa: C901
     root: HtmlElement, container: HtmlElement | None, texts: Texts
 ) -> list[str]:
     for element in root.iter("a"):
-        if "author" in (element.get("rel") or "").split():
+        if "author" in (element.get("rel") or "").split() and not _set_apart(element, root):
             name = texts.short(element, 60)
             if name is not None and len(name) >= 3:  # noqa: PLR2004
                 return split_people(name)
@@ -300,7 +300,8 @@ def byline(  # noqa: C901
         for element in texts.classed(scope):
             if element.tag in {"body", "html", "article", "main"}:
                 continue
-            if class_tokens(element) & _BYLINE_CLASSES:
+            if class_tokens(element) & _BYLINE_CLASSES and not _set_apart(element, scope):
+                # (a byline in a comment form, a related story, a hidden block is not this one's)
                 text = texts.short(element, 80)
                 if text is None or not len(text) >= 3 or re.search(r"\d{2}", text):  # noqa: PLR2004
                     continue
