@@ -168,11 +168,12 @@ class BodyReader(BlockReader[HtmlElement]):
         elif (
             self.embed(child)
             or tag == "h1"
+            or is_hidden(child)
             or (
                 not self.trusted
                 and tag not in HEADINGS
                 and child not in self.keep
-                and (is_boilerplate(child) or is_hidden(child) or self.linked_block(child, tag))
+                and (is_boilerplate(child) or self.linked_block(child, tag))
             )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
