@@ -216,7 +216,7 @@ def is_boilerplate(element: HtmlElement) -> bool:
         return False
     # a name run together ("commentarea", "commentlist"), but not an opinion ("commentary")
     return bool(tokens & _STRIP) or any(
-        t.startswith("comment") and not t.startswith("commentar") for t in tokens
+        t.startswith("comment") and not t.startswith("commentary") for t in tokens
     )
 
 
