@@ -182,7 +182,16 @@ POSITIVE_NAMES = frozenset(
     }
 )
 # Names that mean "remove this subtree" when met inside the main content.
-_STRIP = NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes", "rail"}
+_STRIP = NOT_ARTICLE | {
+    "readmore",
+    "banners",
+    "subscribe-block",
+    "socials",
+    "likes",
+    "rail",
+    "tooltip",
+    "popover",
+}
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
