@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._models import (
     Attribution,
+    Block,
     Embed,
     EmbedProvider,
     Figure,
@@ -111,6 +112,7 @@ class BodyReader(BlockReader[HtmlElement]):
         self.keep = keep
         self.skip = skip
         self.texts = texts
+        self.seen: set[str] = set()
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -209,6 +211,21 @@ class BodyReader(BlockReader[HtmlElement]):
             self.add(paragraph(self.inlines(child)))
         else:
             self.walk(child, depth)
+
+    def add(self, block: Block | None) -> None:
+        """Add a block; on another site's page, a paragraph met before is not added again.
+
+        A syndicated page may hold the article twice, and a box ("Article content", a
+        registration call) repeats between the paragraphs; an article hardly ever repeats a
+        paragraph of its own.
+        """
+        if not self.trusted and isinstance(block, Paragraph):
+            text = block.text
+            if len(text) >= _REPEATED:
+                if text in self.seen:
+                    return
+                self.seen.add(text)
+        super().add(block)
 
     def linked_block(self, element: HtmlElement, tag: str) -> bool:
         """True for a box of links in the body: teasers, "more on this", a skip-ad button.
@@ -316,6 +333,8 @@ _CITE_SKIP = frozenset({"footer", "cite"})
 #: Blocks that may be a box of teasers, and how much of a box's text in links makes it one.
 _BOXES = frozenset({"div", "section", "article", "header", "aside", "details", "center"})
 _LINKED_BOX = 0.5
+#: A paragraph this long met twice on another site's page is a repeat.
+_REPEATED = 12
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
