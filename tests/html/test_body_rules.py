@@ -240,3 +240,32 @@ def test_the_article_item_holding_the_h1_is_still_the_article() -> None:
     assert article.headline == "Заголовок статьи"
     assert article.published is not None
     assert article.published.isoformat()[:10] == "2025-03-01"
+
+
+def test_a_tooltip_is_not_article_text() -> None:
+    page = (
+        "<title>T</title><body><article><h1>H</h1><div class='text'>"
+        f"<p>{LONG}</p><div class='wrp js-tooltip'><div class='container js-tooltip-content'>"
+        "<p>記事に『リアクション』ができます。ご利用には会員登録が必要です。</p></div></div>"
+        f"<p>{OTHER}</p></div></article></body>"
+    )
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "会員登録" not in body
+
+
+def test_a_paragraph_met_twice_is_read_once() -> None:
+    box = "<div class='note'><p>Article content continues below this line</p></div>"
+    page = f"<title>T</title><body><article><h1>H</h1><div class='text'><p>{LONG}</p>{box}<p>{OTHER}</p>{box}<p>{LONG}</p></div></article></body>"
+    body = _body(_read(page))
+    assert body.count("Article content") == 1
+    assert body.count(LONG) == 1
+    assert OTHER in body
+
+
+def test_a_marked_article_body_keeps_a_repeated_paragraph() -> None:
+    page = (
+        '<title>T</title><body><h1>H</h1><div itemprop="articleBody">'
+        f"<p>{LONG}</p><p>Припев.</p><p>{OTHER}</p><p>Припев.</p></div></body>"
+    )
+    assert _body(_read(page)).count("Припев.") == 2
