@@ -93,6 +93,7 @@ class BodyReader(BlockReader[HtmlElement]):
         base: str | None,
         *,
         trusted: bool = False,
+        marked: bool = False,
         keep: frozenset[HtmlElement] = frozenset(),
         skip: frozenset[HtmlElement] = frozenset(),
         texts: Texts | None = None,
@@ -100,15 +101,19 @@ class BodyReader(BlockReader[HtmlElement]):
         """Prepare to read; ``base`` resolves relative URLs.
 
         A ``trusted`` container (one the page marks as the article body) is read whole: no
-        subtree is left out as boilerplate, only what is never text. On another site's page a
-        heading with nothing under it is a widget's title ("Related", "Share"), not a section.
-        The elements in ``keep`` (those that hold most of the body's text) are never left out
-        for their class names ("paywall-container", a blog's "tag-politics"); those in
-        ``skip`` are never read. ``texts`` measures the tree's text (a new one when not given).
+        subtree is left out as boilerplate, only what is never text; but when another site
+        ``marked`` it so, an ``<aside>`` and what is named as related stories, sharing,
+        comments or ads are left out too (such marks often hold the whole column). On another
+        site's page a heading with nothing under it is a widget's title ("Related", "Share"),
+        not a section. The elements in ``keep`` (those that hold most of the body's text) are
+        never left out for their class names ("paywall-container", a blog's "tag-politics");
+        those in ``skip`` are never read. ``texts`` measures the tree's text (a new one when
+        not given).
         """
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
+        self.marked = marked
         self.keep = keep
         self.skip = skip
         self.texts = texts
@@ -171,6 +176,7 @@ class BodyReader(BlockReader[HtmlElement]):
             self.embed(child)
             or tag == "h1"
             or is_hidden(child)
+            or (self.marked and _never_body(child))
             or (
                 not self.trusted
                 and tag not in HEADINGS
@@ -215,8 +221,7 @@ class BodyReader(BlockReader[HtmlElement]):
     def add(self, block: Block | None) -> None:
         """Add a block; on another site's page, a paragraph met before is not added again.
 
-        A syndicated page may hold the article twice, and a box ("Article content", a
-        registration call) repeats between the paragraphs; an article hardly ever repeats a
+        A syndicated page may hold the article twice; an article hardly ever repeats a long
         paragraph of its own.
         """
         if not self.trusted and isinstance(block, Paragraph):
@@ -333,8 +338,30 @@ _CITE_SKIP = frozenset({"footer", "cite"})
 #: Blocks that may be a box of teasers, and how much of a box's text in links makes it one.
 _BOXES = frozenset({"div", "section", "article", "header", "aside", "details", "center"})
 _LINKED_BOX = 0.5
-#: A paragraph this long met twice on another site's page is a repeat.
-_REPEATED = 12
+#: Names of what is never the article's text, even in a block another site marks as its body.
+_NEVER_BODY = frozenset(
+    {
+        "related",
+        "share",
+        "sharing",
+        "comments",
+        "advert",
+        "advertisement",
+        "newsletter",
+        "outbrain",
+        "taboola",
+        "recommended",
+    }
+)
+
+
+def _never_body(element: HtmlElement) -> bool:
+    return element.tag == "aside" or not _NEVER_BODY.isdisjoint(class_tokens(element))
+
+
+#: A paragraph this long met twice on another site's page is a repeat (shorter ones, a
+#: refrain or "More to come", may well be the article's own).
+_REPEATED = 100
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")

@@ -86,7 +86,14 @@ def read(
             page = attrs.evolve(page, texts=Texts(root))  # the tree changed
     trusted = page.container is not None and page.container is body_el
     read_from, keep, skip = _scope(page, trusted=trusted)
-    body_reader = BodyReader(sources.base, trusted=trusted, keep=keep, skip=skip, texts=page.texts)
+    body_reader = BodyReader(
+        sources.base,
+        trusted=trusted,
+        marked=trusted and not page.own,
+        keep=keep,
+        skip=skip,
+        texts=page.texts,
+    )
     sections = choose_sections(sources, _read_body(body_reader, read_from))
     leading = _leading_texts(sections)
     first_text = leading[0] if leading else None
