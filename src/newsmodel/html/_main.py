@@ -117,7 +117,7 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     mass: Counter[HtmlElement] = Counter()
     for p in root.iter(*_SCORED):
         length, commas = _measure(p, texts)
-        if length < 25 or _in_comments(p):  # noqa: PLR2004 - shorter: captions, buttons, labels
+        if length < 25 or _in_comments(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
             continue
         score = 1 + commas + min(length / 100, 3)
         parent = p.getparent()
@@ -146,13 +146,13 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
 _COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
 
 
-def _in_comments(p: HtmlElement) -> bool:
+def _in_comments(p: HtmlElement, texts: Texts) -> bool:
     """Whether a paragraph lies in a comment thread (looked for as far up as it is counted)."""
     parent = p.getparent()
     for _ in range(_MASS_LEVELS):
         if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
             return False
-        if class_tokens(parent) & _COMMENTS:
+        if texts.tokens(parent) & _COMMENTS:
             return True
         parent = parent.getparent()
     return False

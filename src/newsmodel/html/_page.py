@@ -214,7 +214,7 @@ def visible_lede(  # noqa: C901
         for element in texts.classed(scope):
             if element.tag not in {"p", "div", "h2", "span"}:
                 continue
-            tokens = class_tokens(element)
+            tokens = texts.tokens(element)
             if tokens & _LEDE_CLASSES and "caption" not in tokens:
                 text = texts.short(element, _MAX_LEDE)
                 if (
@@ -300,7 +300,7 @@ def byline(  # noqa: C901
         for element in texts.classed(scope):
             if element.tag in {"body", "html", "article", "main"}:
                 continue
-            if class_tokens(element) & _BYLINE_CLASSES and not _set_apart(element, scope):
+            if texts.tokens(element) & _BYLINE_CLASSES and not _set_apart(element, scope):
                 # (a byline in a comment form, a related story, a hidden block is not this one's)
                 text = texts.short(element, 80)
                 if text is None or not len(text) >= 3 or re.search(r"\d{2}", text):  # noqa: PLR2004
@@ -364,7 +364,7 @@ _LONGEST_DATE = 1000
 
 def date_text(scope: HtmlElement, zone: tzinfo, texts: Texts) -> datetime | date | None:
     for element in texts.classed(scope):
-        if class_tokens(element) & _DATE_CLASSES:
+        if texts.tokens(element) & _DATE_CLASSES:
             text = texts.short(element, 80)
             if text is not None and len(text) >= 6:  # noqa: PLR2004
                 parsed = date_value(text, zone)

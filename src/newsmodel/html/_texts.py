@@ -15,6 +15,7 @@ import re
 from lxml import html as lxml_html
 
 from newsmodel._textrules import InvalidTextError, collapse, scrub
+from newsmodel.html._names import class_tokens
 
 __all__ = ["Texts", "commas_in", "squash", "text_of"]
 
@@ -168,6 +169,14 @@ class Texts:
         self._texts: dict[HtmlElement, str | int] = {}
         self._lengths: dict[HtmlElement, tuple[int, int]] = {}
         self._words: dict[HtmlElement, _Words] = {}
+        self._tokens: dict[HtmlElement, frozenset[str]] = {}
+
+    def tokens(self, element: HtmlElement) -> frozenset[str]:
+        """:func:`~newsmodel.html._names.class_tokens` of an element, each read once."""
+        found = self._tokens.get(element)
+        if found is None:
+            found = self._tokens[element] = class_tokens(element)
+        return found
 
     def classed(self, scope: HtmlElement) -> list[HtmlElement]:
         """The elements under ``scope`` (itself included) that have a class or an id.
