@@ -95,9 +95,8 @@ def read(
         texts=page.texts,
     )
     sections = choose_sections(sources, _read_body(body_reader, read_from))
-    leading = _leading_texts(sections)
-    first_text = leading[0] if leading else None
-    lede = choose_lede(sources, page, visible_text, leading)
+    first_text = _first_paragraph_text(sections)
+    lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
     published = choose_published(sources, page, url)
     fields: dict[str, Any] = {
@@ -332,16 +331,9 @@ def _unique_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _leading_texts(sections: list[Section]) -> list[str]:
-    """The text of the body's first paragraphs (at most ``_LEADING``)."""
-    found: list[str] = []
+def _first_paragraph_text(sections: list[Section]) -> str | None:
     for section in sections:
         for block in section.blocks:
             if hasattr(block, "content"):
-                found.append(str(block.text))
-                if len(found) == _LEADING:
-                    return found
-    return found
-
-
-_LEADING = 5
+                return str(block.text)
+    return None
