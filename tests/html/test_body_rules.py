@@ -288,3 +288,15 @@ def test_related_stories_in_a_body_another_site_marks_are_left_out() -> None:
     assert "See also" not in body
     assert "Другая статья" not in body
     assert "Врезка" not in body
+
+
+def test_a_description_that_only_starts_a_later_paragraph_stays_the_lede() -> None:
+    lede = "Цитата свидетеля, которую сайт дал описанием статьи."
+    later = f"{lede} Дальше идёт продолжение этого абзаца статьи."
+    page = (
+        f'<title>T</title><meta name="description" content="{lede}"><body><article><h1>H</h1>'
+        f"<div class='text'><p>{LONG}</p><p>{OTHER}</p><p>{later}</p></div></article></body>"
+    )
+    article = _read(page)
+    assert article.lede == lede
+    assert later in _body(article)
