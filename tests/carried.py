@@ -11,7 +11,7 @@ import attrs
 
 from newsmodel import Article, Embed, Section, Subject
 
-# The fields of the issue-14 model that HTML and NewsML-G2 do not write yet.
+# The newsroom fields of the model, which some formats do not write.
 _NEW_FIELDS = frozenset(
     {
         "urgency",
@@ -24,6 +24,7 @@ _NEW_FIELDS = frozenset(
         "first_created",
         "version_created",
         "correction",
+        "signals",
     }
 )
 
@@ -36,7 +37,15 @@ NOT_CARRIED: dict[str, frozenset[str]] = {
     "html": frozenset(),
     "newsml": frozenset(),
     "nitf": frozenset(
-        {"genres", "slugline", "first_created", "version_created", "embeds", "subject names"}
+        {
+            "genres",
+            "slugline",
+            "signals",
+            "first_created",
+            "version_created",
+            "embeds",
+            "subject names",
+        }
     ),
     "feed": _NEW_FIELDS | {"embeds", "dates", "subject names"},
 }

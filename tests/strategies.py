@@ -130,6 +130,8 @@ attributions = st.builds(
     role=st.sampled_from(list(Role)),
     url=st.none() | urls,
     phrase=st.none() | st.sampled_from(["передает", "сообщает", "фото", "перевод", "по данным"]),
+    # What stood between a lede and its credit: the canonical ", " most often.
+    separator=st.sampled_from([", ", ", ", ", - ", " — ", ",— ", " – , ", ","]),
 )
 
 figures = st.builds(
@@ -272,6 +274,11 @@ _fields = st.fixed_dictionaries(
         "rights": st.none() | rights,
         "slugline": st.none() | words(3),
         "correction": st.none() | words(12),
+        "signals": st.lists(
+            st.sampled_from(["sig:update", "sig:correction", "sig:withheld", "dpasig:k"]),
+            max_size=2,
+            unique=True,
+        ),
     }
 )
 _maybe_datetime = st.none() | datetimes

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel import Attribution, NewsmodelError, Role, ValidationError
+from newsmodel import Article, Attribution, NewsmodelError, Role, ValidationError, json
+from newsmodel import text as text_format
 from newsmodel._attribution import (
     format_attribution,
     outlet_key,
@@ -186,12 +187,12 @@ def test_no_attribution(text):
         (
             "Курс тенге укрепился — сообщает агентство «Казинформ».",
             "Курс тенге укрепился.",
-            Attribution("Казинформ", role=SOURCE, phrase="сообщает"),
+            Attribution("Казинформ", role=SOURCE, phrase="сообщает", separator=" — "),
         ),
         (
             "Курс тенге укрепился – пишет Forbes Kazakhstan",
             "Курс тенге укрепился",
-            Attribution("Forbes Kazakhstan", role=SOURCE, phrase="пишет"),
+            Attribution("Forbes Kazakhstan", role=SOURCE, phrase="пишет", separator=" – "),
         ),
         (
             "Инфляция замедлилась до 8,5%, по данным Нацбанка.",
@@ -373,8 +374,22 @@ def test_an_unknown_style_is_a_validation_error():
     [
         ("Президент жарлыққа қол қойды, деп хабарлайды Altyn-orda.kz", "Altyn-orda.kz", SOURCE,
          "деп хабарлайды"),
-        ("Жиын өтті, деп хабарлады ҚазАқпарат тілшісі.", "ҚазАқпарат тілшісі", SOURCE,
+        ("Жиын өтті, деп хабарлады ҚазАқпарат тілшісі.", "ҚазАқпарат", SOURCE,
          "деп хабарлайды"),
+        ("Жаңа жыл басталғалы ХҚО-ларына келушілер көбейген, деп хабарлайды Egemen.kz.",
+         "Egemen.kz", SOURCE, "деп хабарлайды"),
+        ("Бағалар өсті, деп жазады Tengrinews.kz сайты", "Tengrinews.kz", SOURCE, "деп жазады"),
+        ("Шораев пікір білдірді, - деп хабарлайды Dalanews.kz «Ulysmedia»-ға сілтеп.",
+         "Dalanews.kz", SOURCE, "деп хабарлайды"),
+        ("Бұл туралы Денсаулық сақтау министрлігі мәлім етті.", "Денсаулық сақтау министрлігі",
+         SOURCE, "бұл туралы"),
+        ("Ұлттық статистика бюросының мәліметінше, инфляция 8,5 пайызға жетті.",
+         "Ұлттық статистика бюросының", SOURCE, "мәліметінше"),
+        ("Облыстық ветеринария басқармасының мәліметі бойынша, ауру тіркелмеген.",
+         "Облыстық ветеринария басқармасының", SOURCE, "мәліметінше"),
+        ("Дайындаған: Айгүл Сәрсен", "Айгүл Сәрсен", Role.AUTHOR, "дайындаған"),
+        ("Суреттер: Ержан Ахмет", "Ержан Ахмет", Role.PHOTOGRAPHER, "сурет"),
+        ("Сурет: traff.ink", "traff.ink", Role.PHOTOGRAPHER, "сурет"),
         ("Баға өсті, деп жазады Tengrinews.kz", "Tengrinews.kz", SOURCE, "деп жазады"),
         ("Бұл туралы Kazinform хабарлады.", "Kazinform", SOURCE, "бұл туралы"),
         ("Бұл туралы ҚР Денсаулық сақтау министрлігінің баспасөз қызметі хабарлайды.",
@@ -397,15 +412,94 @@ def test_kazakh_and_more_russian_phrases(text, name, role, phrase):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Бұл туралы ол орталық коммуникациялар қызметіндегі брифингте мәлім етті.",
+        "Бұл туралы олар жиында айтты.",
+        "«Бұл нарық. Сұраныс ұсынысты анықтайды», — деді министр.",
+    ],
+)
+def test_a_kazakh_speaker_is_not_a_source(text):
+    assert parse_attribution(text) is None
+
+
+def test_a_kazakh_credit_line_ends_a_lede_with_a_kazakh_verb():
+    kazinform = Attribution("Kazinform", role=SOURCE, phrase="дереккөз")
+    assert format_attribution(kazinform) == ", деп хабарлайды Kazinform"
+    bureau = Attribution("Бюроның", role=SOURCE, phrase="мәліметінше")
+    assert format_attribution(bureau) == ". Дереккөз: Бюроның"
+    author = Attribution("Айгүл Сәрсен", role=Role.AUTHOR, phrase="дайындаған")
+    assert format_attribution(author, style="credit") == "Дайындаған: Айгүл Сәрсен"
+    assert parse_attribution("Дайындаған: Айгүл Сәрсен") == author
+
+
+@pytest.mark.parametrize(
     "separator",
     [", ", ",", ", - ", ",- ", ",-", ", – ", ", — ", ",— ", " — ", " - ", " – ", " —, ", " -, "],
 )
 @pytest.mark.parametrize("end", ["", "."])
-def test_every_comma_and_dash_form_splits_cleanly(separator, end):
+def test_every_comma_and_dash_form_splits_cleanly_and_writes_back(separator, end):
     lede = f"Токаев провел встречу{separator}передает корреспондент Altyn-orda.kz{end}"
     text, credit = split_attribution(lede)
     assert text == f"Токаев провел встречу{end}"
-    assert credit == Attribution("Altyn-orda.kz", role=SOURCE, phrase="передает")
+    assert credit == Attribution(
+        "Altyn-orda.kz", role=SOURCE, phrase="передает", separator=separator
+    )
+    assert format_attribution(credit) == f"{separator}передает Altyn-orda.kz"
+
+
+def test_a_stop_before_the_phrase_gives_the_canonical_separator():
+    text, credit = split_attribution("Итоги подведены. Сообщает Orda.kz")
+    assert text == "Итоги подведены."
+    assert credit is not None
+    assert credit.separator == ", "
+
+
+def test_runs_of_spaces_in_a_separator_become_one_space():
+    _, credit = split_attribution("Сессия открылась ,\u00a0 —  передает Kazinform")
+    assert credit is not None
+    assert credit.separator == " , — "
+
+
+@pytest.mark.parametrize("separator", ["", " ", "-", " -", "— ", ", как ", ".", ";", 7])
+def test_a_separator_that_is_not_commas_and_dashes_is_refused(separator):
+    with pytest.raises(ValidationError) as info:
+        Attribution("Kazinform", role=SOURCE, phrase="сообщает", separator=separator)
+    assert info.value.field == "separator"
+
+
+_MARKS = st.lists(st.sampled_from([",", "-", "–", "—"]), min_size=1, max_size=4)
+_SPACES = st.sampled_from(["", " "])
+
+
+@st.composite
+def separators(draw: st.DrawFn) -> str:
+    """Every mix of commas, hyphens, en dashes and em dashes, with or without single spaces."""
+    marks = draw(_MARKS)
+    inner = "".join(mark + draw(_SPACES) for mark in marks[:-1]) + marks[-1]
+    separator = draw(_SPACES) + inner + draw(_SPACES)
+    if "," not in separator:  # a dash without a comma stands between spaces
+        separator = f" {separator.strip()} "
+    return separator
+
+
+@given(
+    separators(),
+    sentence_phrases | st.sampled_from(["деп хабарлайды", "деп жазады"]),
+    st.sampled_from(["", "."]),
+)
+def test_every_separator_round_trips_through_split_format_text_and_json(separator, phrase, end):
+    head = "Токаев провел встречу в Акорде"
+    lede = f"{head}{separator}{phrase} Altyn-orda.kz{end}"
+    text, credit = split_attribution(lede)
+    assert text == head + end
+    assert credit == Attribution("Altyn-orda.kz", role=SOURCE, phrase=phrase, separator=separator)
+    assert format_attribution(credit) == f"{separator}{phrase} Altyn-orda.kz"
+    article = Article(headline="Встреча в Акорде", lede=text, attributions=[credit])
+    page = text_format.dumps(article)
+    assert page.endswith(lede)
+    assert text_format.loads(page) == article
+    assert json.loads(json.dumps(article)) == article
 
 
 @pytest.mark.parametrize(

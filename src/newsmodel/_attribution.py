@@ -27,10 +27,12 @@ phrase                    role            recognised as
 источник фото             photographer    Источник фото: … (the photo's source, not the article's)
 деп хабарлайды            source          деп хабарлайды, деп хабарлады, мәлімдейді, мәлім етті
 деп жазады                source          деп жазады, деп жазды
-бұл туралы                source          Бұл туралы … хабарлады (хабарлайды, жазады, мәлімдеді…)
+бұл туралы                source          Бұл туралы … хабарлады (хабарлайды, мәлім етті…)
+мәліметінше               source          … мәліметінше, … мәліметі бойынша, … хабарлауынша
 дереккөз                  source          Дереккөз: …, Ақпарат көзі: …
 аударған                  translator      Аударған: …, Аудармашы: …, Аударма: …
-сурет                     photographer    Сурет: …, Суретті түсірген: …, Фото түсірген: …
+дайындаған                author          Дайындаған: …, Материалды дайындаған: …
+сурет                     photographer    Сурет: …, Суреттер: …, Суретті түсірген: …
 бейне                     videographer    Бейне: …, Бейнені түсірген: …
 credit                    source          a bare closing line: "Altyn-orda.kz", "© Altyn-orda.kz"
 ========================  ==============  ====================================================
@@ -38,8 +40,8 @@ credit                    source          a bare closing line: "Altyn-orda.kz", 
 The name is kept as written (no lemmatisation: "по данным Минздрава" credits "Минздрава"),
 without surrounding quotes («», "", „“), trailing punctuation, or a leading descriptor noun
 (корреспондент, издание, агентство, информагентство, портал, сайт, газета, журнал,
-телеканал, радиостанция) in any case form. A primary phrase wins over a secondary
-"со ссылкой на …".
+телеканал, радиостанция) in any case form, or a trailing Kazakh one (тілшісі, сайты,
+агенттігі…). A primary phrase wins over a secondary "со ссылкой на …" ("… сілтеп").
 
 Before a lede-final phrase stands a comma, a dash with a space on each side, any mix of the two
 (", - передает", ",— передает", " – , передает") or a sentence stop; the stop stays with the
@@ -53,6 +55,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Literal
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import Attribution, Role
 from newsmodel.errors import ValidationError
 
@@ -111,6 +114,10 @@ _CREDIT_LABELS: dict[str, tuple[str, Role]] = {
     "бейне": ("бейне", Role.VIDEOGRAPHER),
     "бейнені түсірген": ("бейне", Role.VIDEOGRAPHER),
     "авторы": ("автор", Role.AUTHOR),
+    "суреттер": ("сурет", Role.PHOTOGRAPHER),
+    "фотосурет": ("сурет", Role.PHOTOGRAPHER),
+    "дайындаған": ("дайындаған", Role.AUTHOR),
+    "материалды дайындаған": ("дайындаған", Role.AUTHOR),
 }
 # "Перевод с английского: X", "Перевод с казахского языка: X": the language is not the name.
 _TRANSLATED_FROM = r"перевод\s+с\s+[а-яё]+(?:ого|его)(?:\s+языка)?"
@@ -118,7 +125,33 @@ _TRANSLATED_FROM = r"перевод\s+с\s+[а-яё]+(?:ого|его)(?:\s+яз
 _VERB_PHRASES = frozenset({"передает", "сообщает", "пишет", "деп хабарлайды", "деп жазады"})
 # "Бұл туралы Kazinform хабарлады": a Kazakh sentence in which the name comes before the verb.
 _KK_ABOUT = "бұл туралы"
-_KK_VERBS = frozenset({"хабарлады", "хабарлайды", "жазады", "жазды", "мәлімдеді", "мәлімдейді"})
+_KK_VERBS = frozenset(
+    {"хабарлады", "хабарлайды", "жазады", "жазды", "мәлімдеді", "мәлімдейді"}
+    | {"мәлім етті", "мәлім етеді"}
+)
+# "Бұл туралы ол брифингте мәлім етті": a pronoun is a speaker, not a source.
+_KK_PRONOUNS = frozenset({"ол", "олар", "біз", "мен"})
+# "Ұлттық статистика бюросының мәліметінше, …": the name (as written, often in the genitive)
+# opens the clause, the phrase follows it.
+_KK_ACCORDING = "мәліметінше"
+_KK_ACCORDING_RE = re.compile(
+    r"(?:^|(?<=[,;:.!?…]\s))(?P<name>[^,;:.!?…]+?)\s+"
+    r"(?:мәліметінше|мәліметі\s+бойынша|деректері\s+бойынша|дерегінше|хабарлауынша)"
+    r"(?=[\s,]|$)",
+    re.IGNORECASE,
+)
+# Kazakh outlet descriptors follow the name ("ҚазАқпарат тілшісі", "Egemen.kz сайты").
+_KK_DESCRIPTORS = re.compile(
+    r"\s+(?:ақпарат\s+)?(?:тілшісі|тілшілері|сайты|порталы|агенттігі|газеті|журналы"
+    r"|телеарнасы|басылымы)$",
+    re.IGNORECASE,
+)
+# "…, деп хабарлайды Dalanews.kz «Ulysmedia»-ға сілтеп": the outlet quoted, then its source.
+_KK_SECONDARY = re.compile(r"\s+(?:сілтеп|сілтеме\s+жасап)$", re.IGNORECASE)
+# Phrases of Kazakh text: a lede in Kazakh is credited with a Kazakh verb.
+_KK_PHRASES = frozenset(
+    {"деп хабарлайды", "деп жазады", "дереккөз", "аударған", "сурет", "бейне", "дайындаған"}
+)
 _KK_ABOUT_START = re.compile(r"(?<![\w-])бұл\s+туралы(?![\w-])", re.IGNORECASE)
 _KK_ABOUT_RE = re.compile(r"(?<![\w-])бұл\s+туралы\s+(?P<rest>\S.*)", re.IGNORECASE | re.DOTALL)
 _SECONDARY = "со ссылкой на"
@@ -222,12 +255,19 @@ def _clean_name(raw: str) -> str | None:
         name = _unquote(name.strip(_TRAILING))
         name = _DESCRIPTORS.sub("", name, count=1)
     name = _unquote(name.strip(_TRAILING)).strip(_TRAILING)
-    return name or None
+    if _KK_SECONDARY.search(name):  # "Dalanews.kz «Ulysmedia»-ға сілтеп": the outlet alone
+        head = _KK_SECONDARY.sub("", name)
+        cut = head.rfind("«")
+        name = (head[:cut] if cut > 0 else head.rpartition(" ")[0]).strip(_TRAILING)
+    name = _KK_DESCRIPTORS.sub("", name) if " " in name else name
+    return _unquote(name.strip(_TRAILING)) or None
 
 
-def _make(name: str, role: Role, phrase: str) -> Attribution | None:
+def _make(
+    name: str, role: Role, phrase: str, separator: str = CANONICAL_SEPARATOR
+) -> Attribution | None:
     try:
-        return Attribution(name, role=role, phrase=phrase)
+        return Attribution(name, role=role, phrase=phrase, separator=separator)
     except ValidationError:  # a name the model refuses (control characters) credits no one
         return None
 
@@ -251,6 +291,11 @@ def _from_sentence(text: str) -> Attribution | None:
     about = _kazakh_about(text, folded)
     if about is not None:
         return about[1]
+    according = _KK_ACCORDING_RE.search(folded)
+    if according is not None:
+        name = _clean_name(text[according.start("name") : according.end("name")])
+        if name is not None and _phrase_key(name) not in _KK_PRONOUNS:
+            return _make(name, Role.SOURCE, _KK_ACCORDING)
     secondary = _SECONDARY_RE.search(folded)
     if secondary is not None:
         name = _clean_name(_clause(text[secondary.start("rest") :]))
@@ -298,7 +343,7 @@ def parse_attribution(text: str) -> Attribution | None:
         ``None`` when the text credits no one.
 
     >>> parse_attribution("Об этом сообщает пресс-служба акимата.")
-    Attribution(name='пресс-служба акимата', role=<Role.SOURCE: 'source'>, url=None, phrase='сообщает')
+    Attribution(name='пресс-служба акимата', role=<Role.SOURCE: 'source'>, url=None, phrase='сообщает', separator=', ')
     >>> parse_attribution("Как передаёт корреспондент «Казинформа», сессия открылась.").name
     'Казинформа'
     >>> parse_attribution("Фото: Айгерим Сейткали").role
@@ -330,8 +375,16 @@ def split_attribution(lede: str) -> tuple[str, Attribution | None]:
     >>> text, credit = split_attribution("Токаев прибыл в Нью-Йорк, передает Altyn-orda.kz")
     >>> text
     'Токаев прибыл в Нью-Йорк'
-    >>> credit
-    Attribution(name='Altyn-orda.kz', role=<Role.SOURCE: 'source'>, url=None, phrase='передает')
+    >>> credit.name, credit.role, credit.phrase
+    ('Altyn-orda.kz', <Role.SOURCE: 'source'>, 'передает')
+
+    The commas and dashes before the phrase are kept on the attribution, and written back:
+
+    >>> text, credit = split_attribution("Токаев провел встречу, - передает Altyn-orda.kz.")
+    >>> text, credit.separator
+    ('Токаев провел встречу.', ', - ')
+    >>> text[:-1] + format_attribution(credit) + "."
+    'Токаев провел встречу, - передает Altyn-orda.kz.'
     >>> split_attribution("Курс тенге укрепился — сообщает агентство «Казинформ».")[0]
     'Курс тенге укрепился.'
 
@@ -355,13 +408,15 @@ def split_attribution(lede: str) -> tuple[str, Attribution | None]:
     return lede, None
 
 
-def _separator(text: str, end: int) -> tuple[int, str] | None:
-    """Where the separator before a phrase at ``end`` starts, and the stop it keeps ("" if none).
+def _separator(text: str, end: int) -> tuple[int, str, str] | None:
+    """Where the separator before a phrase at ``end`` starts, the stop it keeps, and its marks.
 
-    The separator is any run of commas and dashes with spaces (", ", " — ", ", - ", ",— "), a
-    lone dash needing a space on both sides, or a sentence stop and a space. An optional "как"
-    stands between it and the phrase. Only the text since the previous non-separator character
-    is read, so the scans of all the phrases of a text add up to its length.
+    The stop is "" when there is none; the marks are the commas and dashes the separator is
+    written with (the canonical ", " after a stop). The separator is any run of commas and
+    dashes with spaces (", ", " — ", ", - ", ",— "), a lone dash needing a space on both
+    sides, or a sentence stop and a space. An optional "как" stands between it and the
+    phrase. Only the text since the previous non-separator character is read, so the scans of
+    all the phrases of a text add up to its length.
     """
     start = end
     while start > 0 and text[start - 1].isspace():
@@ -376,16 +431,16 @@ def _separator(text: str, end: int) -> tuple[int, str] | None:
     run = text[start:end]
     marks = "".join(run.split())
     if "," in marks:
-        return start, ""
+        return start, "", run
     if marks:  # dashes alone: "встречу — передает", not "Нур-Султан-передает"
-        return (start, "") if run[0].isspace() and run[-1].isspace() else None
+        return (start, "", run) if run[0].isspace() and run[-1].isspace() else None
     if run and start > 0 and text[start - 1] in _STOPS:
-        return start, text[start - 1]
+        return start, text[start - 1], CANONICAL_SEPARATOR
     return None
 
 
 def _split_at(
-    lede: str, stripped: str, match: re.Match[str], separator: tuple[int, str]
+    lede: str, stripped: str, match: re.Match[str], separator: tuple[int, str, str]
 ) -> tuple[str, Attribution | None]:
     phrase, role = _SENTENCE_PHRASES[_phrase_key(match["phrase"])]
     rest = stripped[match.end() :]
@@ -399,12 +454,12 @@ def _split_at(
     name = _clean_name(_SECONDARY_SPLIT.split(rest, maxsplit=1)[0])
     if name is None:
         return lede, None
-    start, stop = separator
+    start, stop, marks = separator
     # The sentence keeps its own end: "X. Сообщает Y" and "X, сообщает Y." both give "X.".
     head = stripped[: start + len(stop)].rstrip()
     if not stop and head[-1:] not in _STOPS:
         head += period
-    found = _make(name, role, phrase)
+    found = _make(name, role, phrase, marks)
     return (lede, None) if found is None else (head, found)
 
 
@@ -414,8 +469,13 @@ def _kazakh_about(text: str, folded: str) -> tuple[int, Attribution] | None:
     if match is None:
         return None
     clause = _clause(text[match.start("rest") :])
-    name, _, verb = clause.rpartition(" ")
-    if _fold(verb).lower() not in _KK_VERBS:
+    words = clause.split(" ")
+    # The verb is the clause's last word or two ("мәлім етті"); the name stands before it.
+    size = next((n for n in (2, 1) if _phrase_key(" ".join(words[-n:])) in _KK_VERBS), 0)
+    if not size or len(words) <= size:
+        return None
+    name = " ".join(words[:-size])
+    if _phrase_key(name).split(" ")[0] in _KK_PRONOUNS:  # "Бұл туралы ол … мәлім етті"
         return None
     cleaned = _clean_name(name)
     found = None if cleaned is None else _make(cleaned, Role.SOURCE, _KK_ABOUT)
@@ -459,6 +519,8 @@ _CREDIT_BY_PHRASE = {
     "сурет": "Сурет: ",
     "бейне": "Бейне: ",
     _KK_ABOUT: "Дереккөз: ",
+    _KK_ACCORDING: "Дереккөз: ",
+    "дайындаған": "Дайындаған: ",
     "credit": "",
 }
 _CREDIT_BY_ROLE = {
@@ -513,12 +575,15 @@ def format_attribution(
     if style == "lede":
         if phrase == _KK_ABOUT:
             return f" Бұл туралы {name} хабарлады."  # a sentence after the lede's own
+        separator = attribution.separator
         if phrase in _LEDE_PHRASES:
-            return f", {phrase} {name}"
+            return f"{separator}{phrase} {name}"
         verb = _LEDE_BY_ROLE.get(attribution.role)
-        if verb is None:
+        if verb is not None and phrase in _KK_PHRASES:  # a Kazakh credit, a Kazakh verb
+            verb = "деп жазады" if attribution.role is Role.AUTHOR else "деп хабарлайды"
+        if verb is None or phrase == _KK_ACCORDING:
             return f". {format_attribution(attribution, style='credit')}"
-        return f", {verb} {name}"
+        return f"{separator}{verb} {name}"
     label = _CREDIT_BY_PHRASE.get(phrase or "")
     if label is None:
         label = _CREDIT_BY_ROLE.get(attribution.role, "Источник: ")

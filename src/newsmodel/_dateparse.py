@@ -236,41 +236,35 @@ def normalize(text: str) -> str:
 
 
 def _time_outside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match[str] | None:
+    if ":" not in text:  # no time
+        return None
     for match in tables.time.finditer(text):
         if match.end() <= span[0] or match.start() >= span[1]:
             return match
     return None
 
 
-def parse(text: str, zone: dt.tzinfo, now: dt.datetime) -> ParsedDate | None:
-    """The date in ``text`` (already :func:`normalize`-d), or ``None``.
+def _named_weekday(text: str, found: ParsedDate, start: int = 0, end: int = 0) -> ParsedDate | None:
+    """``found``, or ``None`` when ``text`` names a weekday that is not its day's.
 
-    A weekday named in the text must be the date's: "понедельник, 24 ноября 2026" (a
-    Tuesday) gives ``None`` rather than a date the text contradicts.
+    "понедельник, 24 ноября 2026" (a Tuesday) gives ``None`` rather than a date the text
+    contradicts. A name is looked for outside ``text[start:end]``, the date itself; a text
+    whose rest is ASCII names no weekday, and is ruled out without a search.
     """
-    found = _parse_cases(text, zone, now)
-    if found is None or isinstance(found.value, YearMonth) or not _may_name_a_weekday(text):
+    if text[:start].isascii() and text[end:].isascii():
         return found
+    value = found.value
+    assert isinstance(value, dt.date)  # noqa: S101 - a day, with or without a time
+    weekday = (value.date() if isinstance(value, dt.datetime) else value).weekday()
     tables = _tables()
-    day = found.value.date() if isinstance(found.value, dt.datetime) else found.value
-    for word in tables.weekday.finditer(text):
-        if tables.weekdays[word.group()] != day.weekday():
+    names = tables.weekdays
+    for word in tables.weekday.finditer(text, 0, start):
+        if names[word.group()] != weekday:
+            return None
+    for word in tables.weekday.finditer(text, end):
+        if names[word.group()] != weekday:
             return None
     return found
-
-
-def _may_name_a_weekday(text: str) -> bool:
-    """False when no weekday name can be in ``text``: most texts, ruled out cheaply."""
-    return (
-        "ник" in text  # понедельник, вторник
-        or "сред" in text
-        or "четв" in text
-        or "пятн" in text
-        or "субб" in text
-        or "воск" in text
-        or "сенбі" in text  # дүйсенбі, сейсенбі, сәрсенбі, бейсенбі, жексенбі, сенбі
-        or "жұма" in text
-    )
 
 
 def _weekday_names() -> dict[str, int]:
@@ -287,18 +281,24 @@ def _weekday_names() -> dict[str, int]:
     return names
 
 
-def _parse_cases(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads best
+def parse(  # noqa: C901, PLR0911 - one flat list of cases reads best
     text: str, zone: dt.tzinfo, now: dt.datetime
 ) -> ParsedDate | None:
+    """The date in ``text`` (already :func:`normalize`-d), or ``None``.
+
+    A weekday the text names must be the date's (see :func:`_named_weekday`).
+    """
     tables = _tables()
     local_now = now.astimezone(zone)
     today = local_now.date()
 
-    iso = tables.iso.search(text)
+    # Each pattern is searched for only in a text that holds a character it needs.
+    iso = tables.iso.search(text) if "-" in text else None
     if iso is not None:
         day = dt.date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
         if iso["hour"] is None:
-            return ParsedDate(day, Precision.DAY)
+            parsed = ParsedDate(day, Precision.DAY)
+            return _named_weekday(text, parsed)
         second = iso["second"]
         offset = iso["offset"]
         tzinfo = zone if offset is None else UTC if offset == "z" else _offset(offset)
@@ -306,7 +306,8 @@ def _parse_cases(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads
             day.year, day.month, day.day, int(iso["hour"]), int(iso["minute"]),
             min(int(second or 0), 59), tzinfo=tzinfo,
         )  # fmt: skip
-        return ParsedDate(value, Precision.SECOND if second else Precision.MINUTE)
+        parsed = ParsedDate(value, Precision.SECOND if second else Precision.MINUTE)
+        return _named_weekday(text, parsed)
 
     months = tables.months
     match = _month_match(tables.year_day_month, text, months) or _month_match(
@@ -322,22 +323,26 @@ def _parse_cases(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads
             if found is None:
                 return None
             day = found
-        return _combine(day, _time_outside(tables, text, match.span()), zone)
+        start, end = match.span()
+        parsed = _combine(day, _time_outside(tables, text, (start, end)), zone)
+        return _named_weekday(text, parsed, start, end)
 
-    numeric = tables.numeric.search(text)
+    numeric = tables.numeric.search(text) if "." in text or "/" in text else None
     if numeric is not None:
         year = int(numeric["year"])
         if len(numeric["year"]) == 2:  # noqa: PLR2004
             year = _two_digit_year(year, today.year)
         day = dt.date(year, int(numeric["month"]), int(numeric["day"]))
-        return _combine(day, _time_outside(tables, text, numeric.span()), zone)
+        parsed = _combine(day, _time_outside(tables, text, numeric.span()), zone)
+        return _named_weekday(text, parsed)
 
     day_month = tables.numeric_day_month.search(text) if "." in text else None
     if day_month is not None:
         found = _recent_past(int(day_month["month"]), int(day_month["day"]), today)
         if found is None:
             return None
-        return _combine(found, _time_outside(tables, text, day_month.span()), zone)
+        parsed = _combine(found, _time_outside(tables, text, day_month.span()), zone)
+        return _named_weekday(text, parsed)
 
     month_year = _month_match(tables.month_year, text, months) or _month_match(
         tables.year_month, text, months
@@ -346,24 +351,34 @@ def _parse_cases(  # noqa: C901, PLR0911, PLR0912 - one flat list of cases reads
         year_month = YearMonth(int(month_year["year"]), tables.months[month_year["month"]])
         return ParsedDate(year_month, Precision.MONTH)
 
-    if tables.just_now.search(text):
-        return ParsedDate(local_now.replace(microsecond=0), Precision.SECOND)
+    return _relative(tables, text, zone, now, local_now)
 
-    ago = tables.ago.search(text)
+
+def _relative(
+    tables: _Tables, text: str, zone: dt.tzinfo, now: dt.datetime, local_now: dt.datetime
+) -> ParsedDate | None:
+    """A date said relative to ``now``: "только что", "5 минут назад", "вчера, 14:05", "14:05"."""
+    just_now = tables.just_now.search(text)
+    if just_now is not None:
+        parsed = ParsedDate(local_now.replace(microsecond=0), Precision.SECOND)
+        return _named_weekday(text, parsed, *just_now.span())
+
+    ago = tables.ago.search(text) if "назад" in text or "бұрын" in text else None
     if ago is not None:
-        return _parse_ago(ago, local_now)
+        return _named_weekday(text, _parse_ago(ago, local_now), *ago.span())
 
+    today = local_now.date()
     word = tables.day_word.search(text)
-    time = tables.time.search(text)
+    time = tables.time.search(text) if ":" in text else None
     if word is not None:
         day = today + dt.timedelta(days=_DAY_WORDS[word["word"]])
-        return _combine(day, time, zone)
+        return _named_weekday(text, _combine(day, time, zone), *word.span())
     if time is not None:
         # A time alone is today's, or yesterday's when that would be in the future.
         parsed = _combine(today, time, zone)
         if isinstance(parsed.value, dt.datetime) and parsed.value > now:
             parsed = _combine(today - dt.timedelta(days=1), time, zone)
-        return parsed
+        return _named_weekday(text, parsed)
     return None
 
 

@@ -96,7 +96,13 @@ def _attribution_out(a: Attribution | None) -> dict[str, Any] | None:
         return None
     if type(a) is not Attribution:
         raise SlowPath
-    return {"name": a.name, "role": a.role.value, "url": a.url, "phrase": a.phrase}
+    return {
+        "name": a.name,
+        "role": a.role.value,
+        "url": a.url,
+        "phrase": a.phrase,
+        "separator": a.separator,
+    }
 
 
 def _block_out(b: Any) -> dict[str, Any]:  # noqa: ANN401 - any block
@@ -206,6 +212,7 @@ def to_dict(a: Article) -> dict[str, Any]:
             "first_created": _when_out(a.first_created),
             "version_created": _when_out(a.version_created),
             "correction": a.correction,
+            "signals": list(a.signals),
         }
     except KeyError:  # an inline of a class the table does not know
         raise SlowPath from None

@@ -7,6 +7,7 @@ Small value types of the model (attrs, frozen), each checked by the rules in
 from __future__ import annotations
 
 import enum
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -24,7 +25,7 @@ from newsmodel.errors import ValidationError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Attribution", "Genre", "PubStatus", "Rights", "Role", "Subject"]
+__all__ = ["CANONICAL_SEPARATOR", "Attribution", "Genre", "PubStatus", "Rights", "Role", "Subject"]
 
 
 class Role(enum.Enum):
@@ -95,6 +96,35 @@ def _phrase_field(value: str | None) -> str | None:
     return optional_text(value, "phrase")
 
 
+#: What may stand between a lede and its credit phrase: commas and dashes (hyphen, en dash, em
+#: dash), with or without a space between and around them (", ", " — ", ", - ", ",— ").
+_SEPARATOR = re.compile(r" ?[,\u2014\u2013-]+(?: [,\u2014\u2013-]+)* ?")
+#: The separator a lede credit is written with unless another was read.
+CANONICAL_SEPARATOR = ", "
+
+
+def _separator_field(value: str) -> str:
+    if value == CANONICAL_SEPARATOR:
+        return value
+    if not isinstance(value, str):
+        raise ValidationError("separator", f"expected str, got {type(value).__name__}")
+    separator = " ".join(value.split(None))
+    if value[:1].isspace():
+        separator = " " + separator
+    if value[-1:].isspace() and separator != " ":
+        separator += " "
+    if not _SEPARATOR.fullmatch(separator) or (
+        # a dash alone is a separator only between spaces ("Нур-Султан-передает" is a word)
+        "," not in separator and not (separator.startswith(" ") and separator.endswith(" "))
+    ):
+        msg = (
+            "must be commas and dashes, with spaces between or around them (', ', ' — ',"
+            f" ', - '); a dash without a comma needs a space on each side, got {value!r}"
+        )
+        raise ValidationError("separator", msg)
+    return separator
+
+
 def _label_field(value: str | None) -> str | None:
     return optional_text(value, "label")
 
@@ -124,16 +154,23 @@ class Attribution:
     """Who an article or a figure is credited to, in which role, with which phrase.
 
     ``phrase`` keeps the words the credit was printed with ("передает", "фото", "по данным"),
-    so that a writer can give it back as it was.
+    and ``separator`` the commas and dashes that stood between the lede and a phrase that ends
+    it (", - передает Altyn-orda.kz" has ``", - "``), so that a writer can give it back as it
+    was. The separator is ``", "`` unless another was read; runs of spaces in it become one
+    space. It matters only where the credit is written at the end of a lede.
 
-    >>> Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает")
-    Attribution(name='Altyn-orda.kz', role=<Role.SOURCE: 'source'>, url=None, phrase='передает')
+    >>> credit = Attribution("Altyn-orda.kz", role=Role.SOURCE, phrase="передает")
+    >>> credit.name, credit.phrase, credit.separator
+    ('Altyn-orda.kz', 'передает', ', ')
+    >>> Attribution("Altyn-orda.kz", role=Role.SOURCE, separator=",  -").separator
+    ', -'
     """
 
     name: str = attrs.field(converter=_name_field)
     role: Role = attrs.field(default=Role.AUTHOR, converter=_role)
     url: str | None = attrs.field(default=None, converter=_url_field)
     phrase: str | None = attrs.field(default=None, converter=_phrase_field)
+    separator: str = attrs.field(default=CANONICAL_SEPARATOR, converter=_separator_field)
 
 
 def _language_key(value: object, field: str) -> str:

@@ -44,9 +44,11 @@ from newsmodel._values import (
     absolute_url,
     aware,
     is_slug,
+    iterable,
     language,
     optional_text,
     pairs,
+    qcode,
     required_text,
     text,
     text_tuple,
@@ -199,6 +201,13 @@ def _genres_field(value: Iterable[Genre | str]) -> tuple[Genre, ...]:
         if type(value) is tuple and not value
         else typed_tuple(value, "genres", (Genre,), _as_genre)
     )
+
+
+def _signals_field(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple and not value:
+        return value
+    codes = [qcode(v, f"signals[{i}]") for i, v in enumerate(iterable("signals", value))]
+    return tuple(dict.fromkeys(codes))  # a signal said twice is said once
 
 
 def _image_field(value: Figure | None) -> Figure | None:
@@ -356,6 +365,10 @@ class Article:
         version_created (datetime | None): When this version was created (aware; not before
             ``first_created``); apart from ``updated``.
         correction (str | None): A correction or update note shown with the article.
+        signals (tuple[str, ...]): The agency's processing signals, as QCodes
+            (``"sig:update"``, ``"sig:correction"``, ``"sig:withheld"``...), in the order
+            given, each once. For the newsroom: writers of public pages leave them out
+            unless asked.
 
     >>> from datetime import datetime, timezone
     >>> from newsmodel import Article, Section
@@ -400,6 +413,7 @@ class Article:
     first_created: datetime | None = attrs.field(default=None, converter=_first_created_field)
     version_created: datetime | None = attrs.field(default=None, converter=_version_created_field)
     correction: str | None = attrs.field(default=None, converter=_correction_field)
+    signals: tuple[str, ...] = attrs.field(default=(), converter=_signals_field)
 
     def __attrs_post_init__(self) -> None:
         _in_order(self.published, self.updated, "updated", "published")

@@ -433,7 +433,7 @@ def _lede_line(lede: str, attributions: list[Attribution], lost: Counter[str]) -
             tail = ""
         # "X." and ", передает Y" read back from "X, передает Y.", as sites print it.
         candidates = [lede + tail]
-        if tail.startswith(", ") and lede[-1:] in {".", "!"}:
+        if tail.startswith(attributions[0].separator) and lede[-1:] in {".", "!"}:
             candidates.insert(0, lede[:-1] + tail + lede[-1])
         for candidate in candidates:
             if split_attribution(candidate) == (lede, attributions[0]):
@@ -570,6 +570,7 @@ def _lost_fields(article: Article) -> list[str]:
         "first_created",
         "version_created",
         "correction",
+        "signals",
     ]
     lost = [n for n in names if getattr(article, n) != getattr(defaults, n)]
     if article.given_slug is not None:  # read back, the slug follows the headline

@@ -93,7 +93,7 @@ def test_dzen_has_the_required_elements_and_namespaces():
     assert (rating.get("scheme"), rating.text) == ("urn:simple", "nonadult")
     assert [c.text for c in item.findall("category")] == [
         "format-article",
-        "index-yes",
+        "index",
         "comment-all",
     ]
     # an enclosure for every image: the lead image and the figure in the text
@@ -109,7 +109,7 @@ def test_dzen_options_set_its_categories():
     item = _dzen_item(feed.dumps([_article()], channel=CHANNEL, format="dzen", dzen=options))
     assert [c.text for c in item.findall("category")] == [
         "format-post",
-        "index-no",
+        "noindex",
         "comment-none",
         "native-draft",
     ]
@@ -168,6 +168,25 @@ def test_dzen_leaves_out_an_article_without_an_image_and_names_it():
     assert len(etree.fromstring(data).findall("channel/item")) == 1
 
 
+def test_dzen_writes_no_empty_element():
+    # Dzen cannot process a feed with an empty element: every element has text or children,
+    # but for those whose content is their attributes
+    sparse = _article(
+        2, attributions=[], image=None, sections=[Section(blocks=[Figure("https://a.kz/i.jpg")])]
+    )
+    channel = feed.Channel(
+        title="A", link="https://altyn-orda.kz/", self_url="https://altyn-orda.kz/rss"
+    )
+    root = etree.fromstring(feed.dumps([_article(), sparse], channel=channel, format="dzen"))
+    assert len(root.findall("channel/item")) == 2
+    attributes_only = {"enclosure", "{http://www.w3.org/2005/Atom}link"}
+    for el in root.iter():
+        if el.tag in attributes_only:
+            assert el.attrib, el.tag
+            continue
+        assert len(el) or (el.text or "").strip(), el.tag
+
+
 def test_dzen_refuses_more_than_500_items():
     with pytest.raises(WriteError, match="at most 500"):
         feed.dumps([_article(i) for i in range(501)], channel=CHANNEL, format="dzen")
@@ -200,6 +219,14 @@ def test_yandex_leaves_out_an_article_without_a_date():
     with pytest.warns(LossyConversionWarning, match="no publication date"):
         data = feed.dumps([_article(published=None)], channel=CHANNEL, format="yandex")
     assert etree.fromstring(data).find("channel/item") is None
+
+
+def test_yandex_leaves_out_an_article_whose_url_is_the_home_page():
+    home = _article(2, url="https://altyn-orda.kz/")
+    with pytest.warns(LossyConversionWarning, match="home page"):
+        data = feed.dumps([_article(1), home], channel=CHANNEL, format="yandex")
+    links = [e.text for e in etree.fromstring(data).iterfind("channel/item/link")]
+    assert links == ["https://altyn-orda.kz/news/1"]
 
 
 # --- RSS and Atom ---------------------------------------------------------------------------
@@ -265,6 +292,40 @@ def test_sitemap_lists_the_last_two_days_only():
     assert locs == ["https://altyn-orda.kz/news/1"]
     everything = feed.dumps(items, channel=CHANNEL, format="sitemap", now=NOW, max_age=None)
     assert everything.count(b"<url>") == 2
+
+
+def test_a_sitemap_with_nothing_recent_is_empty_not_an_error(tmp_path):
+    # Google: old URLs leave the news sitemap, which may then be empty for a while
+    old = [_article(1, published=NOW - timedelta(days=3))]
+    root = etree.fromstring(feed.dumps(old, channel=CHANNEL, format="sitemap", now=NOW))
+    assert etree.QName(root).localname == "urlset"
+    assert len(root) == 0
+    files = feed.write_sitemaps(old, tmp_path / "news.xml", channel=CHANNEL, now=NOW)
+    assert files == [tmp_path / "news.xml"]
+    assert len(etree.parse(str(files[0])).getroot()) == 0
+
+
+def test_a_url_longer_than_a_sitemap_loc_holds_is_left_out_and_named():
+    long_url = "https://altyn-orda.kz/news/" + "a" * 2100
+    items = [_article(1), _article(2, url=long_url)]
+    with pytest.warns(LossyConversionWarning, match="2,048"):
+        data = feed.dumps(items, channel=CHANNEL, format="sitemap", now=NOW)
+    root = etree.fromstring(data)
+    _SCHEMA.assertValid(root)
+    assert data.count(b"<url>") == 1
+    # the longest loc the schema takes is written
+    longest = "https://altyn-orda.kz/" + "b" * (2048 - len("https://altyn-orda.kz/"))
+    data = feed.dumps([_article(3, url=longest)], channel=CHANNEL, format="sitemap", now=NOW)
+    _SCHEMA.assertValid(etree.fromstring(data))
+    assert longest.encode() in data
+
+
+def test_news_name_leaves_out_a_trailing_parenthetical():
+    channel = feed.Channel(title="Altyn-Orda (подписка)", link="https://altyn-orda.kz/")
+    data = feed.dumps([_article()], channel=channel, format="sitemap", now=NOW)
+    assert b"<news:name>Altyn-Orda</news:name>" in data
+    # the rss channel keeps the title as given
+    assert "<title>Altyn-Orda (подписка)</title>".encode() in feed.dumps([], channel=channel)
 
 
 def test_sitemap_over_1000_urls_in_one_file_is_refused():
@@ -371,6 +432,11 @@ def test_reading_a_dzen_feed_drops_its_own_categories():
     assert article.rubrics == ()
     assert article.image is not None
     assert article.image.image == "https://altyn-orda.kz/lead.jpg"
+    # the marks earlier versions wrote (index-yes) are Dzen's marks too
+    older = data.replace(b"<category>index</category>", b"<category>index-yes</category>")
+    assert b"index-yes" in older
+    [article] = feed.loads(older)
+    assert article.rubrics == ()
 
 
 def test_reading_drops_scripts_from_the_full_text():

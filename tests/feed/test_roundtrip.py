@@ -23,9 +23,9 @@ from newsmodel import (
     Quote,
     Role,
     Section,
-    WriteError,
     feed,
 )
+from newsmodel.feed._rss import home_page
 from strategies import articles as all_articles
 
 DATA = Path(__file__).parent.parent / "data" / "feed"
@@ -175,7 +175,11 @@ def test_yandex_round_trips(items):
     data = _quiet_dumps(items, format="yandex")
     parsed = _fp(data)
     assert not parsed.bozo, parsed.bozo_exception
-    ready = [a for a in items if a.url and a.published and (a.sections or a.lede)]
+    ready = [
+        a
+        for a in items
+        if a.url and not home_page(a.url) and a.published and (a.sections or a.lede)
+    ]
     back = _quiet_loads(data)
     assert [a.headline for a in back] == [a.headline for a in ready]
     for original, read in zip(ready, back, strict=True):
@@ -193,12 +197,14 @@ _SCHEMA = etree.XMLSchema(etree.parse(str(DATA / "news-sitemap.xsd")))
 @given(st.lists(articles(), min_size=1, max_size=5))
 def test_sitemap_is_valid_against_googles_schema(items):
     listed = [a for a in items if a.url and a.published]
-    if not listed:
-        with pytest.raises(WriteError):
-            _quiet_dumps(items, format="sitemap", max_age=None)
-        return
     data = _quiet_dumps(items, format="sitemap", max_age=None)
     root = etree.fromstring(data)
+    if not listed:
+        # an empty news sitemap is what Google asks for when nothing is recent; sitemaps.org's
+        # schema alone wants one <url>, so it is checked by shape
+        assert etree.QName(root).localname == "urlset"
+        assert len(root) == 0
+        return
     _SCHEMA.assertValid(root)
     ns = {
         "s": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -58,6 +58,7 @@ def public(article: Article) -> Article:
         slugline=None,
         first_created=None,
         version_created=None,
+        signals=(),
         rights=rights,
     )
 

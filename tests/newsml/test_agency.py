@@ -21,7 +21,7 @@ from newsmodel import (
     Section,
     newsml,
 )
-from newsmodel.newsml._agency import byline_attributions
+from newsmodel.newsml._agency import by_attributions, byline_attributions
 
 AGENCY = DATA / "newsml" / "agency"
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -120,6 +120,46 @@ def test_dpa_newsroom_metadata_goes_to_its_fields() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        ("stat:withheld", PubStatus.WITHHELD),
+        ("stat:canceled", PubStatus.CANCELED),
+        ("dpastat:cancelled", PubStatus.CANCELED),
+        ("stat:usable", PubStatus.USABLE),
+    ],
+)
+def test_pub_status_of_any_scheme_goes_to_its_field(code: str, status: PubStatus) -> None:
+    data = (AGENCY / "dpa_header_notepad.xml").read_text("utf-8")
+    data = data.replace('<pubStatus qcode="stat:usable"/>', f'<pubStatus qcode="{code}"/>')
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(data.encode())
+    assert article.pub_status is status
+    assert "newsml:pubStatus" not in {k for k, _ in article.extra}
+
+
+def test_signals_go_to_their_field_not_to_extra() -> None:
+    article, _ = read("dpa_header_notepad.xml")
+    assert article.signals == ("sig:correction",)
+    assert "newsml:signal" not in {k for k, _ in article.extra}
+
+
+def test_a_signal_given_by_iptc_uri_or_literal_is_a_signal_and_a_free_text_one_is_kept() -> None:
+    data = (AGENCY / "dpa_header_notepad.xml").read_text("utf-8")
+    data = data.replace(
+        '<signal qcode="sig:correction"/>',
+        '<signal uri="http://cv.iptc.org/newscodes/signal/update"/>'
+        '<signal literal="dpasig:korrektur"/><signal qcode="sig:update"/>'
+        '<signal literal="bitte beachten"/>',
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = newsml.loads(data.encode())
+    assert article.signals == ("sig:update", "dpasig:korrektur")
+    assert ("newsml:signal", "bitte beachten") in article.extra
+
+
 # --- headlines from elsewhere ---------------------------------------------------------------
 
 
@@ -133,6 +173,13 @@ def test_empty_headline_taken_from_nitf_head_title() -> None:
 def test_headline_taken_from_hl1_of_a_namespaced_nitf_before_its_title_and_slugline() -> None:
     article, messages = read("nitf_hl1_namespaced.xml")
     assert article.headline == "Port of Aktau doubles grain exports"
+    assert any("the body's headline" in m for m in messages)
+
+
+def test_headline_taken_from_hl1_of_a_nitf_in_no_namespace() -> None:
+    article, messages = read("nitf_hl1_no_namespace.xml")
+    assert article.headline == "Rail freight to China grows by a third"
+    assert texts(article) == ["Dostyk station handled a third more containers than a year ago."]
     assert any("the body's headline" in m for m in messages)
 
 
@@ -237,9 +284,60 @@ def test_what_a_byline_is(text: str, names: list[str] | None) -> None:
     assert (None if found is None else [a.name for a in found]) == names
 
 
+def test_a_by_statement_of_bare_names_names_the_authors() -> None:
+    article, _ = read("by_and_private_note.xml")
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("AINO LAHTI", Role.AUTHOR),
+        ("VEIKKO MÄKI", Role.AUTHOR),
+    ]
+    assert not any(k == "newsml:by" for k, _ in article.extra)
+
+
+def test_a_by_statement_beside_a_creator_is_kept_as_written() -> None:
+    data = _item(
+        "<creator><name>Jane Doe</name></creator><by>JOHN ROE</by><by>By Jane Doe</by>"
+        "<headline>H</headline>",
+        "<p>Text.</p>",
+    )
+    article = newsml.loads(data)
+    assert [a.name for a in article.attributions] == ["Jane Doe"]
+    assert [v for k, v in article.extra if k == "newsml:by"] == ["JOHN ROE", "By Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("JANE DOE, JOHN ROE ", ["JANE DOE", "JOHN ROE"]),
+        ("Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe", ["Jane Doe"]),
+        ("STT", None),  # an agency's name alone is not a person
+        ("gr/bp", None),  # a desk's initials
+        ("Jane Doe, staff", None),
+        ("The minister spoke on Tuesday", None),
+    ],
+)
+def test_what_a_by_statement_names(text: str, names: list[str] | None) -> None:
+    found = by_attributions(text)
+    assert (None if found is None else [a.name for a in found]) == names
+
+
 def test_a_newsmodel_item_keeps_a_paragraph_that_looks_like_a_byline() -> None:
     article = Article(headline="H", sections=[Section(blocks=["By Jane Doe", "Автор: Иван"])])
     assert newsml.loads(newsml.dumps(article)) == article
+
+
+def test_an_ednote_whose_role_marks_it_private_stays_out_of_the_note() -> None:
+    article, messages = read("by_and_private_note.xml")
+    assert article.editorial_note == (
+        "Korjattu aiempaa uutista: silta avataan syyskuussa, ei lokakuussa."
+    )
+    assert messages == ["newsml: a non-public edNote was left out (private_notes=True keeps it)"]
+    kept, _ = read("by_and_private_note.xml", private_notes=True)
+    assert kept.editorial_note == article.editorial_note
+    assert (
+        "newsml:edNote:nonpublic",
+        "Toinen kappale tarkistettu puhelimitse; lähde ei halua nimeään julki.",
+    ) in kept.extra
 
 
 # --- times, streams -------------------------------------------------------------------------
@@ -278,3 +376,90 @@ def test_iter_articles_raises_on_a_bad_item_by_default() -> None:
 def test_iter_articles_on_error_takes_raise_or_skip() -> None:
     with pytest.raises(ValueError, match="on_error"):
         newsml.iter_articles(io.BytesIO(b""), on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_a_message_wrapping_its_story_in_a_package_reads_the_story() -> None:
+    article, messages = read("message_with_package.xml")
+    assert article.headline == "Ferry operator names interim chief after board change"
+    assert article.guid == "urn:example:harbourwire:5521"
+    assert [a.name for a in article.attributions] == ["Mere Tane"]
+    assert messages == [
+        "newsml: skipped a package item (packageItem), not a news item (line 8)",
+        (
+            "newsml: the item has no headline; the body's title 'Ferry operator names interim "
+            "chief after board change' was used instead"
+        ),
+    ]
+
+
+def test_a_message_of_a_package_alone_is_refused() -> None:
+    data = (AGENCY / "message_with_package.xml").read_bytes()
+    start, end = data.index(b"<newsItem "), data.index(b"</newsItem>") + len(b"</newsItem>")
+    with pytest.raises(ParseError, match=r"the message holds a package item \(packageItem\)"):
+        newsml.loads(data[:start] + data[end:])
+
+
+def test_a_byline_after_an_advisory_line_is_an_attribution() -> None:
+    article, _ = read("advisory_then_byline.xml")
+    assert texts(article) == [
+        "(Adds timetable, comment from the operator)",
+        "LAKESIDE, Dec 2 (Example Wire) - The ferry ran again on Wednesday.",
+        "(The operator said more boats would follow.)",
+    ]
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Example Wire", Role.SOURCE),
+        ("Jane Doe", Role.AUTHOR),
+    ]
+
+
+def test_a_byline_after_text_stays_text() -> None:
+    data = _item(
+        "<headline>H</headline>",
+        "<p>(Adds detail)</p><p>The text begins.</p><p>By Jane Doe</p>",
+    )
+    article = newsml.loads(data)
+    assert texts(article) == ["(Adds detail)", "The text begins.", "By Jane Doe"]
+
+
+def test_a_by_beside_the_issuing_organisation_names_the_author() -> None:
+    article, _ = read("by_beside_issuer.xml")
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Partner Media, LLC", Role.SOURCE),
+        ("John Roe", Role.AUTHOR),
+    ]
+    assert texts(article) == ["SEASIDE (Partner Media) - The festival named its jury on Wednesday."]
+    assert ("newsml:by", "John Roe") in article.extra  # the by statement, as written
+
+
+def test_a_by_beside_a_creator_who_is_not_the_issuer_leaves_the_creator() -> None:
+    data = _item(
+        "<creator><name>Jane Doe</name></creator><headline>H</headline>"
+        "<creditline>Example Wire</creditline><by>John Roe</by>",
+        "<p>Text.</p>",
+    )
+    article = newsml.loads(data)
+    assert [(a.name, a.role) for a in article.attributions] == [("Jane Doe", Role.AUTHOR)]
+
+
+def test_the_name_of_an_item_meta_property_is_kept_beside_its_code() -> None:
+    data = (
+        b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1">'
+        b'<itemMeta><itemClass qcode="ninat:text"/>'
+        b'<service qcode="svc:steppe"><name>Steppe News Service</name></service>'
+        b'<memberOf literal="Sport"><name>Sport and Leisure</name></memberOf>'
+        b'<memberOf literal="Culture"><name>Culture</name></memberOf>'
+        b"</itemMeta><contentMeta><headline>H</headline></contentMeta><contentSet>"
+        b'<inlineXML contenttype="application/xhtml+xml">'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>'
+        b"</inlineXML></contentSet></newsItem>"
+    )
+    article = newsml.loads(data)
+    assert [
+        (k, v) for k, v in article.extra if k.startswith(("newsml:service", "newsml:memberOf"))
+    ] == [
+        ("newsml:service", "svc:steppe"),
+        ("newsml:service:name", "Steppe News Service"),
+        ("newsml:memberOf", "Sport"),
+        ("newsml:memberOf:name", "Sport and Leisure"),
+        ("newsml:memberOf", "Culture"),
+    ]

@@ -111,6 +111,32 @@ def test_photo_item_is_skipped_by_iter_articles_and_refused_by_loads():
         newsml.loads((N12 / "photo-only.xml").read_bytes())
 
 
+def test_iter_articles_skips_a_bad_item_and_reads_the_rest_when_asked():
+    path = N12 / "three-items-one-bad.xml"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyConversionWarning)
+        with path.open("rb") as fp:
+            articles = list(newsml.iter_articles(fp, on_error="skip"))
+    assert [a.guid for a in articles] == [
+        "urn:newsml:example.kz:20261125:KZ-0412:1",
+        "urn:newsml:example.kz:20261125:KZ-0414:1",
+    ]
+    [skipped] = [w.message for w in caught]
+    assert isinstance(skipped, LossyConversionWarning)
+    assert "urn:newsml:example.kz:20261125:KZ-0413:1" in str(skipped)
+    assert skipped.line == 18
+    assert "(line 18)" in str(skipped)
+
+
+def test_iter_articles_raises_on_a_bad_item_by_default():
+    with (N12 / "three-items-one-bad.xml").open("rb") as fp:
+        found = newsml.iter_articles(fp)
+        assert next(found).headline == "Сессия маслихата открылась в Уральске"
+        with pytest.raises(ParseError, match="no headline") as raised:
+            next(found)
+    assert raised.value.line == 18
+
+
 def test_load_and_str_input_read_the_same():
     data = (N12 / "afp-nitf.xml").read_bytes()
     with warnings.catch_warnings():
@@ -124,4 +150,24 @@ def test_newsml_g2_still_refuses_a_doctype():
         b'<!DOCTYPE newsItem SYSTEM "x.dtd"><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>'
     )
     with pytest.raises(ParseError, match="DOCTYPE is not allowed"):
+        newsml.loads(data)
+
+
+def test_news_lines_are_kept_and_a_missing_headline_comes_from_the_text():
+    (article,), messages = read_all("advisory_no_headline.xml")
+    assert article.headline == "The bridge reopened to traffic on Tuesday."
+    assert any("no headline" in m and "first sentence" in m for m in messages)
+    assert article.editorial_note == "CORRECTS para 2 to say Tuesday, not Monday"
+    assert ("newsml:NewsLine:ProductLine", "Regional service") in article.extra
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        "The bridge reopened to traffic on Tuesday. Repairs took a month."
+    ]
+
+
+def test_an_item_with_no_headline_and_no_text_is_refused():
+    data = (N12 / "advisory_no_headline.xml").read_bytes()
+    data = data.replace(
+        b"<p>The bridge reopened to traffic on Tuesday. Repairs took a month.</p>", b""
+    )
+    with pytest.raises(ParseError, match="no headline"):
         newsml.loads(data)

@@ -93,7 +93,7 @@ IPTC_EXPECTED = {
     "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml": "!a composite item",
     "LISTING_6_Simple_NewsML-G2_Package.xml": "!a package item (packageItem)",
     "LISTING_23_SportsML-G2_Package.xml": "!a package item (packageItem)",
-    "LISTING_24_News_Message_conveying_a_complete_News_Package.xml": "!the message holds a package",
+    "LISTING_24_News_Message_conveying_a_complete_News_Package.xml": "!a newsMessage of 4 news",
     "LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml": "!a concept item",
     "LISTING_11_Person_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml": "!a concept item",
     "LISTING_14_Event_sent_as_a_Concept_Item.xml": "!a concept item",

@@ -46,6 +46,7 @@ IPTC = {
     "medtop",
     "ninat",
     "nprov",
+    "sig",
     "stat",
     "subj",
     "urgency",
@@ -284,6 +285,7 @@ def test_newsroom_fields_and_extras_are_written_natively() -> None:
         version_created=datetime(2026, 1, 1, 9, tzinfo=timezone.utc),
         published=date(2026, 1, 1),
         slug="vybory",
+        signals=["sig:correction", "acme:recall"],
         extra=[
             ("newsml:headline:hlrole:kicker", "Срочно"),
             ("newsml:description:drol:teaser", "Тизер"),
@@ -308,6 +310,9 @@ def test_newsroom_fields_and_extras_are_written_natively() -> None:
     assert text("n:rightsInfo/n:copyrightHolder/n:name") == "Kazinform"
     assert text("n:rightsInfo/n:usageTerms") == "Только в РК"
     assert text("n:contentMeta/n:slugline") == "KAZ-ELECTION"
+    # a scheme the item does not declare is written as a literal
+    assert text("n:itemMeta/n:signal[1]/@qcode") == "sig:correction"
+    assert text("n:itemMeta/n:signal[2]/@literal") == "acme:recall"
     assert text("n:contentMeta/n:contentCreated") == "2026-01-01"
     assert text("n:itemMeta/n:firstCreated") == "2026-01-01T08:00:00+00:00"
     assert text("n:itemMeta/n:versionCreated") == "2026-01-01T09:00:00+00:00"

@@ -102,6 +102,26 @@ def test_an_api_envelope_is_read_with_iter_articles():
         ninjs.loads(data)
 
 
+def test_iter_articles_skips_an_item_without_text_when_asked():
+    data = (
+        '{"data": {"items": ['
+        '{"uri": "urn:kz:1", "headline": "Заседание перенесли"},'
+        '{"uri": "urn:kz:2", "type": "text"},'
+        '{"uri": "urn:kz:3", "headline": "Саябақ ашылды"}]}}'
+    )
+    with pytest.raises(ParseError, match="headline"):
+        list(ninjs.iter_articles(data))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyConversionWarning)
+        articles = list(ninjs.iter_articles(data, on_error="skip"))
+    assert [a.guid for a in articles] == ["urn:kz:1", "urn:kz:3"]
+    [skipped] = [w.message for w in caught]
+    assert "urn:kz:2" in str(skipped)
+    assert skipped.path == "$.data.items[1]"
+    with pytest.raises(ValueError, match="on_error"):
+        ninjs.iter_articles(data, on_error="ignore")
+
+
 def test_times_without_an_offset_are_read_in_tz():
     data = (VALID / "api-envelope.json").read_bytes()
     first = next(ninjs.iter_articles(data))

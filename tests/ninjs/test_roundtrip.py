@@ -17,17 +17,17 @@ EXAMPLES = max(settings().max_examples, 150)
 def _without_phrase(block: Block) -> Block:
     """An embed's credit without its phrase, which ninjs has no place for."""
     if isinstance(block, Embed) and block.credit is not None:
-        return attrs.evolve(block, credit=attrs.evolve(block.credit, phrase=None))
+        return attrs.evolve(block, credit=attrs.evolve(block.credit, phrase=None, separator=", "))
     return block
 
 
 def carried(article: Article) -> Article:
     """The article as ninjs carries it: what ninjs has no place for is left out."""
     a = article
-    attributions = [attrs.evolve(x, phrase=None) for x in a.attributions]
+    attributions = [attrs.evolve(x, phrase=None, separator=", ") for x in a.attributions]
     image = a.image
     if image is not None and image.credit is not None:
-        image = attrs.evolve(image, credit=attrs.evolve(image.credit, phrase=None))
+        image = attrs.evolve(image, credit=attrs.evolve(image.credit, phrase=None, separator=", "))
     # One pair of times: published and updated, else the creation times.
     published, updated = a.published, a.updated
     if published is None and updated is None:
@@ -54,6 +54,7 @@ def carried(article: Article) -> Article:
         first_created=None,
         version_created=None,
         correction=None,
+        signals=(),
         subjects=subjects,
         sections=sections,
         extra=extra,

@@ -6,6 +6,7 @@ import io
 import warnings
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 
 from conftest import DATA
@@ -131,13 +132,23 @@ def test_spanish_story_with_two_subject_schemes():
     assert ("nitf:hl2", "KAZAJISTAN CLIMA") in a.extra
     assert a.place == "Almaty"
     assert a.dateline is None  # story.date is a date, not a dateline
-    assert a.attributions == (Attribution("ab/cd"),)
+    assert a.attributions == (Attribution("ab/cd", role=Role.EDITOR),)  # the desk's initials
+
+
+def test_an_abstract_that_repeats_the_headline_is_kept_as_the_lede():
+    a, messages = read("abstract-as-headline.xml")
+    assert a.headline == a.lede == "Tonight's main stories on the evening bulletin"
+    assert a.sections[0].blocks[0].text.startswith("1) Storm warnings")
+    assert messages == []
+    # the lede travels through NITF (the byline as written stays in extra, which NITF drops)
+    plain = attrs.evolve(a, extra=())
+    assert attrs.evolve(nitf.loads(nitf.dumps(plain)), extra=()) == plain
 
 
 def test_public_doctype_line_breaks_and_empty_paragraphs():
     a, warned = read("aap-breaks.xml")
     assert a.headline == "The main stories on tonight's news"
-    assert a.lede is None  # the abstract repeats the headline
+    assert a.lede == a.headline  # the abstract repeats the headline, and is kept
     assert a.attributions == (Attribution("John Doe"),)
     assert a.place == "Sydney"
     assert a.published.utcoffset() == timedelta(hours=11)

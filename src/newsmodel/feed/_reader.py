@@ -37,9 +37,10 @@ _FORMAT = "feed"
 #: An entry or the feed's own data, as feedparser gives them (dict subclasses).
 Entry = dict[str, Any]
 #: The category values Dzen defines: how to publish, not what the article is about.
+#: ``index``/``noindex``, and ``index-yes``/``index-no`` as earlier versions of this library wrote.
 DZEN_CATEGORIES = re.compile(
-    r"^(?:format-(?:article|post)|index-(?:yes|no)|comment-(?:all|subscribers|none)"
-    r"|native-(?:draft|yes))$"
+    r"^(?:format-(?:article|post)|(?:no)?index|index-(?:yes|no)"
+    r"|comment-(?:all|subscribers|none)|native-(?:draft|yes))$"
 )
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 _TAG_SCHEME = "tag"
@@ -180,9 +181,10 @@ def _categories(entry: Entry) -> tuple[list[str], list[str]]:
         if term is not None:
             found[term, category.get("scheme") == _TAG_SCHEME] = None
     # Dzen's publishing marks come as a set (format-, index- and comment-): only then are they
-    # marks, not a rubric or tag that happens to read "index-no".
+    # marks, not a rubric or tag that happens to read "noindex".
     marks = {term for term, is_tag in found if not is_tag and DZEN_CATEGORIES.match(term)}
-    if not {"format", "index", "comment"} <= {mark.split("-", 1)[0] for mark in marks}:
+    kinds = {mark.split("-", 1)[0].removeprefix("no") for mark in marks}
+    if not {"format", "index", "comment"} <= kinds:
         marks = set()
     rubrics = [term for term, is_tag in found if not is_tag and term not in marks]
     tags = [term for term, is_tag in found if is_tag]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import IO, TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -57,7 +58,7 @@ class DzenOptions:
 
     Attributes:
         format (str): ``"article"`` or ``"post"`` (``format-article``/``format-post``).
-        index (bool): let search engines index the publications (``index-yes``/``index-no``).
+        index (bool): let search engines index the publications (``index``/``noindex``).
         comments (str): who may comment: ``"all"``, ``"subscribers"`` or ``"none"``.
         draft (bool): save the publications as drafts instead of publishing them
             (``native-draft``).
@@ -237,7 +238,7 @@ def _dzen_item(out: XmlOut, article: Article, options: DzenOptions) -> list[str]
         for author in article.credited(Role.AUTHOR):
             out.leaf("author", author.name)
         out.leaf("category", f"format-{options.format}")
-        out.leaf("category", "index-yes" if options.index else "index-no")
+        out.leaf("category", "index" if options.index else "noindex")
         out.leaf("category", f"comment-{options.comments}")
         if options.draft:
             out.leaf("category", "native-draft")
@@ -259,6 +260,16 @@ def full_text(article: Article) -> str:
     return "\n\n".join(s.text for s in article.sections if s.text)
 
 
+def home_page(url: str) -> bool:
+    """Whether a URL is a site's home page: no path beyond ``/``, no query.
+
+    >>> home_page("https://altyn-orda.kz/"), home_page("https://altyn-orda.kz/news/1")
+    (True, False)
+    """
+    parts = urlsplit(url)
+    return parts.path in {"", "/"} and not parts.query
+
+
 def _yandex_item(out: XmlOut, article: Article, options: YandexOptions) -> bool:
     """Write a Yandex News item, or warn and write nothing when Yandex would refuse it."""
     text = full_text(article) or article.lede
@@ -266,6 +277,10 @@ def _yandex_item(out: XmlOut, article: Article, options: YandexOptions) -> bool:
         why
         for why, absent in (
             ("no URL (Yandex News requires link)", article.url is None),
+            (
+                "its URL is the site's home page (Yandex News requires the article's own page)",
+                article.url is not None and home_page(article.url),
+            ),
             ("no publication date (Yandex News requires pubDate)", article.published is None),
             ("no text (Yandex News requires yandex:full-text)", not text),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_URLS",
     "NEWS_AGE",
     "news_language",
+    "news_name",
     "publication_date",
     "recent",
     "write_sitemap",
@@ -36,6 +38,8 @@ NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_URLS = 1000
 #: How old an article Google News still takes from a sitemap: two days.
 NEWS_AGE = timedelta(days=2)
+#: The lengths sitemaps.org's schema allows a ``loc``: 12 to 2,048 characters.
+LOC_LENGTHS = range(12, 2049)
 _S = f"{{{SITEMAP}}}"
 _N = f"{{{NEWS}}}"
 
@@ -52,13 +56,29 @@ def news_language(language: str) -> str:
     return parts[0]
 
 
+_TRAILING_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def news_name(title: str) -> str:
+    """``news:name``: the publication's name without a trailing parenthetical.
+
+    Google's schema asks for the name as Google News shows it, less what it adds in
+    parentheses ("The Example Times (subscription)" is "The Example Times").
+
+    >>> news_name("The Example Times (subscription)"), news_name("Altyn-Orda")
+    ('The Example Times', 'Altyn-Orda')
+    """
+    return _TRAILING_PARENTHETICAL.sub("", title) or title
+
+
 def recent(
     articles: Iterable[Article], *, now: datetime | None, max_age: timedelta | None
 ) -> Iterator[Article]:
     """The articles a news sitemap may list: with a URL and a publication date, recent enough.
 
     Articles older than ``max_age`` are left out without a word (that is the rule); one
-    without a URL or a publication date is left out with a warning. A publication date
+    without a URL or a publication date, or with a URL too long or too short for a ``loc``, is
+    left out with a warning. A publication date
     without a time is compared by day: it is recent if its day is not before the oldest one's
     (in UTC).
     """
@@ -69,6 +89,10 @@ def recent(
         if article.url is None or article.published is None:
             why = "no URL (loc)" if article.url is None else "no publication date"
             skip("sitemap", article, f"{why}, which a news sitemap requires")
+            continue
+        if len(article.url) not in LOC_LENGTHS:
+            why = f"a URL of {len(article.url)} characters; a sitemap's loc holds 12 to 2,048"
+            skip("sitemap", article, why)
             continue
         if oldest is None or _since(article.published, oldest):
             yield article
@@ -98,7 +122,7 @@ def _url(out: XmlOut, article: Article, channel: Channel) -> None:
         out.leaf(f"{_S}loc", article.url)
         with out.element(f"{_N}news"):
             with out.element(f"{_N}publication"):
-                out.leaf(f"{_N}name", channel.title)
+                out.leaf(f"{_N}name", news_name(channel.title))
                 out.leaf(f"{_N}language", news_language(article.language))
             out.leaf(f"{_N}publication_date", publication_date(article.published))
             out.leaf(f"{_N}title", article.headline)
@@ -110,16 +134,12 @@ def write_sitemap(articles: Iterable[Article], fp: IO[bytes], channel: Channel) 
         xf.write_declaration()
         out = XmlOut(xf)
         with out.element(f"{_S}urlset", nsmap={None: SITEMAP, "news": NEWS}):  # type: ignore[dict-item]
-            count = 0
-            for article in articles:
+            # No article recent enough leaves the urlset empty: Google reads an empty news
+            # sitemap as "nothing new" (sitemaps.org's schema wants one <url>, Google does not).
+            for count, article in enumerate(articles):
                 if count == MAX_URLS:
                     return article
                 _url(out, article, channel)
-                count += 1
-            if not count:
-                # Google's schema asks for one <url> at least: an empty sitemap is refused.
-                reason = "none has a URL and a recent date"
-                raise WriteError("sitemap", "articles", reason)
     return None
 
 

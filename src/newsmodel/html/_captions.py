@@ -6,6 +6,7 @@ import re
 
 from lxml import html as lxml_html
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import Attribution, Role
 from newsmodel.errors import ValidationError
 from newsmodel.html._names import class_tokens
@@ -113,6 +114,7 @@ def read_credit(element: HtmlElement, default_role: Role) -> Attribution | None:
     except ValueError:
         role = default_role
     phrase = element.get("data-phrase")
+    separator = element.get("data-separator") or CANONICAL_SEPARATOR
     name_el = None
     for child in element.iter():
         if child is not element and (
@@ -133,7 +135,7 @@ def read_credit(element: HtmlElement, default_role: Role) -> Attribution | None:
         if phrase is None and role is Role.PHOTOGRAPHER and name != text_of(element):
             phrase = "фото"
     try:
-        return Attribution(name, role=role, url=url, phrase=phrase)
+        return Attribution(name, role=role, url=url, phrase=phrase, separator=separator)
     except ValidationError:
         try:
             return Attribution(name, role=role, phrase=phrase)

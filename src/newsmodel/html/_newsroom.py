@@ -2,7 +2,7 @@
 
 The correction, genres and copyright line are shown on the page; the newsroom-only fields
 (urgency, embargo, publication status, editorial note, usage terms, slugline, the agency's
-times) are in a hidden ``<dl class="internal">`` that the writer adds only when asked.
+times, signals) are in a hidden ``<dl class="internal">`` that the writer adds only when asked.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Newsroom:
     pub_status: PubStatus | None = None
     editorial_note: str | None = None
     slugline: str | None = None
+    signals: list[str] | None = None
     correction: str | None = None
     genres: list[Genre] | None = None
     rights: Rights | None = None
@@ -77,6 +78,8 @@ def _internal(dl: HtmlElement, out: Newsroom) -> None:  # noqa: C901 - one branc
                 out.usage_terms = text
             elif key == "slugline":
                 out.slugline = text
+            elif key == "signals":
+                out.signals = text.split()
             key = None
 
 

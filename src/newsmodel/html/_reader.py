@@ -84,16 +84,7 @@ def read(
         if lede_el.tag in SUBTITLE_TAGS and lede_el.getparent() is not None:
             lede_el.drop_tree()
             page = attrs.evolve(page, texts=Texts(root))  # the tree changed
-    trusted = page.container is not None and page.container is body_el
-    read_from, keep, skip = _scope(page, trusted=trusted)
-    body_reader = BodyReader(
-        sources.base,
-        trusted=trusted,
-        marked=trusted and not page.own,
-        keep=keep,
-        skip=skip,
-        texts=page.texts,
-    )
+    body_reader, read_from = _body_reader(sources, page, body_el)
     sections = choose_sections(sources, _read_body(body_reader, read_from))
     first_text = _first_paragraph_text(sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
@@ -173,6 +164,23 @@ def _read_sources(
     h1 = first_h1(root, item, texts)
     page = Page(root, item, container, h1, texts, sources.zone, own=own)
     return sources, page, body_el
+
+
+def _body_reader(
+    sources: Sources, page: Page, body_el: HtmlElement | None
+) -> tuple[BodyReader, HtmlElement | None]:
+    """The reader of the body, and the element it reads."""
+    trusted = page.container is not None and page.container is body_el
+    read_from, keep, skip = _scope(page, trusted=trusted)
+    reader = BodyReader(
+        sources.base,
+        trusted=trusted,
+        marked=trusted and not page.own,
+        keep=keep,
+        skip=skip,
+        texts=page.texts,
+    )
+    return reader, read_from
 
 
 def _scope(
@@ -298,6 +306,7 @@ def _newsroom(newsroom: Newsroom) -> dict[str, Any]:
         "pub_status": newsroom.pub_status,
         "editorial_note": newsroom.editorial_note,
         "slugline": newsroom.slugline,
+        "signals": newsroom.signals,
         "correction": newsroom.correction,
         "genres": newsroom.genres,
         "rights": newsroom.rights,

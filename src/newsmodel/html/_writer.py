@@ -15,6 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._attribution import format_attribution, outlet_key
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Article,
     Attribution,
@@ -105,7 +106,9 @@ def credit_display(attribution: Attribution) -> tuple[str, str]:
     """
     name = attribution.name
     phrase = attribution.phrase
-    if phrase is not None and format_attribution(attribution) == f", {phrase} {name}":
+    if phrase is not None and format_attribution(attribution) == (
+        f"{attribution.separator}{phrase} {name}"
+    ):
         return f"{phrase} ", ""
     line = format_attribution(attribution, style="credit")
     return line[: len(line) - len(name)], ""
@@ -159,6 +162,8 @@ class BodyWriter:
         attrs = f' class="credit" data-role="{attribution.role.value}"'
         if attribution.phrase is not None:
             attrs += f' data-phrase="{_attr(attribution.phrase)}"'
+        if attribution.separator != CANONICAL_SEPARATOR:
+            attrs += f' data-separator="{_attr(attribution.separator)}"'
         name_prop = url_prop = ""
         if microdata:
             kind = "Organization" if attribution.role in _ORGANISATION_ROLES else "Person"
@@ -478,6 +483,7 @@ def internal_fields(article: Article) -> list[tuple[str, str]]:
         ("slugline", a.slugline),
         ("first_created", a.first_created.isoformat() if a.first_created else None),
         ("version_created", a.version_created.isoformat() if a.version_created else None),
+        ("signals", " ".join(a.signals) or None),
     ]
     return [(k, str(v)) for k, v in values if v is not None]
 

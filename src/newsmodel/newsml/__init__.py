@@ -228,7 +228,9 @@ def loads(
 
     Raises:
         ParseError: the input is not well-formed XML, not NewsML-G2, not a text item (a picture,
-            a package, a concept or planning item: the message says which), has no headline,
+            a package, a concept or planning item: the message says which; a message of
+            one news item beside other items reads the news item and skips the others with a
+            warning), has no headline,
             or breaks a limit (the message names it); with line and column where known.
 
     >>> loads(b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta>'
@@ -255,10 +257,11 @@ def loads(
         return _newsml12.read_item(items[0], options)
     _parse.check_root(root)
     if etree.QName(root).localname == "newsMessage":
-        items = _reader.items_of_message(root)
+        items, others = _reader.items_of_message(root)
         if len(items) != 1:
             msg = f"a newsMessage of {len(items)} news items: read it with iter_articles()"
             raise ParseError(_FORMAT, msg, line=root.sourceline)
+        _reader.skip_items(others)
         return _reader.read_item(items[0], options)
     return _reader.read_item(root, options)
 
@@ -311,7 +314,8 @@ def iter_articles(
     read raises :class:`~newsmodel.ParseError` and ends the iteration, unless ``on_error`` is
     ``"skip"``: then that item is skipped with a :class:`~newsmodel.LossyConversionWarning`
     naming its guid and line, and the items after it are read (a message that is not
-    well-formed XML still ends where the XML breaks). A bare ``newsItem``
+    well-formed XML still ends where the XML breaks). A NewsML 1.2 document follows the same
+    rule, its ``NewsItem`` named by its ``PublicIdentifier``. A bare ``newsItem``
     gives one article. Options as in :func:`loads`; ``max_bytes`` bounds each item, and
     whatever stands outside the items (the header, anything between or after items) is
     dropped as it is read and held to the same limit, so the message itself has no size
@@ -346,18 +350,21 @@ def iter_articles(
         where = f" (line {line})" if line else ""
         lossy("newsml", "item", f"skipped {message}{where}", lost=message, line=line)
 
-    def skip(exc: ParseError, item: etree._Element) -> None:
-        guid = item.get("guid") or "without a guid"
-        line = exc.line or item.sourceline
+    def skip_item(exc: ParseError, name: str | None, line: int | None) -> None:
+        name = name or "without a guid"
         where = f" (line {line})" if line else ""
-        message = f"skipped the news item {guid}{where}: {exc.message}"
-        lossy("newsml", "item", message, lost=guid, line=line)
+        message = f"skipped the news item {name}{where}: {exc.message}"
+        lossy("newsml", "item", message, lost=name, line=line)
+
+    def skip(exc: ParseError, item: etree._Element) -> None:
+        skip_item(exc, item.get("guid"), exc.line or item.sourceline)
 
     head = fp.read(_PEEK_BYTES)
     if isinstance(head, bytes) and _newsml12.is_newsml12(head):
         # NewsML 1.2 is read whole, within max_bytes: its documents hold a few items.
         data = head + fp.read(max_bytes + 1 - len(head))
-        return _newsml12.iter_document(_newsml12.parse(data, options), options)
+        root = _newsml12.parse(data, options)
+        return _newsml12.iter_document(root, options, skip_item if on_error == "skip" else None)
     return _stream.iter_items(
         cast("IO[bytes]", _parse.Prefixed(head, fp)),
         options,

@@ -22,7 +22,14 @@ from newsmodel.newsml._tree import local_name, text_of
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["BodyMeta", "byline_attributions", "is_notepad", "read_header", "read_notepad"]
+__all__ = [
+    "BodyMeta",
+    "by_attributions",
+    "byline_attributions",
+    "is_notepad",
+    "read_header",
+    "read_notepad",
+]
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
@@ -175,6 +182,33 @@ def byline_attributions(text: str) -> list[Attribution] | None:
     except ValidationError:
         return None
     return out or None
+
+
+#: The parts of a bare list of names: "JANE DOE, JOHN ROE" or "Jane Doe and John Roe".
+_NAME_LIST = re.compile(r"\s*,\s*|" + _AND.pattern, re.IGNORECASE)
+
+
+def by_attributions(text: str) -> list[Attribution] | None:
+    """The people a NewsML-G2 ``by`` statement names, or ``None`` when it names none plainly.
+
+    ``by`` is the byline as written. ``"By Jane Doe"`` reads as a byline paragraph does; a bare
+    list of names (``"JANE DOE, JOHN ROE"``, as agencies without a byline word send it) names
+    each, when every part is a name of two words or more, so that an agency's name or a
+    desk's initials alone are not taken for a person.
+    """
+    found = byline_attributions(text)
+    if found is not None:
+        return found
+    text = text.strip().rstrip(",").strip()
+    if not text or len(text) > _BYLINE_MAX or len(text.split()) > _BYLINE_MAX_WORDS:
+        return None
+    names = [n.strip() for n in _NAME_LIST.split(text) if n.strip()]
+    if not names or not all(_is_name(n) and len(n.split()) > 1 for n in names):
+        return None
+    try:
+        return [Attribution(n, role=Role.AUTHOR) for n in names]
+    except ValidationError:
+        return None
 
 
 def add_byline(text: str, meta: BodyMeta, *, any_text: bool) -> bool:

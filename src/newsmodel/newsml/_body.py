@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Attribution,
     Block,
@@ -47,6 +48,9 @@ if TYPE_CHECKING:
 
 __all__ = ["BodyReader"]
 
+#: An advisory line that opens an agency's text, wholly in parentheses: "(Adds details)",
+#: "(Corrects paragraph 4)". A byline may follow it.
+_ADVISORY = re.compile(r"\([^()]{1,300}\)")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "hl2"}
 _CONTAINERS = {
     "div",
@@ -98,6 +102,8 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
         self.meta = BodyMeta()
         self.body_lede: str | None = None
         self.seen_block = False
+        #: Whether the text so far is only advisory lines, after which a byline may come.
+        self.advisories_only = False
         self.image: Figure | None = None
         self.max_depth = item.options.max_depth
 
@@ -261,7 +267,7 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
     def add(self, block: Block | None) -> None:
         if block is None:
             return
-        if not self.seen_block and isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and not self.seen_block:
             # Agencies repeat the headline and the lede at the top of the body, and open the
             # text with a byline ("By Jane Doe", "Автор: ...").
             text = block.text
@@ -269,6 +275,20 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                 return
             if self.agency and add_byline(text, self.meta, any_text=False):
                 return
+        elif (
+            # The byline may follow an advisory line in parentheses ("(Adds details)").
+            isinstance(block, Paragraph)
+            and self.advisories_only
+            and self.agency
+            and add_byline(block.text, self.meta, any_text=False)
+        ):
+            self.advisories_only = False
+            return
+        self.advisories_only = (
+            (self.advisories_only or not self.seen_block)
+            and isinstance(block, Paragraph)
+            and _ADVISORY.fullmatch(block.text) is not None
+        )
         self.seen_block = True
         self.blocks.append(block)
 
@@ -372,6 +392,7 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                         role=role_value,
                         url=url or None,
                         phrase=child.get("data-phrase"),
+                        separator=child.get("data-separator") or CANONICAL_SEPARATOR,
                     )
                 except ValidationError:
                     credit = Attribution(name, role=Role.PHOTOGRAPHER) if name else None

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CORRECTION_ROLES",
+    "is_private_note",
     "read_genre",
     "read_pub_status",
     "read_rights",
@@ -31,6 +32,20 @@ __all__ = [
 
 #: edNote roles that carry a correction or update note (dpa's ``dpaednoterole:correction``).
 CORRECTION_ROLES = frozenset(("correction", "correctionshort", "update", "corrections"))
+
+#: edNote roles of a note kept inside the newsroom (STT's ``sttnote:private`` beside
+#: ``sttnote:public``): the role's code, after its scheme, says the note is not for publication.
+_PRIVATE_ROLES = frozenset(("private", "internal", "nonpublic", "non-public", "notforpub"))
+
+
+def is_private_note(el: etree._Element) -> bool:
+    """Whether an ``edNote``'s role marks it as a note not for publication.
+
+    The standard way is a publication constraint (``pubconstraint``); agencies also give the
+    note a role whose code says so, and such a note is as internal.
+    """
+    return (el.get("role") or "").rpartition(":")[2].strip().lower() in _PRIVATE_ROLES
+
 
 _STATUS = {"usable": PubStatus.USABLE, "withheld": PubStatus.WITHHELD}
 _STATUS["canceled"] = _STATUS["cancelled"] = PubStatus.CANCELED

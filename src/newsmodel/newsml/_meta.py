@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Article,
     Attribution,
@@ -14,6 +15,7 @@ from newsmodel._models import (
     Subject,
 )
 from newsmodel._textrules import collapse, scrub
+from newsmodel._values import qcode
 from newsmodel._warnings import lossy
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import read_notepad
@@ -21,6 +23,7 @@ from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._collect import is_nonpublic, name_of, role_of, subject_names
 from newsmodel.newsml._fields import (
     CORRECTION_ROLES,
+    is_private_note,
     read_genre,
     read_pub_status,
     read_rights,
@@ -33,6 +36,7 @@ from newsmodel.newsml._tree import (
     FORMAT,
     NAMES,
     NAR_OR_NONE,
+    children_named,
     first_child,
     local_name,
     split,
@@ -48,6 +52,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ItemReader"]
 
+#: IPTC's signal vocabulary, whose codes are read as ``sig:`` QCodes when given as URIs.
+_SIGNAL_URIS = ("http://cv.iptc.org/newscodes/signal/", "https://cv.iptc.org/newscodes/signal/")
+
 #: Description roles that are the lede when no summary is given (drol:teaser).
 _TEASERS = frozenset(("teaser",))
 
@@ -57,7 +64,6 @@ _SIMPLE_ITEM_META = {
     "fileName",
     "title",
     "service",
-    "signal",
     "role",
     "generator",
     "profile",
@@ -148,12 +154,22 @@ class ItemReader(AgencyShapes):
                 read_pub_status(self, child)
             elif name == "edNote":
                 self.ed_note(child)
+            elif name == "signal":
+                self.signal(child)
             elif name == "link":
                 self.link(child)
             elif name in _SIMPLE_ITEM_META:
-                self.keep(f"newsml:{name}", value_of(child))
+                self.keep_flex(name, child)
             else:
                 self.lose(f"itemMeta/<{name}>")
+
+    def keep_flex(self, name: str, el: etree._Element) -> None:
+        """Keep a property's code (or literal), and its ``name`` when that says more."""
+        value = value_of(el)
+        self.keep(f"newsml:{name}", value)
+        label = name_of(el, self.item_lang) if children_named(el, "name") else ""
+        if label and label != value:
+            self.keep(f"newsml:{name}:name", label)
 
     def ed_note(self, el: etree._Element) -> None:
         if any(isinstance(c.tag, str) for c in el):  # a dpa notepad: sections, public or not
@@ -168,7 +184,7 @@ class ItemReader(AgencyShapes):
         if (el.get("role") or "").rpartition(":")[2].lower() in CORRECTION_ROLES:
             self.fields.setdefault("corrections", []).append(text)
             return
-        if is_nonpublic(el) or (parent is not None and is_nonpublic(parent)):
+        if is_nonpublic(el) or is_private_note(el) or (parent is not None and is_nonpublic(parent)):
             if self.options.private_notes:
                 self.extra.append(("newsml:edNote:nonpublic", text))
             else:
@@ -179,6 +195,17 @@ class ItemReader(AgencyShapes):
                 )
             return
         self.notepad.notes.append(text)
+
+    def signal(self, el: etree._Element) -> None:
+        """A processing signal: its QCode (an IPTC signal URI as ``sig:``); else kept in extra."""
+        code = collapse(scrub(el.get("qcode") or el.get("literal") or ""))
+        uri = collapse(scrub(el.get("uri") or ""))
+        if not code and uri.startswith(_SIGNAL_URIS):
+            code = "sig:" + uri.rstrip("/").rpartition("/")[2]
+        try:
+            self.fields.setdefault("signals", []).append(qcode(code, "signal"))
+        except ValidationError:
+            self.keep("newsml:signal", value_of(el))
 
     def link(self, el: etree._Element) -> None:
         rel = (el.get("rel") or "").rpartition(":")[2].lower()
@@ -242,6 +269,8 @@ class ItemReader(AgencyShapes):
                     f["dateline"] = text
                 else:
                     self.keep("newsml:dateline", text)
+            elif name == "by" and not self.own:
+                self.by_statement(text_of(child))
             elif name in ("by", "creditline"):
                 self.keep(f"newsml:{name}", text_of(child))
             elif name in _SIMPLE_CONTENT_META:
@@ -258,6 +287,7 @@ class ItemReader(AgencyShapes):
         if not url.lower().startswith(("http://", "https://")):
             url = ""
         phrase = el.get(f"{{{NM}}}phrase")
+        separator = el.get(f"{{{NM}}}separator")
         try:
             party_list.append(
                 Attribution(
@@ -265,6 +295,7 @@ class ItemReader(AgencyShapes):
                     role=role_of(el, tag),
                     url=url or None,
                     phrase=collapse(scrub(phrase)) if phrase else None,
+                    separator=separator or CANONICAL_SEPARATOR,
                 )
             )
         except ValidationError:
@@ -427,6 +458,7 @@ class ItemReader(AgencyShapes):
             "first_created": f.get("first_created"),
             "version_created": f.get("version_created"),
             "correction": "\n".join(dict.fromkeys(f.get("corrections", ()))) or None,
+            "signals": f.get("signals", ()),
             "extra": self.own_extra if self.own_extra is not None else self.extra,
         }
         article = self.build(fields)

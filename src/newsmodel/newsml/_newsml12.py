@@ -24,12 +24,13 @@ from newsmodel._warnings import lossy
 from newsmodel._xmlsafe import html_parser, root_name
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._body import BodyReader
+from newsmodel.newsml._shapes import first_sentence
 from newsmodel.newsml._tree import local_name, split, text_of
 from newsmodel.nitf import _parse as nitf_parse
 from newsmodel.nitf import _reader as nitf_reader
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from newsmodel.newsml._parse import ReadOptions
 
@@ -38,6 +39,7 @@ __all__ = [
     "drop_entities",
     "is_newsml12",
     "is_root",
+    "item_id",
     "items",
     "iter_document",
     "parse",
@@ -243,6 +245,21 @@ class _Item:
                 self.first("slugline", text)
             elif name == "KeywordLine":
                 self.tags.append(text)
+            elif name == "NewsLine":
+                self.news_line(child)
+
+    def news_line(self, el: etree._Element) -> None:
+        """A typed ``NewsLine``: its ``NewsLineText`` under its ``NewsLineType``'s name.
+
+        An advisory line (a note to editors: "CORRECTS para 4 ...") is the editorial note.
+        """
+        kind = _formal(_child(el, "NewsLineType")) or "NewsLine"
+        texts = [text_of(c) for c in el if local_name(c) == "NewsLineText"]
+        for text in filter(None, texts):
+            if kind.casefold() == "advisoryline" and "advisory" not in self.f:
+                self.f["advisory"] = text
+            else:
+                self.keep(f"newsml:NewsLine:{kind}", text)
 
     def administrative(self, el: etree._Element) -> None:
         for child in el:
@@ -361,14 +378,7 @@ class _Item:
     def build(self) -> Article:
         f, nitf = self.f, self.nitf
         headline = f.get("headline") or next((p.headline for p in nitf if p.headline), None)
-        headline = headline or f.get("name_label")
-        if not headline:
-            if not self.texts:
-                found = "; ".join(self.lost) or "no content"
-                msg = f"a NewsML 1.2 item with no text component ({found})"
-            else:
-                msg = "the NewsML 1.2 item has no headline (NewsLines/HeadLine)"
-            raise ParseError(FORMAT, msg, line=self.item.sourceline)
+        headline = headline or f.get("name_label") or self.fallback_headline()
         lede = next((p.lede for p in nitf if p.lede), None) or f.get("subheadline")
         if lede and f.get("subheadline") and lede != f.get("subheadline"):
             self.keep("newsml:SubHeadLine", str(f["subheadline"]))
@@ -416,7 +426,7 @@ class _Item:
             "urgency": f.get("urgency") or next((p.urgency for p in nitf if p.urgency), None),
             "pub_status": f.get("pub_status") or PubStatus.USABLE,
             "slugline": f.get("slugline"),
-            "editorial_note": next((p.editorial_note for p in nitf if p.editorial_note), None),
+            "editorial_note": self.editorial_note(nitf),
             "embargo": next((p.embargo for p in nitf if p.embargo), None),
             "rights": self.rights(nitf),
         }
@@ -432,6 +442,40 @@ class _Item:
             )
             fields["language"] = self.options.language
             return Article(**fields)  # type: ignore[arg-type]
+
+    def editorial_note(self, nitf: list[nitf_reader.NitfParts]) -> str | None:
+        """The NITF's ``ed-msg``, else the advisory line; an advisory not taken is kept."""
+        note = next((p.editorial_note for p in nitf if p.editorial_note), None)
+        advisory = self.f.get("advisory")
+        if note and advisory and advisory != note:
+            self.keep("newsml:NewsLine:AdvisoryLine", str(advisory))
+        return note or (str(advisory) if advisory else None)
+
+    def fallback_headline(self) -> str:
+        """A headline for an item without one: its slugline, else its text's first sentence.
+
+        An item with text is never refused for lacking a headline; a warning says where the
+        headline came from. An item with no text component is refused.
+        """
+        for source, text in (
+            ("the slugline", self.f.get("slugline")),
+            ("the first sentence", first_sentence(self.sections)),
+        ):
+            if text:
+                self.notes.append(
+                    (
+                        f"the item has no headline; {source} {text!r} was used instead",
+                        "field",
+                        "headline",
+                    )
+                )
+                return str(text)
+        if not self.texts:
+            found = "; ".join(self.lost) or "no content"
+            msg = f"a NewsML 1.2 item with no text component ({found})"
+        else:
+            msg = "the NewsML 1.2 item has no headline (NewsLines/HeadLine) and no text"
+        raise ParseError(FORMAT, msg, line=self.item.sourceline)
 
     def rights(self, nitf: list[nitf_reader.NitfParts]) -> Rights | None:
         """The copyright line as the notice, with the NITF's holder and terms."""
@@ -460,19 +504,46 @@ class _Item:
 def read_item(item: etree._Element, options: ReadOptions) -> Article:
     """Read one ``NewsItem``; report what was left out."""
     reader = _Item(item, options)
-    article = reader.read()
+    try:
+        article = reader.read()
+    except ValidationError as exc:  # a value the model refuses, outside the fields checked
+        raise ParseError(FORMAT, f"{exc.field}: {exc.reason}", line=item.sourceline) from None
     reader.report()
     return article
 
 
-def iter_document(root: etree._Element, options: ReadOptions) -> Iterator[Article]:
-    """The articles of a document's text items; the others are reported and skipped."""
+def item_id(item: etree._Element) -> str | None:
+    """What names a ``NewsItem`` in a message: its public identifier, or its parts, or ``Duid``."""
+    ident = next((c for c in item if local_name(c) == "Identification"), None)
+    news_id = None if ident is None else _child(ident, "NewsIdentifier")
+    if news_id is not None:
+        parts = {local_name(c): collapse(scrub(c.text or "")) for c in news_id}
+        if parts.get("PublicIdentifier"):
+            return parts["PublicIdentifier"]
+        if parts.get("NewsItemId"):
+            return parts["NewsItemId"]
+    return collapse(scrub(item.get("Duid") or "")) or None
+
+
+def iter_document(
+    root: etree._Element,
+    options: ReadOptions,
+    on_error: Callable[[ParseError, str | None, int | None], None] | None = None,
+) -> Iterator[Article]:
+    """The articles of a document's text items; the others are reported and skipped.
+
+    A text item that cannot be read raises, unless ``on_error`` is given: then it is passed
+    the error, the item's identifier and its line, and the items after it are read.
+    """
     for item in items(root):
         try:
             yield read_item(item, options)
         except ParseError as exc:  # noqa: PERF203 - each item may be skipped
             if "no text component" not in exc.message:
-                raise
+                if on_error is None:
+                    raise
+                on_error(exc, item_id(item), exc.line or item.sourceline)
+                continue
             lossy(
                 FORMAT,
                 "item",

@@ -45,6 +45,7 @@ IPTC_ALIASES = frozenset(
         "medtop",  # media topics
         "ninat",  # nature of news item
         "nprov",  # news providers
+        "sig",  # signals
         "stat",  # publishing status
         "subj",  # subject codes (retired, still sent)
         "urgency",  # urgency

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsmodel._warnings import lossy
 from newsmodel.newsml._meta import ItemReader
 from newsmodel.newsml._parse import OTHER_ITEMS
 from newsmodel.newsml._tree import error, first_child, local_name
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from newsmodel._models import Article
     from newsmodel.newsml._parse import ReadOptions
 
-__all__ = ["check_text_item", "items_of_message", "read_item"]
+__all__ = ["check_text_item", "items_of_message", "read_item", "skip_items"]
 
 _CLASS_NAMES = {
     "picture": "a picture",
@@ -58,9 +59,16 @@ def read_item(item: etree._Element, options: ReadOptions) -> Article:
     return ItemReader(item, options).read()
 
 
-def items_of_message(root: etree._Element) -> list[etree._Element]:
-    """The news items of a ``newsMessage``; other items are refused with their kind."""
+def items_of_message(
+    root: etree._Element,
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The news items of a ``newsMessage``, and the items of other kinds beside them.
+
+    Other items beside news items (a package that wraps the story, say) are for the caller to
+    skip with :func:`skip_items`; a message of other items alone is refused with their kind.
+    """
     out = []
+    others = []
     for container in root:
         if local_name(container) != "itemSet":
             continue
@@ -69,6 +77,17 @@ def items_of_message(root: etree._Element) -> list[etree._Element]:
             if name == "newsItem":
                 out.append(item)
             elif name in OTHER_ITEMS:
-                msg = f"the message holds {OTHER_ITEMS[name]}"
-                raise error(msg, item)
-    return out
+                others.append(item)
+    if others and not out:
+        msg = f"the message holds {OTHER_ITEMS[local_name(others[0])]}"
+        raise error(msg, others[0])
+    return out, others
+
+
+def skip_items(items: list[etree._Element]) -> None:
+    """Warn that items of other kinds beside a message's news item were not read."""
+    for item in items:
+        what = OTHER_ITEMS[local_name(item)]
+        line = item.sourceline
+        where = f" (line {line})" if line else ""
+        lossy("newsml", "item", f"skipped {what}, not a news item{where}", lost=what, line=line)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsmodel._models import Paragraph, Role, Section
+import attrs
+
+from newsmodel._models import Attribution, Paragraph, Rights, Role, Section
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError
-from newsmodel.newsml._agency import BodyMeta
+from newsmodel.newsml._agency import BodyMeta, by_attributions
 from newsmodel.newsml._collect import Collector
 from newsmodel.newsml._ns import NAR
 from newsmodel.newsml._tree import FORMAT, NAR_OR_NONE, split
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from newsmodel.newsml._body import BodyReader
     from newsmodel.newsml._parse import ReadOptions
 
-__all__ = ["AgencyShapes"]
+__all__ = ["AgencyShapes", "first_sentence"]
 
 
 class AgencyShapes(Collector):
@@ -34,6 +36,24 @@ class AgencyShapes(Collector):
         super().__init__(item, options)
         #: The item's own notes (edNote), read as a body's notepad is.
         self.notepad = BodyMeta()
+        #: The ``by`` statements that name people, with the people they name.
+        self.by_lines: list[tuple[str, list[Attribution]]] = []
+        #: The people a ``by`` beside a creator names (that ``by`` is kept as written).
+        self.late_by: list[Attribution] = []
+
+    def by_statement(self, text: str) -> None:
+        """A ``by`` statement: the people it names (see :meth:`bylines`); else kept as written.
+
+        (A ``creator`` comes before ``by`` in ``contentMeta``.)
+        """
+        authors = any(a.role is Role.AUTHOR for a in self.fields.get("attributions", ()))
+        found = by_attributions(text) if text else None
+        if found is None or authors:
+            self.keep("newsml:by", text)
+            if found is not None:  # beside a creator: see issuer_as_source
+                self.late_by.extend(found)
+        else:
+            self.by_lines.append((text, found))
 
     def fallback_headline(self, body: BodyReader, lede: str | None, sections: list[Section]) -> str:
         """A headline for an item without one: from its body, slugline, title, summary, text.
@@ -49,7 +69,7 @@ class AgencyShapes(Collector):
             ("the slugline", next((s for s in sluglines if s), None)),
             ("the item title", _first_extra(self.extra, "newsml:title")),
             ("the summary", lede),
-            ("the first sentence", _first_sentence(sections)),
+            ("the first sentence", first_sentence(sections)),
         ):
             if text:
                 self.note(
@@ -89,17 +109,54 @@ class AgencyShapes(Collector):
                     "field",
                     "notepad",
                 )
-        # A byline names the authors when the metadata does not; else it is kept as written.
+        self.bylines(meta, known)
+
+    def bylines(self, meta: BodyMeta, known: set[str]) -> None:
+        """The item's ``by``, else the body's byline, names the authors the metadata does not.
+
+        A byline that names someone else is kept as written.
+        """
         attributions = self.fields.setdefault("attributions", [])
+        lines = self.by_lines or meta.bylines
+        people = [a for _, found in lines for a in found]
+        self.issuer_as_source(attributions, self.late_by or people)
         if not any(a.role is Role.AUTHOR for a in attributions):
-            found = [a for _, people in meta.bylines for a in people]
-            attributions.extend(found or meta.nitf_bylines)
-            return
+            attributions.extend(self.late_by or people or meta.nitf_bylines)
         names = {a.name.casefold() for a in attributions}
-        for text, people in meta.bylines:
-            if text not in known and any(a.name.casefold() not in names for a in people):
-                known.add(text)
-                self.extra.append(("newsml:byline", text))
+        for key, lines in (("newsml:by", self.by_lines), ("newsml:byline", meta.bylines)):
+            for text, people in lines:
+                if text not in known and any(a.name.casefold() not in names for a in people):
+                    known.add(text)
+                    self.extra.append((key, text))
+
+    def issuer_as_source(self, attributions: list[Attribution], people: list[Attribution]) -> None:
+        """A byline's people are the authors when the only creator is the item's issuer.
+
+        The issuing organisation is then credited as the source. Agencies name themselves (or
+        the partner that supplied the story) as ``creator``, and give the writer in ``by`` or a
+        byline paragraph. A creator is the issuer when it is also the item's ``infoSource``,
+        credit line or copyright holder.
+        """
+        authors = [a for a in attributions if a.role is Role.AUTHOR]
+        if not people or not authors:
+            return
+        rights = self.fields.get("rights")
+        issuers = {
+            *(a.name.casefold() for a in attributions if a.role is Role.SOURCE),
+            *(v.casefold() for k, v in self.extra if k == "newsml:creditline"),
+            *((rights.holder.casefold(),) if isinstance(rights, Rights) and rights.holder else ()),
+        }
+        if not all(a.name.casefold() in issuers for a in authors):
+            return
+        if any(p.name.casefold() in issuers for p in people):
+            return
+        sources = {a.name.casefold() for a in attributions if a.role is Role.SOURCE}
+        kept = [a for a in attributions if a.role is not Role.AUTHOR]
+        for a in authors:
+            if a.name.casefold() not in sources:
+                sources.add(a.name.casefold())
+                kept.append(attrs.evolve(a, role=Role.SOURCE))
+        attributions[:] = kept
 
     def is_known_time(self, raw: str) -> bool:
         """Whether a time the body's header gives is one of the item's own timestamps."""
@@ -121,7 +178,7 @@ class AgencyShapes(Collector):
         return "the item has no headline"
 
 
-def _first_sentence(sections: list[Section]) -> str | None:
+def first_sentence(sections: list[Section]) -> str | None:
     """The first sentence of the first paragraph, for an item with no headline at all."""
     for section in sections:
         for block in section.blocks:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Article,
     Attribution,
@@ -195,6 +196,8 @@ class XhtmlBody(_Body):
             span.set("data-role", credit.role.value)
             if credit.phrase:
                 span.set("data-phrase", credit.phrase)
+            if credit.separator != CANONICAL_SEPARATOR:
+                span.set("data-separator", credit.separator)
             if credit.url:
                 self.el(span, "a", href=credit.url).text = credit.name
             else:
@@ -282,6 +285,7 @@ class NitfBody(_Body):
                 ("role", credit.role.value != "photographer"),
                 ("url", credit.url),
                 ("phrase", credit.phrase),
+                ("separator", credit.separator != CANONICAL_SEPARATOR),
             )
             if value
         ]

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 from lxml import etree
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Article,
     Attribution,
@@ -272,6 +273,9 @@ class _Builder:
             self.sub(meta, "edNote", a.editorial_note)
         if a.correction:
             self.sub(meta, "edNote", a.correction, role="nmrole:correction")
+        for code in a.signals:
+            # A scheme the item does not declare is written as a literal, never refused.
+            self.sub(meta, "signal", **{"qcode" if self.declared(code) else "literal": code})
         if a.url:
             self.sub(meta, "link", rel="nmrel:canonical", href=a.url, contenttype="text/html")
 
@@ -282,6 +286,8 @@ class _Builder:
             el.set("uri", credit.url)
         if credit.phrase:
             el.set(f"{{{NM}}}phrase", credit.phrase)
+        if credit.separator != CANONICAL_SEPARATOR:
+            el.set(f"{{{NM}}}separator", credit.separator)
         self.sub(el, "name", credit.name)
 
     def content_meta(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one line per element

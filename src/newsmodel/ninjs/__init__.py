@@ -144,12 +144,23 @@ def dump(
     fp.write(json.dumps(item, ensure_ascii=False, indent=indent).encode("utf-8"))
 
 
-def _read(data: str | bytes, tz: str | tzinfo, max_bytes: int) -> Iterator[Article]:
+def _read(
+    data: str | bytes, tz: str | tzinfo, max_bytes: int, *, skip: bool = False
+) -> Iterator[Article]:
     zone = _zone(tz)
     found = False
     for path, item in items(parse(data, max_bytes=max_bytes)):
         found = True
-        article, lost = read_item(item, tz=zone, path=path)
+        try:
+            article, lost = read_item(item, tz=zone, path=path)
+        except ParseError as exc:
+            if not skip:
+                raise
+            uri = item.get("uri")
+            name = uri if isinstance(uri, str) and uri.strip() else "without a uri"
+            message = f"skipped the item {name} at {path}: {exc.message}"
+            lossy(FORMAT, "item", message, lost=name, path=path)
+            continue
         _warn("left out", lost, path)
         yield article
     if not found:
@@ -220,21 +231,30 @@ def iter_articles(
     *,
     tz: str | tzinfo = timezone.utc,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Literal["raise", "skip"] = "raise",
 ) -> Iterator[Article]:
     """Read every item of a document: one item, an array of items, or an API response.
 
     A response is an object that holds its items under ``item``, ``items``, ``_items``,
     ``data`` or ``results`` (up to four such wrappers deep, as AP's ``data.items[].item``).
+    An item that cannot be read raises :class:`~newsmodel.ParseError` and ends the
+    iteration, unless ``on_error`` is ``"skip"``: then that item is skipped with a
+    :class:`~newsmodel.LossyConversionWarning` naming its ``uri`` and its JSON path, and the
+    items after it are read.
 
     Raises:
-        ParseError: as :func:`loads`, for the document or for one of its items.
+        ParseError: as :func:`loads`, for the document or (by default) for one of its items.
+        ValueError: ``on_error`` is neither ``"raise"`` nor ``"skip"``.
 
     >>> page = '{"total": 2, "item": [{"uri": "urn:x:1", "headline": "Один"},'
     >>> page += ' {"uri": "urn:x:2", "headline": "Два"}]}'
     >>> [a.headline for a in iter_articles(page)]
     ['Один', 'Два']
     """
-    return _read(data, tz, max_bytes)
+    if on_error not in ("raise", "skip"):
+        msg = f"on_error must be 'raise' or 'skip', got {on_error!r}"
+        raise ValueError(msg)
+    return _read(data, tz, max_bytes, skip=on_error == "skip")
 
 
 def schema(version: str = "3.1") -> dict[str, Any]:

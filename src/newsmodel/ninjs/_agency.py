@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 _CORRECTION = Dropped("field", "correction note", "correction notes")
+_SIGNALS = Dropped("field", "list of signals", "lists of signals")
 _BAD_GENRE = Dropped(
     "value",
     "genre without a QCode or an IPTC genre URI",
@@ -130,6 +131,8 @@ def write_agency(article: Article, lost: Counter[Dropped]) -> dict[str, Any]:
         )
     if a.correction is not None:
         lost[_CORRECTION] += 1
+    if a.signals:
+        lost[_SIGNALS] += 1
     return out
 
 

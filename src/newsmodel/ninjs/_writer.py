@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import Role
 from newsmodel.html._extract import Dropped
 from newsmodel.html._writer import render_body
@@ -90,7 +91,7 @@ class _Builder:
         self.embeds: list[Placed] = []
 
     def party(self, attribution: Attribution) -> dict[str, str]:
-        if attribution.phrase is not None:
+        if attribution.phrase is not None or attribution.separator != CANONICAL_SEPARATOR:
             self.lost[_PHRASE] += 1
         source = {"name": attribution.name, "role": attribution.role.value}
         if attribution.url is not None:

@@ -48,6 +48,9 @@ _STATUS = {"usable": PubStatus.USABLE, "embargoed": PubStatus.USABLE}
 _STATUS.update({s.value: s for s in PubStatus})
 
 _BY = re.compile(r"^\s*(?:by|por|av|von|par|di)\s+", re.IGNORECASE)
+#: A byline of lower-case initials joined by slashes ("ab/cd") signs off the desk's editors, as
+#: Spanish and Italian agencies end a story; it names no author.
+_SIGN_OFF = re.compile(r"[a-z]{1,4}(?:/[a-z]{1,4})+")
 _LEAD_MARKS = (("class", "lead"), ("lede", "true"), ("lead", "true"))
 _IPTC_SUBJECT = re.compile(r"^\d{8}$")
 
@@ -287,7 +290,8 @@ class _Reader:
             self.keep(f"{self.prefix}:byttl", title)
         for name in names:
             if name:
-                self.parts.attributions.append(Attribution(name, role=Role.AUTHOR))
+                role = Role.EDITOR if _SIGN_OFF.fullmatch(name) else Role.AUTHOR
+                self.parts.attributions.append(Attribution(name, role=role))
 
     def dateline(self, el: etree._Element) -> None:
         p = self.parts
@@ -348,7 +352,7 @@ def build_article(parts: NitfParts, options: ReadOptions, fmt: str) -> Article:
     language = parts.language or options.language
     fields: dict[str, Any] = {
         "headline": headline,
-        "lede": parts.lede if parts.lede != headline else None,
+        "lede": parts.lede,
         "sections": parts.sections,
         "attributions": parts.attributions,
         "published": parts.published,

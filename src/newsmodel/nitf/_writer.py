@@ -155,6 +155,7 @@ class _Writer:
                 ("extra", a.extra),
                 ("genres", a.genres),
                 ("slugline", a.slugline),
+                ("signals", a.signals),
                 ("first_created", a.first_created),
                 ("version_created", a.version_created),
                 ("rights.notice", a.rights is not None and a.rights.notice),
