@@ -42,29 +42,34 @@ EXAMPLE = HERE.parent / "examples" / "article.json"
 CORPUS = HERE.parent / "tests" / "data" / "html" / "corpus"
 
 
-def rate(fn: Callable[[], object], *, seconds: float) -> float:
-    """Calls per CPU second of ``fn``, best of three rounds of about ``seconds`` / 3 each.
+def rates(*fns: Callable[[], object], seconds: float) -> list[float]:
+    """Calls per CPU second of each of ``fns``, best of five rounds taken in turn.
 
     CPU time of this process, not wall-clock time: on a machine shared with other work a
-    round that waits for a core does not count against it.
+    round that waits for a core does not count against it. The functions take their rounds
+    in alternation, so that a machine that gets busier or quieter during the run shifts them
+    alike: the ratios between them are what the tables give.
     """
-    fn()
-    n = 1
-    while True:  # find a batch size that takes ~10 ms
-        start = time.process_time()
-        for _ in range(n):
-            fn()
-        took = time.process_time() - start
-        if took > 0.01:
-            break
-        n *= 2
-    best = 0.0
-    for _ in range(3):
-        rounds = max(1, int(n * (seconds / 3) / took))
-        start = time.process_time()
-        for _ in range(rounds):
-            fn()
-        best = max(best, rounds / (time.process_time() - start))
+    sizes = []
+    for fn in fns:
+        fn()
+        n = 1
+        while True:  # find a batch size that takes ~10 ms
+            start = time.process_time()
+            for _ in range(n):
+                fn()
+            took = time.process_time() - start
+            if took > 0.01:
+                break
+            n *= 2
+        sizes.append(max(1, int(n * (seconds / 5) / took)))
+    best = [0.0] * len(fns)
+    for _ in range(5):
+        for i, (fn, rounds) in enumerate(zip(fns, sizes, strict=True)):
+            start = time.process_time()
+            for _ in range(rounds):
+                fn()
+            best[i] = max(best[i], rounds / max(time.process_time() - start, 1e-9))
     return best
 
 
@@ -72,9 +77,12 @@ def bytes_each(build: Callable[[], object], n: int = 2000) -> float:
     """Bytes that one object built by ``build`` holds, measured by tracemalloc over ``n``.
 
     The field values are the same objects in every call, so this is the memory of the
-    objects themselves (instances, tuples, the datetime), not of the text they share.
+    objects themselves (instances, tuples, the datetime), not of the text they share. ``n``
+    objects are built and dropped first: the interpreter keeps freed tuples and lists for
+    reuse, and a first measurement would count the temporaries of the calls as kept.
     """
-    build()
+    kept = [build() for _ in range(n)]
+    del kept
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
@@ -176,7 +184,7 @@ def bench_model(seconds: float) -> list[tuple[str, float, str, float]]:
             "site": f["site"],
         }
 
-    ours_rate = rate(ours, seconds=seconds)
+    ours_rate, dataclass_rate, dict_rate = rates(ours, dataclass_floor, dict_floor, seconds=seconds)
     ours_bytes = bytes_each(ours)
     print(
         f"memory per article: {ours_bytes:,.0f} bytes (Article and its parts); "
@@ -185,19 +193,10 @@ def bench_model(seconds: float) -> list[tuple[str, float, str, float]]:
         "frozen dataclasses of the construction floor, fewer objects)\n",
         flush=True,
     )
+    label = "model construction (validated, normalised)"
     return [
-        (
-            "model construction (validated, normalised)",
-            ours_rate,
-            "frozen dataclass, no checks",
-            rate(dataclass_floor, seconds=seconds),
-        ),
-        (
-            "model construction (validated, normalised)",
-            ours_rate,
-            "plain dict",
-            rate(dict_floor, seconds=seconds),
-        ),
+        (label, ours_rate, "frozen dataclass, no checks", dataclass_rate),
+        (label, ours_rate, "plain dict", dict_rate),
     ]
 
 
@@ -208,68 +207,39 @@ def bench_json(seconds: float) -> list[tuple[str, float, str, float]]:
     data = EXAMPLE.read_bytes()
     article = json.loads(data)
     as_dict = stdjson.loads(data)
-    rows = []
-    dumps_rate = rate(lambda: json.dumps(article), seconds=seconds)
-    loads_rate = rate(lambda: json.loads(data), seconds=seconds)
-    rows.append(
-        (
-            "json.dumps (model → JSON)",
-            dumps_rate,
-            "stdlib json.dumps(dict)",
-            rate(lambda: stdjson.dumps(as_dict, ensure_ascii=False), seconds=seconds),
-        )
+    dumps_rate, std_dumps, loads_rate, std_loads = rates(
+        lambda: json.dumps(article),
+        lambda: stdjson.dumps(as_dict, ensure_ascii=False),
+        lambda: json.loads(data),
+        lambda: stdjson.loads(data),
+        seconds=seconds,
     )
-    rows.append(
-        (
-            "json.loads (JSON → validated model)",
-            loads_rate,
-            "stdlib json.loads → dict",
-            rate(lambda: stdjson.loads(data), seconds=seconds),
-        )
-    )
+    dumps, loads = "json.dumps (model → JSON)", "json.loads (JSON → validated model)"
+    rows = [
+        (dumps, dumps_rate, "stdlib json.dumps(dict)", std_dumps),
+        (loads, loads_rate, "stdlib json.loads → dict", std_loads),
+    ]
     try:
         import orjson  # noqa: PLC0415 - an optional peer (the bench extra)
     except ImportError:
         rows.append(("json.dumps / loads", dumps_rate, "orjson (not installed)", float("nan")))
     else:
-        rows.append(
-            (
-                "json.dumps (model → JSON)",
-                dumps_rate,
-                "orjson.dumps(dict)",
-                rate(lambda: orjson.dumps(as_dict), seconds=seconds),
-            )
+        peer_dumps, peer_loads = rates(
+            lambda: orjson.dumps(as_dict), lambda: orjson.loads(data), seconds=seconds
         )
-        rows.append(
-            (
-                "json.loads (JSON → validated model)",
-                loads_rate,
-                "orjson.loads → dict",
-                rate(lambda: orjson.loads(data), seconds=seconds),
-            )
-        )
+        rows.append((dumps, dumps_rate, "orjson.dumps(dict)", peer_dumps))
+        rows.append((loads, loads_rate, "orjson.loads → dict", peer_loads))
     try:
         import msgspec  # noqa: PLC0415 - an optional peer (the bench extra)
     except ImportError:
         rows.append(("json.dumps / loads", dumps_rate, "msgspec (not installed)", float("nan")))
     else:
         encoder, decoder = msgspec.json.Encoder(), msgspec.json.Decoder()
-        rows.append(
-            (
-                "json.dumps (model → JSON)",
-                dumps_rate,
-                "msgspec encode(dict)",
-                rate(lambda: encoder.encode(as_dict), seconds=seconds),
-            )
+        peer_dumps, peer_loads = rates(
+            lambda: encoder.encode(as_dict), lambda: decoder.decode(data), seconds=seconds
         )
-        rows.append(
-            (
-                "json.loads (JSON → validated model)",
-                loads_rate,
-                "msgspec decode → dict",
-                rate(lambda: decoder.decode(data), seconds=seconds),
-            )
-        )
+        rows.append((dumps, dumps_rate, "msgspec encode(dict)", peer_dumps))
+        rows.append((loads, loads_rate, "msgspec decode → dict", peer_loads))
     return rows
 
 

@@ -10,13 +10,15 @@ by the rules in :mod:`newsmodel._textrules`; a value that breaks a rule raises
 from __future__ import annotations
 
 import enum
+import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import attrs
 
+from newsmodel._init import install, text_fields
 from newsmodel._metadata import Attribution
-from newsmodel._textrules import InvalidTextError, normalize
+from newsmodel._textrules import InvalidTextError, is_clean_inner, normalize
 from newsmodel._values import absolute_url, href, iterable, optional_text, text, typed_tuple
 from newsmodel.errors import ValidationError
 
@@ -38,8 +40,11 @@ __all__ = [
     "Section",
     "Strong",
     "Table",
+    "plain_paragraph",
     "provider_of",
 ]
+
+_nfc = unicodedata.is_normalized
 
 # Each field's converter is a named function: the form mypy's attrs plugin understands.
 
@@ -80,9 +85,24 @@ def _items_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...
 
 
 def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
-    return typed_tuple(
-        value, "blocks", (Paragraph, Quote, ItemList, Figure, Embed, Table), _as_paragraph
-    )
+    items = iterable("blocks", value)
+    out: list[Block] = []
+    for item in items:  # blocks as they are, and clean text as a paragraph of it (see below)
+        if type(item) is str and (
+            item
+            and item[0] != " " != item[-1]
+            and item.isprintable()
+            and "  " not in item
+            and (item.isascii() or _nfc("NFC", item))
+        ):
+            paragraph = _new(Paragraph)  # Paragraph(item): see plain_paragraph()
+            _set_content(paragraph, (item,))
+            out.append(paragraph)
+        elif type(item) in _BLOCK_CLASSES:
+            out.append(item)  # type: ignore[arg-type]
+        else:  # anything else, and the errors with the index of their item
+            return typed_tuple(items, "blocks", _BLOCK_CLASSES, _as_paragraph)
+    return tuple(out)
 
 
 # --- inline content ------------------------------------------------------------------------
@@ -201,6 +221,9 @@ def _normalize_inlines(content: tuple[Inline, ...], field: str) -> tuple[Inline,
     paragraph and spaces next to a line break are removed; adjacent strings merge; empty
     emphasis is removed. The result is a fixed point: normalising it again changes nothing.
     """
+    kept, _, trailing = _unchanged(content, at_space=True)
+    if kept and not trailing:  # most content, read from a document that wrote it so
+        return content
     result, _ = _collapse_run(content, True, field)  # noqa: FBT003 - the paragraph's start
     _rstrip(result)
     return tuple(result)
@@ -239,6 +262,45 @@ def _collapse_run(
     return out, at_space
 
 
+def _unchanged(items: tuple[Inline, ...], *, at_space: bool) -> tuple[bool, bool, bool]:
+    """Whether :func:`_collapse_run` gives ``items`` back as they are, without building anything.
+
+    Returns that, the run's ``at_space`` as :func:`_collapse_run` returns it, and whether the
+    run ends in a plain space (which :func:`_rstrip` would remove). Follows
+    :func:`_collapse_run` step by step; anything it would change, or an item of a class of its
+    own, says no, and the caller takes :func:`_collapse_run`.
+    """
+    after_text = trailing = False
+    for item in items:
+        if type(item) is str:
+            if (  # merged, dropped, trimmed at a space or changed by the text rule
+                after_text or not item or (at_space and item[0] == " ") or not is_clean_inner(item)
+            ):
+                return False, at_space, trailing
+            at_space = trailing = item[-1] == " "
+            after_text = True
+            continue
+        after_text = False
+        kind = type(item)
+        if kind is LineBreak:
+            if trailing:  # the space before a line break goes
+                return False, at_space, trailing
+            at_space, trailing = True, False
+        elif kind is Emphasis or kind is Strong or kind is Link:
+            content = item.content  # type: ignore[union-attr]
+            if not content:
+                if kind is not Link:  # empty emphasis goes; an empty link stays, and ends it
+                    return False, at_space, trailing
+                trailing = False
+                continue
+            kept, at_space, trailing = _unchanged(content, at_space=at_space)
+            if not kept:
+                return False, at_space, trailing
+        else:
+            return False, at_space, trailing
+    return True, at_space, trailing
+
+
 def _with_content(
     item: Link | Emphasis | Strong, content: list[Inline]
 ) -> Link | Emphasis | Strong:
@@ -272,6 +334,15 @@ def _rstrip(items: list[Inline]) -> bool:
 
 
 def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
+    if (  # a plain paragraph of clean text (see CLEAN_LINE), as it is
+        type(value) is str
+        and value
+        and value[0] != " " != value[-1]
+        and value.isprintable()
+        and "  " not in value
+        and (value.isascii() or _nfc("NFC", value))
+    ):
+        return (value,)
     if isinstance(value, str):  # a plain paragraph: one line of text
         line = text("content", value)
         content: tuple[Inline, ...] = (line,) if line else ()
@@ -304,6 +375,17 @@ class Paragraph:
 
 def _as_paragraph(value: object) -> object:
     return Paragraph(value) if isinstance(value, str) else value
+
+
+_new = object.__new__
+_set_content = Paragraph.__dict__["content"].__set__
+
+
+def plain_paragraph(line: str) -> Paragraph:
+    """``Paragraph(line)`` of a ``line`` that no text rule changes: what it gives, directly."""
+    paragraph = _new(Paragraph)
+    _set_content(paragraph, (line,))
+    return paragraph
 
 
 def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:
@@ -540,6 +622,7 @@ class Table:
 
 Block = Paragraph | Quote | ItemList | Figure | Embed | Table
 """A block of a section: a paragraph, a quote, a list, a figure, an embed or a table."""
+_BLOCK_CLASSES = (Paragraph, Quote, ItemList, Figure, Embed, Table)
 
 
 # --- sections, attributions, subjects ------------------------------------------------------
@@ -576,3 +659,9 @@ class Section:
         parts = [self.heading] if self.heading else []
         parts.extend(t for t in (b.text for b in self.blocks) if t)
         return "\n\n".join(parts)
+
+
+text_fields(_title_field, _cite_field, _caption_field, _alt_field, _heading_field)
+for _cls in (LineBreak, Emphasis, Strong, Link, Paragraph, Quote, ItemList, Figure, Embed, Table):
+    install(_cls)
+install(Section)

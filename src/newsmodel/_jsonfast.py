@@ -17,11 +17,13 @@ several times the model itself. These functions do the same work directly:
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
 import attrs
 
+from newsmodel._content import plain_paragraph
 from newsmodel._models import (
     Article,
     Attribution,
@@ -43,6 +45,9 @@ from newsmodel._models import (
 from newsmodel.dates import parse_iso
 
 __all__ = ["SlowPath", "from_dict", "to_dict"]
+
+
+_nfc = unicodedata.is_normalized
 
 
 class SlowPath(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -229,13 +234,46 @@ def _object(cls: type, fields: object) -> Any:  # noqa: ANN401 - any model class
     """``cls`` from the JSON object ``fields``: unknown keys refused, nested values read."""
     if type(fields) is not dict or not fields.keys() <= _KEYS[cls]:
         raise SlowPath
-    kwargs = fields
-    for key, read in _READERS.get(cls, ()):
-        if key in fields:
-            if kwargs is fields:
-                kwargs = dict(fields)
-            kwargs[key] = read(fields[key])
+    readers = _READERS.get(cls)
+    if readers is None:
+        return cls(**fields)
+    kwargs = dict(fields)
+    for key, read in readers:
+        if key in kwargs:
+            kwargs[key] = read(kwargs[key])
     return cls(**kwargs)
+
+
+def _tagged(value: object, by_tag: dict[str, type]) -> Any:  # noqa: ANN401 - a block, an inline
+    """The model object of a JSON object with a ``"type"`` key, of the class it names."""
+    if type(value) is not dict:
+        raise SlowPath
+    cls = by_tag.get(value.get("type"))  # type: ignore[arg-type]
+    if cls is None:
+        raise SlowPath
+    if cls is Paragraph and len(value) == 2:  # noqa: PLR2004 - "type" and "content"
+        return _paragraph_in({"content": value.get("content")})
+    fields = dict(value)
+    del fields["type"]
+    return _object(cls, fields)
+
+
+def _paragraph_in(value: object) -> Paragraph:
+    """A paragraph; one of one string that no text rule changes (most) is built directly."""
+    if type(value) is dict and len(value) == 1:
+        content = value.get("content")
+        if type(content) is list and len(content) == 1:
+            line = content[0]
+            if (
+                type(line) is str
+                and line
+                and line[0] != " " != line[-1]
+                and line.isprintable()
+                and "  " not in line
+                and (line.isascii() or _nfc("NFC", line))
+            ):
+                return plain_paragraph(line)
+    return _object(Paragraph, value)  # type: ignore[no-any-return]
 
 
 def _list(value: object) -> list[Any]:
@@ -247,11 +285,18 @@ def _list(value: object) -> list[Any]:
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# The form json.dumps writes (datetime.isoformat() of an aware datetime), which
+# datetime.fromisoformat() reads in C to what parse_iso() gives.
+_WRITTEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?[+-]\d\d:\d\d")
+
+
 def _datetime(value: object) -> datetime | None:
     if value is None:
         return None
     if type(value) is not str:
         raise SlowPath
+    if _WRITTEN.fullmatch(value):
+        return datetime.fromisoformat(value)  # a day or an offset out of range raises
     parsed = parse_iso(value)
     if parsed is None:
         raise SlowPath
@@ -264,28 +309,12 @@ def _when(value: object) -> datetime | date | None:
     return _datetime(value)
 
 
-def _inline_in(value: object) -> Any:  # noqa: ANN401 - an inline
-    if type(value) is str:
-        return value
-    if type(value) is not dict:
-        raise SlowPath
-    fields = dict(value)
-    return _object(_INLINE_BY_TAG[fields.pop("type", None)], fields)
-
-
 def _inlines_in(value: object) -> list[Any]:
-    return [_inline_in(item) for item in _list(value)]
+    return [item if type(item) is str else _tagged(item, _INLINE_BY_TAG) for item in _list(value)]
 
 
 def _paragraphs_in(value: object) -> list[Paragraph]:
-    return [_object(Paragraph, item) for item in _list(value)]
-
-
-def _block_in(value: object) -> Any:  # noqa: ANN401 - a block
-    if type(value) is not dict:
-        raise SlowPath
-    fields = dict(value)
-    return _object(_BLOCK_BY_TAG[fields.pop("type", None)], fields)
+    return [_paragraph_in(item) for item in _list(value)]
 
 
 def _names_in(value: object) -> dict[str, str]:
@@ -303,7 +332,7 @@ def _nested(cls: type) -> Any:  # noqa: ANN401
 
 
 def _blocks_in(value: object) -> list[Any]:
-    return [_block_in(item) for item in _list(value)]
+    return [_tagged(item, _BLOCK_BY_TAG) for item in _list(value)]
 
 
 _CLASSES: tuple[type, ...] = (Attribution, Link, Emphasis, Strong, LineBreak, Paragraph, Quote)
@@ -348,10 +377,45 @@ _BLOCK_BY_TAG = {
 }
 
 
+def _defaults() -> dict[str, object]:
+    """Each field's value in the JSON of an article that leaves it at its default.
+
+    Only values that give the default exactly (checked here, once) are in it: a key holding
+    one can be left out of the constructor's arguments, and its converter is not called.
+    """
+    plain = Article(headline="т")
+    found = {}
+    for key, value in to_dict(plain).items():
+        read = dict(_READERS[Article]).get(key)
+        try:
+            same = Article(headline="т", **{key: read(value) if read else value}) == plain
+        except Exception:  # noqa: BLE001 - a value that is not the default's is left out
+            same = False
+        if same and key != "headline":
+            found[key] = value
+    return found
+
+
+_JSON_DEFAULTS = _defaults()
+_ARTICLE_READERS = dict(_READERS[Article])
+
+
 def from_dict(value: dict[str, Any]) -> Article:
     """An :class:`Article` from a JSON object; any problem raises (the caller then reports it).
 
     Raises:
         Exception: :class:`SlowPath`, or whatever a model constructor raises.
     """
-    return _object(Article, value)  # type: ignore[no-any-return]
+    if type(value) is not dict or not value.keys() <= _KEYS[Article]:
+        raise SlowPath
+    kwargs = {}
+    missing = _defaults  # no JSON value is this function
+    for key, item in value.items():
+        default = _JSON_DEFAULTS.get(key, missing)
+        # A default's JSON value (null, [], "ru", 1...) leaves the field at its default; of
+        # the same type, so that true is not taken for 1.
+        if type(item) is type(default) and item == default:
+            continue
+        read = _ARTICLE_READERS.get(key)
+        kwargs[key] = item if read is None else read(item)
+    return Article(**kwargs)

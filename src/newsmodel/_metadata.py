@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from newsmodel._init import install, text_fields
 from newsmodel._values import (
     absolute_url,
     language,
@@ -71,11 +72,20 @@ class PubStatus(enum.Enum):
 def _enum_member(kind: type[enum.Enum], value: object, field: str) -> enum.Enum:
     if isinstance(value, kind):
         return value
+    member = _BY_VALUE[kind].get(value) if type(value) is str else None
+    if member is not None:  # a member's value: what kind(value) gives, without its machinery
+        return member
     try:
         return kind(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
         raise ValidationError(field, f"unknown {field} {value!r} (one of {allowed})") from None
+
+
+# Each enumeration's members by their values: a dict lookup, where kind(value) is a call.
+_BY_VALUE: dict[type[enum.Enum], dict[object, enum.Enum]] = {
+    kind: {m.value: m for m in kind} for kind in (Role, PubStatus)
+}
 
 
 def _role(value: Role | str) -> Role:
@@ -252,3 +262,10 @@ class Rights:
     def __attrs_post_init__(self) -> None:
         if self.holder is None and self.notice is None and self.usage_terms is None:
             raise ValidationError("rights", "give a holder, a notice or usage terms")
+
+
+text_fields(_name_field, required=True)
+text_fields(_phrase_field, _label_field, _genre_name_field, _holder_field, _notice_field)
+text_fields(_usage_terms_field)
+for _cls in (Attribution, Subject, Genre, Rights):
+    install(_cls)

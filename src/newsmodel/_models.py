@@ -38,6 +38,7 @@ from newsmodel._content import (
     Table,
     provider_of,
 )
+from newsmodel._init import install, text_fields
 from newsmodel._metadata import Attribution, Genre, PubStatus, Rights, Role, Subject
 from newsmodel._values import (
     LINK_SCHEMES,
@@ -134,10 +135,14 @@ def _url_field(value: str | None) -> str | None:
 
 
 def _published_field(value: datetime | date | None) -> datetime | date | None:
+    if type(value) is datetime:  # the common case; when() is aware() of a datetime
+        return aware(value, "published")
     return None if value is None else when(value, "published")
 
 
 def _updated_field(value: datetime | date | None) -> datetime | date | None:
+    if type(value) is datetime:
+        return aware(value, "updated")
     return None if value is None else when(value, "updated")
 
 
@@ -166,17 +171,25 @@ def _tags_field(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
-    return (
-        value if type(value) is tuple and not value else typed_tuple(value, "sections", (Section,))
-    )
+    if type(value) is list or type(value) is tuple:  # most often sections, and nothing else
+        items = tuple(value)
+        for item in items:
+            if type(item) is not Section:
+                break
+        else:
+            return items
+    return typed_tuple(value, "sections", (Section,))
 
 
 def _attributions_field(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    return (
-        value
-        if type(value) is tuple and not value
-        else typed_tuple(value, "attributions", (Attribution,))
-    )
+    if type(value) is list or type(value) is tuple:  # most often attributions, and nothing else
+        items = tuple(value)
+        for item in items:
+            if type(item) is not Attribution:
+                break
+        else:
+            return items
+    return typed_tuple(value, "attributions", (Attribution,))
 
 
 def _as_subject(value: object) -> object:
@@ -222,9 +235,15 @@ def _rights_field(value: Rights | None) -> Rights | None:
     return value
 
 
+_STATUSES = {status.value: status for status in PubStatus}
+
+
 def _pub_status_field(value: PubStatus | str) -> PubStatus:
     if isinstance(value, PubStatus):
         return value
+    member = _STATUSES.get(value) if type(value) is str else None
+    if member is not None:  # a member's value: what PubStatus(value) gives, directly
+        return member
     try:
         return PubStatus(value)
     except ValueError:
@@ -416,8 +435,10 @@ class Article:
     signals: tuple[str, ...] = attrs.field(default=(), converter=_signals_field)
 
     def __attrs_post_init__(self) -> None:
-        _in_order(self.published, self.updated, "updated", "published")
-        _in_order(self.first_created, self.version_created, "version_created", "first_created")
+        if self.updated is not None:
+            _in_order(self.published, self.updated, "updated", "published")
+        if self.version_created is not None:
+            _in_order(self.first_created, self.version_created, "version_created", "first_created")
 
     @property
     def slug(self) -> str:
@@ -475,6 +496,12 @@ class Article:
         """
         at = datetime.now(timezone.utc) if now is None else aware(now, "now")
         return self.embargo is not None and at is not None and at < self.embargo
+
+
+text_fields(_headline_field, required=True)
+text_fields(_lede_field, _site_field, _guid_field, _dateline_field, _place_field)
+text_fields(_editorial_note_field, _slugline_field, _correction_field)
+install(Article)
 
 
 def extension_fields(article: Article) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ __all__ = [
     "InvalidTextError",
     "collapse",
     "collapse_inner",
+    "is_clean_inner",
     "is_slug",
     "normalize",
     "scrub",
@@ -46,6 +47,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s{2,}|[^\S\u00a0\u202f\u2007]")
 _NO_BREAK = "\u00a0\u202f\u2007"
 _TRIMMED = " " + _NO_BREAK
+# Two spaces in a row, plain or no-break: without one (and without any other whitespace, which
+# _SUSPECT finds), rule 4 keeps every space, and a lone no-break space is kept as it is.
+_RUN = re.compile(f"[{_TRIMMED}]{{2}}")
 # Whitespace other than the plain space, minus the no-break spaces (which stay as they are):
 # every character str.isspace() accepts, listed so that one character class tests them all.
 _OTHER_SPACES = (
@@ -59,6 +63,9 @@ _SUSPECT = re.compile(
     + _OTHER_SPACES
     + "]"
 )
+# Every character of SUSPECT, and so every one any rule may change, is one str.isprintable()
+# refuses (controls, surrogates, format characters, separators but the plain space): a
+# printable str needs no search of SUSPECT. A test checks it character by character.
 #: A character any rule may change, or a no-break space (kept alone, changed in a run or at
 #: either end of a line). Text without one, without two spaces in a row, without a space at
 #: either end and already NFC is what every rule returns unchanged: one search of one class
@@ -91,7 +98,8 @@ def normalize(text: str) -> str:
     >>> normalize("Е\u0308лка\u200b")
     'Ёлка'
     """
-    if SUSPECT.search(text) is None and _is_nfc(text):  # nothing to refuse or remove
+    # Printable text holds nothing to refuse or remove (see SUSPECT); one pass in C.
+    if (text.isprintable() or SUSPECT.search(text) is None) and _is_nfc(text):
         return text
     bad = _FORBIDDEN.search(text)
     if bad is not None:
@@ -111,16 +119,15 @@ def collapse(text: str) -> str:
     >>> collapse("  Заголовок\n  статьи  ")
     'Заголовок статьи'
     """
-    no_break = _has_no_break(text)
     if (
-        _SUSPECT.search(text) is None
-        and "  " not in text
-        and not no_break
-        and text[:1] != " "
-        and text[-1:] != " "
+        (text.isprintable() or _SUSPECT.search(text) is None)
+        and _RUN.search(text) is None
+        and text[:1] not in _TRIMMED
+        and text[-1:] not in _TRIMMED
         and _is_nfc(text)
     ):
         return text
+    no_break = _has_no_break(text)
     text = normalize(text)
     if no_break:
         return _SPACES.sub(" ", text).strip(_TRIMMED)
@@ -131,14 +138,22 @@ def collapse(text: str) -> str:
 
 def collapse_inner(text: str) -> str:
     """Apply every rule without trimming: for text that sits beside inline markup."""
-    if (
-        _SUSPECT.search(text) is None
-        and "  " not in text
-        and not _has_no_break(text)
-        and _is_nfc(text)
-    ):
+    if is_clean_inner(text):
         return text
     return _SPACES.sub(" ", normalize(text))
+
+
+def is_clean_inner(text: str) -> bool:
+    """Whether :func:`collapse_inner` gives ``text`` back as it is, told in a few passes in C.
+
+    >>> is_clean_inner("25\u00a0ноября "), is_clean_inner("a  b")
+    (True, False)
+    """
+    return (
+        (text.isprintable() or _SUSPECT.search(text) is None)
+        and _RUN.search(text) is None
+        and _is_nfc(text)
+    )
 
 
 def _has_no_break(text: str) -> bool:

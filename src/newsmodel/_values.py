@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from newsmodel._textrules import SUSPECT, InvalidTextError, collapse, collapse_inner, is_slug
+from newsmodel._textrules import InvalidTextError, collapse, collapse_inner, is_slug
 from newsmodel.errors import ValidationError
 
 __all__ = [
@@ -41,8 +41,14 @@ T = TypeVar("T")
 
 def text(field: str, value: object, *, inner: bool = False) -> str:
     """One line of text, whitespace collapsed (only inner runs when ``inner``)."""
-    # Most text is already clean: one search tells it (see SUSPECT), without the rules' passes.
-    if type(value) is str and _clean(value) and (inner or (value[:1] != " " and value[-1:] != " ")):
+    # Most text is already clean: a few tests in C tell it, without the rules' passes.
+    if (
+        type(value) is str
+        and value.isprintable()
+        and "  " not in value
+        and (inner or (value[:1] != " " and value[-1:] != " "))
+        and (value.isascii() or _nfc("NFC", value))
+    ):
         return value
     if not isinstance(value, str):
         raise ValidationError(field, f"expected str, got {type(value).__name__}")
@@ -52,16 +58,11 @@ def text(field: str, value: object, *, inner: bool = False) -> str:
         raise ValidationError(field, str(exc)) from None
 
 
-def _clean(value: str) -> bool:
-    """Whether no text rule changes ``value`` (but trimming a plain space at either end)."""
-    return (
-        _suspect(value) is None
-        and "  " not in value
-        and (value.isascii() or unicodedata.is_normalized("NFC", value))
-    )
-
-
-_suspect = SUSPECT.search
+#: Whether a str is printable: no control, surrogate, invisible or whitespace character but the
+#: plain space, so none that a text rule refuses, removes or changes (see SUSPECT). One pass in
+#: C, faster than a search of SUSPECT; text it refuses (a no-break space, a joiner) takes the
+#: rules, which keep what they allow.
+_nfc = unicodedata.is_normalized
 
 
 def required_text(value: object, field: str) -> str:
@@ -81,7 +82,20 @@ def optional_text(value: object, field: str) -> str | None:
 
 def text_tuple(values: object, field: str) -> tuple[str, ...]:
     """A tuple of non-blank one-line strings; blank items are refused, order is kept."""
-    return tuple(required_text(v, f"{field}[{i}]") for i, v in enumerate(iterable(field, values)))
+    items = tuple(values) if type(values) is list else iterable(field, values)
+    for v in items:  # most often every item is clean text, kept as it is
+        if not (
+            type(v) is str
+            and v
+            and v[0] != " " != v[-1]
+            and v.isprintable()
+            and "  " not in v
+            and (v.isascii() or _nfc("NFC", v))
+        ):
+            break
+    else:
+        return items  # type: ignore[return-value]
+    return tuple(required_text(v, f"{field}[{i}]") for i, v in enumerate(items))
 
 
 def iterable(field: str, values: object) -> tuple[object, ...]:
@@ -104,8 +118,29 @@ def typed_tuple(
     coerce: Callable[[object], object] | None = None,
 ) -> tuple[T, ...]:
     """A tuple of instances of ``types``; ``coerce`` turns plain values into them first."""
+    items = iterable(field, values)
+    try:
+        out = items if coerce is None else tuple([coerce(value) for value in items])
+    except ValidationError:
+        pass
+    else:
+        for item in out:  # most often every item is of its type, and the tuple is kept
+            if not isinstance(item, types):
+                break
+        else:
+            return out  # type: ignore[return-value]
+    return _one_by_one(items, field, types, coerce)
+
+
+def _one_by_one(
+    items: tuple[object, ...],
+    field: str,
+    types: tuple[type[T], ...],
+    coerce: Callable[[object], object] | None,
+) -> tuple[T, ...]:
+    """:func:`typed_tuple` one item at a time, so that the first error names its item."""
     out: list[T] = []
-    for i, value in enumerate(iterable(field, values)):
+    for i, value in enumerate(items):
         try:
             item = coerce(value) if coerce is not None else value
         except ValidationError as exc:
@@ -198,26 +233,37 @@ def aware(value: object, field: str) -> datetime | None:
         return None
     if not isinstance(value, datetime):
         raise ValidationError(field, f"expected datetime, got {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
+    zone = value.tzinfo
+    if type(zone) is timezone and _SAFE_YEARS[0] < value.year < _SAFE_YEARS[1]:
+        # A fixed offset has no clock change, and UTC holds any time off the calendar's ends:
+        # the checks below would pass. The value is kept as it is, as below.
+        return value
+    offset = value.utcoffset() if zone is not None else None
+    if offset is None:
         raise ValidationError(field, "must be timezone-aware (naive datetimes are refused)")
-    # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
-    # is a guess, and no format could carry it back as it was.
-    there_and_back = value.astimezone(timezone.utc).astimezone(value.tzinfo)
-    if there_and_back.replace(tzinfo=None) != value.replace(tzinfo=None):
-        raise ValidationError(field, f"{value.isoformat()} does not exist in {value.tzinfo}")
     # Stored with a fixed offset, as every format writes it: a zone name (Asia/Almaty)
     # cannot travel through ISO 8601, and a wall time repeated by a clock change would
-    # otherwise compare unequal to the same instant read back (PEP 495).
-    if type(value.tzinfo) is timezone:
-        return value
-    offset = value.utcoffset()
-    return value.replace(tzinfo=_fixed_zone(offset), fold=0)
+    # otherwise compare unequal to the same instant read back (PEP 495). The same instant at
+    # its fixed offset has the same wall time, and fold 0.
+    fixed = _ZONES.get(offset)
+    if fixed is None:
+        fixed = timezone(offset) if offset else timezone.utc
+        if len(_ZONES) < _MAX_ZONES:
+            _ZONES[offset] = fixed
+    kept = value.astimezone(fixed)  # past the calendar's ends in UTC: OverflowError
+    # A wall-clock time skipped by a clock change (a DST gap) names no instant: its offset
+    # is a guess, and no format could carry it back as it was. Back in its zone, the instant
+    # has another wall time (two datetimes of the same zone compare by their wall times).
+    if kept.astimezone(zone) != value:
+        raise ValidationError(field, f"{value.isoformat()} does not exist in {zone}")
+    return value if type(zone) is timezone else kept
 
 
-@functools.lru_cache(maxsize=128)
-def _fixed_zone(offset: timedelta | None) -> timezone:
-    """The fixed-offset zone of ``offset``: one object per offset, shared by every datetime."""
-    return timezone(offset) if offset else timezone.utc
+# Years in which a fixed offset (at most a day) cannot take a time past datetime's range.
+_SAFE_YEARS = (1, 9999)
+# One fixed-offset zone per offset, shared by every datetime: the few offsets in use.
+_ZONES: dict[timedelta, timezone] = {}
+_MAX_ZONES = 256
 
 
 def when(value: object, field: str) -> datetime | date | None:
