@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import warnings
 
+import lxml.html
 import pytest
 
 from attacks.generate import html_page
 from cputime import assert_linear
 from newsmodel import html
+from newsmodel.html._main import sibling_run
+from newsmodel.html._texts import Texts
 
 
 def _read(data: object) -> None:
@@ -21,6 +24,9 @@ def _read(data: object) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         html.loads(data)
+
+
+_LONG = "Достаточно длинный абзац статьи, с запятыми, чтобы его посчитали текстом статьи."
 
 
 def _names(n: int) -> str:
@@ -77,6 +83,20 @@ SHAPES = {
     "nested dates": (_nested("<div class='date'><time>", "</time></div>", 100), 55),
     "nested paragraphs for the main block": (_nested("<blockquote><p>", "</blockquote>", 100), 110),
     "nested articles": (_nested("<article>", "</article>", 100), 110),
+    "nested boxes of links": (_nested("<div><a href='/x'>ссылка</a> ", "</div>", 30), 110),
+    "nested hidden ledes": (
+        _nested("<div class='hidden'><div class='lede'>", "</div></div>", 30),
+        55,
+    ),
+    "many teasers typed as articles": (
+        lambda n: html_page(
+            "<div>" + "<div itemscope itemtype='https://schema.org/NewsArticle'><h2>Тизер</h2>"
+            "<time itemprop='datePublished' datetime='2025-01-01'></time></div>"
+            * n
+            + "</div><h1>Заголовок</h1>"
+        ),
+        2000,
+    ),
 }
 
 
@@ -84,3 +104,23 @@ SHAPES = {
 def test_reading_grows_linearly(shape: str) -> None:
     build, n = SHAPES[shape]
     assert_linear(build, _read, n)  # type: ignore[arg-type]
+
+
+def _cut_article(n: int) -> bytes:
+    """An article cut into ``n`` blocks of one kind, an ad between each two."""
+    part = f"<div class='part'><div class='text'><p>{_LONG}</p><p>{_LONG}</p></div></div>"
+    return html_page("<div class='wrap'>" + (part + "<div class='ad'>Реклама</div>") * n + "</div>")
+
+
+def _find_run(data: object) -> None:
+    assert isinstance(data, bytes)
+    root = lxml.html.document_fromstring(data)
+    main = root.find(".//div[@class='text']")
+    assert main is not None
+    run = sibling_run(main, Texts(root))
+    assert run is not None  # the shape is the one the rule is about
+
+
+def test_finding_the_blocks_of_a_cut_article_grows_linearly() -> None:
+    # each block of the run is weighed once, and searched once for the wrappers in it
+    assert_linear(_cut_article, _find_run, 2000)

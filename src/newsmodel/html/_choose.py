@@ -17,7 +17,7 @@ from newsmodel._attribution import split_attribution
 from newsmodel._models import Attribution, Role, Section
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._dates import url_date
-from newsmodel.html._extract import resolve
+from newsmodel.html._names import resolve
 from newsmodel.html._page import (
     SENTENCE_END,
     byline,
@@ -133,6 +133,8 @@ class _Credits:
 
     def add(self, names: list[tuple[str, str | None]], role: Role = Role.AUTHOR) -> None:
         for name, person_url in names:
+            if not any(c.isalpha() for c in name):
+                continue  # an account or story number, a date: no one's name
             try:
                 a = Attribution(name, role=role, url=person_url)
             except ValidationError:
@@ -333,19 +335,57 @@ def choose_headline(sources: Sources, page: Page, site: str | None) -> str:
 
 
 def choose_lede(
-    sources: Sources, page: Page, visible: str | None, first_text: str | None
-) -> str | None:
+    sources: Sources, page: Page, visible: str | None, sections: list[Section]
+) -> tuple[str | None, list[Section]]:
     """The lede: the article's description, or the standfirst, or the meta description.
 
     On a page without an article item the standfirst under the headline comes first. A lede the
-    body starts with already is left out.
+    body starts with already is left out. One of the body's next paragraphs (after a rubric, a
+    dateline or a byline line) that is the lede is a repeat: it is taken out of the body.
+
+    Returns the lede and the sections.
     """
     lede = sources.microdata.lede or sources.json_ld.lede
-    if page.item is None:
-        lede = visible or lede or sources.meta.lede
-    if lede and first_text and _prefix(lede, first_text):
-        lede = None if page.item is None else lede
-    return lede
+    if page.item is not None:
+        return lede, sections
+    lede = visible or lede or sources.meta.lede
+    if not lede:
+        return lede, sections
+    key = " ".join(lede.split()).casefold()
+    for index, (where, text) in enumerate(_leading(sections)):
+        if index and " ".join(text.split()).casefold() == key:
+            return lede, _without(sections, where)
+        if not index and _prefix(lede, text):
+            return None, sections
+    return lede, sections
+
+
+#: How many of the body's first paragraphs are compared with the lede.
+_LEADING = 5
+
+
+def _leading(sections: list[Section]) -> list[tuple[tuple[int, int], str]]:
+    """Where the body's first paragraphs are (section, block) and their text."""
+    found: list[tuple[tuple[int, int], str]] = []
+    for number, section in enumerate(sections):
+        for index, block in enumerate(section.blocks):
+            if hasattr(block, "content"):
+                found.append(((number, index), str(block.text)))
+                if len(found) == _LEADING:
+                    return found
+    return found
+
+
+def _without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
+    """The sections without one block; a section left with no block goes (its heading too)."""
+    number, index = where
+    section = sections[number]
+    blocks = [*section.blocks[:index], *section.blocks[index + 1 :]]
+    try:
+        kept = [attrs.evolve(section, blocks=blocks)]
+    except ValidationError:
+        kept = []
+    return [*sections[:number], *kept, *sections[number + 1 :]]
 
 
 def choose_rubrics(sources: Sources, headline: str, site: str | None) -> list[str]:

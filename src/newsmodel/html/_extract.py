@@ -1,94 +1,49 @@
-"""Turn an article's main content into sections of blocks, and the rules they share.
+"""Turn an article's main content into sections of blocks.
 
-The main content is the element that carries ``itemprop="articleBody"`` when there is one;
-otherwise it is chosen by scoring, as readability does: every paragraph of running text adds to
-its parent's and grandparent's score, class and id names such as ``article-body`` add and
-``comments``, ``share``, ``related`` take away, and a container made mostly of links loses in
-proportion. Inside it, subtrees that are boilerplate by name (share buttons, related stories,
-comments, ads, ...) or mostly links are left out, and what the model cannot hold (tables,
-embedded video and posts, forms) is counted for one :class:`~newsmodel.LossyConversionWarning`.
+Inside the main content (found by :mod:`newsmodel.html._main`), subtrees that are boilerplate by
+name (share buttons, related stories, comments, ads, ...) or mostly links are left out (the
+rules are in :mod:`newsmodel.html._names`), and what the model cannot hold (tables, embedded
+video and posts, forms) is counted for one :class:`~newsmodel.LossyConversionWarning`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from typing import NamedTuple
-from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
-from newsmodel._metadata import CANONICAL_SEPARATOR
 from newsmodel._models import (
     Attribution,
+    Block,
     Embed,
     EmbedProvider,
     Figure,
     Inline,
     Link,
     Paragraph,
-    Role,
 )
 from newsmodel.errors import ValidationError
+from newsmodel.html._captions import bold_heading, captioned_image, read_caption
 from newsmodel.html._embeds import framed, social_post
-from newsmodel.html._texts import text_of
+from newsmodel.html._names import (
+    BLOCK_TAGS,
+    DROP,
+    HEADINGS,
+    class_tokens,
+    is_boilerplate,
+    is_hidden,
+    link_density,
+    resolve,
+)
+from newsmodel.html._texts import Texts, text_of
 
-__all__ = [
-    "NOT_ARTICLE",
-    "POSITIVE_NAMES",
-    "REPORTED",
-    "BodyReader",
-    "Dropped",
-    "class_tokens",
-    "is_boilerplate",
-    "link_density",
-    "resolve",
-]
+__all__ = ["REPORTED", "BodyReader", "Dropped"]
 
 HtmlElement = lxml_html.HtmlElement
 
-#: Elements whose content is never text of the article (nor safe to keep).
-DROP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "applet",
-        "svg",
-        "math",
-        "base",
-        "form",
-        "input",
-        "button",
-        "select",
-        "textarea",
-        "option",
-        "canvas",
-        "dialog",
-        "nav",
-        "audio",
-        "video",
-        "source",
-        "track",
-        "map",
-        "area",
-        "link",
-        "meta",
-        "head",
-        "title",
-        "portal",
-        "fencedframe",
-    }
-)
-# Dropped from the body with a report: what the model has no block for.
 #: How deep inline markup (emphasis in a link in emphasis...) is kept; deeper, its text only.
 MAX_INLINE_DEPTH = 32
 
@@ -125,184 +80,6 @@ _EMBED_CLASSES = {
     "tiktok-embed": Dropped("element", "embedded TikTok video", "embedded TikTok videos"),
     "telegram-post": Dropped("element", "embedded Telegram post", "embedded Telegram posts"),
 }
-BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "figure",
-        "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "footer",
-        "aside",
-        "table",
-        "pre",
-        "hr",
-        "address",
-        "details",
-        "summary",
-        "center",
-        "picture",
-    }
-)
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-
-_TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-# Names of what is not the article: a container named so scores lower, and inside the main
-# content the subtree is left out.
-NOT_ARTICLE = frozenset(
-    {
-        "comment",
-        "comments",
-        "disqus",
-        "share",
-        "sharing",
-        "social",
-        "related",
-        "recommend",
-        "recommended",
-        "recommendations",
-        "advert",
-        "advertisement",
-        "ad",
-        "ads",
-        "adv",
-        "banner",
-        "promo",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "cookie",
-        "popup",
-        "modal",
-        "sidebar",
-        "breadcrumb",
-        "breadcrumbs",
-        "menu",
-        "nav",
-        "navigation",
-        "teaser",
-        "teasers",
-        "widget",
-        "sponsor",
-        "sponsored",
-        "outbrain",
-        "taboola",
-        "rating",
-        "toolbar",
-        "login",
-        "signup",
-        "paywall",
-        "donate",
-        "pagination",
-        "pager",
-        "popular",
-        "trending",
-        "follow",
-        "tags",
-        "tag",
-    }
-)
-POSITIVE_NAMES = frozenset(
-    {
-        "article",
-        "body",
-        "content",
-        "entry",
-        "main",
-        "post",
-        "text",
-        "story",
-        "news",
-        "detail",
-        "material",
-        "publication",
-        "itemtext",
-        "articletext",
-        "blog",
-        "prose",
-        "rte",
-    }
-)
-# Names that mean "remove this subtree" when met inside the main content.
-_STRIP = NOT_ARTICLE | {"readmore", "banners", "subscribe-block", "socials", "likes"}
-
-
-_NO_TOKENS: frozenset[str] = frozenset()
-
-
-def class_tokens(element: HtmlElement) -> frozenset[str]:
-    """The lower-case words of an element's class and id (``article-body`` gives three)."""
-    cls = element.get("class")
-    ident = element.get("id")
-    if not cls and not ident:
-        return _NO_TOKENS
-    return _tokens(f"{cls or ''} {ident or ''}")
-
-
-@functools.lru_cache(maxsize=4096)
-def _tokens(names: str) -> frozenset[str]:
-    out = {t.lower() for t in _TOKEN_SPLIT.split(names) if t}
-    out.update(n.lower() for n in names.split())
-    return frozenset(out)
-
-
-def is_boilerplate(element: HtmlElement) -> bool:
-    """True for a subtree that is not article text by its tag or its class and id names."""
-    tag = element.tag
-    if tag in {"nav", "aside", "form", "footer"}:
-        return True
-    tokens = class_tokens(element)
-    if not tokens:
-        return False
-    if tokens & POSITIVE_NAMES and tag in {"article", "main"}:
-        return False
-    return bool(tokens & _STRIP)
-
-
-def link_density(element: HtmlElement) -> float:
-    """How much of an element's text is link text, from 0 to 1."""
-    total = len(element.text_content())
-    if not total:
-        return 0.0
-    linked = sum(len(a.text_content()) for a in element.iter("a"))
-    return min(1.0, linked / total)
-
-
-def resolve(href: str, base: str | None) -> str:
-    """An href made absolute against the page's base URL when there is one."""
-    href = href.strip()
-    if base and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href):
-        try:
-            return urljoin(base, href)
-        except ValueError:
-            return href
-    return href
-
-
-# --- turning the main content into blocks ----------------------------------------------------
-
-_CREDIT_PREFIX = re.compile(
-    r"^\s*(?:©|\(c\)|(?:фото|foto|photo|photograph|bild|image|credit|источник|quelle|source)"
-    r"(?![^\W_]))\s*[:.\-–—/]?\s*",  # a word of its own: "Фотограф" is a name
-    re.IGNORECASE,
-)
-_CREDIT_CLASSES = frozenset({"credit", "copyright", "photographer", "author", "source", "credits"})
 
 
 class BodyReader(BlockReader[HtmlElement]):
@@ -316,20 +93,31 @@ class BodyReader(BlockReader[HtmlElement]):
         base: str | None,
         *,
         trusted: bool = False,
+        marked: bool = False,
         keep: frozenset[HtmlElement] = frozenset(),
+        skip: frozenset[HtmlElement] = frozenset(),
+        texts: Texts | None = None,
     ) -> None:
         """Prepare to read; ``base`` resolves relative URLs.
 
         A ``trusted`` container (one the page marks as the article body) is read whole: no
-        subtree is left out as boilerplate, only what is never text. On another site's page a
-        heading with nothing under it is a widget's title ("Related", "Share"), not a section.
-        The elements in ``keep`` (those that hold most of the body's text) are never left out
-        for their class names ("paywall-container", a blog's "tag-politics").
+        subtree is left out as boilerplate, only what is never text; but when another site
+        ``marked`` it so, an ``<aside>`` and what is named as related stories, sharing,
+        comments or ads are left out too (such marks often hold the whole column). On another
+        site's page a heading with nothing under it is a widget's title ("Related", "Share"),
+        not a section. The elements in ``keep`` (those that hold most of the body's text) are
+        never left out for their class names ("paywall-container", a blog's "tag-politics");
+        those in ``skip`` are never read. ``texts`` measures the tree's text (a new one when
+        not given).
         """
         super().__init__(keep_headings=trusted)
         self.base = base
         self.trusted = trusted
+        self.marked = marked
         self.keep = keep
+        self.skip = skip
+        self.texts = texts
+        self.seen: set[str] = set()
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -371,6 +159,8 @@ class BodyReader(BlockReader[HtmlElement]):
         return name not in _BLOCK_LEVEL
 
     def block(self, child: HtmlElement, tag: str, depth: int) -> None:  # noqa: C901, PLR0912 - one case per tag
+        if child in self.skip:
+            return
         if tag == "table":
             table = self.table(child)
             if table is None:
@@ -385,17 +175,19 @@ class BodyReader(BlockReader[HtmlElement]):
         elif (
             self.embed(child)
             or tag == "h1"
+            or is_hidden(child)
+            or (self.marked and _never_body(child))
             or (
                 not self.trusted
-                and tag not in _HEADINGS
+                and tag not in HEADINGS
                 and child not in self.keep
-                and is_boilerplate(child)
+                and (is_boilerplate(child) or self.linked_block(child, tag))
             )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
             # ("widget-title"), not what it is: an empty section under it is dropped in close().
             pass
-        elif tag in _HEADINGS:
+        elif tag in HEADINGS:
             text = text_of(child)
             if text and (self.trusted or link_density(child) < 0.5):  # noqa: PLR2004
                 self.begin(text)
@@ -405,7 +197,7 @@ class BodyReader(BlockReader[HtmlElement]):
             self.close()
         elif tag == "p":
             heading = None if self.trusted else bold_heading(child)
-            if not self.trusted and _captioned_image(child):
+            if not self.trusted and captioned_image(child):
                 # an image with its caption and credit set in a paragraph is a figure
                 self.add(self.figure(child, caption_el=child))
             elif heading is not None:
@@ -425,6 +217,31 @@ class BodyReader(BlockReader[HtmlElement]):
             self.add(paragraph(self.inlines(child)))
         else:
             self.walk(child, depth)
+
+    def add(self, block: Block | None) -> None:
+        """Add a block; on another site's page, a paragraph met before is not added again.
+
+        A syndicated page may hold the article twice; an article hardly ever repeats a long
+        paragraph of its own.
+        """
+        if not self.trusted and isinstance(block, Paragraph):
+            text = block.text
+            if len(text) >= _REPEATED:
+                if text in self.seen:
+                    return
+                self.seen.add(text)
+        super().add(block)
+
+    def linked_block(self, element: HtmlElement, tag: str) -> bool:
+        """True for a box of links in the body: teasers, "more on this", a skip-ad button.
+
+        A block (not a paragraph, list, quote or figure) whose text is mostly link text.
+        """
+        if tag not in _BOXES:
+            return False
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        return self.texts.link_density(element) > _LINKED_BOX
 
     def embed(self, element: HtmlElement) -> bool:
         """True for a quoted social post: an embed block, or counted when it gives no address."""
@@ -518,6 +335,33 @@ _INLINE_KINDS: dict[str, Kind] = {
     **dict.fromkeys(("strong", "b"), "strong"),
 }
 _CITE_SKIP = frozenset({"footer", "cite"})
+#: Blocks that may be a box of teasers, and how much of a box's text in links makes it one.
+_BOXES = frozenset({"div", "section", "article", "header", "aside", "details", "center"})
+_LINKED_BOX = 0.5
+#: Names of what is never the article's text, even in a block another site marks as its body.
+_NEVER_BODY = frozenset(
+    {
+        "related",
+        "share",
+        "sharing",
+        "comments",
+        "advert",
+        "advertisement",
+        "newsletter",
+        "outbrain",
+        "taboola",
+        "recommended",
+    }
+)
+
+
+def _never_body(element: HtmlElement) -> bool:
+    return element.tag == "aside" or not _NEVER_BODY.isdisjoint(class_tokens(element))
+
+
+#: A paragraph this long met twice on another site's page is a repeat (shorter ones, a
+#: refrain or "More to come", may well be the article's own).
+_REPEATED = 100
 
 
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
@@ -537,122 +381,3 @@ def _has_image_source(element: HtmlElement) -> bool:
     """True when an element is or holds an image that names a source of any kind."""
     candidates = [element] if element.tag == "img" else element.iter("img", "source")
     return any((img.get(attr) or "").strip() for img in candidates for attr in _IMAGE_SOURCES)
-
-
-_CAPTION_CLASSES = frozenset({"caption", "credit", "credits", "copyright"})
-
-
-def _captioned_image(p: HtmlElement) -> bool:
-    """True for a paragraph holding an image and text marked as its caption or credit."""
-    if next(p.iter("img"), None) is None:
-        return False
-    return any(class_tokens(el) & _CAPTION_CLASSES for el in p.iter() if el is not p)
-
-
-_BOLD = frozenset({"strong", "b"})
-_MAX_HEADING = 150
-
-
-def _bold_only(p: HtmlElement) -> str | None:
-    """The text of a paragraph that holds one bold run and nothing else."""
-    if p.tag != "p" or (p.text and p.text.strip()):
-        return None
-    children = [c for c in p if isinstance(c.tag, str)]
-    if len(children) != 1 or children[0].tag not in _BOLD or (children[0].tail or "").strip():
-        return None
-    inner = children[0]
-    for c in inner.iter():
-        if c is not inner and isinstance(c.tag, str) and c.tag not in {"em", "i", "br"}:
-            return None
-    return text_of(p) or None
-
-
-def bold_heading(p: HtmlElement) -> str | None:
-    """The text of a paragraph that is one bold run followed by more text: a subheading.
-
-    Many editors mark subheadings as ``<p><strong>…</strong></p>``. A bold line ending in a full
-    stop or a colon, or one with nothing after it, is a paragraph or a label, not a heading.
-    """
-    text = _bold_only(p)
-    if not text or len(text) > _MAX_HEADING or text.endswith((".", ":", "…")):
-        return None
-    following = p.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
-    if following is None or following.tag not in {"p", "ul", "ol", "blockquote"}:
-        return None
-    if _bold_only(following) is not None or len(text_of(following)) <= len(text):
-        return None
-    return text
-
-
-def read_caption(element: HtmlElement) -> tuple[str | None, Attribution | None]:  # noqa: C901
-    """A figure caption and its photo credit, from explicit markup or the caption's text."""
-    credit: Attribution | None = None
-    credit_el: HtmlElement | None = None
-    for child in element.iter():
-        if child is element or not isinstance(child.tag, str):
-            continue
-        if child.get("data-role") is not None or class_tokens(child) & _CREDIT_CLASSES:
-            credit_el = child
-            break
-    if credit_el is not None:
-        credit = read_credit(credit_el, Role.PHOTOGRAPHER)
-        caption_el = None
-        for child in element.iter():
-            if "caption" in class_tokens(child) and child is not element:
-                caption_el = child
-                break
-        if caption_el is not None:
-            caption = text_of(caption_el) or None
-        else:
-            whole = text_of(element)
-            caption = whole.replace(text_of(credit_el), "").strip() or None
-        return caption, credit
-    text = text_of(element)
-    match = re.search(r"(?:^|\s)(?:©|(?:Фото|Foto|Photo|Bild)\s*:)\s*([^©]{1,80})$", text)
-    if match:
-        try:
-            credit = Attribution(match.group(1).strip(" ./"), role=Role.PHOTOGRAPHER, phrase="фото")
-        except ValidationError:
-            credit = None
-        else:
-            text = text[: match.start()].strip()
-    return text or None, credit
-
-
-def read_credit(element: HtmlElement, default_role: Role) -> Attribution | None:
-    """An attribution from a credit element: ``data-role``/``data-phrase`` marks, or its text."""
-    role_value = element.get("data-role")
-    try:
-        role = Role(role_value) if role_value else default_role
-    except ValueError:
-        role = default_role
-    phrase = element.get("data-phrase")
-    separator = element.get("data-separator") or CANONICAL_SEPARATOR
-    name_el = None
-    for child in element.iter():
-        if child is not element and (
-            "name" in class_tokens(child) or child.get("itemprop") == "name"
-        ):
-            name_el = child
-            break
-    url = None
-    for a in element.iter("a"):
-        href = (a.get("href") or "").strip()
-        if re.match(r"^https?://", href, re.IGNORECASE):
-            url = href
-        break
-    if name_el is not None:
-        name = text_of(name_el)
-    else:
-        name = _CREDIT_PREFIX.sub("", text_of(element)).strip(" .,")
-        if phrase is None and role is Role.PHOTOGRAPHER and name != text_of(element):
-            phrase = "фото"
-    try:
-        return Attribution(name, role=role, url=url, phrase=phrase, separator=separator)
-    except ValidationError:
-        try:
-            return Attribution(name, role=role, phrase=phrase)
-        except ValidationError:
-            return None

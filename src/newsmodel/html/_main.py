@@ -14,10 +14,16 @@ from collections import Counter
 
 from lxml import html as lxml_html
 
-from newsmodel.html._extract import NOT_ARTICLE, POSITIVE_NAMES, class_tokens, is_boilerplate
-from newsmodel.html._texts import Texts, text_of
+from newsmodel.html._names import (
+    NOT_ARTICLE,
+    POSITIVE_NAMES,
+    class_tokens,
+    is_boilerplate,
+    named_aside,
+)
+from newsmodel.html._texts import Texts, commas_in, text_of
 
-__all__ = ["find_main"]
+__all__ = ["find_main", "sibling_run"]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -111,7 +117,7 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     mass: Counter[HtmlElement] = Counter()
     for p in root.iter(*_SCORED):
         length, commas = _measure(p, texts)
-        if length < 25 or _in_comments(p):  # noqa: PLR2004 - shorter: captions, buttons, labels
+        if length < 25 or _in_comments(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
             continue
         score = 1 + commas + min(length / 100, 3)
         parent = p.getparent()
@@ -140,13 +146,13 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
 _COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
 
 
-def _in_comments(p: HtmlElement) -> bool:
+def _in_comments(p: HtmlElement, texts: Texts) -> bool:
     """Whether a paragraph lies in a comment thread (looked for as far up as it is counted)."""
     parent = p.getparent()
     for _ in range(_MASS_LEVELS):
         if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
             return False
-        if class_tokens(parent) & _COMMENTS:
+        if texts.tokens(parent) & _COMMENTS:
             return True
         parent = parent.getparent()
     return False
@@ -158,7 +164,7 @@ def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
         # its text holds theirs: summed from theirs, each subtree once
         return texts.spaced(p, _SCORED)
     text = " ".join(p.text_content().split())  # for counting only: faster than squash
-    return len(text), text.count(",") + text.count("，")
+    return len(text), commas_in(text)
 
 
 def _nests(element: HtmlElement, tags: tuple[str, ...]) -> bool:
@@ -220,3 +226,72 @@ _WIDE_LINKS = 0.25
 # how far up paragraph text is counted: the best block is at most 3 levels above a paragraph,
 # and the body is widened at most 4 levels above that
 _MASS_LEVELS = 8
+
+
+def sibling_run(main: HtmlElement, texts: Texts) -> tuple[HtmlElement, list[HtmlElement]] | None:
+    """The body split into sibling blocks of one kind around ads and figures, or ``None``.
+
+    Some pages cut the article into blocks of the same tag and class name, one after another
+    (with an ad slot or a picture between them); the main content is the block with the most
+    text, and the others hold the rest of the article. Looking up from ``main`` (a few levels,
+    never to the page's ``<body>``), the first ancestor (or ``main`` itself) with siblings of
+    its kind that hold text with few links gives the run: their parent is read, without its
+    children before the first block of the run and after the last (the header with the
+    headline, the footer). Returns that parent and what to read whatever its class names say:
+    the blocks of the run, and in them the elements of the kinds that lead from the run's block
+    down to ``main`` (its wrappers, named "sidebar-grid__content" as often as "article").
+    """
+    element = main
+    for _ in range(_RUN_LEVELS):
+        parent = element.getparent()
+        if parent is None or parent.tag in {"body", "html"}:
+            return None
+        kind = (element.tag, element.get("class"))
+        if kind[1] is not None and _LAYOUT.isdisjoint(kind[1].lower().split()):
+            run = [
+                child
+                for child in parent
+                if (child.tag, child.get("class")) == kind
+                and (child is element or (_holds_text(child, texts) and not named_aside(child)))
+            ]
+            if len(run) > 1:
+                return parent, _wrappers(run, main, element)
+        element = parent
+    return None
+
+
+_RUN_LEVELS = 6
+
+
+def _wrappers(run: list[HtmlElement], main: HtmlElement, block: HtmlElement) -> list[HtmlElement]:
+    """The blocks of a run, and the elements in them of the kinds on the way down to ``main``."""
+    kinds = {(e.tag, e.get("class")) for e in (main, *main.iterancestors()) if e is not block}
+    kinds = {kind for kind in kinds if kind[1] is not None}
+    found = list(run)
+    for element in run:
+        found.extend(e for e in element.iterdescendants() if (e.tag, e.get("class")) in kinds)
+    return found
+
+
+#: A block of a run holds at least this many paragraphs of this many characters.
+_RUN_PARAGRAPHS = 2
+_RUN_PARAGRAPH = 80
+
+
+#: Class names of a page's layout: columns side by side (the article beside a rail of teasers)
+#: are no article cut in blocks.
+_LAYOUT = frozenset({"col", "column", "columns", "grid", "row", "rail", "layout"})
+
+
+def _holds_text(element: HtmlElement, texts: Texts) -> bool:
+    """Whether a block holds paragraphs of running text, few of it in links."""
+    total, linked = texts.lengths(element)
+    if linked >= _WIDE_LINKS * total:
+        return False
+    paragraphs = 0
+    for p in element.iter("p"):
+        if texts.lengths(p)[0] >= _RUN_PARAGRAPH:
+            paragraphs += 1
+            if paragraphs >= _RUN_PARAGRAPHS:
+                return True
+    return False

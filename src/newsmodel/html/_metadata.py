@@ -205,15 +205,23 @@ def microdata_value(element: HtmlElement) -> str:
 def find_article_item(root: HtmlElement) -> HtmlElement | None:
     """The microdata item of the article: an ``itemscope`` typed as an article.
 
-    The one holding the most text wins (a page may list teasers typed as articles too).
+    The one holding the most text wins (a page may list teasers typed as articles too). When
+    there are several and the one that wins does not hold the page's ``<h1>``, they are teasers
+    of other articles (related stories, a list of the latest), and none is taken.
     """
     best: HtmlElement | None = None
     best_size = -1
+    items = 0
     for element in root.xpath("//*[@itemscope][@itemtype]"):
         kinds = (element.get("itemtype") or "").split()
         if not any(k.rstrip("/").rsplit("/", 1)[-1] in _ARTICLE_SET for k in kinds):
             continue
+        items += 1
         size = len(element.text_content())
         if size > best_size:
             best, best_size = element, size
+    if best is not None and items > 1:
+        h1 = next(root.iter("h1"), None)
+        if h1 is not None and best not in h1.iterancestors():
+            return None
     return best

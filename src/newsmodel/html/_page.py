@@ -15,8 +15,10 @@ from lxml import html as lxml_html
 from newsmodel._attribution import split_attribution
 from newsmodel._models import Attribution, Role
 from newsmodel.errors import ValidationError
-from newsmodel.html._extract import (
+from newsmodel.html._names import (
     class_tokens,
+    is_boilerplate,
+    is_hidden,
 )
 from newsmodel.html._texts import Texts, squash, text_of
 from newsmodel.html._values import TITLE_SEPARATORS, YEAR, date_value, split_people
@@ -212,7 +214,7 @@ def visible_lede(  # noqa: C901
         for element in texts.classed(scope):
             if element.tag not in {"p", "div", "h2", "span"}:
                 continue
-            tokens = class_tokens(element)
+            tokens = texts.tokens(element)
             if tokens & _LEDE_CLASSES and "caption" not in tokens:
                 text = texts.short(element, _MAX_LEDE)
                 if (
@@ -220,9 +222,28 @@ def visible_lede(  # noqa: C901
                     and len(text) >= 40  # noqa: PLR2004
                     and len(element) < 8  # noqa: PLR2004
                     and texts.link_density(element) < _TEASER_LINKS
+                    and not _set_apart(element, scope)
                 ):
                     return element, text
     return None
+
+
+def _set_apart(element: HtmlElement, scope: HtmlElement) -> bool:
+    """Whether an element lies in a hidden or boilerplate block (a comment form's subtitle).
+
+    Looked for a few levels up only, below ``scope``: a constant cost per candidate.
+    """
+    node: HtmlElement | None = element
+    for _ in range(_APART_LEVELS):
+        if node is scope or node is None:
+            return False
+        if is_hidden(node) or is_boilerplate(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+_APART_LEVELS = 6
 
 
 _AUTHOR_HREF = re.compile(
@@ -236,7 +257,7 @@ def _author_link(scope: HtmlElement, texts: Texts) -> list[str]:
     """The names a link to the author's page carries (/author/jane-doe/, /avtor/…)."""
     for element in scope.iter("a"):
         href = element.get("href") or ""
-        if _AUTHOR_HREF.search(href.split("?", 1)[0]):
+        if _AUTHOR_HREF.search(href.split("?", 1)[0]) and not _set_apart(element, scope):
             name = texts.short(element, 60)
             if name is not None and len(name) >= 3 and not YEAR.search(name):  # noqa: PLR2004
                 names = split_people(name)
@@ -266,7 +287,7 @@ def byline(  # noqa: C901
     root: HtmlElement, container: HtmlElement | None, texts: Texts
 ) -> list[str]:
     for element in root.iter("a"):
-        if "author" in (element.get("rel") or "").split():
+        if "author" in (element.get("rel") or "").split() and not _set_apart(element, root):
             name = texts.short(element, 60)
             if name is not None and len(name) >= 3:  # noqa: PLR2004
                 return split_people(name)
@@ -279,7 +300,8 @@ def byline(  # noqa: C901
         for element in texts.classed(scope):
             if element.tag in {"body", "html", "article", "main"}:
                 continue
-            if class_tokens(element) & _BYLINE_CLASSES:
+            if texts.tokens(element) & _BYLINE_CLASSES and not _set_apart(element, scope):
+                # (a byline in a comment form, a related story, a hidden block is not this one's)
                 text = texts.short(element, 80)
                 if text is None or not len(text) >= 3 or re.search(r"\d{2}", text):  # noqa: PLR2004
                     continue
@@ -342,7 +364,7 @@ _LONGEST_DATE = 1000
 
 def date_text(scope: HtmlElement, zone: tzinfo, texts: Texts) -> datetime | date | None:
     for element in texts.classed(scope):
-        if class_tokens(element) & _DATE_CLASSES:
+        if texts.tokens(element) & _DATE_CLASSES:
             text = texts.short(element, 80)
             if text is not None and len(text) >= 6:  # noqa: PLR2004
                 parsed = date_value(text, zone)

@@ -20,7 +20,7 @@ from newsmodel._warnings import counted
 from newsmodel._xmlsafe import html_parser
 from newsmodel.errors import LossyConversionWarning, ParseError
 from newsmodel.html._decode import decode_clean
-from newsmodel.html._extract import (
+from newsmodel.html._names import (
     DROP,
 )
 from newsmodel.html._values import lossy

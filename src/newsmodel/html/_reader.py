@@ -33,7 +33,7 @@ from newsmodel.html._choose import (
     choose_version,
 )
 from newsmodel.html._extract import REPORTED, BodyReader
-from newsmodel.html._main import find_main
+from newsmodel.html._main import find_main, sibling_run
 from newsmodel.html._metadata import find_article_item, meta_tags
 from newsmodel.html._page import SUBTITLE_TAGS, first_h1, visible_lede
 from newsmodel.html._parse import check_max_depth, drop_non_text, parse_page
@@ -84,14 +84,10 @@ def read(
         if lede_el.tag in SUBTITLE_TAGS and lede_el.getparent() is not None:
             lede_el.drop_tree()
             page = attrs.evolve(page, texts=Texts(root))  # the tree changed
-    body_reader = BodyReader(
-        sources.base,
-        trusted=page.container is not None and page.container is body_el,
-        keep=_bulk(page.container, page.texts),
-    )
-    sections = choose_sections(sources, _read_body(body_reader, page.container))
+    body_reader, read_from = _body_reader(sources, page, body_el)
+    sections = choose_sections(sources, _read_body(body_reader, read_from))
     first_text = _first_paragraph_text(sections)
-    lede = choose_lede(sources, page, visible_text, first_text)
+    lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
     published = choose_published(sources, page, url)
     fields: dict[str, Any] = {
@@ -168,6 +164,43 @@ def _read_sources(
     h1 = first_h1(root, item, texts)
     page = Page(root, item, container, h1, texts, sources.zone, own=own)
     return sources, page, body_el
+
+
+def _body_reader(
+    sources: Sources, page: Page, body_el: HtmlElement | None
+) -> tuple[BodyReader, HtmlElement | None]:
+    """The reader of the body, and the element it reads."""
+    trusted = page.container is not None and page.container is body_el
+    read_from, keep, skip = _scope(page, trusted=trusted)
+    reader = BodyReader(
+        sources.base,
+        trusted=trusted,
+        marked=trusted and not page.own,
+        keep=keep,
+        skip=skip,
+        texts=page.texts,
+    )
+    return reader, read_from
+
+
+def _scope(
+    page: Page, *, trusted: bool
+) -> tuple[HtmlElement | None, frozenset[HtmlElement], frozenset[HtmlElement]]:
+    """Where the body is read: the element, what is kept whatever its names, what is skipped.
+
+    The main content, or when the article is cut into blocks of one kind (see
+    :func:`~newsmodel.html._main.sibling_run`) their parent, from the first block to the last.
+    """
+    keep = _bulk(page.container, page.texts)
+    run = None if trusted or page.container is None else sibling_run(page.container, page.texts)
+    if run is None:
+        return page.container, keep, frozenset()
+    parent, kept = run
+    named = set(kept)
+    children = list(parent)
+    blocks = [index for index, child in enumerate(children) if child in named]
+    skip = frozenset(children[: blocks[0]] + children[blocks[-1] + 1 :])
+    return parent, keep | named, skip
 
 
 def _bulk(container: HtmlElement | None, texts: Texts) -> frozenset[HtmlElement]:

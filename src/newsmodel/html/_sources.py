@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from newsmodel._models import Attribution, Figure, Role, Subject
 from newsmodel._textrules import scrub
 from newsmodel.errors import ValidationError
-from newsmodel.html._extract import (
+from newsmodel.html._captions import (
     read_caption,
     read_credit,
 )

@@ -15,8 +15,9 @@ import re
 from lxml import html as lxml_html
 
 from newsmodel._textrules import InvalidTextError, collapse, scrub
+from newsmodel.html._names import class_tokens
 
-__all__ = ["Texts", "squash", "text_of"]
+__all__ = ["Texts", "commas_in", "squash", "text_of"]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -69,11 +70,16 @@ _Words = tuple[int, int, "bool | None", "bool | None", int]
 _EMPTY: _Words = (0, 0, None, None, 0)
 
 
+def commas_in(text: str) -> int:
+    """The commas of a text: ASCII, full-width and ideographic (Chinese and Japanese) ones."""
+    return text.count(",") + text.count("\uff0c") + text.count("\u3001")
+
+
 def _words_of(text: str | None) -> _Words:
     if not text:
         return _EMPTY
     words = text.split()
-    commas = text.count(",") + text.count("\uff0c")
+    commas = commas_in(text)
     return (sum(map(len, words)), len(words), not text[0].isspace(), not text[-1].isspace(), commas)
 
 
@@ -163,6 +169,14 @@ class Texts:
         self._texts: dict[HtmlElement, str | int] = {}
         self._lengths: dict[HtmlElement, tuple[int, int]] = {}
         self._words: dict[HtmlElement, _Words] = {}
+        self._tokens: dict[HtmlElement, frozenset[str]] = {}
+
+    def tokens(self, element: HtmlElement) -> frozenset[str]:
+        """:func:`~newsmodel.html._names.class_tokens` of an element, each read once."""
+        found = self._tokens.get(element)
+        if found is None:
+            found = self._tokens[element] = class_tokens(element)
+        return found
 
     def classed(self, scope: HtmlElement) -> list[HtmlElement]:
         """The elements under ``scope`` (itself included) that have a class or an id.
@@ -236,7 +250,7 @@ class Texts:
     def spaced(self, element: HtmlElement, nested: tuple[str, ...] = ()) -> tuple[int, int]:
         """The length of ``" ".join(element.text_content().split())`` and its commas.
 
-        Commas are ASCII and full-width ones. Each subtree is summed once; a child that holds
+        Commas are counted by :func:`commas_in`. Each subtree is summed once; a child that holds
         none of the ``nested`` tags (the elements whose text is asked for too) is summed from
         its whole text at once.
         """
@@ -277,7 +291,7 @@ class Texts:
     def link_density(self, element: HtmlElement) -> float:
         """How much of an element's text is link text, from 0 to 1.
 
-        The same value as :func:`~newsmodel.html._extract.link_density`.
+        The same value as :func:`~newsmodel.html._names.link_density`.
         """
         total, linked = self.lengths(element)
         if not total:

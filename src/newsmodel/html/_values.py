@@ -13,11 +13,11 @@ from newsmodel._textrules import scrub
 from newsmodel.dates import parse_date, parse_iso
 from newsmodel.errors import LossyConversionWarning
 from newsmodel.html._dates import latin_date
-from newsmodel.html._extract import (
-    resolve,
-)
 from newsmodel.html._metadata import (
     types_of,
+)
+from newsmodel.html._names import (
+    resolve,
 )
 from newsmodel.html._texts import squash
 
