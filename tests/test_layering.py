@@ -14,6 +14,8 @@ MODEL_LAYER = [
     "__init__.py",
     "_models.py",
     "_content.py",
+    "_media.py",
+    "_init.py",
     "_metadata.py",
     "_values.py",
     "_textrules.py",
