@@ -217,3 +217,21 @@ def test_nitf_and_newsml_import_in_either_order(imports):
     import sys  # noqa: PLC0415
 
     subprocess.run([sys.executable, "-c", imports], check=True)  # noqa: S603
+
+
+@pytest.mark.parametrize("first", ["Автор: Анна Ким", "By Jane Doe"])
+def test_a_paragraph_that_reads_like_a_byline_stays_in_the_body(first):
+    # NITF marks its byline (``byline``); a body paragraph is text, whatever it says.
+    data = (
+        '<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><head><title>Мост открыт</title>'
+        "</head><body><body.content><p>" + first + "</p><p>Движение открыли утром.</p>"
+        "</body.content></body></nitf>"
+    ).encode()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        article = nitf.loads(data)
+    assert [b.text for s in article.sections for b in s.blocks] == [
+        first,
+        "Движение открыли утром.",
+    ]
+    assert article.attributions == ()

@@ -49,7 +49,7 @@ def _carried(article: Article) -> Article:
         correction=article.correction,
         rights=rights,
         headline=article.headline,
-        lede=article.lede if article.lede != article.headline else None,
+        lede=article.lede,
         sections=sections,
         attributions=[Attribution(a.name) for a in article.credited(Role.AUTHOR)],
         published=article.published,

@@ -356,6 +356,7 @@ class _Item:
             self,
             headline if isinstance(headline, str) else None,
             lede if isinstance(lede, str) else None,
+            agency=False,  # a NewsML 1.2 body's paragraphs are all text, as NITF's
         )
         self.sections.extend(reader.read(el))
         if reader.image is not None:

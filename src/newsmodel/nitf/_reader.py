@@ -319,7 +319,9 @@ class _Reader:
             if lead is not None:
                 p.lede = text_of(lead) or None
                 lead.getparent().remove(lead)  # type: ignore[union-attr]
-        reader = BodyReader(self, p.headline or p.title, p.lede)
+        # An agency's conventions (a header, notepad or byline paragraph read as metadata) are
+        # NewsML-G2's: a NITF body's paragraphs are all text.
+        reader = BodyReader(self, p.headline or p.title, p.lede, agency=False)
         p.sections = reader.read(body)
         p.image = reader.image
 
