@@ -12,10 +12,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from newsmodel._models import Genre, PubStatus, Rights
-from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel.errors import ValidationError
 from newsmodel.html._extract import Dropped
 from newsmodel.ninjs._common import SCHEMES, is_qcode, scheme_uri
+from newsmodel.ninjs._item import clean
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -76,15 +76,6 @@ def concept(code: str, name: str | None) -> dict[str, str]:
     return out
 
 
-def _clean(value: object) -> str | None:
-    if isinstance(value, str):
-        try:
-            return collapse(scrub(value)) or None
-        except InvalidTextError:  # pragma: no cover - scrub removes what collapse refuses
-            return None
-    return None
-
-
 def _qcode(alias: str, code: str) -> str | None:
     qcode = f"{alias}:{code.strip('/')}"
     return qcode if is_qcode(qcode) else None
@@ -92,12 +83,12 @@ def _qcode(alias: str, code: str) -> str | None:
 
 def qcode_of(entry: dict[str, Any]) -> str | None:
     """The QCode of a subject or genre: its literal or (1.x) code, or its URI in IPTC's schemes."""
-    uri, scheme = _clean(entry.get("uri")), _clean(entry.get("scheme"))
+    uri, scheme = clean(entry.get("uri")), clean(entry.get("scheme"))
     for key in ("literal", "code", "qcode"):
-        candidate = _clean(entry.get(key))
+        candidate = clean(entry.get(key))
         if candidate is not None and is_qcode(candidate):
             return candidate
-    code = _clean(entry.get("code"))
+    code = clean(entry.get("code"))
     for alias, base in SCHEMES.items():
         for start in (base, base.replace("http://", "https://", 1)):
             if uri is not None and uri.startswith(start):
@@ -190,7 +181,7 @@ def _genres(r: AgencyReader) -> list[Genre]:
             r.lost[_BAD_GENRE] += 1
             continue
         try:
-            genres.append(Genre(code, _clean(entry.get("name"))))
+            genres.append(Genre(code, clean(entry.get("name"))))
         except ValidationError:
             r.lost[_BAD_GENRE] += 1
     return genres
