@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -170,26 +170,27 @@ def _tags_field(value: Iterable[str]) -> tuple[str, ...]:
     return value if type(value) is tuple and not value else text_tuple(value, "tags")
 
 
-def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
-    if type(value) is list or type(value) is tuple:  # most often sections, and nothing else
+_T = TypeVar("_T")
+
+
+def _tuple_of(value: Iterable[_T], field: str, cls: type[_T]) -> tuple[_T, ...]:
+    """:func:`typed_tuple` of one class, kept as it is when every item is exactly of it."""
+    if type(value) is list or type(value) is tuple:  # the common case, checked without a call
         items = tuple(value)
         for item in items:
-            if type(item) is not Section:
+            if type(item) is not cls:
                 break
         else:
             return items
-    return typed_tuple(value, "sections", (Section,))
+    return typed_tuple(value, field, (cls,))
+
+
+def _sections_field(value: Iterable[Section]) -> tuple[Section, ...]:
+    return _tuple_of(value, "sections", Section)
 
 
 def _attributions_field(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    if type(value) is list or type(value) is tuple:  # most often attributions, and nothing else
-        items = tuple(value)
-        for item in items:
-            if type(item) is not Attribution:
-                break
-        else:
-            return items
-    return typed_tuple(value, "attributions", (Attribution,))
+    return _tuple_of(value, "attributions", Attribution)
 
 
 def _as_subject(value: object) -> object:
