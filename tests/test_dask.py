@@ -1,4 +1,8 @@
-"""examples/dask_convert.py on a local Dask cluster with two worker processes."""
+"""examples/dask_convert.py on a local Dask cluster with two worker processes.
+
+One test runs the script as a user does, on a cluster it starts; the others call its ``run``
+on one cluster that this module starts once (starting a cluster is most of a run's cost).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import sys
 import warnings
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,6 +31,9 @@ from newsmodel import (
     json,
     text,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytest.importorskip("dask.distributed", reason="dask[distributed] (the dask extra) is missing")
 pytest.importorskip("fsspec", reason="fsspec is not installed (the dask extra)")
@@ -81,6 +89,36 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, Article]]:
     return root, articles
 
 
+@pytest.fixture(scope="module")
+def example() -> Iterator[Any]:
+    """The example script as a module, importable by the workers too (they get ``sys.path``)."""
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        yield importlib.import_module(SCRIPT.stem)
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+
+
+@pytest.fixture(scope="module")
+def client(example: Any) -> Iterator[Any]:  # noqa: ARG001 - the path, before the workers start
+    """A client of a local cluster of two worker processes, shared by this module's tests."""
+    from dask.distributed import Client, LocalCluster  # noqa: PLC0415 - after the skip above
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        connected = Client(cluster)
+    try:
+        yield connected
+    finally:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            connected.close()
+            cluster.close()
+
+
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONWARNINGS": "ignore"}
     return subprocess.run(  # noqa: S603 - our own interpreter and example
@@ -100,7 +138,7 @@ def outputs(folder: Path, extension: str) -> dict[str, bytes]:
     }
 
 
-def test_json_to_json(corpus, tmp_path):
+def test_the_script_converts_json_to_json_on_a_cluster_of_its_own(corpus, tmp_path):
     root, articles = corpus
     done = run_script(str(root), "--to", "json", "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
@@ -111,10 +149,14 @@ def test_json_to_json(corpus, tmp_path):
         assert json.loads(data) == articles[key]
 
 
-def test_json_to_text(corpus, tmp_path):
+def _converted(records: list[dict[str, Any]]) -> None:
+    assert len(records) == N
+    assert [r for r in records if r["error"] or not r["output"]] == []
+
+
+def test_json_to_text(corpus, example, client, tmp_path):
     root, articles = corpus
-    done = run_script(str(root), "--to", "text", "-o", str(tmp_path))
-    assert done.returncode == 0, done.stderr
+    _converted(example.run([str(root)], "text", str(tmp_path), client=client))
     written = outputs(tmp_path, ".txt")
     assert written.keys() == articles.keys()
     with warnings.catch_warnings():
@@ -124,11 +166,10 @@ def test_json_to_text(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["html", "newsml"])
-def test_other_formats(corpus, tmp_path, fmt):
+def test_other_formats(corpus, example, client, tmp_path, fmt):
     module = importlib.import_module(f"newsmodel.{fmt}")
     root, articles = corpus
-    done = run_script(str(root), "--to", fmt, "-o", str(tmp_path))
-    assert done.returncode == 0, done.stderr
+    _converted(example.run([str(root)], fmt, str(tmp_path), client=client))
     extension = {"html": ".html", "newsml": ".xml"}[fmt]
     written = outputs(tmp_path, extension)
     assert written.keys() == articles.keys()
@@ -136,7 +177,7 @@ def test_other_formats(corpus, tmp_path, fmt):
         assert module.loads(data).headline == articles[key].headline
 
 
-def test_failures_are_reported_and_existing_files_kept(corpus, tmp_path):
+def test_failures_are_reported_and_existing_files_kept(corpus, example, client, tmp_path):
     _, articles = corpus
     bad = tmp_path / "in"
     bad.mkdir()
@@ -145,8 +186,8 @@ def test_failures_are_reported_and_existing_files_kept(corpus, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "good.json").write_bytes(b"keep")
-    done = run_script(str(bad), "--to", "json", "-o", str(out))
-    assert done.returncode == 1
-    assert "broken.json: error: ParseError" in done.stderr
-    assert "good.json exists" in done.stderr
+    records = example.run([str(bad)], "json", str(out), client=client)
+    errors = {Path(r["input"]).name: r["error"] for r in records}
+    assert errors["broken.json"].startswith("ParseError: ")
+    assert errors["good.json"] == f"FileExistsError: {out / 'good.json'} exists"
     assert (out / "good.json").read_bytes() == b"keep"

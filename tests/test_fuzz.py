@@ -33,7 +33,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 FORMATS = available_formats()
-EXAMPLES = max(settings().max_examples, 300)
 _MANIFEST = Path(__file__).parent / "attacks" / "cases.toml"
 #: Escapes the attack suite already shows as expected failures (cases with ``escapes``): the
 #: fuzzer looks past them for new ones, and they go from here when their case is fixed.
@@ -120,7 +119,7 @@ def test_seeds_are_valid(fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_mutated_input_gives_an_article_or_a_parse_error(fmt, data):
     raw = data.draw(mutations(fmt), label="input")

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import strategies as ns
@@ -89,7 +89,6 @@ def _arguments(draw: st.DrawFn, cls: type) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
-@settings(max_examples=150)
 @given(data=st.data())
 def test_the_generated_constructor_gives_what_attrs_gave(cls: type, data: st.DataObject) -> None:
     kwargs = data.draw(_arguments(cls))
@@ -178,7 +177,6 @@ def test_an_aware_datetime_is_checked_as_before(value: datetime) -> None:
     _check_as_before(value)
 
 
-@settings(max_examples=500)
 @given(st.datetimes(timezones=st.timezones()) | st.datetimes(timezones=st.sampled_from(_ZONES)))
 def test_an_aware_datetime_of_any_zone_is_checked_as_before(value: datetime) -> None:
     _check_as_before(value)
@@ -200,7 +198,6 @@ def _inline_lists(depth: int) -> st.SearchStrategy[list[Any]]:
     return st.lists(leaf, max_size=4)
 
 
-@settings(max_examples=500)
 @given(_inline_lists(2))
 def test_inline_content_kept_as_it_is_is_what_the_whitespace_rule_gives(value: list[Any]) -> None:
     # _normalize_inlines keeps content _collapse_run would not change; the rest it collapses.

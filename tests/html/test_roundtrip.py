@@ -26,7 +26,7 @@ _AUTHOR_LINK_PARAGRAPH = Article(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles_for("html"))
 @example(_AUTHOR_LINK_PARAGRAPH)
 def test_article_round_trips(article: Article) -> None:

@@ -10,8 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from newsmodel import Article, Block, Embed, LossyConversionWarning, Section, Subject, ninjs
 from strategies import articles
 
-EXAMPLES = max(settings().max_examples, 150)
-
 
 def _without_phrase(block: Block) -> Block:
     """An embed's credit without its phrase, which ninjs has no place for."""
@@ -61,7 +59,7 @@ def carried(article: Article) -> Article:
 
 
 # Each article goes through both versions: one draw (which costs more than the trips) for two.
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(article=articles())
 def test_round_trip_is_lossless_for_what_ninjs_carries_and_warns_for_the_rest(article):
     expected = carried(article)

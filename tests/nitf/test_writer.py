@@ -64,7 +64,7 @@ def _carried(article: Article) -> Article:
     )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_every_article_is_written_valid_and_read_back(article):
     with warnings.catch_warnings():
