@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from attacks.generate import text_long_rubric_line, text_many_paragraphs
 from cputime import assert_linear
 from newsmodel import Article, Attribution, Role, Section, html, parse_attribution, text
 from newsmodel._attribution import split_attribution
@@ -118,3 +119,13 @@ def test_text_writer_is_linear(shape: str) -> None:
         )
 
     assert_linear(article, text.dumps, 40_000)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "n"),
+    [(text_many_paragraphs, 5_000), (text_long_rubric_line, 5_000)],
+    ids=["many-paragraphs", "rubrics-run-together"],
+)
+def test_text_format_is_linear_in_its_parts(build: object, n: int) -> None:
+    assert_linear(build, text.loads, n)  # type: ignore[arg-type]
+    assert_linear(lambda size: text.loads(build(size)), text.dumps, n)  # type: ignore[arg-type,operator]
