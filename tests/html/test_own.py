@@ -176,7 +176,9 @@ def test_relative_links_resolve_against_the_url_alike() -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles_for("html"), st.booleans(), st.booleans())
 def test_generated_articles_read_the_same_both_ways(
-    article: Article, internal: bool, fragment: bool
+    article: Article,
+    internal: bool,  # noqa: FBT001 - drawn by Hypothesis
+    fragment: bool,  # noqa: FBT001
 ) -> None:
     page = html.dumps(article, internal=internal, fragment=fragment)
     direct, general = _read_both(page)
@@ -206,8 +208,10 @@ COPIES = {
     "boilerplate beside the article": ("<body>\n", '<body>\n<nav><a href="/">Главная</a></nav>\n'),
     "a second article": (
         "</article>",
-        '</article>\n<article itemscope itemtype="https://schema.org/NewsArticle"'
-        ' data-version="1"><h1>Другая</h1></article>',
+        (
+            '</article>\n<article itemscope itemtype="https://schema.org/NewsArticle"'
+            ' data-version="1"><h1>Другая</h1></article>'
+        ),
     ),
     "a script in the body": (_BODY, _BODY + "<script>document.write('x')</script>"),
     "a script in a section": ("\n<p>", "\n<script>var x = 1;</script><p>"),
