@@ -196,10 +196,17 @@ def microdata_value(element: HtmlElement) -> str:
     if tag in {"img", "audio", "video", "source", "embed", "iframe", "track"}:
         return element.get("src") or ""
     if tag == "time":
-        return element.get("datetime") or element.text_content()
+        return element.get("datetime") or _text_content(element)
     if tag in {"data", "meter"}:
         return element.get("value") or ""
-    return element.text_content()
+    return _text_content(element)
+
+
+def _text_content(element: HtmlElement) -> str:
+    """``element.text_content()``: of an element without children, its text, read directly."""
+    if len(element):
+        return element.text_content()
+    return element.text or ""
 
 
 def find_article_item(root: HtmlElement) -> HtmlElement | None:

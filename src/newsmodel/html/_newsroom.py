@@ -17,9 +17,11 @@ from newsmodel._models import Genre, PubStatus, Rights
 from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
-__all__ = ["Newsroom", "newsroom_fields"]
+__all__ = ["Newsroom", "newsroom_fields", "read_newsroom"]
 
 
 @attrs.define
@@ -83,10 +85,18 @@ def _internal(dl: HtmlElement, out: Newsroom) -> None:  # noqa: C901 - one branc
             key = None
 
 
-def newsroom_fields(item: HtmlElement) -> Newsroom:  # noqa: C901 - one branch per part
+def newsroom_fields(item: HtmlElement) -> Newsroom:
     """The newsroom's fields in an article element: correction, genres, rights and the rest."""
+    return read_newsroom(item.iter("dl", "p", "ul"))
+
+
+def read_newsroom(elements: Iterable[HtmlElement]) -> Newsroom:  # noqa: C901 - one branch per part
+    """The newsroom's fields of the article's ``dl``, ``p`` and ``ul`` elements, in page order.
+
+    Elements of other names, and of classes other than the newsroom's, give nothing.
+    """
     out = Newsroom()
-    for el in item.iter("dl", "p", "ul"):
+    for el in elements:
         classes = _classes(el)
         if el.tag == "dl" and "internal" in classes:
             _internal(el, out)

@@ -72,6 +72,15 @@ _COUNTED_TAG_CHARS = 2 * MAX_ATTRIBUTES
 _ATTRIBUTE = re.compile(r"""(?<!\s)\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
+@functools.lru_cache(maxsize=8)
+def _long_run(threshold: int) -> re.Pattern[str]:
+    """A ``>`` followed by more than ``threshold`` characters none of which is ``>``.
+
+    Each try ends at the next ``>``: one search reads the text about once.
+    """
+    return re.compile(f">[^>]{{{threshold + 1}}}")
+
+
 def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit or with too many attributes, in one pass."""
     # A page shorter than the threshold, or with no run between two ">" longer than it,
@@ -80,7 +89,14 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
     if len(text) <= threshold:
         return
     # A tag ends at the first ">" after it, so a long tag lies in a long run without ">", and
-    # the longest tag of a run starts at the run's first tag start. Runs are measured in C.
+    # the longest tag of a run starts at the run's first tag start. Runs are measured in C:
+    # first found (the run before the first ">", then one search for a long run after one),
+    # then, when there is one, measured.
+    first = text.find(">")
+    if (len(text) if first == -1 else first) <= threshold and _long_run(threshold).search(
+        text
+    ) is None:
+        return
     lengths = list(map(len, text.split(">")))
     if max(lengths) <= threshold:
         return
@@ -242,11 +258,12 @@ def parse_page(
     else:
         msg = f"expected str or bytes, got {type(data).__name__}"
         raise TypeError(msg)
-    text = text.lstrip("\ufeff")
+    if text.startswith("\ufeff"):
+        text = text.lstrip("\ufeff")
     if "&#" in text:
         # A character reference to a control character would put one back after scrubbing.
         text = _CONTROL_REFERENCE.sub("", text)
-    if not text.strip():
+    if not text or text.isspace():
         raise ParseError(_FORMAT, "the page is empty")
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")

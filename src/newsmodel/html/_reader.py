@@ -35,6 +35,7 @@ from newsmodel.html._choose import (
 from newsmodel.html._extract import REPORTED, BodyReader
 from newsmodel.html._main import find_main, sibling_run
 from newsmodel.html._metadata import find_article_item, meta_tags
+from newsmodel.html._own import read_own
 from newsmodel.html._page import SUBTITLE_TAGS, first_h1, visible_lede
 from newsmodel.html._parse import check_max_depth, drop_non_text, parse_page
 from newsmodel.html._sources import Sources
@@ -62,8 +63,13 @@ def read(
     max_tag_chars: int,
     max_depth: int,
     strict: bool = False,
+    direct: bool = True,
 ) -> Article:
-    """Read an article from a page; see :func:`newsmodel.html.loads`."""
+    """Read an article from a page; see :func:`newsmodel.html.loads`.
+
+    A page newsmodel wrote is read straight from its markup (:mod:`newsmodel.html._own`),
+    to the same article; ``direct=False`` reads it as any other page.
+    """
     check_max_depth(max_depth)
     root, page_notes = parse_page(
         data,
@@ -72,20 +78,17 @@ def read(
         max_tag_chars=max_tag_chars,
         max_depth=max_depth,
     )
-    sources, page, body_el = _read_sources(root, url=url, tz=tz)
-    site = choose_site(sources)
-    headline = choose_headline(sources, page, site)
-    # A subtitle heading under the <h1> is taken out of the tree: it is the standfirst, not the
-    # heading of the body's first section.
-    standfirst = visible_lede(page.container, page.h1, page.texts) if page.item is None else None
-    visible_text = None
-    if standfirst is not None:
-        lede_el, visible_text = standfirst
-        if lede_el.tag in SUBTITLE_TAGS and lede_el.getparent() is not None:
-            lede_el.drop_tree()
-            page = attrs.evolve(page, texts=Texts(root))  # the tree changed
-    body_reader, read_from = _body_reader(sources, page, body_el)
-    sections = choose_sections(sources, _read_body(body_reader, read_from))
+    own = read_own(root, url=url, tz=tz) if direct else None
+    if own is not None:
+        sources, page, sections = own
+        site = choose_site(sources)
+        headline = choose_headline(sources, page, site)
+        visible_text, body_reader = None, None
+    else:
+        sources, page, site, headline, visible_text, body_reader, sections = _read_page(
+            root, url=url, tz=tz
+        )
+    sections = choose_sections(sources, sections)
     first_text = _first_paragraph_text(sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
@@ -114,7 +117,9 @@ def read(
     if sources.microdata.slug:
         fields["slug"] = sources.microdata.slug
     fields.update(_newsroom(sources.newsroom))
-    notes = list(page_notes) + _body_notes(body_reader, page.container, sections)
+    notes = list(page_notes)
+    if body_reader is not None:
+        notes += _body_notes(body_reader, page.container, sections)
     not_article = _not_an_article(sources, page, sections)
     if not_article is not None:
         if strict:
@@ -124,6 +129,31 @@ def read(
     for note in notes:
         issue(note)
     return article
+
+
+def _read_page(
+    root: HtmlElement, *, url: str | None, tz: tzinfo
+) -> tuple[Sources, Page, str | None, str, str | None, BodyReader, list[Section]]:
+    """Read any page: its sources, the page, site, headline, standfirst and body.
+
+    Returns the sources, the page, the site and the headline, the standfirst's text (when the
+    page's visible standfirst is its lede), the body's reader and the body's sections.
+    """
+    sources, page, body_el = _read_sources(root, url=url, tz=tz)
+    site = choose_site(sources)
+    headline = choose_headline(sources, page, site)
+    # A subtitle heading under the <h1> is taken out of the tree: it is the standfirst, not the
+    # heading of the body's first section.
+    standfirst = visible_lede(page.container, page.h1, page.texts) if page.item is None else None
+    visible_text = None
+    if standfirst is not None:
+        lede_el, visible_text = standfirst
+        if lede_el.tag in SUBTITLE_TAGS and lede_el.getparent() is not None:
+            lede_el.drop_tree()
+            page = attrs.evolve(page, texts=Texts(root))  # the tree changed
+    body_reader, read_from = _body_reader(sources, page, body_el)
+    sections = _read_body(body_reader, read_from)
+    return sources, page, site, headline, visible_text, body_reader, sections
 
 
 def _read_sources(

@@ -21,6 +21,7 @@ from newsmodel.html._captions import (
     read_credit,
 )
 from newsmodel.html._metadata import (
+    Item,
     Meta,
     json_ld_articles,
     json_ld_objects,
@@ -280,15 +281,31 @@ class Sources:
 
     # -- metadata sources -----------------------------------------------------------------
 
-    def read_microdata(self, item: HtmlElement) -> HtmlElement | None:  # noqa: C901, PLR0912
+    def read_microdata(self, item: HtmlElement) -> HtmlElement | None:
         """Fill :attr:`microdata` from the article's item; return its ``articleBody``."""
+        self.read_item(item)
+        body = self.read_properties(microdata_properties(item))
+        self.read_extra(item)
+        self.newsroom = newsroom_fields(item)
+        return body
+
+    def read_item(self, item: HtmlElement) -> None:
+        """The marks on the article's element itself: its language, slug and version."""
         m = self.microdata
-        body: HtmlElement | None = None
         if lang := item.get("lang"):
             m.languages.append(lang)
         m.slug = item.get("data-slug") or None
         m.version = item.get("data-version") or None
-        for name, element in microdata_properties(item):
+
+    def read_properties(self, properties: Item) -> HtmlElement | None:  # noqa: C901, PLR0912
+        """Fill :attr:`microdata` from the item's properties; return its ``articleBody``."""
+        m = self.microdata
+        body: HtmlElement | None = None
+        for name, element in properties:
+            if name == "articleBody":
+                # its value is the whole body's text, which no field takes
+                body = element if body is None else body
+                continue
             value = microdata_value(element)
             if name == "headline":
                 m.headline = _first(m.headline, clean(value))
@@ -324,10 +341,6 @@ class Sources:
                     m.urls.append(found)
             elif name == "image":
                 m.image = _first(m.image, self.microdata_image(element))
-            elif name == "articleBody" and body is None:
-                body = element
-        self.read_extra(item)
-        self.newsroom = newsroom_fields(item)
         return body
 
     def read_extra(self, item: HtmlElement) -> None:

@@ -47,7 +47,9 @@ def squash(text: str) -> str:
 
 def text_of(element: HtmlElement) -> str:
     """The collapsed text of an element."""
-    return squash(element.text_content())
+    if len(element):
+        return squash(element.text_content())
+    return squash(element.text or "")  # the same text, without an XPath evaluation
 
 
 def _kept(text: str, enough: int) -> int:
