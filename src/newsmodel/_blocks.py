@@ -7,7 +7,6 @@ are (:meth:`BlockReader.kind`, :meth:`BlockReader.block`), how deep it reads and
 
 from __future__ import annotations
 
-import contextlib
 import unicodedata
 from abc import ABC, abstractmethod
 from types import MappingProxyType
@@ -132,8 +131,10 @@ class BlockReader(ABC, Generic[E]):
     def close(self) -> None:
         """End the current section, keeping it when it has a block (or a heading to keep)."""
         if self.blocks or (self.heading is not None and self.keep_headings):
-            with contextlib.suppress(ValidationError):
+            try:
                 self.sections.append(Section(heading=self.heading, blocks=self.blocks))
+            except ValidationError:
+                pass
         self.heading = None
         self.blocks = []
 
@@ -152,17 +153,18 @@ class BlockReader(ABC, Generic[E]):
         if text and not text.isspace():
             pending.append(text if text.isprintable() else self.clean(text))
         hollow = self.hollow
+        name_of, is_inline, block = self.name, self.is_inline, self.block
         for child in el:
-            name = self.name(child)
+            name = name_of(child)
             if name in hollow and not child.text and not len(child):
                 pass  # an empty inline element: nothing to read
-            elif self.is_inline(name):
+            elif is_inline(name):
                 self.inline(child, name, inline_depth, pending)
             else:
                 if pending:
                     self.add(paragraph(pending))
                     pending = []
-                self.block(child, name, depth + 1)
+                block(child, name, depth + 1)
             tail = child.tail
             if tail and not tail.isspace():
                 pending.append(tail if tail.isprintable() else self.clean(tail))
