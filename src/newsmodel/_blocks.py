@@ -7,6 +7,7 @@ are (:meth:`BlockReader.kind`, :meth:`BlockReader.block`), how deep it reads and
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from abc import ABC, abstractmethod
 from types import MappingProxyType
@@ -131,10 +132,8 @@ class BlockReader(ABC, Generic[E]):
     def close(self) -> None:
         """End the current section, keeping it when it has a block (or a heading to keep)."""
         if self.blocks or (self.heading is not None and self.keep_headings):
-            try:
+            with contextlib.suppress(ValidationError):
                 self.sections.append(Section(heading=self.heading, blocks=self.blocks))
-            except ValidationError:
-                pass
         self.heading = None
         self.blocks = []
 
@@ -271,11 +270,12 @@ class BlockReader(ABC, Generic[E]):
             return None
         return clean_paragraph(tuple(out))
 
-    def _simple_run(self, el: E, out: list[Inline], at_space: bool, levels: int) -> bool | None:  # noqa: FBT001, C901, PLR0912
+    def _simple_run(self, el: E, out: list[Inline], at_space: bool, levels: int) -> bool | None:  # noqa: FBT001, C901, PLR0911, PLR0912
         """Append the content of ``el`` to ``out``; whether it ends at a space, else ``None``.
 
-        A text run is taken when :func:`_unchanged` keeps it: clean, and not opening with a
-        space after a space (at the paragraph's start, or after a run that ends with one).
+        A text run is taken when the paragraph would keep it as it is (``_unchanged`` in
+        ``newsmodel._content``): clean, and not opening with a space after a space (at the
+        paragraph's start, or after a run that ends with one).
         """
         text = el.text
         if text:
@@ -304,8 +304,11 @@ class BlockReader(ABC, Generic[E]):
                     not text
                     or (at_space and text[0] == " ")
                     or not (
-                        (text.isprintable() and "  " not in text)
-                        and (text.isascii() or _nfc("NFC", text))
+                        (
+                            text.isprintable()
+                            and "  " not in text
+                            and (text.isascii() or _nfc("NFC", text))
+                        )
                         or is_clean_inner(text)
                     )
                 ):
@@ -322,8 +325,11 @@ class BlockReader(ABC, Generic[E]):
             text = child.tail
             if text:
                 if (at_space and text[0] == " ") or not (
-                    (text.isprintable() and "  " not in text)
-                    and (text.isascii() or _nfc("NFC", text))
+                    (
+                        text.isprintable()
+                        and "  " not in text
+                        and (text.isascii() or _nfc("NFC", text))
+                    )
                     or is_clean_inner(text)
                 ):
                     return None

@@ -210,6 +210,11 @@ def href(value: object) -> str:
         and " " not in value
     ):
         return value
+    return checked_href(value)
+
+
+def checked_href(value: object) -> str:
+    """:func:`href` through every check, for any value."""
     result = text("href", value)
     if not result:
         raise ValidationError("href", "must not be empty")

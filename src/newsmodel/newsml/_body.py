@@ -21,6 +21,7 @@ from newsmodel._models import (
     Section,
 )
 from newsmodel._textrules import collapse, scrub
+from newsmodel._values import href
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import (
     BodyMeta,
@@ -30,7 +31,6 @@ from newsmodel.newsml._agency import (
     read_header,
     read_notepad,
 )
-from newsmodel._values import href
 from newsmodel.newsml._ns import NITF, XHTML
 from newsmodel.newsml._tree import FORMAT, NAMES, local_name, split, text_of
 
@@ -92,16 +92,17 @@ _SKIP = {
 
 #: Inline elements read directly in a paragraph of simple shape (see simple_paragraph()):
 #: those of XHTML and NITF, in their namespace or none (the general path reads any namespace).
+_SIMPLE_NAMES: tuple[tuple[str, Kind], ...] = (
+    ("em", "emphasis"),
+    ("i", "emphasis"),
+    ("strong", "strong"),
+    ("b", "strong"),
+    ("a", "link"),
+)
 _SIMPLE_KINDS: dict[object, Kind] = {
     f"{{{ns}}}{name}" if ns else name: kind
     for ns in (XHTML, NITF, "")
-    for name, kind in (
-        ("em", "emphasis"),
-        ("i", "emphasis"),
-        ("strong", "strong"),
-        ("b", "strong"),
-        ("a", "link"),
-    )
+    for name, kind in _SIMPLE_NAMES
 }
 
 
