@@ -33,7 +33,7 @@ from newsmodel import (
 from newsmodel._content import _collapse_run, _inline_tuple, _normalize_inlines, _rstrip
 from newsmodel._init import ATTRS_INITS
 from newsmodel._textrules import SUSPECT
-from newsmodel._values import aware
+from newsmodel._values import aware, checked_href, href
 
 CLASSES = sorted(ATTRS_INITS, key=lambda cls: cls.__name__)
 
@@ -205,3 +205,26 @@ def test_inline_content_kept_as_it_is_is_what_the_whitespace_rule_gives(value: l
     expected, _ = _collapse_run(items, True, "content")  # noqa: FBT003 - the paragraph's start
     _rstrip(expected)
     assert _normalize_inlines(items, "content") == tuple(expected)
+
+
+_HREFS = st.one_of(
+    st.builds(
+        str.__add__,
+        st.sampled_from(["http://", "https://", "HTTP://", "mailto:", "javascript:", "", " "]),
+        st.text(st.sampled_from([*"ab/.:?#%", " ", "\t", "\u00a0", "\u200b", "ё", "\x00"])),
+    ),
+    st.none(),
+    st.integers(),
+)
+
+
+@settings(max_examples=500)
+@given(_HREFS)
+def test_link_targets_read_quickly_are_those_every_check_keeps(value: object) -> None:
+    def outcome(convert: Any) -> object:
+        try:
+            return convert(value)
+        except ValueError as exc:
+            return repr(exc)
+
+    assert outcome(href) == outcome(checked_href)

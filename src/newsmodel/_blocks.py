@@ -8,11 +8,14 @@ are (:meth:`BlockReader.kind`, :meth:`BlockReader.block`), how deep it reads and
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from abc import ABC, abstractmethod
-from typing import Generic, Literal, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from lxml import etree
 
+from newsmodel._content import clean_inline, clean_link, clean_paragraph
 from newsmodel._models import (
     Block,
     Emphasis,
@@ -25,8 +28,11 @@ from newsmodel._models import (
     Strong,
     Table,
 )
-from newsmodel._textrules import InvalidTextError, collapse
+from newsmodel._textrules import InvalidTextError, collapse, is_clean_inner
 from newsmodel.errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["BlockReader", "Kind", "paragraph"]
 
@@ -35,6 +41,7 @@ E = TypeVar("E", bound=etree._Element)  # noqa: SLF001 - lxml's element type
 _LINE_BREAK = LineBreak()
 _ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _NONE: frozenset[str] = frozenset()
+_nfc = unicodedata.is_normalized
 
 
 #: What an element met in inline content gives: ``skip`` nothing (the format reports it),
@@ -59,6 +66,9 @@ class BlockReader(ABC, Generic[E]):
     hollow: frozenset[str] = _NONE
     #: Names of elements that make a table cell holding them not simple (a layout table).
     not_in_cell: frozenset[str] = frozenset(("table",))
+    #: The inline elements a paragraph of simple shape may hold, by tag, and what each gives
+    #: (``emphasis``, ``strong`` or ``link``): see :meth:`simple_paragraph`. None by default.
+    simple_kinds: Mapping[object, Kind] = MappingProxyType({})
 
     def __init__(self, *, keep_headings: bool) -> None:
         """Prepare to read; ``keep_headings`` keeps sections that hold only a heading."""
@@ -142,17 +152,18 @@ class BlockReader(ABC, Generic[E]):
         if text and not text.isspace():
             pending.append(text if text.isprintable() else self.clean(text))
         hollow = self.hollow
+        name_of, is_inline, block = self.name, self.is_inline, self.block
         for child in el:
-            name = self.name(child)
+            name = name_of(child)
             if name in hollow and not child.text and not len(child):
                 pass  # an empty inline element: nothing to read
-            elif self.is_inline(name):
+            elif is_inline(name):
                 self.inline(child, name, inline_depth, pending)
             else:
                 if pending:
                     self.add(paragraph(pending))
                     pending = []
-                self.block(child, name, depth + 1)
+                block(child, name, depth + 1)
             tail = child.tail
             if tail and not tail.isspace():
                 pending.append(tail if tail.isprintable() else self.clean(tail))
@@ -232,6 +243,99 @@ class BlockReader(ABC, Generic[E]):
             found = [paragraph(self.inlines(p, depth + 1)) for p in parts]
         paragraphs = [p for p in found if p is not None]
         return Quote(paragraphs, cite=cite) if paragraphs else None
+
+    # -- paragraphs of simple shape --------------------------------------------------------
+
+    def simple_href(self, el: E) -> str | None:  # noqa: ARG002 - a format may read links
+        """The ``href`` of a link read by :meth:`simple_paragraph` as :meth:`link` gives it.
+
+        ``None`` when :meth:`link` would do anything else (refuse it, give a title): the
+        paragraph then takes the general path. By default every link does.
+        """
+        return None
+
+    def simple_paragraph(self, el: E, levels: int) -> Paragraph | None:
+        """``paragraph(self.inlines(el))``, built directly when ``el`` has a simple shape.
+
+        Simple: text runs that no text rule changes and that collapsing whitespace across the
+        paragraph keeps as they are (no space at either end or after a space), and inline
+        elements of :attr:`simple_kinds` nested at most ``levels`` deep, none empty, without
+        a ``class``, links of a :meth:`simple_href`. The model's constructors would keep all
+        of it as it is, so it is built without them. ``None`` for any other shape: the caller
+        takes the general path, which gives the same paragraph where both apply.
+        """
+        out: list[Inline] = []
+        at_space = self._simple_run(el, out, True, levels)  # noqa: FBT003 - the start
+        if at_space is None or at_space or not out:
+            return None
+        return clean_paragraph(tuple(out))
+
+    def _simple_run(self, el: E, out: list[Inline], at_space: bool, levels: int) -> bool | None:  # noqa: FBT001, C901, PLR0911, PLR0912
+        """Append the content of ``el`` to ``out``; whether it ends at a space, else ``None``.
+
+        A text run is taken when the paragraph would keep it as it is (``_unchanged`` in
+        ``newsmodel._content``): clean, and not opening with a space after a space (at the
+        paragraph's start, or after a run that ends with one).
+        """
+        text = el.text
+        if text:
+            if (at_space and text[0] == " ") or not (
+                (text.isprintable() and "  " not in text and (text.isascii() or _nfc("NFC", text)))
+                or is_clean_inner(text)
+            ):
+                return None
+            out.append(text)
+            at_space = text[-1] == " "
+        kinds = self.simple_kinds
+        for child in el:
+            kind = kinds.get(child.tag)
+            if kind is None or not levels or child.get("class") is not None:
+                return None
+            if len(child):
+                inner: list[Inline] = []
+                found = self._simple_run(child, inner, at_space, levels - 1)
+                if found is None:
+                    return None
+                at_space = found
+                content = tuple(inner)
+            else:  # the common case: text alone
+                text = child.text
+                if (
+                    not text
+                    or (at_space and text[0] == " ")
+                    or not (
+                        (
+                            text.isprintable()
+                            and "  " not in text
+                            and (text.isascii() or _nfc("NFC", text))
+                        )
+                        or is_clean_inner(text)
+                    )
+                ):
+                    return None
+                at_space = text[-1] == " "
+                content = (text,)
+            if kind == "link":
+                href = self.simple_href(child)
+                if href is None:
+                    return None
+                out.append(clean_link(href, content))
+            else:
+                out.append(clean_inline(Emphasis if kind == "emphasis" else Strong, content))
+            text = child.tail
+            if text:
+                if (at_space and text[0] == " ") or not (
+                    (
+                        text.isprintable()
+                        and "  " not in text
+                        and (text.isascii() or _nfc("NFC", text))
+                    )
+                    or is_clean_inner(text)
+                ):
+                    return None
+                out.append(text)
+                at_space = text[-1] == " "
+        return at_space
 
     # -- inline ---------------------------------------------------------------------------
 

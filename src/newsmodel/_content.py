@@ -39,6 +39,9 @@ __all__ = [
     "Section",
     "Strong",
     "Table",
+    "clean_inline",
+    "clean_link",
+    "clean_paragraph",
     "plain_paragraph",
     "provider_of",
 ]
@@ -374,6 +377,41 @@ def plain_paragraph(line: str) -> Paragraph:
     paragraph = _new(Paragraph)
     _set_content(paragraph, (line,))
     return paragraph
+
+
+def clean_paragraph(content: tuple[Inline, ...]) -> Paragraph:
+    """``Paragraph(content)`` of non-empty content it keeps as it is, directly.
+
+    For readers that have checked what :func:`_unchanged` checks: every text run clean
+    (:func:`~newsmodel._textrules.is_clean_inner`), no two runs side by side, no space after a
+    space or at either end, no empty markup, every item built by its constructor or by
+    :func:`clean_inline` and :func:`clean_link`.
+    """
+    paragraph = _new(Paragraph)
+    _set_content(paragraph, content)
+    return paragraph
+
+
+def clean_inline(kind: type[Emphasis | Strong], content: tuple[Inline, ...]) -> Emphasis | Strong:
+    """``kind(content)`` of content whose text runs no text rule changes, directly."""
+    item = _new(kind)
+    _SET_INLINE[kind](item, content)
+    return item
+
+
+def clean_link(href: str, content: tuple[Inline, ...]) -> Link:
+    """``Link(href, content)`` of an ``href`` the link converter gave and clean content."""
+    link = _new(Link)
+    _set_href(link, href)
+    _set_link_content(link, content)
+    _set_title(link, None)
+    return link
+
+
+_SET_INLINE = {kind: kind.__dict__["content"].__set__ for kind in (Emphasis, Strong)}
+_set_href = Link.__dict__["href"].__set__
+_set_link_content = Link.__dict__["content"].__set__
+_set_title = Link.__dict__["title"].__set__
 
 
 def _paragraphs(values: object, field: str) -> tuple[Paragraph, ...]:

@@ -202,6 +202,19 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 def href(value: object) -> str:
     """A link target: an http, https or mailto URL, or a relative reference."""
+    if (  # most links: printable ASCII without a space, which every check below keeps
+        type(value) is str
+        and value.startswith(("https://", "http://"))
+        and value.isascii()
+        and value.isprintable()
+        and " " not in value
+    ):
+        return value
+    return checked_href(value)
+
+
+def checked_href(value: object) -> str:
+    """:func:`href` through every check, for any value."""
     result = text("href", value)
     if not result:
         raise ValidationError("href", "must not be empty")

@@ -21,6 +21,7 @@ from newsmodel._models import (
     Section,
 )
 from newsmodel._textrules import collapse, scrub
+from newsmodel._values import href
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import (
     BodyMeta,
@@ -30,6 +31,7 @@ from newsmodel.newsml._agency import (
     read_header,
     read_notepad,
 )
+from newsmodel.newsml._ns import NITF, XHTML
 from newsmodel.newsml._tree import FORMAT, NAMES, local_name, split, text_of
 
 if TYPE_CHECKING:
@@ -88,7 +90,25 @@ _SKIP = {
 }
 
 
+#: Inline elements read directly in a paragraph of simple shape (see simple_paragraph()):
+#: those of XHTML and NITF, in their namespace or none (the general path reads any namespace).
+_SIMPLE_NAMES: tuple[tuple[str, Kind], ...] = (
+    ("em", "emphasis"),
+    ("i", "emphasis"),
+    ("strong", "strong"),
+    ("b", "strong"),
+    ("a", "link"),
+)
+_SIMPLE_KINDS: dict[object, Kind] = {
+    f"{{{ns}}}{name}" if ns else name: kind
+    for ns in (XHTML, NITF, "")
+    for name, kind in _SIMPLE_NAMES
+}
+
+
 class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element type
+    simple_kinds = _SIMPLE_KINDS
+
     def __init__(
         self, item: Item, headline: str | None, lede: str | None, *, agency: bool = True
     ) -> None:
@@ -162,6 +182,14 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
 
     def clean(self, text: str) -> str:
         return scrub(text)
+
+    def simple_href(self, el: etree._Element) -> str | None:
+        if el.get("title") is not None:
+            return None
+        try:
+            return href((el.get("href") or "").strip())
+        except ValidationError:
+            return None
 
     def start(self, el: etree._Element, depth: int) -> int:
         # Depth counts from the body, so that max_depth bounds the whole walk.
@@ -296,6 +324,11 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
                 return
             if "teaser" in classes and self.lede is None and self.body_lede is None:
                 self.body_lede = text_of(el) or None
+                return
+        if depth <= self.max_depth:  # inline elements count two levels (see deeper())
+            simple = self.simple_paragraph(el, (self.max_depth - depth) // 2)
+            if simple is not None:
+                self.add(simple)
                 return
         self.add(paragraph(self.inlines(el, depth)))
 

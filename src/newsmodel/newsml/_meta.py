@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -348,7 +349,7 @@ class ItemReader(AgencyShapes):
 
     # --- the article ----------------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def own(self) -> bool:
         """Whether newsmodel wrote the item (it declares newsmodel's namespace)."""
         return NM in self.item.nsmap.values()

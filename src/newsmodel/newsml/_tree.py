@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from newsmodel._textrules import collapse, scrub
@@ -75,13 +76,21 @@ def error(message: str, el: etree._Element | None = None) -> ParseError:
     return ParseError(FORMAT, message, line=line)
 
 
+@functools.cache
+def _tags(name: str) -> frozenset[str]:
+    """The tags of a NewsML-G2 element ``name``: in its namespace, or in none."""
+    return frozenset((f"{{{NAR}}}{name}", name))
+
+
 def children_named(el: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in el if split(c.tag) in ((NAR, name), ("", name))]
+    tags = _tags(name)
+    return [c for c in el if c.tag in tags]
 
 
 def first_child(el: etree._Element, name: str) -> etree._Element | None:
+    tags = _tags(name)
     for c in el:
-        if split(c.tag) in ((NAR, name), ("", name)):
+        if c.tag in tags:
             return c
     return None
 
