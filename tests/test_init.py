@@ -218,7 +218,6 @@ _HREFS = st.one_of(
 )
 
 
-@settings(max_examples=500)
 @given(_HREFS)
 def test_link_targets_read_quickly_are_those_every_check_keeps(value: object) -> None:
     def outcome(convert: Any) -> object:
