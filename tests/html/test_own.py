@@ -173,7 +173,7 @@ def test_relative_links_resolve_against_the_url_alike() -> None:
     assert link.href == "https://example.kz/news/2"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles_for("html"), st.booleans(), st.booleans())
 def test_generated_articles_read_the_same_both_ways(
     article: Article,
@@ -288,7 +288,7 @@ _SNIPPETS = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles_for("html"), st.data())
 def test_an_edited_page_reads_the_same_both_ways(article: Article, data: st.DataObject) -> None:
     page = html.dumps(article, internal=data.draw(st.booleans()))

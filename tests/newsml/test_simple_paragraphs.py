@@ -233,7 +233,6 @@ _PARAGRAPHS = st.lists(_INLINE, min_size=1, max_size=4).map(
 )
 
 
-@settings(max_examples=300)
 @given(
     st.lists(_PARAGRAPHS, min_size=1, max_size=4),
     st.booleans(),
