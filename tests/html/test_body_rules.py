@@ -146,6 +146,21 @@ def test_a_box_of_links_in_the_body_is_left_out() -> None:
     assert "другой статьи" not in body
 
 
+def test_a_box_of_links_laid_out_on_many_lines_is_left_out() -> None:
+    # The indentation between the tags is no text: the box is as much links as it would be
+    # written on one line, though its items have a date beside each link.
+    indent = "\n" + "\t" * 12
+    items = "".join(
+        f"{indent}<li>{indent}<p><a href='/news/{i}'>Заголовок другой статьи {i}</a></p>"
+        f"{indent}<p><a href='/news/{i}'>Начало другой статьи {i}...</a></p>{indent}<p>14 января</p>{indent}</li>"
+        for i in range(4)
+    )
+    page = f"<title>T</title><body><article><h1>H</h1><div class='text'><p>{LONG}</p><p>{OTHER}</p><div class='box'><ul>{items}</ul></div></div></article></body>"
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "другой статьи" not in body
+
+
 def test_a_comment_area_named_in_one_word_is_left_out_but_commentary_kept() -> None:
     page = (
         "<title>T</title><body><article><h1>H</h1><div class='text'>"

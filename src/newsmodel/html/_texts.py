@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel.html._names import class_tokens
 
-__all__ = ["Texts", "commas_in", "squash", "text_of"]
+__all__ = ["Texts", "commas_in", "solid_length", "squash", "text_of"]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -43,6 +43,11 @@ def squash(text: str) -> str:
         return collapse(text)
     except InvalidTextError:
         return collapse(scrub(text))
+
+
+def solid_length(element: HtmlElement) -> int:
+    """The length of an element's text less the whitespace around each of its pieces."""
+    return sum(len(piece.strip()) for piece in element.itertext())
 
 
 def text_of(element: HtmlElement) -> str:
@@ -134,7 +139,7 @@ def _sum_children(
     node: HtmlElement, measured: dict[HtmlElement, tuple[int, int]]
 ) -> tuple[int, int]:
     """The text and link text lengths of ``node``, its children with children measured."""
-    total = len(node.text or "")
+    total = len(node.text.strip()) if node.text else 0
     linked = 0
     for child in node:
         if len(child):
@@ -144,12 +149,13 @@ def _sum_children(
         elif isinstance(child.tag, str):
             text = child.text
             if text:
-                total += len(text)
+                size = len(text.strip())
+                total += size
                 if child.tag == "a":
-                    linked += len(text)
+                    linked += size
         tail = child.tail
         if tail:
-            total += len(tail)
+            total += len(tail.strip())
     if node.tag == "a":
         linked += total
     return total, linked
@@ -224,7 +230,8 @@ class Texts:
     def lengths(self, element: HtmlElement) -> tuple[int, int]:
         """The length of the element's text and of the text of its links (``<a>``, at any depth).
 
-        The first is ``len(element.text_content())``; each subtree is summed once.
+        Both count each piece of text without the whitespace around it (the indentation
+        between tags), as :func:`solid_length` does; each subtree is summed once.
         """
         found = self._lengths.get(element)
         if found is not None:
@@ -291,7 +298,8 @@ class Texts:
     def link_density(self, element: HtmlElement) -> float:
         """How much of an element's text is link text, from 0 to 1.
 
-        The same value as :func:`~newsmodel.html._names.link_density`.
+        Measured by :func:`solid_length`: the indentation between tags is no text, and a box
+        of links laid out on many lines is as much links as one written on one line.
         """
         total, linked = self.lengths(element)
         if not total:
