@@ -89,6 +89,23 @@ def _cut(parts: list[str], *, kind: str = "story-block", between: str = "") -> s
     )
 
 
+def test_a_sign_up_box_is_not_the_main_content() -> None:
+    # The box's name says "content" and its paragraph is long, but it holds a field for an
+    # e-mail address and little text: it asks the reader to sign up.
+    box = (
+        '<div class="popup"><div class="main-content"><h3>Sign up to read on</h3>'
+        '<form><label>E-mail:</label><input type="email" required><input type="submit" value="Go"></form>'
+        "<p>We send the newsletter to the address you give us and never use it for anything else at all.</p></div></div>"
+    )
+    story = "".join(
+        f"<p>Статья рассказывает о событии дня подробно номер {i}</p>" for i in range(4)
+    )
+    page = f"<title>T</title><body><h1>H</h1><section>{story}</section>{box}</body>"
+    body = _body(_read(page))
+    assert "событии дня" in body
+    assert "newsletter" not in body
+
+
 def test_an_article_cut_into_blocks_around_ads_is_read_whole() -> None:
     ad = '<div class="ad-slot"><p>Advertisement</p></div><figure><img src="https://example.kz/1.jpg"><figcaption>Снимок</figcaption></figure>'
     parts = ["Первая часть.", "Вторая часть.", "Третья часть.", "Четвёртая часть."]

@@ -20,6 +20,7 @@ from newsmodel.html._names import (
     class_tokens,
     is_boilerplate,
     named_aside,
+    sign_up_box,
 )
 from newsmodel.html._texts import Texts, commas_in, text_of
 
@@ -117,7 +118,7 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     mass: Counter[HtmlElement] = Counter()
     for p in root.iter(*_SCORED):
         length, commas = _measure(p, texts)
-        if length < 25 or _in_comments(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
+        if length < 25 or _set_apart(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
             continue
         score = 1 + commas + min(length / 100, 3)
         parent = p.getparent()
@@ -146,13 +147,18 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
 _COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
 
 
-def _in_comments(p: HtmlElement, texts: Texts) -> bool:
-    """Whether a paragraph lies in a comment thread (looked for as far up as it is counted)."""
+def _set_apart(p: HtmlElement, texts: Texts) -> bool:
+    """Whether a paragraph lies in a comment thread or a sign-up box.
+
+    Looked for as far up as it is counted. A sign-up or log-in box (a short one that held a
+    field for an e-mail address or a password) often shows one message of several, each in
+    a box of its own beside the field's: all of them lie in it.
+    """
     parent = p.getparent()
     for _ in range(_MASS_LEVELS):
         if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
             return False
-        if texts.tokens(parent) & _COMMENTS:
+        if texts.tokens(parent) & _COMMENTS or sign_up_box(parent, texts.lengths(parent)[0]):
             return True
         parent = parent.getparent()
     return False
