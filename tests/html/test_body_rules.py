@@ -178,6 +178,25 @@ def test_a_box_of_links_laid_out_on_many_lines_is_left_out() -> None:
     assert "другой статьи" not in body
 
 
+def test_the_authors_address_is_not_body_text() -> None:
+    # <address> is the contact of the article's author: the byline, not the text.
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><div><address><span>Анна Иванова</span><span>Газета</span></address></div><p>{LONG}</p><p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert LONG in body
+    assert "Анна Иванова" not in body
+
+
+@pytest.mark.parametrize("mark", [' itemprop="articleBody"', ' class="text"'])
+def test_a_complementary_box_is_left_out_of_the_body(mark: str) -> None:
+    # role="complementary" is an <aside> by ARIA, also on an element of the site's own name
+    # (read as inline content, as any element HTML does not know).
+    box = '<fact-box role="complementary"><div>Факты о событии: это краткая справка рядом с текстом.</div></fact-box>'
+    page = f"<title>T</title><body><article><h1>H</h1><div{mark}><p>{LONG}</p>{box}<p>{OTHER}</p></div></article></body>"
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "Факты" not in body
+
+
 def test_a_comment_area_named_in_one_word_is_left_out_but_commentary_kept() -> None:
     page = (
         "<title>T</title><body><article><h1>H</h1><div class='text'>"

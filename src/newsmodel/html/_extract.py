@@ -132,6 +132,8 @@ class BodyReader(BlockReader[HtmlElement]):
         if name in _NOT_INLINE:
             self.report(el)
             return "skip"
+        if (self.marked or not self.trusted) and _aside(el):
+            return "skip"
         if name == "span" and el.get("data-href") is not None:
             return "link"
         return _INLINE_KINDS.get(name, "spaced" if name in BLOCK_TAGS else "text")
@@ -181,7 +183,7 @@ class BodyReader(BlockReader[HtmlElement]):
                 not self.trusted
                 and tag not in HEADINGS
                 and child not in self.keep
-                and (is_boilerplate(child) or self.linked_block(child, tag))
+                and (is_boilerplate(child) or _aside(child) or self.linked_block(child, tag))
             )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
@@ -356,7 +358,20 @@ _NEVER_BODY = frozenset(
 
 
 def _never_body(element: HtmlElement) -> bool:
-    return element.tag == "aside" or not _NEVER_BODY.isdisjoint(class_tokens(element))
+    return (
+        element.tag == "aside"
+        or _aside(element)
+        or not _NEVER_BODY.isdisjoint(class_tokens(element))
+    )
+
+
+def _aside(element: HtmlElement) -> bool:
+    """True for what HTML and ARIA mark as beside the text: an author's contact, a side box.
+
+    An ``<address>`` (the contact of the article's author: the byline) and an element whose
+    role is ``complementary`` (as an ``<aside>``: a fact box, a box of links).
+    """
+    return element.tag == "address" or element.get("role") == "complementary"
 
 
 #: A paragraph this long met twice on another site's page is a repeat (shorter ones, a
