@@ -197,6 +197,16 @@ def test_a_complementary_box_is_left_out_of_the_body(mark: str) -> None:
     assert "Факты" not in body
 
 
+def test_a_dated_line_of_the_header_is_not_body_text() -> None:
+    long = LONG * 2
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>Published Jun 05, 2026 • 3 minute read</p><p>{long}</p><p>Updated June 6, 2026</p><p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert long in body
+    assert "3 minute read" not in body
+    # after the first long paragraph a dated line is the article's own
+    assert "Updated June 6, 2026" in body
+
+
 def test_a_comment_area_named_in_one_word_is_left_out_but_commentary_kept() -> None:
     page = (
         "<title>T</title><body><article><h1>H</h1><div class='text'>"
