@@ -106,6 +106,23 @@ def test_a_sign_up_box_is_not_the_main_content() -> None:
     assert "newsletter" not in body
 
 
+@pytest.mark.parametrize(
+    "href", ["/service/login", "https://example.com/subscribe/offer?from=article"]
+)
+def test_a_short_box_that_links_to_an_account_page_is_left_out(href: str) -> None:
+    box = f"<div class='box'><p>Эта статья только для подписчиков газеты, регистрация бесплатна.</p><a href='{href}'>Войти</a></div>"
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>{LONG}</p>{box}<p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "подписчиков" not in body
+
+
+def test_a_paragraph_that_links_to_an_account_page_is_kept() -> None:
+    text = "Читатели могут <a href='/login'>войти</a> и прочитать статью целиком, так сказали в редакции."
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>{LONG}</p><p>{text}</p><p>{OTHER}</p></div></body>"
+    assert "прочитать статью целиком" in _body(_read(page))
+
+
 def test_an_article_cut_into_blocks_around_ads_is_read_whole() -> None:
     ad = '<div class="ad-slot"><p>Advertisement</p></div><figure><img src="https://example.kz/1.jpg"><figcaption>Снимок</figcaption></figure>'
     parts = ["Первая часть.", "Вторая часть.", "Третья часть.", "Четвёртая часть."]

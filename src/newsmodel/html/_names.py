@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
+
+if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
 
 __all__ = [
     "ACCOUNT_FIELDS",
@@ -242,9 +246,15 @@ ACCOUNT_FIELDS = frozenset({"email", "password"})
 _SIGN_UP_TEXT = 500
 
 
-def sign_up_box(element: HtmlElement, length: int) -> bool:
-    """True for a box of ``length`` characters of text that held a sign-up or log-in field."""
-    return length <= _SIGN_UP_TEXT and element.get(FIELD_HOLDER) is not None
+def sign_up_box(
+    element: HtmlElement, length: int, linked: AbstractSet[HtmlElement] = frozenset()
+) -> bool:
+    """True for a box of ``length`` characters of text that held a sign-up or log-in field.
+
+    Or one of the ``linked`` boxes: those that link to a page to log in, register or
+    subscribe.
+    """
+    return length <= _SIGN_UP_TEXT and (element.get(FIELD_HOLDER) is not None or element in linked)
 
 
 def named_aside(element: HtmlElement) -> bool:
