@@ -123,6 +123,21 @@ def test_a_paragraph_that_links_to_an_account_page_is_kept() -> None:
     assert "прочитать статью целиком" in _body(_read(page))
 
 
+def test_each_paragraph_marked_as_the_article_body_is_read() -> None:
+    # The page marks every paragraph as articleBody, an ad and a figure between them.
+    page = (
+        "<title>T</title><body><h1>H</h1><div class='contents'>"
+        f'<p itemprop="articleBody">{LONG}</p><div class="ad">Реклама</div>'
+        f'<p itemprop="articleBody">{OTHER}</p><p itemprop="articleBody">Третий абзац.</p>'
+        "</div><div class='more'><p>Другой блок страницы с длинным текстом, не из статьи, вот.</p></div></body>"
+    )
+    body = _body(_read(page))
+    assert LONG in body
+    assert OTHER in body
+    assert "Третий абзац." in body
+    assert "Другой блок" not in body
+
+
 def test_an_article_cut_into_blocks_around_ads_is_read_whole() -> None:
     ad = '<div class="ad-slot"><p>Advertisement</p></div><figure><img src="https://example.kz/1.jpg"><figcaption>Снимок</figcaption></figure>'
     parts = ["Первая часть.", "Вторая часть.", "Третья часть.", "Четвёртая часть."]

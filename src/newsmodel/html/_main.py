@@ -106,13 +106,15 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     ``texts`` measures the elements of ``root``'s tree (a new one when not given).
     """
     texts = texts or Texts(root)
-    element: HtmlElement
-    for element in root.xpath(".//*[@itemprop]"):
-        if (
-            "articleBody" in (element.get("itemprop") or "").split()
-            and texts.short(element, 0) is None
-        ):
-            return element
+    marked_bodies = [
+        element
+        for element in root.xpath(".//*[@itemprop]")
+        if "articleBody" in (element.get("itemprop") or "").split()
+        and texts.short(element, 0) is None
+    ]
+    if marked_bodies:
+        # a page may mark each paragraph of its text: the body is the block holding them all
+        return _holding_all(marked_bodies)
     scores: dict[HtmlElement, float] = {}
     # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
     mass: Counter[HtmlElement] = Counter()
@@ -141,6 +143,21 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     if len(marked) == 1 and _prefer_marked(marked[0], best):
         return marked[0]
     return best
+
+
+def _holding_all(elements: list[HtmlElement]) -> HtmlElement:
+    """The deepest element that is or holds every one of ``elements``."""
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth = {element: index for index, element in enumerate(chain)}
+    lowest = 0
+    for element in elements[1:]:
+        node: HtmlElement | None = element
+        while node is not None and node not in depth:
+            node = node.getparent()
+        if node is None:
+            return chain[-1]
+        lowest = max(lowest, depth[node])
+    return chain[lowest]
 
 
 #: Names of a block of readers' comments: its paragraphs are never the article's.
