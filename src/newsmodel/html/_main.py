@@ -114,7 +114,9 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     ]
     if marked_bodies:
         # a page may mark each paragraph of its text: the body is the block holding them all
-        return _holding_all(marked_bodies)
+        # (but not the whole page: then the first is the article's, the others elsewhere)
+        holder = _holding_all(marked_bodies)
+        return marked_bodies[0] if holder.tag in {"body", "html"} else holder
     scores: dict[HtmlElement, float] = {}
     # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
     mass: Counter[HtmlElement] = Counter()
