@@ -138,6 +138,18 @@ def test_each_paragraph_marked_as_the_article_body_is_read() -> None:
     assert "Другой блок" not in body
 
 
+def test_marked_article_bodies_far_apart_do_not_make_the_page_the_body() -> None:
+    page = (
+        "<title>T</title><body><h1>H</h1>"
+        f'<div class="a"><p itemprop="articleBody">{LONG}</p></div>'
+        '<div class="b"><p itemprop="articleBody">Начало другой статьи.</p>'
+        "<p>Совсем другой блок страницы с длинным текстом, не из этой статьи, вот так.</p></div></body>"
+    )
+    body = _body(_read(page))
+    assert LONG in body
+    assert "другой блок" not in body
+
+
 def test_an_article_cut_into_blocks_around_ads_is_read_whole() -> None:
     ad = '<div class="ad-slot"><p>Advertisement</p></div><figure><img src="https://example.kz/1.jpg"><figcaption>Снимок</figcaption></figure>'
     parts = ["Первая часть.", "Вторая часть.", "Третья часть.", "Четвёртая часть."]
