@@ -276,6 +276,20 @@ def test_a_lede_found_again_among_the_first_paragraphs_is_not_repeated() -> None
     assert f"{article.lede or ''}\n{_body(article)}".count("Краткое содержание") == 1
 
 
+def test_a_description_spaced_otherwise_than_the_first_paragraph_is_not_repeated() -> None:
+    # The description spaces out the reading of a name that the page gives in <ruby>.
+    description = (
+        "【ソウル＝記者】韓国の 尹錫悦 （ ユンソンニョル ） 大統領は３日夜、緊急談話を出した。"
+    )
+    first = "【ソウル＝記者】韓国の<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>大統領は３日夜、緊急談話を出した。"
+    page = (
+        f'<title>T</title><meta name="description" content="{description}"><body><h1>H</h1>'
+        f"<div class='text'><p>{first}</p><p>{LONG}</p><p>{OTHER}</p></div></body>"
+    )
+    article = _read(page)
+    assert f"{article.lede or ''}\n{_body(article)}".count("緊急談話") == 1
+
+
 def test_a_subtitle_in_a_comment_form_is_not_the_lede() -> None:
     page = (
         "<title>T</title><body><article><h1>Заголовок</h1><div class='text'>"

@@ -479,6 +479,11 @@ def _breadcrumb_rubrics(items: object, headline: str, site: str | None) -> list[
 
 
 def _prefix(lede: str, text: str) -> bool:
-    a = " ".join(lede.split()).rstrip(".… ").casefold()
-    b = " ".join(text.split()).casefold()
+    """Whether a paragraph starts with the lede (cut short or not), spaces aside.
+
+    Spaces are left out of the comparison: a description may space a text set without them
+    (Chinese, Japanese) where the page's markup split it ("尹錫悦 （ ユンソンニョル ）").
+    """
+    a = "".join(lede.split()).rstrip(".…").casefold()
+    b = "".join(text.split()).casefold()
     return len(a) > 20 and b.startswith(a[: max(20, len(a) - 3)])  # noqa: PLR2004
