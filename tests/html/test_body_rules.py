@@ -251,6 +251,16 @@ def test_a_dated_line_of_the_header_is_not_body_text() -> None:
     assert "Updated June 6, 2026" in body
 
 
+def test_a_link_around_a_heading_and_a_paragraph_is_left_out() -> None:
+    banner = "<a href='/newsletters'><h2>Свежие новости у вас в почте.</h2><p>Подпишитесь на рассылку</p></a>"
+    text = "Абзац со <a href='/other'>ссылкой на другую статью</a> внутри текста, вот так вот."
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>{LONG}</p><p>{text}</p>{banner}<p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert "ссылкой на другую статью" in body
+    assert OTHER in body
+    assert "Подпишитесь" not in body
+
+
 def test_a_comment_area_named_in_one_word_is_left_out_but_commentary_kept() -> None:
     page = (
         "<title>T</title><body><article><h1>H</h1><div class='text'>"

@@ -138,7 +138,7 @@ class BodyReader(BlockReader[HtmlElement]):
         if name in _NOT_INLINE:
             self.report(el)
             return "skip"
-        if (self.marked or not self.trusted) and _aside(el):
+        if (self.marked or not self.trusted) and (_aside(el) or _card(el, name)):
             return "skip"
         if name == "span" and el.get("data-href") is not None:
             return "link"
@@ -428,6 +428,18 @@ def _never_body(element: HtmlElement) -> bool:
         or _aside(element)
         or not _NEVER_BODY.isdisjoint(class_tokens(element))
     )
+
+
+def _card(element: HtmlElement, name: str) -> bool:
+    """True for a link around a heading or a paragraph: a teaser or a banner, not a link in text.
+
+    A link in a sentence holds words; one that holds a block of text of its own is a card
+    that leads elsewhere ("Get the latest news in your inbox. Sign up").
+    """
+    return name == "a" and next(element.iter(*_CARD_BLOCKS), None) is not None
+
+
+_CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")
 
 
 def _aside(element: HtmlElement) -> bool:
