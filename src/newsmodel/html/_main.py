@@ -15,6 +15,7 @@ from collections import Counter
 from lxml import html as lxml_html
 
 from newsmodel.html._names import (
+    FIELD_HOLDER,
     NOT_ARTICLE,
     POSITIVE_NAMES,
     class_tokens,
@@ -177,7 +178,10 @@ def _set_apart(p: HtmlElement, texts: Texts) -> bool:
     for _ in range(_MASS_LEVELS):
         if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
             return False
-        if texts.tokens(parent) & _COMMENTS or sign_up_box(parent, texts.lengths(parent)[0]):
+        if texts.tokens(parent) & _COMMENTS or (
+            parent.get(FIELD_HOLDER) is not None  # (measured only then)
+            and sign_up_box(parent, texts.lengths(parent)[0])
+        ):
             return True
         parent = parent.getparent()
     return False

@@ -46,8 +46,8 @@ def squash(text: str) -> str:
 
 
 def solid_length(element: HtmlElement) -> int:
-    """The length of an element's text less the whitespace around each of its pieces."""
-    return sum(len(piece.strip()) for piece in element.itertext())
+    """The length of an element's text less its pieces that are whitespace alone."""
+    return sum(len(piece) for piece in element.itertext() if not piece.isspace())
 
 
 def text_of(element: HtmlElement) -> str:
@@ -139,7 +139,8 @@ def _sum_children(
     node: HtmlElement, measured: dict[HtmlElement, tuple[int, int]]
 ) -> tuple[int, int]:
     """The text and link text lengths of ``node``, its children with children measured."""
-    total = len(node.text.strip()) if node.text else 0
+    text = node.text
+    total = len(text) if text and not text.isspace() else 0
     linked = 0
     for child in node:
         if len(child):
@@ -148,14 +149,13 @@ def _sum_children(
             linked += child_linked
         elif isinstance(child.tag, str):
             text = child.text
-            if text:
-                size = len(text.strip())
-                total += size
+            if text and not text.isspace():
+                total += len(text)
                 if child.tag == "a":
-                    linked += size
+                    linked += len(text)
         tail = child.tail
-        if tail:
-            total += len(tail.strip())
+        if tail and not tail.isspace():
+            total += len(tail)
     if node.tag == "a":
         linked += total
     return total, linked
@@ -230,8 +230,8 @@ class Texts:
     def lengths(self, element: HtmlElement) -> tuple[int, int]:
         """The length of the element's text and of the text of its links (``<a>``, at any depth).
 
-        Both count each piece of text without the whitespace around it (the indentation
-        between tags), as :func:`solid_length` does; each subtree is summed once.
+        Neither counts a piece of text that is whitespace alone (the indentation between
+        tags), as :func:`solid_length` does; each subtree is summed once.
         """
         found = self._lengths.get(element)
         if found is not None:
