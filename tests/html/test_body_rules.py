@@ -89,6 +89,67 @@ def _cut(parts: list[str], *, kind: str = "story-block", between: str = "") -> s
     )
 
 
+def test_a_sign_up_box_is_not_the_main_content() -> None:
+    # The box's name says "content" and its paragraph is long, but it holds a field for an
+    # e-mail address and little text: it asks the reader to sign up.
+    box = (
+        '<div class="popup"><div class="main-content"><h3>Sign up to read on</h3>'
+        '<form><label>E-mail:</label><input type="email" required><input type="submit" value="Go"></form>'
+        "<p>We send the newsletter to the address you give us and never use it for anything else at all.</p></div></div>"
+    )
+    story = "".join(
+        f"<p>Статья рассказывает о событии дня подробно номер {i}</p>" for i in range(4)
+    )
+    page = f"<title>T</title><body><h1>H</h1><section>{story}</section>{box}</body>"
+    body = _body(_read(page))
+    assert "событии дня" in body
+    assert "newsletter" not in body
+
+
+@pytest.mark.parametrize(
+    "href", ["/service/login", "https://example.com/subscribe/offer?from=article"]
+)
+def test_a_short_box_that_links_to_an_account_page_is_left_out(href: str) -> None:
+    box = f"<div class='box'><p>Эта статья только для подписчиков газеты, регистрация бесплатна.</p><a href='{href}'>Войти</a></div>"
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>{LONG}</p>{box}<p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "подписчиков" not in body
+
+
+def test_a_paragraph_that_links_to_an_account_page_is_kept() -> None:
+    text = "Читатели могут <a href='/login'>войти</a> и прочитать статью целиком, так сказали в редакции."
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>{LONG}</p><p>{text}</p><p>{OTHER}</p></div></body>"
+    assert "прочитать статью целиком" in _body(_read(page))
+
+
+def test_each_paragraph_marked_as_the_article_body_is_read() -> None:
+    # The page marks every paragraph as articleBody, an ad and a figure between them.
+    page = (
+        "<title>T</title><body><h1>H</h1><div class='contents'>"
+        f'<p itemprop="articleBody">{LONG}</p><div class="ad">Реклама</div>'
+        f'<p itemprop="articleBody">{OTHER}</p><p itemprop="articleBody">Третий абзац.</p>'
+        "</div><div class='more'><p>Другой блок страницы с длинным текстом, не из статьи, вот.</p></div></body>"
+    )
+    body = _body(_read(page))
+    assert LONG in body
+    assert OTHER in body
+    assert "Третий абзац." in body
+    assert "Другой блок" not in body
+
+
+def test_marked_article_bodies_far_apart_do_not_make_the_page_the_body() -> None:
+    page = (
+        "<title>T</title><body><h1>H</h1>"
+        f'<div class="a"><p itemprop="articleBody">{LONG}</p></div>'
+        '<div class="b"><p itemprop="articleBody">Начало другой статьи.</p>'
+        "<p>Совсем другой блок страницы с длинным текстом, не из этой статьи, вот так.</p></div></body>"
+    )
+    body = _body(_read(page))
+    assert LONG in body
+    assert "другой блок" not in body
+
+
 def test_an_article_cut_into_blocks_around_ads_is_read_whole() -> None:
     ad = '<div class="ad-slot"><p>Advertisement</p></div><figure><img src="https://example.kz/1.jpg"><figcaption>Снимок</figcaption></figure>'
     parts = ["Первая часть.", "Вторая часть.", "Третья часть.", "Четвёртая часть."]
@@ -146,6 +207,60 @@ def test_a_box_of_links_in_the_body_is_left_out() -> None:
     assert "другой статьи" not in body
 
 
+def test_a_box_of_links_laid_out_on_many_lines_is_left_out() -> None:
+    # The indentation between the tags is no text: the box is as much links as it would be
+    # written on one line, though its items have a date beside each link.
+    indent = "\n" + "\t" * 12
+    items = "".join(
+        f"{indent}<li>{indent}<p><a href='/news/{i}'>Заголовок другой статьи {i}</a></p>"
+        f"{indent}<p><a href='/news/{i}'>Начало другой статьи {i}...</a></p>{indent}<p>14 января</p>{indent}</li>"
+        for i in range(4)
+    )
+    page = f"<title>T</title><body><article><h1>H</h1><div class='text'><p>{LONG}</p><p>{OTHER}</p><div class='box'><ul>{items}</ul></div></div></article></body>"
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "другой статьи" not in body
+
+
+def test_the_authors_address_is_not_body_text() -> None:
+    # <address> is the contact of the article's author: the byline, not the text.
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><div><address><span>Анна Иванова</span><span>Газета</span></address></div><p>{LONG}</p><p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert LONG in body
+    assert "Анна Иванова" not in body
+
+
+@pytest.mark.parametrize("mark", [' itemprop="articleBody"', ' class="text"'])
+def test_a_complementary_box_is_left_out_of_the_body(mark: str) -> None:
+    # role="complementary" is an <aside> by ARIA, also on an element of the site's own name
+    # (read as inline content, as any element HTML does not know).
+    box = '<fact-box role="complementary"><div>Факты о событии: это краткая справка рядом с текстом.</div></fact-box>'
+    page = f"<title>T</title><body><article><h1>H</h1><div{mark}><p>{LONG}</p>{box}<p>{OTHER}</p></div></article></body>"
+    body = _body(_read(page))
+    assert OTHER in body
+    assert "Факты" not in body
+
+
+def test_a_dated_line_of_the_header_is_not_body_text() -> None:
+    long = LONG * 2
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>Published Jun 05, 2026 • 3 minute read</p><p>{long}</p><p>Updated June 6, 2026</p><p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert long in body
+    assert "3 minute read" not in body
+    # after the first long paragraph a dated line is the article's own
+    assert "Updated June 6, 2026" in body
+
+
+def test_a_link_around_a_heading_and_a_paragraph_is_left_out() -> None:
+    banner = "<a href='/newsletters'><h2>Свежие новости у вас в почте.</h2><p>Подпишитесь на рассылку</p></a>"
+    text = "Абзац со <a href='/other'>ссылкой на другую статью</a> внутри текста, вот так вот."
+    page = f"<title>T</title><body><h1>H</h1><div class='text'><p>{LONG}</p><p>{text}</p>{banner}<p>{OTHER}</p></div></body>"
+    body = _body(_read(page))
+    assert "ссылкой на другую статью" in body
+    assert OTHER in body
+    assert "Подпишитесь" not in body
+
+
 def test_a_comment_area_named_in_one_word_is_left_out_but_commentary_kept() -> None:
     page = (
         "<title>T</title><body><article><h1>H</h1><div class='text'>"
@@ -169,6 +284,20 @@ def test_a_lede_found_again_among_the_first_paragraphs_is_not_repeated() -> None
     article = _read(page)
     assert (article.lede or "") + _body(article) != ""
     assert f"{article.lede or ''}\n{_body(article)}".count("Краткое содержание") == 1
+
+
+def test_a_description_spaced_otherwise_than_the_first_paragraph_is_not_repeated() -> None:
+    # The description spaces out the reading of a name that the page gives in <ruby>.
+    description = (
+        "【ソウル＝記者】韓国の 尹錫悦 （ ユンソンニョル ） 大統領は３日夜、緊急談話を出した。"
+    )
+    first = "【ソウル＝記者】韓国の<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>大統領は３日夜、緊急談話を出した。"
+    page = (
+        f'<title>T</title><meta name="description" content="{description}"><body><h1>H</h1>'
+        f"<div class='text'><p>{first}</p><p>{LONG}</p><p>{OTHER}</p></div></body>"
+    )
+    article = _read(page)
+    assert f"{article.lede or ''}\n{_body(article)}".count("緊急談話") == 1
 
 
 def test_a_subtitle_in_a_comment_form_is_not_the_lede() -> None:

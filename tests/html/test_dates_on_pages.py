@@ -40,6 +40,16 @@ def test_printed_date_near_the_headline(printed: str, day: str) -> None:
     assert isinstance(published, dt.datetime) == (":" in printed)
 
 
+def test_a_dateline_starting_a_long_paragraph_dates_the_article() -> None:
+    # The page prints its date nowhere else: the first paragraph starts with it.
+    first = "27.1.2022 - " + "The city remembered the victims of the regime again this year. " * 3
+    page = f"<title>T</title><body><h1>Head</h1><div><p>By Anna Berg</p><p>{first}</p>{BODY}</div></body>"
+    assert _published(page) == dt.date(2022, 1, 27)
+    # a date further into a long paragraph is what the article tells of, not its own
+    later = "The city remembered the victims on 27.1.2022 and again this year, as always. " * 2
+    assert _published(page.replace(first, later)) is None
+
+
 def test_printed_time_follows_the_date() -> None:
     page = f"<title>T</title><body><div><h1>Head</h1><span class='date'>8 January 2020, 3:51 pm</span></div>{BODY}"
     published = _published(page)

@@ -81,6 +81,22 @@ def test_long_start_tag_reports_line_and_column() -> None:
     assert (info.value.line, info.value.column) == (2, 3)
 
 
+@pytest.mark.parametrize(
+    ("opener", "closer"), [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("<!--", "-->")]
+)
+def test_json_ld_wrapped_for_old_browsers_is_read(opener: str, closer: str) -> None:
+    # The page's <meta> gives a later date (its last republication): the JSON-LD comes first.
+    page = f"""<html><head><meta property="article:published_time" content="2015-12-11T14:28:34Z">
+    <script type="application/ld+json">
+    {opener}
+    {{"@type": "NewsArticle", "headline": "H", "datePublished": "2015-10-15T02:19:15Z"}}
+    {closer}
+    </script></head><body><article><h1>H</h1><p>{LONG}</p></article></body></html>"""
+    published = nhtml.loads(page).published
+    assert published is not None
+    assert published.date() == dt.date(2015, 10, 15)
+
+
 def test_json_ld_in_graph_is_read() -> None:
     page = (
         """<html lang="ru"><head><script type="application/ld+json">

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from newsmodel.html._texts import Texts, text_of
+from newsmodel.html._texts import Texts, solid_length, text_of
 
 _PIECES = [
     "",
@@ -57,8 +57,9 @@ def test_lengths_and_spaced_are_those_of_the_whole_text(root: lxml.html.HtmlElem
     texts = Texts(root)
     for element in root.iter():
         whole = element.text_content()
-        links = sum(len(a.text_content()) for a in element.iter("a"))
-        assert texts.lengths(element) == (len(whole), links)
+        links = sum(solid_length(a) for a in element.iter("a"))
+        assert texts.lengths(element) == (solid_length(element), links)
+        assert solid_length(element) == sum(len(t) for t in element.itertext() if t.strip())
         spaced = " ".join(whole.split())
         expected = (len(spaced), spaced.count(",") + spaced.count("，"))
         assert texts.spaced(element) == expected

@@ -32,7 +32,14 @@ from newsmodel.html._page import (
     time_element,
 )
 from newsmodel.html._texts import text_of
-from newsmodel.html._values import MAX_SITE_NAMES, clean, unique, weak_author
+from newsmodel.html._values import (
+    MAX_SITE_NAMES,
+    YEAR,
+    clean,
+    date_value,
+    unique,
+    weak_author,
+)
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
@@ -58,6 +65,7 @@ __all__ = [
     "choose_updated",
     "choose_url",
     "choose_version",
+    "without_date_lines",
 ]
 
 _FORMAT = "html"
@@ -360,6 +368,30 @@ def choose_lede(
     return lede, sections
 
 
+def without_date_lines(page: Page, sections: list[Section]) -> list[Section]:
+    """The sections without the short dated lines the body starts with, on another's page.
+
+    A line of the article's header read with the body ("Published Jun 5, 2026 • 3 minute
+    read", "17:41 JST, October 13, 2024"): a short paragraph that gives a date, before the
+    first long paragraph.
+    """
+    if page.own:
+        return sections
+    found = []
+    for where, text in _leading(sections):
+        if len(text) >= _LONG_LINE:
+            break
+        if len(text) <= _DATE_LINE and YEAR.search(text) and date_value(text, page.zone):
+            found.append(where)
+    for where in reversed(found):
+        sections = _without(sections, where)
+    return sections
+
+
+#: A dated line of the header has at most this many characters; a paragraph this long or
+#: longer is the text.
+_DATE_LINE = 100
+_LONG_LINE = 150
 #: How many of the body's first paragraphs are compared with the lede.
 _LEADING = 5
 
@@ -447,6 +479,11 @@ def _breadcrumb_rubrics(items: object, headline: str, site: str | None) -> list[
 
 
 def _prefix(lede: str, text: str) -> bool:
-    a = " ".join(lede.split()).rstrip(".… ").casefold()
-    b = " ".join(text.split()).casefold()
+    """Whether a paragraph starts with the lede (cut short or not), spaces aside.
+
+    Spaces are left out of the comparison: a description may space a text set without them
+    (Chinese, Japanese) where the page's markup split it ("尹錫悦 （ ユンソンニョル ）").
+    """
+    a = "".join(lede.split()).rstrip(".…").casefold()
+    b = "".join(text.split()).casefold()
     return len(a) > 20 and b.startswith(a[: max(20, len(a) - 3)])  # noqa: PLR2004

@@ -24,6 +24,7 @@ from newsmodel._models import (
     Inline,
     Link,
     Paragraph,
+    Section,
 )
 from newsmodel.errors import ValidationError
 from newsmodel.html._captions import bold_heading, captioned_image, read_caption
@@ -31,12 +32,14 @@ from newsmodel.html._embeds import framed, social_post
 from newsmodel.html._names import (
     BLOCK_TAGS,
     DROP,
+    FIELD_HOLDER,
     HEADINGS,
     class_tokens,
     is_boilerplate,
     is_hidden,
     link_density,
     resolve,
+    sign_up_box,
 )
 from newsmodel.html._texts import Texts, text_of
 
@@ -118,6 +121,9 @@ class BodyReader(BlockReader[HtmlElement]):
         self.skip = skip
         self.texts = texts
         self.seen: set[str] = set()
+        self.scope: HtmlElement | None = None
+        # the elements (under the scope) around a link to an account page, found once
+        self.accounts: set[HtmlElement] | None = None
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
 
@@ -131,6 +137,8 @@ class BodyReader(BlockReader[HtmlElement]):
             return "flat"
         if name in _NOT_INLINE:
             self.report(el)
+            return "skip"
+        if (self.marked or not self.trusted) and (_aside(el) or _card(el, name)):
             return "skip"
         if name == "span" and el.get("data-href") is not None:
             return "link"
@@ -181,7 +189,12 @@ class BodyReader(BlockReader[HtmlElement]):
                 not self.trusted
                 and tag not in HEADINGS
                 and child not in self.keep
-                and (is_boilerplate(child) or self.linked_block(child, tag))
+                and (
+                    is_boilerplate(child)
+                    or _aside(child)
+                    or self.linked_block(child, tag)
+                    or self.account_box(child, tag)
+                )
             )
         ):
             # The <h1> is the headline. A heading's class names say how it looks
@@ -242,6 +255,28 @@ class BodyReader(BlockReader[HtmlElement]):
         if self.texts is None:
             self.texts = Texts(element.getroottree().getroot())
         return self.texts.link_density(element) > _LINKED_BOX
+
+    def read(self, el: HtmlElement) -> list[Section]:
+        """Read the children of the main content into sections."""
+        self.scope = el
+        return super().read(el)
+
+    def account_box(self, element: HtmlElement, tag: str) -> bool:
+        """True for a short box that asks the reader to sign up, log in or subscribe.
+
+        A block that held a field for an e-mail address or a password, or that links to a
+        page to log in, register or subscribe, with little text (a paywall's notice, a
+        newsletter's offer, "log in to comment").
+        """
+        if tag not in _BOXES:
+            return False
+        if self.accounts is None:
+            self.accounts = _account_holders(self.scope)
+        if element.get(FIELD_HOLDER) is None and element not in self.accounts:
+            return False
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        return sign_up_box(element, self.texts.lengths(element)[0], self.accounts)
 
     def embed(self, element: HtmlElement) -> bool:
         """True for a quoted social post: an embed block, or counted when it gives no address."""
@@ -355,8 +390,65 @@ _NEVER_BODY = frozenset(
 )
 
 
+#: A link to a page to log in, register or subscribe, by the words of its path.
+_ACCOUNT_LINK = re.compile(
+    r"(?:^|[/_.?=&-])(?:log-?in|sign-?in|sign-?up|register|registration|subscribe|subscription)"
+    r"(?:$|[/_.?=&-])",
+    re.IGNORECASE,
+)
+
+
+_ORIGIN = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*")
+
+
+def _path(href: str) -> str:
+    """The path of a link's address: without its scheme and host, query and fragment."""
+    return _ORIGIN.sub("", href, count=1).split("?", 1)[0].split("#", 1)[0]
+
+
+def _account_holders(scope: HtmlElement | None) -> set[HtmlElement]:
+    """The elements under ``scope`` that hold a link to an account page (each found once)."""
+    found: set[HtmlElement] = set()
+    if scope is None:
+        return found
+    for link in scope.iter("a"):
+        href = link.get("href")
+        if not href or not _ACCOUNT_LINK.search(_path(href)):
+            continue
+        for holder in link.iterancestors():
+            if holder is scope or holder in found:
+                break
+            found.add(holder)
+    return found
+
+
 def _never_body(element: HtmlElement) -> bool:
-    return element.tag == "aside" or not _NEVER_BODY.isdisjoint(class_tokens(element))
+    return (
+        element.tag == "aside"
+        or _aside(element)
+        or not _NEVER_BODY.isdisjoint(class_tokens(element))
+    )
+
+
+def _card(element: HtmlElement, name: str) -> bool:
+    """True for a link around a heading or a paragraph: a teaser or a banner, not a link in text.
+
+    A link in a sentence holds words; one that holds a block of text of its own is a card
+    that leads elsewhere ("Get the latest news in your inbox. Sign up").
+    """
+    return name == "a" and next(element.iter(*_CARD_BLOCKS), None) is not None
+
+
+_CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")
+
+
+def _aside(element: HtmlElement) -> bool:
+    """True for what HTML and ARIA mark as beside the text: an author's contact, a side box.
+
+    An ``<address>`` (the contact of the article's author: the byline) and an element whose
+    role is ``complementary`` (as an ``<aside>``: a fact box, a box of links).
+    """
+    return element.tag == "address" or element.get("role") == "complementary"
 
 
 #: A paragraph this long met twice on another site's page is a repeat (shorter ones, a

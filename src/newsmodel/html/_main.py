@@ -15,11 +15,13 @@ from collections import Counter
 from lxml import html as lxml_html
 
 from newsmodel.html._names import (
+    FIELD_HOLDER,
     NOT_ARTICLE,
     POSITIVE_NAMES,
     class_tokens,
     is_boilerplate,
     named_aside,
+    sign_up_box,
 )
 from newsmodel.html._texts import Texts, commas_in, text_of
 
@@ -105,19 +107,23 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     ``texts`` measures the elements of ``root``'s tree (a new one when not given).
     """
     texts = texts or Texts(root)
-    element: HtmlElement
-    for element in root.xpath(".//*[@itemprop]"):
-        if (
-            "articleBody" in (element.get("itemprop") or "").split()
-            and texts.short(element, 0) is None
-        ):
-            return element
+    marked_bodies = [
+        element
+        for element in root.xpath(".//*[@itemprop]")
+        if "articleBody" in (element.get("itemprop") or "").split()
+        and texts.short(element, 0) is None
+    ]
+    if marked_bodies:
+        # a page may mark each paragraph of its text: the body is the block holding them all
+        # (but not the whole page: then the first is the article's, the others elsewhere)
+        holder = _holding_all(marked_bodies)
+        return marked_bodies[0] if holder.tag in {"body", "html"} else holder
     scores: dict[HtmlElement, float] = {}
     # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
     mass: Counter[HtmlElement] = Counter()
     for p in root.iter(*_SCORED):
         length, commas = _measure(p, texts)
-        if length < 25 or _in_comments(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
+        if length < 25 or _set_apart(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
             continue
         score = 1 + commas + min(length / 100, 3)
         parent = p.getparent()
@@ -142,17 +148,40 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     return best
 
 
+def _holding_all(elements: list[HtmlElement]) -> HtmlElement:
+    """The deepest element that is or holds every one of ``elements``."""
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth = {element: index for index, element in enumerate(chain)}
+    lowest = 0
+    for element in elements[1:]:
+        node: HtmlElement | None = element
+        while node is not None and node not in depth:
+            node = node.getparent()
+        if node is None:
+            return chain[-1]
+        lowest = max(lowest, depth[node])
+    return chain[lowest]
+
+
 #: Names of a block of readers' comments: its paragraphs are never the article's.
 _COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
 
 
-def _in_comments(p: HtmlElement, texts: Texts) -> bool:
-    """Whether a paragraph lies in a comment thread (looked for as far up as it is counted)."""
+def _set_apart(p: HtmlElement, texts: Texts) -> bool:
+    """Whether a paragraph lies in a comment thread or a sign-up box.
+
+    Looked for as far up as it is counted. A sign-up or log-in box (a short one that held a
+    field for an e-mail address or a password) often shows one message of several, each in
+    a box of its own beside the field's: all of them lie in it.
+    """
     parent = p.getparent()
     for _ in range(_MASS_LEVELS):
         if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
             return False
-        if texts.tokens(parent) & _COMMENTS:
+        if texts.tokens(parent) & _COMMENTS or (
+            parent.get(FIELD_HOLDER) is not None  # (measured only then)
+            and sign_up_box(parent, texts.lengths(parent)[0])
+        ):
             return True
         parent = parent.getparent()
     return False

@@ -87,15 +87,29 @@ def json_ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
     for text in scripts:
         if len(text) > _MAX_JSON_LD:
             continue
-        text = text.strip()  # noqa: PLW2901
-        if text.startswith("<!--"):
-            text = text.removeprefix("<!--").removesuffix("-->")  # noqa: PLW2901
+        text = _unwrapped(text.strip())  # noqa: PLW2901
         try:
             data = json.loads(text, strict=False)
         except (ValueError, RecursionError):
             continue
         out.extend(_walk(data))
     return out
+
+
+#: What pages wrap a script's text in, for browsers that read it as HTML or XML.
+_WRAPPERS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"))
+
+
+def _unwrapped(text: str) -> str:
+    """A script's text without a comment or CDATA section around it.
+
+    >>> _unwrapped('<![CDATA[ {"@type": "NewsArticle"} ]]>')
+    '{"@type": "NewsArticle"}'
+    """
+    for opener, closer in _WRAPPERS:
+        if text.startswith(opener) and text.endswith(closer):
+            return text[len(opener) : len(text) - len(closer)].strip()
+    return text
 
 
 def json_ld_articles(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
 __all__ = [
+    "ACCOUNT_FIELDS",
     "BLOCK_TAGS",
     "DROP",
+    "FIELD_HOLDER",
     "HEADINGS",
     "NOT_ARTICLE",
     "POSITIVE_NAMES",
@@ -24,6 +30,7 @@ __all__ = [
     "link_density",
     "named_aside",
     "resolve",
+    "sign_up_box",
 ]
 
 HtmlElement = lxml_html.HtmlElement
@@ -227,6 +234,27 @@ def is_boilerplate(element: HtmlElement) -> bool:
     return bool(tokens & _STRIP) or any(
         t.startswith("comment") and not t.startswith("commentary") for t in tokens
     )
+
+
+#: The mark left on every element that held a field for an e-mail address or a password (the
+#: fields themselves are dropped with the page's other controls).
+FIELD_HOLDER = "data-account-field"
+#: Fields that ask for an account: signing up for a newsletter, registering, logging in.
+ACCOUNT_FIELDS = frozenset({"email", "password"})
+#: A box with such a field and at most this much text (without the whitespace between tags)
+#: is a sign-up or log-in box; an article around a newsletter form holds more.
+_SIGN_UP_TEXT = 500
+
+
+def sign_up_box(
+    element: HtmlElement, length: int, linked: AbstractSet[HtmlElement] = frozenset()
+) -> bool:
+    """True for a box of ``length`` characters of text that held a sign-up or log-in field.
+
+    Or one of the ``linked`` boxes: those that link to a page to log in, register or
+    subscribe.
+    """
+    return length <= _SIGN_UP_TEXT and (element.get(FIELD_HOLDER) is not None or element in linked)
 
 
 def named_aside(element: HtmlElement) -> bool:

@@ -431,6 +431,16 @@ def printed_date(
 
 
 def _short_date(text: str | None, zone: tzinfo) -> datetime | date | None:
-    if text and 6 <= len(text) <= 120 and YEAR.search(text):  # noqa: PLR2004
+    """The date of a short text, or the date a longer one starts with (its dateline)."""
+    if not text or len(text) < 6:  # noqa: PLR2004
+        return None
+    if len(text) > 120:  # noqa: PLR2004
+        text = text.lstrip()[:_DATELINE]
+    if YEAR.search(text):
         return date_value(text, zone)
     return None
+
+
+#: A paragraph that starts with its dateline ("27.1.2022 - ...", "BERLIN, 27. Januar 2022 -")
+#: gives the date in this many characters.
+_DATELINE = 32

@@ -20,9 +20,7 @@ from newsmodel._warnings import counted
 from newsmodel._xmlsafe import html_parser
 from newsmodel.errors import LossyConversionWarning, ParseError
 from newsmodel.html._decode import decode_clean
-from newsmodel.html._names import (
-    DROP,
-)
+from newsmodel.html._names import ACCOUNT_FIELDS, DROP, FIELD_HOLDER
 from newsmodel.html._values import lossy
 
 __all__ = [
@@ -274,18 +272,35 @@ def parse_page(
     return root, notes
 
 
+def _mark_holders(field: HtmlElement) -> None:
+    """Mark the elements around an e-mail or password field (the field is dropped later).
+
+    Each element is marked once: above a marked one, all are.
+    """
+    if (field.get("type") or "").strip().lower() not in ACCOUNT_FIELDS:
+        return
+    for holder in field.iterancestors():
+        if holder.get(FIELD_HOLDER) is not None:
+            break
+        holder.set(FIELD_HOLDER, "")
+
+
 def drop_non_text(root: HtmlElement) -> None:
     """Drop everything that is never article text, before the body is looked for.
 
     Frames, video and embedded objects leave a mark (an ``<hr data-dropped>``) for the body
     reader to count, but the player frame of an embed (``figure class="embed"``), whose link
-    is read instead; a ``<form>`` keeps its text (some sites wrap the whole page in one).
+    is read instead; a ``<form>`` keeps its text (some sites wrap the whole page in one). The
+    elements around a field for an e-mail address or a password are marked
+    (:data:`~newsmodel.html._names.FIELD_HOLDER`): a short one is a sign-up box.
     """
-    for element in list(root.iter(*MARKED_DROPS)):
+    for element in list(root.iter(*MARKED_DROPS, "input")):
         parent = element.getparent()
         if parent is None:
             continue
-        if element.tag == "form":
+        if element.tag == "input":
+            _mark_holders(element)
+        elif element.tag == "form":
             element.drop_tag()
         elif parent.tag == "figure" and "embed" in (parent.get("class") or "").split():
             # The player of an embed newsmodel wrote: its link beside it carries the embed.

@@ -31,6 +31,7 @@ from newsmodel.html._choose import (
     choose_updated,
     choose_url,
     choose_version,
+    without_date_lines,
 )
 from newsmodel.html._extract import REPORTED, BodyReader
 from newsmodel.html._main import find_main, sibling_run
@@ -90,6 +91,7 @@ def read(
         )
     sections = choose_sections(sources, sections)
     first_text = _first_paragraph_text(sections)
+    sections = without_date_lines(page, sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
     published = choose_published(sources, page, url)

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from newsmodel._textrules import InvalidTextError, collapse, scrub
 from newsmodel.html._names import class_tokens
 
-__all__ = ["Texts", "commas_in", "squash", "text_of"]
+__all__ = ["Texts", "commas_in", "solid_length", "squash", "text_of"]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -43,6 +43,11 @@ def squash(text: str) -> str:
         return collapse(text)
     except InvalidTextError:
         return collapse(scrub(text))
+
+
+def solid_length(element: HtmlElement) -> int:
+    """The length of an element's text less its pieces that are whitespace alone."""
+    return sum(len(piece) for piece in element.itertext() if not piece.isspace())
 
 
 def text_of(element: HtmlElement) -> str:
@@ -136,7 +141,8 @@ def _sum_children(
     node: HtmlElement, measured: dict[HtmlElement, tuple[int, int]]
 ) -> tuple[int, int]:
     """The text and link text lengths of ``node``, its children with children measured."""
-    total = len(node.text or "")
+    text = node.text
+    total = len(text) if text and not text.isspace() else 0
     linked = 0
     for child in node:
         if len(child):
@@ -145,12 +151,12 @@ def _sum_children(
             linked += child_linked
         elif isinstance(child.tag, str):
             text = child.text
-            if text:
+            if text and not text.isspace():
                 total += len(text)
                 if child.tag == "a":
                     linked += len(text)
         tail = child.tail
-        if tail:
+        if tail and not tail.isspace():
             total += len(tail)
     if node.tag == "a":
         linked += total
@@ -226,7 +232,8 @@ class Texts:
     def lengths(self, element: HtmlElement) -> tuple[int, int]:
         """The length of the element's text and of the text of its links (``<a>``, at any depth).
 
-        The first is ``len(element.text_content())``; each subtree is summed once.
+        Neither counts a piece of text that is whitespace alone (the indentation between
+        tags), as :func:`solid_length` does; each subtree is summed once.
         """
         found = self._lengths.get(element)
         if found is not None:
@@ -293,7 +300,8 @@ class Texts:
     def link_density(self, element: HtmlElement) -> float:
         """How much of an element's text is link text, from 0 to 1.
 
-        The same value as :func:`~newsmodel.html._names.link_density`.
+        Measured by :func:`solid_length`: the indentation between tags is no text, and a box
+        of links laid out on many lines is as much links as one written on one line.
         """
         total, linked = self.lengths(element)
         if not total:
