@@ -132,7 +132,7 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
             mass[parent] += length
             parent = parent.getparent()
             level += 1
-    marked = [e for e in root.iter("article", "main") if _has_text(e, texts)]
+    marked = _with_text(list(root.iter("article", "main")))
     if not scores:
         # Short paragraphs only: a container the page marks as its article is the body.
         return marked[0] if marked else None
@@ -179,10 +179,42 @@ def _nests(element: HtmlElement, tags: tuple[str, ...]) -> bool:
     return next(found, None) is not None
 
 
-def _has_text(element: HtmlElement, texts: Texts) -> bool:
-    if _nests(element, ("article", "main")):
-        return texts.spaced(element)[0] > 0
-    return any(not text.isspace() for text in element.itertext() if text)
+def _with_text(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements (in document order) that hold text other than whitespace.
+
+    The innermost are weighed first, and a search through an outer one steps over what they
+    hold: each element of the tree is read by one search at most, and each search stops at the
+    first text it meets.
+    """
+    known: dict[HtmlElement, bool] = {}
+    for element in reversed(elements):
+        known[element] = _not_blank(element, known)
+    return [element for element in elements if known[element]]
+
+
+def _not_blank(element: HtmlElement, known: dict[HtmlElement, bool]) -> bool:
+    """Whether an element's text (its own tail left out) holds more than whitespace."""
+    text = element.text
+    if text and not text.isspace():
+        return True
+    pending = list(element)
+    while pending:
+        node = pending.pop()
+        tail = node.tail
+        if tail and not tail.isspace():
+            return True
+        if not isinstance(node.tag, str):
+            continue  # a comment or processing instruction: only its tail is text
+        found = known.get(node)
+        if found is not None:
+            if found:
+                return True
+            continue
+        text = node.text
+        if text and not text.isspace():
+            return True
+        pending.extend(node)
+    return False
 
 
 def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:
