@@ -106,9 +106,10 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     """
     texts = texts or Texts(root)
     element: HtmlElement
-    for element in root.xpath(".//*[@itemprop]"):
+    for element in texts.itemprops(root):
         if (
-            "articleBody" in (element.get("itemprop") or "").split()
+            element is not root
+            and "articleBody" in (element.get("itemprop") or "").split()
             and texts.short(element, 0) is None
         ):
             return element
