@@ -11,6 +11,7 @@ where paragraphs and quotes nest.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -113,26 +114,7 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
             and texts.short(element, 0) is None
         ):
             return element
-    scores: dict[HtmlElement, float] = {}
-    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
-    mass: Counter[HtmlElement] = Counter()
-    for p in root.iter(*_SCORED):
-        length, commas = _measure(p, texts)
-        if length < 25 or _in_comments(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
-            continue
-        score = 1 + commas + min(length / 100, 3)
-        parent = p.getparent()
-        level = 0
-        while parent is not None and level < _MASS_LEVELS:
-            if level < 3:  # noqa: PLR2004
-                if parent not in scores:
-                    scores[parent] = _class_weight(parent) + (
-                        5 if parent.tag in {"div", "article", "section", "main"} else 0
-                    )
-                scores[parent] += score / (1, 2, 3)[level]
-            mass[parent] += length
-            parent = parent.getparent()
-            level += 1
+    scores, mass = _scores(root, texts)
     marked = _with_text(list(root.iter("article", "main")))
     if not scores:
         # Short paragraphs only: a container the page marks as its article is the body.
@@ -143,19 +125,55 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     return best
 
 
+def _scores(
+    root: HtmlElement, texts: Texts
+) -> tuple[dict[HtmlElement, float], Counter[HtmlElement]]:
+    """The score of each block that holds paragraphs, and the paragraph text under each."""
+    scores: dict[HtmlElement, float] = {}
+    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
+    mass: Counter[HtmlElement] = Counter()
+    # the ancestors of each paragraph's parent as far up as they are counted, and whether they
+    # are a comment thread's: the same for the paragraphs of one parent
+    chains: dict[HtmlElement, tuple[list[HtmlElement], bool]] = {}
+    for p in root.iter(*_SCORED):
+        length, commas = _measure(p, texts)
+        parent = p.getparent()
+        if length < 25 or parent is None:  # noqa: PLR2004 - shorter: captions, buttons, labels
+            continue
+        known = chains.get(parent)
+        if known is None:
+            chain = [parent, *islice(parent.iterancestors(), _MASS_LEVELS - 1)]
+            known = chains[parent] = (chain, _in_comments(chain, texts))
+        chain, in_comments = known
+        if in_comments:
+            continue
+        score = 1 + commas + min(length / 100, 3)
+        for level, ancestor in enumerate(chain):
+            if level < 3:  # noqa: PLR2004
+                if ancestor not in scores:
+                    scores[ancestor] = _class_weight(ancestor) + (
+                        5 if ancestor.tag in {"div", "article", "section", "main"} else 0
+                    )
+                scores[ancestor] += score / (1, 2, 3)[level]
+            mass[ancestor] += length
+    return scores, mass
+
+
 #: Names of a block of readers' comments: its paragraphs are never the article's.
 _COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
 
 
-def _in_comments(p: HtmlElement, texts: Texts) -> bool:
-    """Whether a paragraph lies in a comment thread (looked for as far up as it is counted)."""
-    parent = p.getparent()
-    for _ in range(_MASS_LEVELS):
-        if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
+def _in_comments(ancestors: list[HtmlElement], texts: Texts) -> bool:
+    """Whether a paragraph lies in a comment thread.
+
+    That is, one of its ``ancestors`` (its parent first, as far up as it is counted) is one,
+    below the page's ``<body>``.
+    """
+    for ancestor in ancestors:
+        if ancestor.tag in {"body", "html"}:  # names of the whole page
             return False
-        if texts.tokens(parent) & _COMMENTS:
+        if texts.tokens(ancestor) & _COMMENTS:
             return True
-        parent = parent.getparent()
     return False
 
 
