@@ -83,6 +83,10 @@ SHAPES = {
     "nested dates": (_nested("<div class='date'><time>", "</time></div>", 100), 55),
     "nested paragraphs for the main block": (_nested("<blockquote><p>", "</blockquote>", 100), 110),
     "nested articles": (_nested("<article>", "</article>", 100), 110),
+    "nested blank articles": (
+        lambda n: html_page(("<article>" + "<i> </i>\n" * 200) * n + "</article>" * n),
+        110,
+    ),
     "nested boxes of links": (_nested("<div><a href='/x'>ссылка</a> ", "</div>", 30), 110),
     "nested hidden ledes": (
         _nested("<div class='hidden'><div class='lede'>", "</div></div>", 30),

@@ -107,12 +107,13 @@ def choose_attributions(
     weak = _weak_names(sources, site)
     # An organisation (or the site itself) named as author stands for "no byline in the
     # metadata": a person's byline on the page is better.
-    if (
+    searched = (
         not found.items
         and not page.own
         and all(weak_author(n, weak) for n, _ in ld_authors)
         and all(weak_author(n, weak) for n in meta_authors)
-    ):
+    )
+    if searched:
         found.add([(n, None) for n in byline(page.root, page.container, page.texts)])
     if not found.has(Role.AUTHOR):
         found.add(ld_authors)
@@ -121,7 +122,8 @@ def choose_attributions(
             found.add(sources.json_ld.people(role), role)
     if not found.has(Role.AUTHOR):
         found.add([(n, None) for n in meta_authors])
-    if not found.items and not page.own:
+    if not found.items and not page.own and not searched:
+        # (a byline searched for above and not taken would not be taken now either)
         found.add([(n, None) for n in byline(page.root, page.container, page.texts)])
     if not found.items and page.item is None:
         found.add([(n, None) for n in dated_byline(page.h1, page.container, page.zone)])

@@ -11,6 +11,7 @@ where paragraphs and quotes nest.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -109,8 +110,9 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
     texts = texts or Texts(root)
     marked_bodies = [
         element
-        for element in root.xpath(".//*[@itemprop]")
-        if "articleBody" in (element.get("itemprop") or "").split()
+        for element in texts.itemprops(root)
+        if element is not root
+        and "articleBody" in (element.get("itemprop") or "").split()
         and texts.short(element, 0) is None
     ]
     if marked_bodies:
@@ -118,27 +120,8 @@ def find_main(root: HtmlElement, texts: Texts | None = None) -> HtmlElement | No
         # (but not the whole page: then the first is the article's, the others elsewhere)
         holder = _holding_all(marked_bodies)
         return marked_bodies[0] if holder.tag in {"body", "html"} else holder
-    scores: dict[HtmlElement, float] = {}
-    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
-    mass: Counter[HtmlElement] = Counter()
-    for p in root.iter(*_SCORED):
-        length, commas = _measure(p, texts)
-        if length < 25 or _set_apart(p, texts):  # noqa: PLR2004 - shorter: captions, buttons, labels
-            continue
-        score = 1 + commas + min(length / 100, 3)
-        parent = p.getparent()
-        level = 0
-        while parent is not None and level < _MASS_LEVELS:
-            if level < 3:  # noqa: PLR2004
-                if parent not in scores:
-                    scores[parent] = _class_weight(parent) + (
-                        5 if parent.tag in {"div", "article", "section", "main"} else 0
-                    )
-                scores[parent] += score / (1, 2, 3)[level]
-            mass[parent] += length
-            parent = parent.getparent()
-            level += 1
-    marked = [e for e in root.iter("article", "main") if _has_text(e, texts)]
+    scores, mass = _scores(root, texts)
+    marked = _with_text(list(root.iter("article", "main")))
     if not scores:
         # Short paragraphs only: a container the page marks as its article is the body.
         return marked[0] if marked else None
@@ -163,27 +146,60 @@ def _holding_all(elements: list[HtmlElement]) -> HtmlElement:
     return chain[lowest]
 
 
+def _scores(
+    root: HtmlElement, texts: Texts
+) -> tuple[dict[HtmlElement, float], Counter[HtmlElement]]:
+    """The score of each block that holds paragraphs, and the paragraph text under each."""
+    scores: dict[HtmlElement, float] = {}
+    # paragraph text under each ancestor, at any depth: how much text an enclosing block holds
+    mass: Counter[HtmlElement] = Counter()
+    # the ancestors of each paragraph's parent as far up as they are counted, and whether they
+    # set it apart (see _set_apart): the same for the paragraphs of one parent
+    chains: dict[HtmlElement, tuple[list[HtmlElement], bool]] = {}
+    for p in root.iter(*_SCORED):
+        length, commas = _measure(p, texts)
+        parent = p.getparent()
+        if length < 25 or parent is None:  # noqa: PLR2004 - shorter: captions, buttons, labels
+            continue
+        known = chains.get(parent)
+        if known is None:
+            chain = [parent, *islice(parent.iterancestors(), _MASS_LEVELS - 1)]
+            known = chains[parent] = (chain, _set_apart(chain, texts))
+        chain, set_apart = known
+        if set_apart:
+            continue
+        score = 1 + commas + min(length / 100, 3)
+        for level, ancestor in enumerate(chain):
+            if level < 3:  # noqa: PLR2004
+                if ancestor not in scores:
+                    scores[ancestor] = _class_weight(ancestor) + (
+                        5 if ancestor.tag in {"div", "article", "section", "main"} else 0
+                    )
+                scores[ancestor] += score / (1, 2, 3)[level]
+            mass[ancestor] += length
+    return scores, mass
+
+
 #: Names of a block of readers' comments: its paragraphs are never the article's.
 _COMMENTS = frozenset({"comment", "comments", "disqus", "respond", "replies"})
 
 
-def _set_apart(p: HtmlElement, texts: Texts) -> bool:
+def _set_apart(ancestors: list[HtmlElement], texts: Texts) -> bool:
     """Whether a paragraph lies in a comment thread or a sign-up box.
 
-    Looked for as far up as it is counted. A sign-up or log-in box (a short one that held a
-    field for an e-mail address or a password) often shows one message of several, each in
-    a box of its own beside the field's: all of them lie in it.
+    That is, one of its ``ancestors`` (its parent first, as far up as it is counted) is one,
+    below the page's ``<body>``. A sign-up or log-in box (a short one that held a field for an
+    e-mail address or a password) often shows one message of several, each in a box of its
+    own beside the field's: all of them lie in it.
     """
-    parent = p.getparent()
-    for _ in range(_MASS_LEVELS):
-        if parent is None or parent.tag in {"body", "html"}:  # names of the whole page
+    for ancestor in ancestors:
+        if ancestor.tag in {"body", "html"}:  # names of the whole page
             return False
-        if texts.tokens(parent) & _COMMENTS or (
-            parent.get(FIELD_HOLDER) is not None  # (measured only then)
-            and sign_up_box(parent, texts.lengths(parent)[0])
+        if texts.tokens(ancestor) & _COMMENTS or (
+            ancestor.get(FIELD_HOLDER) is not None  # (measured only then)
+            and sign_up_box(ancestor, texts.lengths(ancestor)[0])
         ):
             return True
-        parent = parent.getparent()
     return False
 
 
@@ -208,10 +224,42 @@ def _nests(element: HtmlElement, tags: tuple[str, ...]) -> bool:
     return next(found, None) is not None
 
 
-def _has_text(element: HtmlElement, texts: Texts) -> bool:
-    if _nests(element, ("article", "main")):
-        return texts.spaced(element)[0] > 0
-    return any(not text.isspace() for text in element.itertext() if text)
+def _with_text(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements (in document order) that hold text other than whitespace.
+
+    The innermost are weighed first, and a search through an outer one steps over what they
+    hold: each element of the tree is read by one search at most, and each search stops at the
+    first text it meets.
+    """
+    known: dict[HtmlElement, bool] = {}
+    for element in reversed(elements):
+        known[element] = _not_blank(element, known)
+    return [element for element in elements if known[element]]
+
+
+def _not_blank(element: HtmlElement, known: dict[HtmlElement, bool]) -> bool:
+    """Whether an element's text (its own tail left out) holds more than whitespace."""
+    text = element.text
+    if text and not text.isspace():
+        return True
+    pending = list(element)
+    while pending:
+        node = pending.pop()
+        tail = node.tail
+        if tail and not tail.isspace():
+            return True
+        if not isinstance(node.tag, str):
+            continue  # a comment or processing instruction: only its tail is text
+        found = known.get(node)
+        if found is not None:
+            if found:
+                return True
+            continue
+        text = node.text
+        if text and not text.isspace():
+            return True
+        pending.extend(node)
+    return False
 
 
 def _prefer_marked(marked: HtmlElement, best: HtmlElement) -> bool:

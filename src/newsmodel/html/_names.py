@@ -215,9 +215,16 @@ def class_tokens(element: HtmlElement) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _tokens(names: str) -> frozenset[str]:
+    if names.lower() == names:
+        # no capital letter, so no camelCase word to split: the names' parts and the names
+        # (in C, as the regex would split them)
+        return frozenset((*names.translate(_DASHES).split(), *names.split()))
     out = {t.lower() for t in _TOKEN_SPLIT.split(names) if t}
     out.update(n.lower() for n in names.split())
     return frozenset(out)
+
+
+_DASHES = str.maketrans("_-", "  ")
 
 
 def is_boilerplate(element: HtmlElement) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from itertools import accumulate
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -83,41 +82,40 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit or with too many attributes, in one pass."""
     # A page shorter than the threshold, or with no run between two ">" longer than it,
     # cannot hold such a tag (the common cases, in C).
-    threshold = min(max_tag_chars, _COUNTED_TAG_CHARS)
+    threshold = max(0, min(max_tag_chars, _COUNTED_TAG_CHARS))
     if len(text) <= threshold:
         return
     # A tag ends at the first ">" after it, so a long tag lies in a long run without ">", and
-    # the longest tag of a run starts at the run's first tag start. Runs are measured in C:
-    # first found (the run before the first ">", then one search for a long run after one),
-    # then, when there is one, measured.
+    # the longest tag of a run starts at the run's first tag start. The long runs are found
+    # in C: the first, and each after a ">" (the search reads each character once).
     first = text.find(">")
-    if (len(text) if first == -1 else first) <= threshold and _long_run(threshold).search(
-        text
-    ) is None:
+    if (first if first >= 0 else len(text)) > threshold:
+        _check_run(text, 0, max_tag_chars)
+    for match in _long_run(threshold).finditer(text):
+        _check_run(text, match.start() + 1, max_tag_chars)
+
+
+def _check_run(text: str, run_start: int, max_tag_chars: int) -> None:
+    """Refuse the first start tag of the run of text from ``run_start`` to the next ">"."""
+    next_close = text.find(">", run_start)
+    if next_close < 0:
+        next_close = len(text)
+    match = _TAG_START.search(text, run_start, next_close)
+    if match is None:
         return
-    lengths = list(map(len, text.split(">")))
-    if max(lengths) <= threshold:
-        return
-    ends = list(accumulate(lengths))
-    for i in [i for i, n in enumerate(lengths) if n > threshold]:
-        run_start = ends[i] - lengths[i] + i  # i ">" separators stand before run i
-        next_close = run_start + lengths[i]
-        match = _TAG_START.search(text, run_start, next_close)
-        if match is None:
-            continue
-        start = match.start()
-        length = next_close - start
-        msg = None
-        if length > max_tag_chars:
-            msg = f"a start tag is longer than max_tag_chars={max_tag_chars} characters"
-        elif length > _COUNTED_TAG_CHARS:
-            count = sum(1 for _ in _ATTRIBUTE.finditer(text, start, next_close))
-            if count > MAX_ATTRIBUTES:
-                msg = f"a start tag has {count} attributes, over the limit of {MAX_ATTRIBUTES}"
-        if msg is not None:
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            raise ParseError(_FORMAT, msg, line=line, column=column)
+    start = match.start()
+    length = next_close - start
+    msg = None
+    if length > max_tag_chars:
+        msg = f"a start tag is longer than max_tag_chars={max_tag_chars} characters"
+    elif length > _COUNTED_TAG_CHARS:
+        count = sum(1 for _ in _ATTRIBUTE.finditer(text, start, next_close))
+        if count > MAX_ATTRIBUTES:
+            msg = f"a start tag has {count} attributes, over the limit of {MAX_ATTRIBUTES}"
+    if msg is not None:
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        raise ParseError(_FORMAT, msg, line=line, column=column)
 
 
 # Dropped before the body is looked for: these leave a mark (or their text, for a form)...
@@ -258,10 +256,10 @@ def parse_page(
         raise TypeError(msg)
     if text.startswith("\ufeff"):
         text = text.lstrip("\ufeff")
-    if "&#" in text:
+    if "&#" in text and _CONTROL_REFERENCE.search(text) is not None:
         # A character reference to a control character would put one back after scrubbing.
         text = _CONTROL_REFERENCE.sub("", text)
-    if not text or text.isspace():
+    if not text or text.isspace():  # (no copy of the text, as strip() would make)
         raise ParseError(_FORMAT, "the page is empty")
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from newsmodel._textrules import InvalidTextError, collapse, scrub
@@ -173,6 +174,8 @@ class Texts:
         """Measure the elements of ``root``'s tree, as they are asked for."""
         self.root = root
         self._classed: list[HtmlElement] | None = None
+        self._itemprops: list[HtmlElement] = []
+        self._order: dict[HtmlElement, int] = {}  # the index of each of them in _classed
         # the collapsed text of an element, or a lower bound of its length when it is long
         self._texts: dict[HtmlElement, str | int] = {}
         self._lengths: dict[HtmlElement, tuple[int, int]] = {}
@@ -193,16 +196,58 @@ class Texts:
         found by bisection in document order.
         """
         if self._classed is None:
-            self._classed = self.root.xpath("descendant-or-self::*[@class or @id]")
-        found = self._classed
+            self._index()
+        assert self._classed is not None  # noqa: S101 - for the type checker
+        return self._within(self._classed, scope, self._order)
+
+    def itemprops(self, scope: HtmlElement) -> list[HtmlElement]:
+        """The elements under ``scope`` (itself included) that have an ``itemprop``."""
+        if self._classed is None:
+            self._index()
+        return self._within(self._itemprops, scope)
+
+    def _index(self) -> None:
+        """Find the elements with a class or an id, and those with an ``itemprop``, at once.
+
+        One walk of the tree reading attributes is faster than XPath predicates over it.
+        """
+        classed: list[HtmlElement] = []
+        itemprops = self._itemprops
+        for element in self.root.iter(etree.Element):
+            get = element.get
+            if get("class") is not None or get("id") is not None:
+                classed.append(element)
+            if get("itemprop") is not None:
+                itemprops.append(element)
+        self._classed = classed
+        self._order = {element: index for index, element in enumerate(classed)}
+
+    def _within(
+        self,
+        found: list[HtmlElement],
+        scope: HtmlElement,
+        order: dict[HtmlElement, int] | None = None,
+    ) -> list[HtmlElement]:
+        """The slice of ``found`` (elements in document order) that lies under ``scope``.
+
+        ``order`` gives the index in ``found`` of each of its elements: a scope among them is
+        found without a search.
+        """
         # the subtree ends where the first element after it in document order starts
         after: HtmlElement | None = None
         node: HtmlElement | None = scope
         while node is not None and node is not self.root and after is None:
             after = node.getnext()  # (the root's own siblings stand outside its tree)
             node = node.getparent()
-        start = _first_not_before(found, scope)
-        end = len(found) if after is None else _first_not_before(found, after, start)
+        order = order or {}
+        start = order.get(scope)
+        if start is None:
+            start = _first_not_before(found, scope)
+        if after is None:
+            return found[start:]
+        end = order.get(after)
+        if end is None:
+            end = _first_not_before(found, after, start)
         return found[start:end]
 
     def short(self, element: HtmlElement, longest: int) -> str | None:
