@@ -68,8 +68,12 @@ _NAME = [("class", "name")]
 _NAME_MICRODATA = [("class", "name"), ("itemprop", "name")]
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"th", "td"})
-#: The markup a paragraph built directly may hold besides links (see simple_paragraph()).
-_SIMPLE_MARKUP: dict[object, type[Emphasis | Strong]] = {"em": Emphasis, "strong": Strong}
+#: The markup a paragraph built directly may hold, by tag (see OwnBody.paragraph()).
+_SIMPLE_MARKUP: dict[object, type[Emphasis | Strong | Link]] = {
+    "em": Emphasis,
+    "strong": Strong,
+    "a": Link,
+}
 _WEB = ("https://", "http://")
 _nfc = unicodedata.is_normalized
 
@@ -118,12 +122,14 @@ def text_only(el: HtmlElement) -> HtmlElement:
 
 def elements(el: HtmlElement) -> list[HtmlElement]:
     """The children of an element that holds elements only (whitespace between them)."""
-    no_text(el.text)
+    text = el.text
+    if text and not text.isspace():
+        raise NotOwn
     children = list(el)
-    for child in children:
-        if not isinstance(child.tag, str):
+    for child in children:  # no_text() of each tail, inline: the walk's most common check
+        tail = child.tail
+        if not isinstance(child.tag, str) or (tail and not tail.isspace()):
             raise NotOwn
-        no_text(child.tail)
     return children
 
 
@@ -363,12 +369,21 @@ class OwnBody:
         if not levels and len(el):
             return None
         for child in el:
-            tag = child.tag
-            if tag == "a":
-                target = self.simple_href(child.items())
-                if target is None:
-                    return None
-            elif tag not in _SIMPLE_MARKUP or child.keys():
+            kind = _SIMPLE_MARKUP.get(child.tag)
+            if kind is Link:
+                marks = child.items()
+                target = marks[0][1] if len(marks) == 1 else ""
+                if not (  # href's own quick test, which resolve() keeps as it is too
+                    marks[0][0] == "href"
+                    and target.startswith(_WEB)
+                    and target.isascii()
+                    and target.isprintable()
+                    and " " not in target
+                ):
+                    target = self.simple_href(marks)
+                    if target is None:
+                        return None
+            elif kind is None or child.keys():
                 return None
             if len(child):
                 inner: list[Inline] = []
@@ -391,9 +406,7 @@ class OwnBody:
                 at_space = text[-1] == " "
                 content = (text,)
             out.append(
-                clean_link(target, content)
-                if tag == "a"
-                else clean_inline(_SIMPLE_MARKUP[tag], content)
+                clean_link(target, content) if kind is Link else clean_inline(kind, content)  # type: ignore[arg-type]
             )
             text = child.tail
             if text:
