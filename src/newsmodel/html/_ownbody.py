@@ -372,10 +372,9 @@ class OwnBody:
             kind = _SIMPLE_MARKUP.get(child.tag)
             if kind is Link:
                 marks = child.items()
-                target = marks[0][1] if len(marks) == 1 else ""
+                target = marks[0][1] if len(marks) == 1 and marks[0][0] == "href" else ""
                 if not (  # href's own quick test, which resolve() keeps as it is too
-                    marks[0][0] == "href"
-                    and target.startswith(_WEB)
+                    target.startswith(_WEB)
                     and target.isascii()
                     and target.isprintable()
                     and " " not in target
