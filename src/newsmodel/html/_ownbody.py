@@ -379,9 +379,10 @@ class OwnBody:
                     and target.isprintable()
                     and " " not in target
                 ):
-                    target = self.simple_href(marks)
-                    if target is None:
+                    checked = self.simple_href(marks)
+                    if checked is None:
                         return None
+                    target = checked
             elif kind is None or child.keys():
                 return None
             if len(child):
