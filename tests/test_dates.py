@@ -6,11 +6,13 @@ import re
 import subprocess
 import sys
 import zoneinfo
+from unittest.mock import patch
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from newsmodel import dates
 from newsmodel._dateparse import _tables
 from newsmodel._zones import _packaged_zone
 from newsmodel._zones import zone as _zone
@@ -669,6 +671,37 @@ _OFFSETS = st.integers(-23 * 3600 - 3599, 23 * 3600 + 3599).map(
 def test_parse_iso_reads_back_what_isoformat_writes(value):
     assert parse_iso(value.isoformat()) == value
     assert parse_iso(value.isoformat()).utcoffset() == value.utcoffset()
+
+
+_COMMON_FORM = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})"
+_WRITTEN = st.datetimes(
+    min_value=dt.datetime(1, 1, 1),  # noqa: DTZ001 - made aware by `timezones`
+    max_value=dt.datetime(9999, 12, 31),  # noqa: DTZ001
+    timezones=st.integers(-23 * 60 - 59, 23 * 60 + 59).map(
+        lambda m: dt.timezone(dt.timedelta(minutes=m))
+    ),
+).map(lambda value: value.isoformat(timespec="seconds"))
+
+
+@settings(max_examples=300)
+@given(
+    st.from_regex(_COMMON_FORM, fullmatch=True) | _WRITTEN | _WRITTEN.map(lambda t: t[:-6] + "Z")
+)
+def test_the_common_form_reads_as_the_general_rules_read_it(text: str) -> None:
+    # The common form is read by the standard library; with that path closed, the rules below
+    # it read the same text, and must give the same value with the same offset, or None alike.
+    quick = parse_iso(text)
+    with patch.object(dates, "_COMMON_ISO", re.compile("(?!)")):
+        general = parse_iso(text)
+    assert repr(quick) == repr(general)
+
+
+def test_the_common_form_takes_the_quick_path() -> None:
+    text = "2026-11-25T14:05:00+05:00"
+    assert dates._COMMON_ISO.fullmatch(text) is not None  # noqa: SLF001
+    with patch.object(dates, "_ISO_DATETIME", re.compile("(?!)")):
+        assert parse_iso(text) == dt.datetime(2026, 11, 25, 9, 5, tzinfo=dt.timezone.utc)
+        assert parse_iso("2026-02-30T14:05:00+05:00") is None  # refused by both paths
 
 
 @pytest.mark.parametrize(

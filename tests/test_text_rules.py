@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsmodel import Article, ValidationError
-from newsmodel._textrules import collapse, collapse_inner, normalize, scrub
+from newsmodel._textrules import collapse, collapse_inner, is_clean_inner, normalize, scrub
 
 # Rule 4 written out as the regular expression that defines it.
 _SPACES = re.compile(r"\s{2,}|[^\S\u00a0\u202f\u2007]")
@@ -34,6 +34,12 @@ def test_collapse_matches_the_rule(text: str) -> None:
 def test_collapse_inner_matches_the_rule(text: str) -> None:
     text = scrub(text)
     assert collapse_inner(text) == _SPACES.sub(" ", normalize(text))
+
+
+@given(_TEXTS)
+def test_clean_inner_text_is_what_the_rule_keeps(text: str) -> None:
+    text = scrub(text)
+    assert is_clean_inner(text) == (_SPACES.sub(" ", normalize(text)) == text)
 
 
 def test_a_lone_no_break_space_is_kept_and_a_mixed_run_becomes_one_space() -> None:

@@ -119,8 +119,12 @@ def collapse(text: str) -> str:
     >>> collapse("  Заголовок\n  статьи  ")
     'Заголовок статьи'
     """
-    if (
-        (text.isprintable() or _SUSPECT.search(text) is None)
+    if text.isprintable():
+        # No no-break space either (see SUSPECT): the plain space is the only one to look for.
+        if "  " not in text and text[:1] != " " != text[-1:] and _is_nfc(text):
+            return text
+    elif (
+        _SUSPECT.search(text) is None
         and _RUN.search(text) is None
         and text[:1] not in _TRIMMED
         and text[-1:] not in _TRIMMED
@@ -149,11 +153,9 @@ def is_clean_inner(text: str) -> bool:
     >>> is_clean_inner("25\u00a0ноября "), is_clean_inner("a  b")
     (True, False)
     """
-    return (
-        (text.isprintable() or _SUSPECT.search(text) is None)
-        and _RUN.search(text) is None
-        and _is_nfc(text)
-    )
+    if text.isprintable():  # no no-break space either (see SUSPECT)
+        return "  " not in text and _is_nfc(text)
+    return _SUSPECT.search(text) is None and _RUN.search(text) is None and _is_nfc(text)
 
 
 def _has_no_break(text: str) -> bool:

@@ -133,6 +133,11 @@ _ISO_DATETIME = re.compile(
     r"\s*(?:(?P<z>[Zz])|(?P<sign>[+-])(?P<oh>\d\d)(?::?(?P<om>\d\d)(?::?(?P<os>\d\d))?)?)?\s*"
 )
 
+#: Extended form with seconds and an offset: ``2026-11-25T14:05:00+05:00`` (or ``Z``).
+_COMMON_ISO = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})"
+)
+
 
 def parse_iso(text: str) -> dt.datetime | None:
     """Read an ISO 8601 date-time as feeds and pages write it, or ``None``.
@@ -154,6 +159,13 @@ def parse_iso(text: str) -> dt.datetime | None:
     >>> parse_iso("2026-02-30T10:00Z") is None
     True
     """
+    if _COMMON_ISO.fullmatch(text) is not None:
+        # The form most pages and feeds write, which the standard library reads alike in C;
+        # what it refuses (an impossible date) is left to the rules below.
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
     match = _ISO_DATETIME.fullmatch(text)
     if match is None:
         return None

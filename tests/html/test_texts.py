@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 import lxml.html
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from newsmodel.html._texts import Texts, solid_length, text_of
+from newsmodel._textrules import scrub
+from newsmodel.html._texts import Texts, solid_length, squash, text_of
+from newsmodel.html._values import _ENTITY, clean
 
 _PIECES = [
     "",
@@ -79,3 +83,15 @@ def test_classed_ignores_what_stands_beside_the_root() -> None:
     texts = Texts(root)
     assert [e.get("class") for e in texts.classed(root[0])] == ["byline"]
     assert [e.get("class") for e in texts.classed(root)] == ["byline"]
+
+
+_VALUES = st.lists(
+    st.sampled_from([*"aб &;#x1 ", "\u00a0", "\u200b", "\x01", "e\u0301", "&amp;", "&#1;"])
+).map("".join)
+
+
+@given(_VALUES)
+def test_clean_is_unescaped_scrubbed_and_collapsed_text(value: str) -> None:
+    # Printable text without "&" is only collapsed; the rest takes every step.
+    expected = squash(scrub(unescape(value) if _ENTITY.search(value) else value)) or None
+    assert clean(value) == expected

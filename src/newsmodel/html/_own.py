@@ -155,8 +155,10 @@ class _OwnPage:
     def scoped(self, el: HtmlElement, kind: str, prop: str) -> None:
         """An item holding its name alone: the site, the place."""
         marks_are(el, [("class", el.get("class") or ""), ("itemprop", prop), *item_marks(kind)])
-        marks_are(text_only(one_element(el)), [("itemprop", "name")])
-        self.properties.append((prop, el))
+        name = one_element(el)
+        marks_are(text_only(name), [("itemprop", "name")])
+        # Its name, which gives what the item gives (Sources.scoped_name), without a walk.
+        self.properties.append((prop, name))
 
     def site(self, el: HtmlElement) -> None:
         self.scoped(el, "WebSite", "isPartOf")

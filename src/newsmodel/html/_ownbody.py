@@ -10,9 +10,11 @@ read otherwise.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from newsmodel._blocks import paragraph
+from newsmodel._content import clean_inline, clean_link, clean_paragraph
 from newsmodel._models import (
     Block,
     Emphasis,
@@ -20,10 +22,14 @@ from newsmodel._models import (
     ItemList,
     LineBreak,
     Link,
+    Paragraph,
     Quote,
     Section,
     Strong,
 )
+from newsmodel._textrules import is_clean_inner
+from newsmodel._values import href
+from newsmodel.errors import ValidationError
 from newsmodel.html._extract import MAX_INLINE_DEPTH, BodyReader
 from newsmodel.html._names import resolve
 from newsmodel.html._texts import text_of
@@ -62,6 +68,14 @@ _NAME = [("class", "name")]
 _NAME_MICRODATA = [("class", "name"), ("itemprop", "name")]
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _CELLS = frozenset({"th", "td"})
+#: The markup a paragraph built directly may hold, by tag (see OwnBody.paragraph()).
+_SIMPLE_MARKUP: dict[object, type[Emphasis | Strong | Link]] = {
+    "em": Emphasis,
+    "strong": Strong,
+    "a": Link,
+}
+_WEB = ("https://", "http://")
+_nfc = unicodedata.is_normalized
 
 
 class NotOwn(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -108,12 +122,14 @@ def text_only(el: HtmlElement) -> HtmlElement:
 
 def elements(el: HtmlElement) -> list[HtmlElement]:
     """The children of an element that holds elements only (whitespace between them)."""
-    no_text(el.text)
+    text = el.text
+    if text and not text.isspace():
+        raise NotOwn
     children = list(el)
-    for child in children:
-        if not isinstance(child.tag, str):
+    for child in children:  # no_text() of each tail, inline: the walk's most common check
+        tail = child.tail
+        if not isinstance(child.tag, str) or (tail and not tail.isspace()):
             raise NotOwn
-        no_text(child.tail)
     return children
 
 
@@ -196,6 +212,15 @@ def check_row(tr: HtmlElement) -> None:
         text_only(cell)
 
 
+def _kept(text: str, at_space: bool) -> bool:  # noqa: FBT001
+    """Whether a paragraph keeps a text run as it is (``_unchanged`` in ``newsmodel._content``).
+
+    Clean, and not opening with a space after a space (at the paragraph's start, or after a
+    run that ends with one). :meth:`OwnBody.simple_run` tests the same inline, first.
+    """
+    return not (at_space and text[0] == " ") and is_clean_inner(text)
+
+
 class OwnBody:
     """The article's body: sections of blocks, read as the general reader reads a trusted body."""
 
@@ -227,7 +252,7 @@ class OwnBody:
                 raise NotOwn  # an embed, or what the writer never writes
             block: Block | None
             if tag == "p":
-                block = paragraph(self.inlines(child, 0))
+                block = self.paragraph(child)
             elif tag == "h2" and index == 0:
                 heading = text_of(text_only(child))
                 if not heading:
@@ -253,7 +278,7 @@ class OwnBody:
         items = []
         for li in elements(el):
             plain(li, "li")
-            item = paragraph(self.inlines(li, 0))
+            item = self.paragraph(li)
             if item is not None:
                 items.append(item)
         return ItemList(items, ordered=el.tag == "ol") if items else None
@@ -272,7 +297,7 @@ class OwnBody:
         found = []
         for p in children:
             plain(p, "p")
-            found.append(paragraph(self.inlines(p, 0)))
+            found.append(self.paragraph(p))
         paragraphs = [p for p in found if p is not None]
         return Quote(paragraphs, cite=cite) if paragraphs else None
 
@@ -303,6 +328,113 @@ class OwnBody:
         if reader.dropped:
             raise NotOwn  # the general reader reports an image it cannot read
         return block
+
+    def paragraph(self, el: HtmlElement) -> Paragraph | None:
+        """The paragraph of an element: built directly when it has a simple shape.
+
+        Simple: text runs that no text rule changes and that collapsing whitespace across the
+        paragraph keeps as they are, ``em``, ``strong`` and ``a href`` without other marks, none
+        empty, and links whose target the model keeps. What the general path
+        (:meth:`inlines` and the model's constructors) would build is built without the
+        constructors' checks; any other paragraph takes the general path.
+        """
+        out: list[Inline] = []
+        at_space = self.simple_run(el, out, True, MAX_INLINE_DEPTH)  # noqa: FBT003 - the start
+        if at_space is None or at_space or not out:
+            return paragraph(self.inlines(el, 0))
+        return clean_paragraph(tuple(out))
+
+    def simple_run(  # noqa: C901, PLR0911, PLR0912
+        self,
+        el: HtmlElement,
+        out: list[Inline],
+        at_space: bool,  # noqa: FBT001
+        levels: int,
+    ) -> bool | None:
+        """Append the content of ``el`` to ``out``; whether it ends at a space, else ``None``.
+
+        ``levels`` is how deep its children may hold markup, as :meth:`inlines` reads it.
+        """
+        text = el.text
+        if text:
+            if not (  # most text: printable, and so without a no-break space (see SUSPECT)
+                text.isprintable()
+                and "  " not in text
+                and (text.isascii() or _nfc("NFC", text))
+                and not (at_space and text[0] == " ")
+            ) and not _kept(text, at_space):
+                return None
+            out.append(text)
+            at_space = text[-1] == " "
+        if not levels and len(el):
+            return None
+        for child in el:
+            kind = _SIMPLE_MARKUP.get(child.tag)
+            if kind is Link:
+                marks = child.items()
+                target = marks[0][1] if len(marks) == 1 and marks[0][0] == "href" else ""
+                if not (  # href's own quick test, which resolve() keeps as it is too
+                    target.startswith(_WEB)
+                    and target.isascii()
+                    and target.isprintable()
+                    and " " not in target
+                ):
+                    checked = self.simple_href(marks)
+                    if checked is None:
+                        return None
+                    target = checked
+            elif kind is None or child.keys():
+                return None
+            if len(child):
+                inner: list[Inline] = []
+                found = self.simple_run(child, inner, at_space, levels - 1)
+                if found is None or not inner:
+                    return None
+                at_space = found
+                content = tuple(inner)
+            else:  # the common case: text alone
+                text = child.text
+                if not text:
+                    return None
+                if not (
+                    text.isprintable()
+                    and "  " not in text
+                    and (text.isascii() or _nfc("NFC", text))
+                    and not (at_space and text[0] == " ")
+                ) and not _kept(text, at_space):
+                    return None
+                at_space = text[-1] == " "
+                content = (text,)
+            out.append(
+                clean_link(target, content) if kind is Link else clean_inline(kind, content)  # type: ignore[arg-type]
+            )
+            text = child.tail
+            if text:
+                if not (
+                    text.isprintable()
+                    and "  " not in text
+                    and (text.isascii() or _nfc("NFC", text))
+                    and not (at_space and text[0] == " ")
+                ) and not _kept(text, at_space):
+                    return None
+                out.append(text)
+                at_space = text[-1] == " "
+        return at_space
+
+    def simple_href(self, marks: list[tuple[str, str]]) -> str | None:
+        """The target :meth:`link` gives a link of these marks, when it has no title."""
+        if len(marks) != 1 or marks[0][0] != "href":
+            return None
+        raw = marks[0][1]
+        stripped = raw.strip()
+        if not stripped:
+            return None  # not a link: the general path decides
+        if len(stripped) != len(raw) or not raw.startswith(_WEB):
+            raw = resolve(raw, self.base)  # an absolute http(s) link resolves to itself
+        try:
+            return href(raw)
+        except ValidationError:
+            return None
 
     def inlines(self, el: HtmlElement, depth: int) -> list[Inline]:  # noqa: C901 - per tag
         """The inline content of an element, as the general reader reads it."""

@@ -60,6 +60,10 @@ _ROLE_BY_PROPERTY = {
     "isBasedOn": Role.ORIGINAL,
     "contributor": Role.AUTHOR,
 }
+#: The properties read from their element, not from their value (see read_properties()).
+_ITEM_PROPERTIES = frozenset(
+    {"articleBody", *_ROLE_BY_PROPERTY, "about", "contentLocation", "isPartOf", "image"}
+)
 _IGNORED_META = frozenset(
     {
         "viewport",
@@ -302,11 +306,14 @@ class Sources:
         m = self.microdata
         body: HtmlElement | None = None
         for name, element in properties:
-            if name == "articleBody":
-                # its value is the whole body's text, which no field takes
-                body = element if body is None else body
+            if name in _ITEM_PROPERTIES:
+                if name == "articleBody":
+                    # its value is the whole body's text, which no field takes
+                    body = element if body is None else body
+                else:
+                    self.read_item_property(name, element)
                 continue
-            value = microdata_value(element)
+            value = microdata_value(element)  # what the rest read; items are read whole
             if name == "headline":
                 m.headline = _first(m.headline, clean(value))
             elif name == "description":
@@ -315,33 +322,38 @@ class Sources:
                 m.published = _first(m.published, date_value(value, self.zone))
             elif name == "dateModified":
                 m.updated = _first(m.updated, date_value(value, self.zone))
-            elif name in _ROLE_BY_PROPERTY:
-                self.credit(name, element)
             elif name in {"articleSection", "keywords", "inLanguage"}:
                 found = clean(value)
                 if found:
                     {"articleSection": m.rubrics, "keywords": m.tags, "inLanguage": m.languages}[
                         name
                     ].append(found)
-            elif name == "about" and element.get("itemscope") is not None:
-                self.subject(element)
             elif name == "identifier":
                 m.guid = _first(m.guid, clean(value))
             elif name == "version":
                 m.version = _first(m.version, clean(value))
             elif name == "dateline":
                 m.dateline = _first(m.dateline, clean(value))
-            elif name == "contentLocation":
-                m.place = _first(m.place, self.scoped_name(element))
-            elif name == "isPartOf":
-                m.site = _first(m.site, self.scoped_name(element))
             elif name in {"url", "mainEntityOfPage"}:
                 found = clean(value) if element.get("itemscope") is None else None
                 if found:
                     m.urls.append(found)
-            elif name == "image":
-                m.image = _first(m.image, self.microdata_image(element))
         return body
+
+    def read_item_property(self, name: str, element: HtmlElement) -> None:
+        """A property read from its element rather than its value: a credit, a subject..."""
+        m = self.microdata
+        if name in _ROLE_BY_PROPERTY:
+            self.credit(name, element)
+        elif name == "about":
+            if element.get("itemscope") is not None:
+                self.subject(element)
+        elif name == "contentLocation":
+            m.place = _first(m.place, self.scoped_name(element))
+        elif name == "isPartOf":
+            m.site = _first(m.site, self.scoped_name(element))
+        else:  # image
+            m.image = _first(m.image, self.microdata_image(element))
 
     def read_extra(self, item: HtmlElement) -> None:
         """The fields the writer keeps in a ``<dl class="extra">``."""

@@ -53,6 +53,10 @@ TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|—–·•«»:]|-{1,2}|::)\s+")
 
 
 def clean(value: object) -> str | None:
+    """A value as one line of text the model holds; ``None`` when it is not text or is blank."""
+    if type(value) is str and value.isprintable() and "&" not in value:
+        # Nothing to unescape, and nothing scrub() removes (no control, no surrogate).
+        return squash(value) or None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
