@@ -23,8 +23,9 @@ def cpu_seconds(run: Callable[[], object], *, repeat: int = 2) -> float:
     """The least CPU time of ``repeat`` runs of ``run``."""
     best = float("inf")
     for _ in range(repeat):
-        gc.collect()
-        gc.disable()  # the collector's passes fall where earlier allocations put them
+        # No automatic collection: it would scan the whole test process's heap, at points that
+        # earlier allocations set, and cost more than the run measured.
+        gc.disable()
         try:
             start = time.process_time()
             run()
