@@ -216,9 +216,14 @@ def _kept(text: str, at_space: bool) -> bool:  # noqa: FBT001
     """Whether a paragraph keeps a text run as it is (``_unchanged`` in ``newsmodel._content``).
 
     Clean, and not opening with a space after a space (at the paragraph's start, or after a
-    run that ends with one). :meth:`OwnBody.simple_run` tests the same inline, first.
+    run that ends with one). Most text is printable (and so holds no no-break space, see
+    SUSPECT), has no two spaces and is ASCII or NFC: told by plain string tests first.
     """
-    return not (at_space and text[0] == " ") and is_clean_inner(text)
+    if at_space and text[0] == " ":
+        return False
+    return (
+        text.isprintable() and "  " not in text and (text.isascii() or _nfc("NFC", text))
+    ) or is_clean_inner(text)
 
 
 class OwnBody:
@@ -357,12 +362,7 @@ class OwnBody:
         """
         text = el.text
         if text:
-            if not (  # most text: printable, and so without a no-break space (see SUSPECT)
-                text.isprintable()
-                and "  " not in text
-                and (text.isascii() or _nfc("NFC", text))
-                and not (at_space and text[0] == " ")
-            ) and not _kept(text, at_space):
+            if not _kept(text, at_space):
                 return None
             out.append(text)
             at_space = text[-1] == " "
@@ -396,12 +396,7 @@ class OwnBody:
                 text = child.text
                 if not text:
                     return None
-                if not (
-                    text.isprintable()
-                    and "  " not in text
-                    and (text.isascii() or _nfc("NFC", text))
-                    and not (at_space and text[0] == " ")
-                ) and not _kept(text, at_space):
+                if not _kept(text, at_space):
                     return None
                 at_space = text[-1] == " "
                 content = (text,)
@@ -410,12 +405,7 @@ class OwnBody:
             )
             text = child.tail
             if text:
-                if not (
-                    text.isprintable()
-                    and "  " not in text
-                    and (text.isascii() or _nfc("NFC", text))
-                    and not (at_space and text[0] == " ")
-                ) and not _kept(text, at_space):
+                if not _kept(text, at_space):
                     return None
                 out.append(text)
                 at_space = text[-1] == " "
