@@ -73,5 +73,5 @@ def assert_linear(
     for size in (n, 2 * n):
         if ratio <= limit:
             break
-        ratio = min(ratio, growth(build, run, size, repeat=3))
+        ratio = min(ratio, growth(build, run, size, repeat=5))
     assert ratio <= limit, f"doubling the input took {ratio:.2f}x the CPU time (limit {limit}x)"

@@ -17,7 +17,8 @@ def _quadratic(items: object) -> int:
 
 
 def test_a_linear_pass_is_accepted() -> None:
-    assert_linear(lambda n: "ab" * n, lambda text: text.count("b"), 2_000_000)  # type: ignore[attr-defined]
+    # A pass in Python, some tens of milliseconds a run: a C pass of a millisecond is noise.
+    assert_linear(lambda n: "ab" * n, lambda text: sum(ch == "b" for ch in text), 200_000)  # type: ignore[attr-defined]
 
 
 def test_a_quadratic_pass_is_refused() -> None:
