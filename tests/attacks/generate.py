@@ -237,6 +237,22 @@ def html_many_breaks(megabytes: float) -> bytes:
     return html_page("<p>а" + "<br>" * int(megabytes * MB // 4) + "</p>")
 
 
+def html_own_page_hostile(count: int) -> bytes:
+    """A page in newsmodel's own markup (the reader's direct path), ``count`` hostile paragraphs.
+
+    Each holds a link that must be refused and text that must stay escaped, in the writer's forms.
+    """
+    from newsmodel import Article, Section, html  # noqa: PLC0415
+
+    page = html.dumps(Article(headline="Заголовок статьи", sections=[Section(blocks=["Текст."])]))
+    body = "".join(
+        f'<p><a href="javascript:alert({i})">ссылка</a> &lt;script&gt;alert({i})&lt;/script&gt; '
+        f'<a href="https://example.kz/{i}">тут</a></p>'
+        for i in range(count)
+    )
+    return page.replace("<p>Текст.</p>", body, 1).encode()
+
+
 def html_many_unknown_elements(count: int) -> bytes:
     """A paragraph of ``count`` distinct unknown elements."""
     return html_page("<p>" + "".join(f"<x{i}>т</x{i}>" for i in range(count)) + "</p>")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import warnings
+from datetime import timezone
 
 import lxml.html
 import pytest
 
 from attacks.generate import html_page
 from cputime import assert_linear
-from newsmodel import html
+from newsmodel import Article, Emphasis, Link, Paragraph, Section, html
 from newsmodel.html._main import sibling_run
 from newsmodel.html._texts import Texts
 
@@ -128,3 +129,37 @@ def _find_run(data: object) -> None:
 def test_finding_the_blocks_of_a_cut_article_grows_linearly() -> None:
     # each block of the run is weighed once, and searched once for the wrappers in it
     assert_linear(_cut_article, _find_run, 2000)
+
+
+def _own_page(paragraphs: int, links: int) -> bytes:
+    """A page newsmodel wrote (the direct path): ``paragraphs`` paragraphs of ``links`` links."""
+    content: list[object] = []
+    for i in range(links):
+        content += [Link(f"https://example.kz/{i}", f"ссылка {i}"), " и ", Emphasis("слово"), " "]
+    blocks = [Paragraph([f"Абзац {i}. ", *content, "конец."]) for i in range(paragraphs)]
+    page = html.dumps(Article(headline="Заголовок", sections=[Section(blocks=blocks)]))
+    return page.encode() if isinstance(page, str) else page
+
+
+# The direct path over newsmodel's own markup, its worst shapes: many paragraphs, and one
+# paragraph of many links and emphases (each built directly).
+OWN_SHAPES = {
+    "many paragraphs": (lambda n: _own_page(n, 1), 500),
+    "one paragraph of many links": (lambda n: _own_page(1, n), 1000),
+}
+
+
+@pytest.mark.parametrize("shape", list(OWN_SHAPES))
+def test_reading_its_own_pages_grows_linearly(shape: str) -> None:
+    build, n = OWN_SHAPES[shape]
+    assert _direct(build(n)), "the page must take the direct path"
+    assert_linear(build, _read, n)  # type: ignore[arg-type]
+
+
+def _direct(data: bytes) -> bool:
+    from newsmodel._limits import MAX_BYTES  # noqa: PLC0415
+    from newsmodel.html._own import read_own  # noqa: PLC0415 - white-box: the path taken
+    from newsmodel.html._parse import parse_page  # noqa: PLC0415
+
+    root, _ = parse_page(data, encoding=None, max_bytes=MAX_BYTES, max_tag_chars=1_000_000)
+    return read_own(root, url=None, tz=timezone.utc) is not None

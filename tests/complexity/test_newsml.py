@@ -39,6 +39,15 @@ def _item(body: str = "<p>а</p>", meta: str = "") -> bytes:
 
 SHAPES = {
     "many-sibling-paragraphs": (lambda n: _item("<p>абзац</p>" * n), 10_000),
+    # a paragraph of simple shape, built directly: many links and emphases in one
+    "many-simple-inline-elements": (
+        lambda n: _item(
+            "<p>"
+            + "".join(f'<a href="https://example.kz/{i}">т</a> и <em>с</em> ' for i in range(n))
+            + "конец</p>"
+        ),
+        3_000,
+    ),
     "deep-nesting-within-the-limit": (
         lambda n: _item(("<div>" * 90 + "<p>а</p>" + "</div>" * 90) * n),
         100,
