@@ -8,7 +8,6 @@ are (:meth:`BlockReader.kind`, :meth:`BlockReader.block`), how deep it reads and
 from __future__ import annotations
 
 import contextlib
-import unicodedata
 from abc import ABC, abstractmethod
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -28,7 +27,7 @@ from newsmodel._models import (
     Strong,
     Table,
 )
-from newsmodel._textrules import InvalidTextError, collapse, is_clean_inner
+from newsmodel._textrules import InvalidTextError, collapse, keeps_run
 from newsmodel.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -41,7 +40,6 @@ E = TypeVar("E", bound=etree._Element)  # noqa: SLF001 - lxml's element type
 _LINE_BREAK = LineBreak()
 _ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _NONE: frozenset[str] = frozenset()
-_nfc = unicodedata.is_normalized
 
 
 #: What an element met in inline content gives: ``skip`` nothing (the format reports it),
@@ -279,10 +277,7 @@ class BlockReader(ABC, Generic[E]):
         """
         text = el.text
         if text:
-            if (at_space and text[0] == " ") or not (
-                (text.isprintable() and "  " not in text and (text.isascii() or _nfc("NFC", text)))
-                or is_clean_inner(text)
-            ):
+            if not keeps_run(text, at_space=at_space):
                 return None
             out.append(text)
             at_space = text[-1] == " "
@@ -300,18 +295,7 @@ class BlockReader(ABC, Generic[E]):
                 content = tuple(inner)
             else:  # the common case: text alone
                 text = child.text
-                if (
-                    not text
-                    or (at_space and text[0] == " ")
-                    or not (
-                        (
-                            text.isprintable()
-                            and "  " not in text
-                            and (text.isascii() or _nfc("NFC", text))
-                        )
-                        or is_clean_inner(text)
-                    )
-                ):
+                if not text or not keeps_run(text, at_space=at_space):
                     return None
                 at_space = text[-1] == " "
                 content = (text,)
@@ -324,14 +308,7 @@ class BlockReader(ABC, Generic[E]):
                 out.append(clean_inline(Emphasis if kind == "emphasis" else Strong, content))
             text = child.tail
             if text:
-                if (at_space and text[0] == " ") or not (
-                    (
-                        text.isprintable()
-                        and "  " not in text
-                        and (text.isascii() or _nfc("NFC", text))
-                    )
-                    or is_clean_inner(text)
-                ):
+                if not keeps_run(text, at_space=at_space):
                     return None
                 out.append(text)
                 at_space = text[-1] == " "

@@ -17,7 +17,7 @@ import attrs
 
 from newsmodel._init import install, text_fields
 from newsmodel._media import Embed, EmbedProvider, Figure, provider_of
-from newsmodel._textrules import InvalidTextError, is_clean_inner, normalize
+from newsmodel._textrules import InvalidTextError, keeps_run, normalize
 from newsmodel._values import href, iterable, optional_text, text, typed_tuple
 from newsmodel.errors import ValidationError
 
@@ -265,7 +265,7 @@ def _unchanged(items: tuple[Inline, ...], *, at_space: bool) -> tuple[bool, bool
     for item in items:
         if type(item) is str:
             if (  # merged, dropped, trimmed at a space or changed by the text rule
-                after_text or not item or (at_space and item[0] == " ") or not is_clean_inner(item)
+                after_text or not item or not keeps_run(item, at_space=at_space)
             ):
                 return False, at_space, trailing
             at_space = trailing = item[-1] == " "

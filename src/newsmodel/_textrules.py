@@ -34,6 +34,7 @@ __all__ = [
     "collapse_inner",
     "is_clean_inner",
     "is_slug",
+    "keeps_run",
     "normalize",
     "scrub",
 ]
@@ -156,6 +157,15 @@ def is_clean_inner(text: str) -> bool:
     if text.isprintable():  # no no-break space either (see SUSPECT)
         return "  " not in text and _is_nfc(text)
     return _SUSPECT.search(text) is None and _RUN.search(text) is None and _is_nfc(text)
+
+
+def keeps_run(text: str, *, at_space: bool) -> bool:
+    """Whether a paragraph keeps the text run ``text`` as it is, ``at_space`` after a space.
+
+    Clean (:func:`is_clean_inner`) and not opening with a space after a space (at the
+    paragraph's start, or after a run that ends with one).
+    """
+    return not (at_space and text[0] == " ") and is_clean_inner(text)
 
 
 def _has_no_break(text: str) -> bool:

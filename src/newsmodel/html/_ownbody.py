@@ -10,7 +10,6 @@ read otherwise.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from newsmodel._blocks import paragraph
@@ -27,7 +26,7 @@ from newsmodel._models import (
     Section,
     Strong,
 )
-from newsmodel._textrules import is_clean_inner
+from newsmodel._textrules import keeps_run
 from newsmodel._values import href
 from newsmodel.errors import ValidationError
 from newsmodel.html._extract import MAX_INLINE_DEPTH, BodyReader
@@ -75,7 +74,6 @@ _SIMPLE_MARKUP: dict[object, type[Emphasis | Strong | Link]] = {
     "a": Link,
 }
 _WEB = ("https://", "http://")
-_nfc = unicodedata.is_normalized
 
 
 class NotOwn(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -210,20 +208,6 @@ def check_row(tr: HtmlElement) -> None:
         if cell.tag not in _CELLS or cell.keys():
             raise NotOwn
         text_only(cell)
-
-
-def _kept(text: str, at_space: bool) -> bool:  # noqa: FBT001
-    """Whether a paragraph keeps a text run as it is (``_unchanged`` in ``newsmodel._content``).
-
-    Clean, and not opening with a space after a space (at the paragraph's start, or after a
-    run that ends with one). Most text is printable (and so holds no no-break space, see
-    SUSPECT), has no two spaces and is ASCII or NFC: told by plain string tests first.
-    """
-    if at_space and text[0] == " ":
-        return False
-    return (
-        text.isprintable() and "  " not in text and (text.isascii() or _nfc("NFC", text))
-    ) or is_clean_inner(text)
 
 
 class OwnBody:
@@ -362,7 +346,7 @@ class OwnBody:
         """
         text = el.text
         if text:
-            if not _kept(text, at_space):
+            if not keeps_run(text, at_space=at_space):
                 return None
             out.append(text)
             at_space = text[-1] == " "
@@ -396,7 +380,7 @@ class OwnBody:
                 text = child.text
                 if not text:
                     return None
-                if not _kept(text, at_space):
+                if not keeps_run(text, at_space=at_space):
                     return None
                 at_space = text[-1] == " "
                 content = (text,)
@@ -405,7 +389,7 @@ class OwnBody:
             )
             text = child.tail
             if text:
-                if not _kept(text, at_space):
+                if not keeps_run(text, at_space=at_space):
                     return None
                 out.append(text)
                 at_space = text[-1] == " "
