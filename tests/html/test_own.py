@@ -8,7 +8,6 @@ Pages that copy newsmodel's marks but differ in structure must not be taken by t
 from __future__ import annotations
 
 import re
-import warnings
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -35,10 +34,9 @@ from newsmodel import (
     Table,
     html,
 )
-from newsmodel.errors import ParseError
 from newsmodel.html._own import read_own
-from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH, parse_page
-from newsmodel.html._reader import read
+from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, parse_page
+from ownpage import both
 from strategies import articles_for
 
 WHEN = datetime(2026, 11, 25, 9, 5, tzinfo=timezone(timedelta(hours=5)))
@@ -120,33 +118,10 @@ def _root(page: str | bytes) -> object:
     return read_own(root, url=None, tz=timezone.utc)
 
 
-def _read_both(page: str | bytes, url: str | None = None) -> tuple[object, object]:
-    """The article (or the error) and the warnings of each path, direct first."""
-    results = []
-    for direct in (True, False):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                got: object = read(
-                    page,
-                    url=url,
-                    encoding=None,
-                    tz=timezone.utc,
-                    max_bytes=DEFAULT_MAX_BYTES,
-                    max_tag_chars=DEFAULT_MAX_TAG_CHARS,
-                    max_depth=MAX_DEPTH,
-                    direct=direct,
-                )
-            except (ParseError, ValueError) as exc:
-                got = (type(exc), str(exc))
-        results.append((got, [(w.category, str(w.message)) for w in caught]))
-    return results[0], results[1]
-
-
 def test_a_rich_page_is_read_directly_to_the_same_article() -> None:
     for page in (html.dumps(RICH, internal=True), html.dumps(RICH, fragment=True, internal=True)):
         assert _root(page) is not None
-        direct, general = _read_both(page)
+        direct, general = both(page)
         assert direct == general
         assert direct[0] == RICH
         assert direct[1] == []
@@ -155,7 +130,7 @@ def test_a_rich_page_is_read_directly_to_the_same_article() -> None:
 def test_a_public_page_is_read_directly() -> None:
     page = html.dumps(RICH)
     assert _root(page) is not None
-    direct, general = _read_both(page)
+    direct, general = both(page)
     assert direct == general
 
 
@@ -166,7 +141,7 @@ def test_relative_links_resolve_against_the_url_alike() -> None:
     )
     page = html.dumps(article)
     assert _root(page) is not None
-    direct, general = _read_both(page, url="https://example.kz/news/1")
+    direct, general = both(page, url="https://example.kz/news/1")
     assert direct == general
     assert isinstance(direct[0], Article)
     link = direct[0].sections[0].blocks[0].content[1]  # type: ignore[union-attr]
@@ -181,7 +156,7 @@ def test_generated_articles_read_the_same_both_ways(
     fragment: bool,  # noqa: FBT001
 ) -> None:
     page = html.dumps(article, internal=internal, fragment=fragment)
-    direct, general = _read_both(page)
+    direct, general = both(page)
     assert direct == general
 
 
@@ -257,7 +232,7 @@ def test_a_page_that_copies_the_marks_goes_to_the_general_reader(edit: str) -> N
     assert old in page
     copied = page.replace(old, new, 1)
     assert _root(copied) is None
-    direct, general = _read_both(copied)
+    direct, general = both(copied)
     assert direct == general
 
 
@@ -302,5 +277,5 @@ def test_an_edited_page_reads_the_same_both_ways(article: Article, data: st.Data
         places += [m.end() for m in re.finditer(">", page) if m.start() > body]
     at = data.draw(st.sampled_from(sorted(places)))
     snippet = data.draw(st.sampled_from(_SNIPPETS))
-    direct, general = _read_both(page[:at] + snippet + page[at:])
+    direct, general = both(page[:at] + snippet + page[at:])
     assert direct == general

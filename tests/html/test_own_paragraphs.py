@@ -7,9 +7,7 @@ reader; all three must give the same article (or error) and the same warnings.
 
 from __future__ import annotations
 
-import warnings
 from contextlib import contextmanager
-from datetime import timezone
 from typing import TYPE_CHECKING
 from unittest.mock import patch
 
@@ -17,37 +15,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsmodel import Article, Emphasis, Link, Paragraph, ParseError, Section, Strong, html
+from newsmodel import Article, Emphasis, Link, Paragraph, Section, Strong, html
 from newsmodel.html import _ownbody
 from newsmodel.html._ownbody import OwnBody
-from newsmodel.html._parse import DEFAULT_MAX_BYTES, DEFAULT_MAX_TAG_CHARS, MAX_DEPTH
-from newsmodel.html._reader import read
+from ownpage import Outcome, outcome
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-Outcome = tuple[object, list[tuple[type[Warning], str]]]
 _BUILD = _ownbody.clean_paragraph
 _MARK = "<p>МЕТКА</p>"
-
-
-def _outcome(page: str, url: str | None, *, direct: bool) -> Outcome:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            result: object = read(
-                page,
-                url=url,
-                encoding=None,
-                tz=timezone.utc,
-                max_bytes=DEFAULT_MAX_BYTES,
-                max_tag_chars=DEFAULT_MAX_TAG_CHARS,
-                max_depth=MAX_DEPTH,
-                direct=direct,
-            )
-        except (ParseError, ValueError) as exc:
-            result = (type(exc), str(exc))
-    return result, [(w.category, str(w.message)) for w in caught]
 
 
 @contextmanager
@@ -70,10 +47,10 @@ def _none(*_: object) -> None:
 def read_three(page: str, url: str | None = None) -> tuple[Outcome, Outcome, Outcome, int]:
     """Direct, direct without simple paragraphs, general; and how many were built directly."""
     with _counting() as built:
-        direct = _outcome(page, url, direct=True)
+        direct = outcome(page, url, direct=True)
     with patch.object(OwnBody, "simple_run", _none):
-        walked = _outcome(page, url, direct=True)
-    general = _outcome(page, url, direct=False)
+        walked = outcome(page, url, direct=True)
+    general = outcome(page, url, direct=False)
     return direct, walked, general, built[0]
 
 
