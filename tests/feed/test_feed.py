@@ -448,3 +448,16 @@ def test_reading_drops_scripts_from_the_full_text():
         warnings.simplefilter("ignore", LossyConversionWarning)
         [article] = feed.loads(rss)
     assert article.text == "T\n\nText\n\nMore link"
+
+
+def test_a_date_that_cannot_be_read_is_reported_not_dropped_silently():
+    # Day and month cannot be told apart: the date is left out, and the reader says so.
+    rss = b"""<rss version="2.0"><channel><title>S</title><item><title>T</title>
+    <pubDate>08/02/2013 12:00:00</pubDate><description>x</description></item></channel></rss>"""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyConversionWarning)
+        [article] = feed.loads(rss)
+    assert article.published is None
+    [note] = [w.message for w in caught if w.message.kind == "value"]
+    assert note.lost == "published"
+    assert "'08/02/2013 12:00:00'" in str(note)

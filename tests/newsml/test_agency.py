@@ -463,3 +463,20 @@ def test_the_name_of_an_item_meta_property_is_kept_beside_its_code() -> None:
         ("newsml:memberOf:name", "Sport and Leisure"),
         ("newsml:memberOf", "Culture"),
     ]
+
+
+# --- a subject given as a literal alone ----------------------------------------------------
+
+
+def test_a_literal_subject_is_kept_once_not_doubled() -> None:
+    doc = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"
+    standard="NewsML-G2" standardversion="2.4"><itemMeta><itemClass qcode="ninat:text"/>
+    <provider literal="x"/><versionCreated>2017-10-11T10:41:00+01:00</versionCreated></itemMeta>
+    <contentMeta><subject type="cptype:cat" literal="ALR"/>
+    <subject literal="ALR2"><name>Alerts</name></subject><headline>H</headline></contentMeta>
+    <contentSet><inlineXML contenttype="application/xhtml+xml">
+    <html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>
+    </inlineXML></contentSet></newsItem>"""
+    article = newsml.loads(doc)
+    subjects = [v for k, v in article.extra if k == "newsml:subject"]
+    assert subjects == ["ALR", "ALR2 Alerts"]

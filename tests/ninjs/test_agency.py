@@ -213,3 +213,17 @@ def test_a_given_slug_travels_and_a_derived_one_follows_the_headline():
     derived = ninjs.loads(ninjs.dumps(Article(headline="Заголовок")))
     assert derived.given_slug is None
     assert "altIds" not in _item(Article(headline="Заголовок"))
+
+
+def test_a_bare_eight_digit_subject_code_is_an_iptc_subject_code():
+    # ninjs 1.x as Superdesk writes it: a code without a scheme, as NITF's tobject.subject.
+    item = {
+        "guid": "urn:x:1",
+        "headline": "Т",
+        "subject": [{"code": "01000000", "name": "arts, culture and entertainment"}],
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = ninjs.loads(json.dumps(item))
+    assert article.subjects == (Subject("subj:01000000", "arts, culture and entertainment"),)
+    assert article.tags == ()

@@ -240,6 +240,22 @@ def _plain_sections(text: str) -> list[Section]:
     return [Section(blocks=lines)] if lines else []
 
 
+def _entry_date(
+    entry: Entry, keys: tuple[str, ...], zone: tzinfo, notes: list[LossyConversionWarning]
+) -> datetime | None:
+    """An entry's date under the first of ``keys`` it has, else ``None``.
+
+    A date that cannot be read is left out and reported (``08/02/2013``: which is the day?).
+    """
+    key = next((k for k in keys if dict.get(entry, k)), keys[0])
+    text = dict.get(entry, key)
+    value = parse_feed_date(text, dict.get(entry, f"{key}_parsed"), zone)
+    if value is None and isinstance(text, str) and text.strip():
+        message = f"entry {_name(entry)}: {key} {text.strip()[:100]!r} is not a date; left out"
+        notes.append(_note("value", message, key))
+    return value
+
+
 def _note(kind: str, message: str, lost: str | None, count: int = 1) -> LossyConversionWarning:
     return LossyConversionWarning(message, format=_FORMAT, kind=kind, lost=lost, count=count)
 
@@ -290,14 +306,8 @@ def _entry(
         "lede": lede,
         "sections": sections,
         "attributions": _authors(entry),
-        "published": parse_feed_date(
-            dict.get(entry, "published") or dict.get(entry, "created"),
-            dict.get(entry, "published_parsed") or dict.get(entry, "created_parsed"),
-            zone,
-        ),
-        "updated": parse_feed_date(
-            dict.get(entry, "updated"), dict.get(entry, "updated_parsed"), zone
-        ),
+        "published": _entry_date(entry, ("published", "created"), zone, notes),
+        "updated": _entry_date(entry, ("updated",), zone, notes),
         "rubrics": rubrics,
         "tags": tags,
         "site": _text(dict.get(feed, "title")),

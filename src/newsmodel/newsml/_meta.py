@@ -324,7 +324,9 @@ class ItemReader(AgencyShapes):
         if not value:
             main = first_child(el, "mainConcept")
             value = value_of(main) if main is not None else ""
-        self.keep("newsml:subject", f"{value} {label}" if value and label else value or label)
+        # A literal is both the value and the label of a subject that has no name.
+        both = value and label and value != label
+        self.keep("newsml:subject", f"{value} {label}" if both else value or label)
 
     def label(self, el: etree._Element, kind: str) -> None:
         text = text_of(el)

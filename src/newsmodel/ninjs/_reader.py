@@ -206,7 +206,7 @@ class _Article(Item):
             if uri is not None and uri.startswith(RUBRIC_BASE):
                 rubrics.append(name or uri[len(RUBRIC_BASE) :])
                 continue
-            code = qcode_of(entry)
+            code = qcode_of(entry, subject=True)
             if code is not None:
                 try:
                     subjects.append(Subject(code, name))
