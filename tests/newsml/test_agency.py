@@ -480,3 +480,26 @@ def test_a_literal_subject_is_kept_once_not_doubled() -> None:
     article = newsml.loads(doc)
     subjects = [v for k, v in article.extra if k == "newsml:subject"]
     assert subjects == ["ALR", "ALR2 Alerts"]
+
+
+def test_one_party_in_several_agency_roles_is_credited_once() -> None:
+    # Reuters names its partner as original provider, source and creator, itself as
+    # enhancer and redistributor: the model has one source role.
+    doc = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"
+    standard="NewsML-G2" standardversion="2.10"><itemMeta><itemClass qcode="icls:text"/>
+    <provider literal="reuters.com"/><versionCreated>2018-01-03T20:13:08Z</versionCreated>
+    </itemMeta><contentMeta>
+    <infoSource literal="Opta Sports Data" role="cRole:origProv"/>
+    <infoSource literal="Opta Sports Data" role="cRole:source"/>
+    <infoSource literal="Reuters" role="cRole:enhancer"/>
+    <infoSource literal="Reuters" role="cRole:redistributor"/>
+    <creator literal="Opta Sports Data" role="cRole:source"/>
+    <headline>Primeira Liga results</headline></contentMeta>
+    <contentSet><inlineXML contenttype="application/xhtml+xml">
+    <html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>
+    </inlineXML></contentSet></newsItem>"""
+    article = newsml.loads(doc)
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Opta Sports Data", Role.SOURCE),
+        ("Reuters", Role.SOURCE),
+    ]

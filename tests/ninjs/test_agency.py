@@ -227,3 +227,20 @@ def test_a_bare_eight_digit_subject_code_is_an_iptc_subject_code():
         article = ninjs.loads(json.dumps(item))
     assert article.subjects == (Subject("subj:01000000", "arts, culture and entertainment"),)
     assert article.tags == ()
+
+
+def test_ids_given_as_an_object_and_terms_as_an_array_are_read():
+    # ninjs 1.x and 2.0 write altids as an object of ids by name; AP's API sends its usage
+    # terms as an array of strings.
+    item = {
+        "uri": "urn:x:1",
+        "headline": "Т",
+        "altids": {"itemid": "5ee9b4b4", "friendlykey": "53976786742"},
+        "usageterms": ["Editorial use only.", "No archiving."],
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = ninjs.loads(json.dumps(item))
+    assert ("ninjs:altId:itemid", "5ee9b4b4") in article.extra
+    assert ("ninjs:altId:friendlykey", "53976786742") in article.extra
+    assert article.rights == Rights(usage_terms="Editorial use only. No archiving.")

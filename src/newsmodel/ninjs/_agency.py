@@ -196,6 +196,9 @@ def _genres(r: AgencyReader) -> list[Genre]:
 def _rights(r: AgencyReader) -> Rights | None:
     holder, notice = r.text("copyrightholder"), r.text("copyrightnotice")
     terms = r.text("usageterms")
+    listed = r.get("usageterms")
+    if terms is None and isinstance(listed, list):  # AP sends its terms as an array
+        terms = " ".join(t for t in (clean(v) for v in listed) if t is not None) or None
     if holder is None and notice is None and terms is None:
         return None
     return Rights(holder, notice, terms)
