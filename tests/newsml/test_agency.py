@@ -503,3 +503,39 @@ def test_one_party_in_several_agency_roles_is_credited_once() -> None:
         ("Opta Sports Data", Role.SOURCE),
         ("Reuters", Role.SOURCE),
     ]
+
+
+# --- HTML sent as text in inlineData -------------------------------------------------------
+
+_INLINE_DATA = """<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"
+standard="NewsML-G2" standardversion="2.4"><itemMeta><itemClass qcode="icls:text"/>
+<provider literal="x"/><versionCreated>2017-10-11T10:41:00+01:00</versionCreated></itemMeta>
+<contentMeta><headline>H</headline></contentMeta><contentSet>{}</contentSet></newsItem>"""
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        # ANSA: HTML in CDATA under text/plain
+        (
+            '<inlineData contenttype="text/plain"><![CDATA[\n<p>\n   (ANSA) - Rome - First.\n'
+            "</p><p>Second <b>bold</b>.</p>]]></inlineData>"
+        ),
+        # escaped HTML under text/html
+        (
+            '<inlineData contenttype="text/html">&lt;p&gt;(ANSA) - Rome - First.&lt;/p&gt;'
+            "&lt;p&gt;Second &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</inlineData>"
+        ),
+    ],
+)
+def test_html_sent_as_text_is_read_as_markup_not_words(inline: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = newsml.loads(_INLINE_DATA.format(inline).encode())
+    assert texts(article) == ["(ANSA) - Rome - First.", "Second bold."]
+
+
+def test_plain_text_in_inline_data_stays_text() -> None:
+    inline = '<inlineData contenttype="text/plain">Rome - 2 &lt; 3.\n\nSecond.</inlineData>'
+    article = newsml.loads(_INLINE_DATA.format(inline).encode())
+    assert texts(article) == ["Rome - 2 < 3.", "Second."]
