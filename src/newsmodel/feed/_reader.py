@@ -268,8 +268,18 @@ def _name(entry: Entry) -> str:
     return "without id, link or title"
 
 
+def _is_rdf(result: Entry) -> bool:
+    """Whether feedparser read RSS 1.0 or 0.90 (RDF), whose items carry ``dc:date`` alone."""
+    return str(result.get("version") or "") in ("rss10", "rss090")
+
+
 def _entry(
-    entry: Entry, feed: Entry, zone: tzinfo, notes: list[LossyConversionWarning]
+    entry: Entry,
+    feed: Entry,
+    zone: tzinfo,
+    notes: list[LossyConversionWarning],
+    *,
+    rdf: bool = False,
 ) -> Article | None:
     headline = _detail_text(entry, "title")
     if headline is None:
@@ -301,13 +311,19 @@ def _entry(
             person = Attribution(credit, role=Role.PHOTOGRAPHER) if credit else None
             image = Figure(image_url, credit=person)
             break
+    published = _entry_date(entry, ("published", "created"), zone, notes)
+    updated = _entry_date(entry, ("updated",), zone, notes)
+    if rdf and published is None:
+        # RSS 1.0 dates its items with dc:date, which feedparser calls "updated": it is the
+        # item's only date, the day it was published.
+        published, updated = updated, None
     fields: dict[str, Any] = {
         "headline": headline,
         "lede": lede,
         "sections": sections,
         "attributions": _authors(entry),
-        "published": _entry_date(entry, ("published", "created"), zone, notes),
-        "updated": _entry_date(entry, ("updated",), zone, notes),
+        "published": published,
+        "updated": updated,
         "rubrics": rubrics,
         "tags": tags,
         "site": _text(dict.get(feed, "title")),
@@ -377,7 +393,7 @@ def read_feed(
     articles = []
     try:
         for entry in result.get("entries") or []:
-            article = _entry(entry, feed, tz, notes)
+            article = _entry(entry, feed, tz, notes, rdf=_is_rdf(result))
             if article is not None:
                 articles.append(article)
     except RecursionError:
