@@ -37,6 +37,16 @@ def _item(body: str = "<p>а</p>", meta: str = "") -> bytes:
     return newsml_item(body, meta=meta).encode()
 
 
+def _inline_data(body: str) -> bytes:
+    """An item whose body is HTML sent as text in ``inlineData`` (escaped), read as markup."""
+    escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    item = newsml_item()
+    start = item.index("<contentSet>") + len("<contentSet>")
+    end = item.index("</contentSet>")
+    inline = f'<inlineData contenttype="text/html">{escaped}</inlineData>'
+    return (item[:start] + inline + item[end:]).encode()
+
+
 SHAPES = {
     "many-sibling-paragraphs": (lambda n: _item("<p>абзац</p>" * n), 10_000),
     # a paragraph of simple shape, built directly: many links and emphases in one
@@ -75,6 +85,12 @@ SHAPES = {
     "many-empty-inline-elements": (lambda n: _item("<p>а" + "<b/>" * n + "</p>"), 50_000),
     "many-empty-links": (lambda n: _item("<p>а" + "<a/>" * n + "</p>"), 50_000),
     "many-line-breaks": (lambda n: _item("<p>а" + "<br/>" * n + "</p>"), 20_000),
+    "inline-data-html-many-paragraphs": (lambda n: _inline_data("<p>абзац</p>" * n), 10_000),
+    "inline-data-html-deep-nesting-within-the-limit": (
+        lambda n: _inline_data(("<div>" * 90 + "<p>а</p>" + "</div>" * 90) * n),
+        100,
+    ),
+    "inline-data-html-unclosed-tags": (lambda n: _inline_data("<p>а<b>" * n), 5_000),
 }
 
 

@@ -448,3 +448,32 @@ def test_reading_drops_scripts_from_the_full_text():
         warnings.simplefilter("ignore", LossyConversionWarning)
         [article] = feed.loads(rss)
     assert article.text == "T\n\nText\n\nMore link"
+
+
+def test_a_date_that_cannot_be_read_is_reported_not_dropped_silently():
+    # Day and month cannot be told apart: the date is left out, and the reader says so.
+    rss = b"""<rss version="2.0"><channel><title>S</title><item><title>T</title>
+    <pubDate>08/02/2013 12:00:00</pubDate><description>x</description></item></channel></rss>"""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LossyConversionWarning)
+        [article] = feed.loads(rss)
+    assert article.published is None
+    [note] = [w.message for w in caught if w.message.kind == "value"]
+    assert note.lost == "published"
+    assert "'08/02/2013 12:00:00'" in str(note)
+
+
+def test_an_rss_1_0_item_is_published_on_its_dc_date():
+    # RSS 1.0 dates an item with dc:date alone (feedparser files it as "updated").
+    rdf = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <channel rdf:about="https://old.example.org/"><title>Old</title>
+    <link>https://old.example.org/</link><description>d</description></channel>
+    <item rdf:about="https://old.example.org/1"><title>First</title>
+    <link>https://old.example.org/1</link><description>One</description>
+    <dc:date>2023-01-02T03:04:05+02:00</dc:date></item></rdf:RDF>"""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        [article] = feed.loads(rdf)
+    assert article.published == datetime(2023, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=2)))
+    assert article.updated is None

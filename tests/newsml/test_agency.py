@@ -463,3 +463,79 @@ def test_the_name_of_an_item_meta_property_is_kept_beside_its_code() -> None:
         ("newsml:memberOf:name", "Sport and Leisure"),
         ("newsml:memberOf", "Culture"),
     ]
+
+
+# --- a subject given as a literal alone ----------------------------------------------------
+
+
+def test_a_literal_subject_is_kept_once_not_doubled() -> None:
+    doc = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"
+    standard="NewsML-G2" standardversion="2.4"><itemMeta><itemClass qcode="ninat:text"/>
+    <provider literal="x"/><versionCreated>2017-10-11T10:41:00+01:00</versionCreated></itemMeta>
+    <contentMeta><subject type="cptype:cat" literal="ALR"/>
+    <subject literal="ALR2"><name>Alerts</name></subject><headline>H</headline></contentMeta>
+    <contentSet><inlineXML contenttype="application/xhtml+xml">
+    <html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>
+    </inlineXML></contentSet></newsItem>"""
+    article = newsml.loads(doc)
+    subjects = [v for k, v in article.extra if k == "newsml:subject"]
+    assert subjects == ["ALR", "ALR2 Alerts"]
+
+
+def test_one_party_in_several_agency_roles_is_credited_once() -> None:
+    # Reuters names its partner as original provider, source and creator, itself as
+    # enhancer and redistributor: the model has one source role.
+    doc = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"
+    standard="NewsML-G2" standardversion="2.10"><itemMeta><itemClass qcode="icls:text"/>
+    <provider literal="reuters.com"/><versionCreated>2018-01-03T20:13:08Z</versionCreated>
+    </itemMeta><contentMeta>
+    <infoSource literal="Opta Sports Data" role="cRole:origProv"/>
+    <infoSource literal="Opta Sports Data" role="cRole:source"/>
+    <infoSource literal="Reuters" role="cRole:enhancer"/>
+    <infoSource literal="Reuters" role="cRole:redistributor"/>
+    <creator literal="Opta Sports Data" role="cRole:source"/>
+    <headline>Primeira Liga results</headline></contentMeta>
+    <contentSet><inlineXML contenttype="application/xhtml+xml">
+    <html xmlns="http://www.w3.org/1999/xhtml"><body><p>Text.</p></body></html>
+    </inlineXML></contentSet></newsItem>"""
+    article = newsml.loads(doc)
+    assert [(a.name, a.role) for a in article.attributions] == [
+        ("Opta Sports Data", Role.SOURCE),
+        ("Reuters", Role.SOURCE),
+    ]
+
+
+# --- HTML sent as text in inlineData -------------------------------------------------------
+
+_INLINE_DATA = """<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"
+standard="NewsML-G2" standardversion="2.4"><itemMeta><itemClass qcode="icls:text"/>
+<provider literal="x"/><versionCreated>2017-10-11T10:41:00+01:00</versionCreated></itemMeta>
+<contentMeta><headline>H</headline></contentMeta><contentSet>{}</contentSet></newsItem>"""
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        # ANSA: HTML in CDATA under text/plain
+        (
+            '<inlineData contenttype="text/plain"><![CDATA[\n<p>\n   (ANSA) - Rome - First.\n'
+            "</p><p>Second <b>bold</b>.</p>]]></inlineData>"
+        ),
+        # escaped HTML under text/html
+        (
+            '<inlineData contenttype="text/html">&lt;p&gt;(ANSA) - Rome - First.&lt;/p&gt;'
+            "&lt;p&gt;Second &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</inlineData>"
+        ),
+    ],
+)
+def test_html_sent_as_text_is_read_as_markup_not_words(inline: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = newsml.loads(_INLINE_DATA.format(inline).encode())
+    assert texts(article) == ["(ANSA) - Rome - First.", "Second bold."]
+
+
+def test_plain_text_in_inline_data_stays_text() -> None:
+    inline = '<inlineData contenttype="text/plain">Rome - 2 &lt; 3.\n\nSecond.</inlineData>'
+    article = newsml.loads(_INLINE_DATA.format(inline).encode())
+    assert texts(article) == ["Rome - 2 < 3.", "Second."]

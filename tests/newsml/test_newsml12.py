@@ -16,6 +16,7 @@ from newsmodel import (
     ParseError,
     PubStatus,
     Rights,
+    Role,
     Subject,
     newsml,
 )
@@ -171,3 +172,35 @@ def test_an_item_with_no_headline_and_no_text_is_refused():
     )
     with pytest.raises(ParseError, match="no headline"):
         newsml.loads(data)
+
+
+def _item(lines: str, management: str = "") -> bytes:
+    return (
+        "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>x.kz</ProviderId>"
+        "<DateId>20250602</DateId><NewsItemId>1</NewsItemId><RevisionId>1</RevisionId>"
+        "</NewsIdentifier></Identification>"
+        f"<NewsManagement><FirstCreated>20250602T114650+0100</FirstCreated>{management}"
+        f"</NewsManagement><NewsComponent><NewsLines><HeadLine>H</HeadLine>{lines}</NewsLines>"
+        "<ContentItem><MediaType FormalName='Text'/><DataContent><nitf><body><body.content>"
+        "<p>Text.</p></body.content></body></nitf></DataContent></ContentItem>"
+        "</NewsComponent></NewsItem></NewsML>"
+    ).encode()
+
+
+def test_a_byline_names_its_people_without_the_by():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        a = newsml.loads(_item("<ByLine>By Sarah Ward, PA Scotland</ByLine>"))
+    assert a.attributions == (
+        Attribution("Sarah Ward"),
+        Attribution("PA Scotland", role=Role.SOURCE),
+    )
+
+
+def test_an_embargoed_status_is_usable_not_unknown():
+    # "Embargoed" is one of IPTC's NewsML 1.2 statuses, as in NITF's management-status.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        a = newsml.loads(_item("", "<Status FormalName='Embargoed'/>"))
+    assert a.pub_status is PubStatus.USABLE
+    assert a.extra == ()

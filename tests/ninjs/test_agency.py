@@ -213,3 +213,34 @@ def test_a_given_slug_travels_and_a_derived_one_follows_the_headline():
     derived = ninjs.loads(ninjs.dumps(Article(headline="Заголовок")))
     assert derived.given_slug is None
     assert "altIds" not in _item(Article(headline="Заголовок"))
+
+
+def test_a_bare_eight_digit_subject_code_is_an_iptc_subject_code():
+    # ninjs 1.x as Superdesk writes it: a code without a scheme, as NITF's tobject.subject.
+    item = {
+        "guid": "urn:x:1",
+        "headline": "Т",
+        "subject": [{"code": "01000000", "name": "arts, culture and entertainment"}],
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = ninjs.loads(json.dumps(item))
+    assert article.subjects == (Subject("subj:01000000", "arts, culture and entertainment"),)
+    assert article.tags == ()
+
+
+def test_ids_given_as_an_object_and_terms_as_an_array_are_read():
+    # ninjs 1.x and 2.0 write altids as an object of ids by name; AP's API sends its usage
+    # terms as an array of strings.
+    item = {
+        "uri": "urn:x:1",
+        "headline": "Т",
+        "altids": {"itemid": "5ee9b4b4", "friendlykey": "53976786742"},
+        "usageterms": ["Editorial use only.", "No archiving."],
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = ninjs.loads(json.dumps(item))
+    assert ("ninjs:altId:itemid", "5ee9b4b4") in article.extra
+    assert ("ninjs:altId:friendlykey", "53976786742") in article.extra
+    assert article.rights == Rights(usage_terms="Editorial use only. No archiving.")

@@ -47,10 +47,11 @@ def test_superdesk_1x_item():
     assert a.place == "Astana"
     assert a.rubrics == ("Economy",)
     assert a.subjects == (
+        Subject("subj:04001000", "agriculture"),  # eight digits and no scheme: IPTC's subject code
         Subject("medtop:20000209", "economic sector"),
         Subject("medtop:11000000", "politics"),
     )
-    assert a.tags == ("agriculture", "grain", "railway")
+    assert a.tags == ("grain", "railway")
     assert a.image is not None
     assert a.image.image == "https://media.example.kz/photo-77.jpg"
     assert a.image.caption == "A train loaded with wheat leaves the terminal in Kostanay."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import attrs
 import pytest
@@ -235,3 +235,49 @@ def test_a_paragraph_that_reads_like_a_byline_stays_in_the_body(first):
         "Движение открыли утром.",
     ]
     assert article.attributions == ()
+
+
+def _byline_doc(byline: str) -> bytes:
+    return (
+        "<nitf><head><title>T</title></head><body><body.head><hedline><hl1>T</hl1></hedline>"
+        f"<byline>{byline}</byline></body.head><body.content><p>Text.</p></body.content>"
+        "</body></nitf>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # an agency after the name, as PA writes it: the agency is the source
+        (
+            "By Benjamin Wright, Press Association",
+            [("Benjamin Wright", Role.AUTHOR), ("Press Association", Role.SOURCE)],
+        ),
+        ("By Jane Doe and John Roe", [("Jane Doe", Role.AUTHOR), ("John Roe", Role.AUTHOR)]),
+        # "By" inside the person element
+        (
+            "<person>By Hillary Borrud </person><byttl>The Bulletin</byttl>",
+            [("Hillary Borrud", Role.AUTHOR)],
+        ),
+        ("gr/bp", [("gr/bp", Role.EDITOR)]),
+        ("By BERNARD CONDON<byttl>AP Business Writer</byttl>", [("BERNARD CONDON", Role.AUTHOR)]),
+    ],
+)
+def test_a_byline_names_each_person_as_newsml_g2_reads_it(byline, expected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        article = nitf.loads(_byline_doc(byline))
+    assert [(a.name, a.role) for a in article.attributions] == expected
+
+
+@pytest.mark.parametrize("written", ["2010-02-10", "2010-02-10 ", "20100210"])
+def test_a_day_alone_in_either_iso_form_is_the_publication_day(written):
+    data = (
+        "<nitf><head><title>T</title>"
+        f'<pubdata date.publication="{written}"/></head>'
+        "<body><body.content><p>Text.</p></body.content></body></nitf>"
+    ).encode()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LossyConversionWarning)
+        article = nitf.loads(data)
+    assert article.published == date(2010, 2, 10)

@@ -240,6 +240,22 @@ def _plain_sections(text: str) -> list[Section]:
     return [Section(blocks=lines)] if lines else []
 
 
+def _entry_date(
+    entry: Entry, keys: tuple[str, ...], zone: tzinfo, notes: list[LossyConversionWarning]
+) -> datetime | None:
+    """An entry's date under the first of ``keys`` it has, else ``None``.
+
+    A date that cannot be read is left out and reported (``08/02/2013``: which is the day?).
+    """
+    key = next((k for k in keys if dict.get(entry, k)), keys[0])
+    text = dict.get(entry, key)
+    value = parse_feed_date(text, dict.get(entry, f"{key}_parsed"), zone)
+    if value is None and isinstance(text, str) and text.strip():
+        message = f"entry {_name(entry)}: {key} {text.strip()[:100]!r} is not a date; left out"
+        notes.append(_note("value", message, key))
+    return value
+
+
 def _note(kind: str, message: str, lost: str | None, count: int = 1) -> LossyConversionWarning:
     return LossyConversionWarning(message, format=_FORMAT, kind=kind, lost=lost, count=count)
 
@@ -252,8 +268,18 @@ def _name(entry: Entry) -> str:
     return "without id, link or title"
 
 
+def _is_rdf(result: Entry) -> bool:
+    """Whether feedparser read RSS 1.0 or 0.90 (RDF), whose items carry ``dc:date`` alone."""
+    return str(result.get("version") or "") in ("rss10", "rss090")
+
+
 def _entry(
-    entry: Entry, feed: Entry, zone: tzinfo, notes: list[LossyConversionWarning]
+    entry: Entry,
+    feed: Entry,
+    zone: tzinfo,
+    notes: list[LossyConversionWarning],
+    *,
+    rdf: bool = False,
 ) -> Article | None:
     headline = _detail_text(entry, "title")
     if headline is None:
@@ -285,19 +311,19 @@ def _entry(
             person = Attribution(credit, role=Role.PHOTOGRAPHER) if credit else None
             image = Figure(image_url, credit=person)
             break
+    published = _entry_date(entry, ("published", "created"), zone, notes)
+    updated = _entry_date(entry, ("updated",), zone, notes)
+    if rdf and published is None:
+        # RSS 1.0 dates its items with dc:date, which feedparser calls "updated": it is the
+        # item's only date, the day it was published.
+        published, updated = updated, None
     fields: dict[str, Any] = {
         "headline": headline,
         "lede": lede,
         "sections": sections,
         "attributions": _authors(entry),
-        "published": parse_feed_date(
-            dict.get(entry, "published") or dict.get(entry, "created"),
-            dict.get(entry, "published_parsed") or dict.get(entry, "created_parsed"),
-            zone,
-        ),
-        "updated": parse_feed_date(
-            dict.get(entry, "updated"), dict.get(entry, "updated_parsed"), zone
-        ),
+        "published": published,
+        "updated": updated,
         "rubrics": rubrics,
         "tags": tags,
         "site": _text(dict.get(feed, "title")),
@@ -367,7 +393,7 @@ def read_feed(
     articles = []
     try:
         for entry in result.get("entries") or []:
-            article = _entry(entry, feed, tz, notes)
+            article = _entry(entry, feed, tz, notes, rdf=_is_rdf(result))
             if article is not None:
                 articles.append(article)
     except RecursionError:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
 from newsmodel._metadata import CANONICAL_SEPARATOR
@@ -22,6 +23,7 @@ from newsmodel._models import (
 )
 from newsmodel._textrules import collapse, scrub
 from newsmodel._values import href
+from newsmodel._xmlsafe import html_parser
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.newsml._agency import (
     BodyMeta,
@@ -106,6 +108,27 @@ _SIMPLE_KINDS: dict[object, Kind] = {
 }
 
 
+#: Text that opens with a tag is markup, whatever its content type says (as in NewsML 1.2).
+_OPENS_WITH_TAG = re.compile(r"\s*<[A-Za-z!/]")
+
+
+def markup_of(el: etree._Element) -> etree._Element | None:
+    """The HTML an ``inlineData`` holds as text, or ``None`` for plain text.
+
+    Agencies send HTML there under ``text/html``, and under ``text/plain`` too (ANSA's
+    ``<![CDATA[<p>...</p>]]>``): text that opens with a tag is read as markup, not as words.
+    """
+    text = scrub(el.text or "")
+    if "html" not in (el.get("contenttype") or "").lower() and not _OPENS_WITH_TAG.match(text):
+        return None
+    try:
+        return lxml_html.fragment_fromstring(
+            text, create_parent="div", parser=html_parser(FORMAT, remove_comments=True)
+        )
+    except (etree.LxmlError, ValueError):
+        return None
+
+
 class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element type
     simple_kinds = _SIMPLE_KINDS
 
@@ -129,7 +152,10 @@ class BodyReader(BlockReader[etree._Element]):  # noqa: SLF001 - lxml's element 
 
     def read_body(self, el: etree._Element) -> tuple[list[Section], Figure | None]:
         if local_name(el) == "inlineData":
-            return self.plain(el), None
+            markup = markup_of(el)
+            if markup is None:
+                return self.plain(el), None
+            return self.read(markup), self.image
         kids = [c for c in el if isinstance(c.tag, str)]
         if len(kids) == 1 and local_name(kids[0]) in ("html", "nitf"):
             root = kids[0]

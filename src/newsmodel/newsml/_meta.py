@@ -284,6 +284,11 @@ class ItemReader(AgencyShapes):
         if not name:
             self.keep(f"newsml:{tag}", value_of(el))
             return
+        role = role_of(el, tag)
+        if not self.own and any(a.role is role and a.name == name for a in party_list):
+            # One party in several of the agency's roles (origProv, source, redistributor)
+            # is one credit in the model, which has one source role.
+            return
         url = (el.get("uri") or "").strip()
         if not url.lower().startswith(("http://", "https://")):
             url = ""
@@ -293,14 +298,14 @@ class ItemReader(AgencyShapes):
             party_list.append(
                 Attribution(
                     name,
-                    role=role_of(el, tag),
+                    role=role,
                     url=url or None,
                     phrase=collapse(scrub(phrase)) if phrase else None,
                     separator=separator or CANONICAL_SEPARATOR,
                 )
             )
         except ValidationError:
-            party_list.append(Attribution(name, role=role_of(el, tag)))
+            party_list.append(Attribution(name, role=role))
             self.note(f"{tag}: the URL {url!r} of {name!r} is not usable; left out", "value", tag)
 
     def subject(self, el: etree._Element) -> None:
@@ -324,7 +329,9 @@ class ItemReader(AgencyShapes):
         if not value:
             main = first_child(el, "mainConcept")
             value = value_of(main) if main is not None else ""
-        self.keep("newsml:subject", f"{value} {label}" if value and label else value or label)
+        # A literal is both the value and the label of a subject that has no name.
+        both = value and label and value != label
+        self.keep("newsml:subject", f"{value} {label}" if both else value or label)
 
     def label(self, el: etree._Element, kind: str) -> None:
         text = text_of(el)

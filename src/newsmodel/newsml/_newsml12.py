@@ -62,7 +62,9 @@ _MEDIA_NAMES = {
 _SUBJECT_NAMES = frozenset(("Subject", "SubjectMatter", "SubjectDetail"))
 _IPTC_CODE = re.compile(r"^\d{8}$")
 _NOT_IN_MODEL = {"urgency": "urgency (the model holds 1 to 9)", "status": "publication status"}
+#: IPTC's NewsML 1.2 statuses: an embargoed item is usable, once its embargo ends.
 _STATUS = {s.value: s for s in PubStatus}
+_STATUS["embargoed"] = PubStatus.USABLE
 
 
 def is_root(root: etree._Element) -> bool:
@@ -383,10 +385,11 @@ class _Item:
         lede = next((p.lede for p in nitf if p.lede), None) or f.get("subheadline")
         if lede and f.get("subheadline") and lede != f.get("subheadline"):
             self.keep("newsml:SubHeadLine", str(f["subheadline"]))
-        names = self.authors or [n for p in nitf for n in (a.name for a in p.attributions)]
-        if not names and f.get("creator"):
-            names = [str(f["creator"])]
-        attributions = [Attribution(n, role=Role.AUTHOR) for n in dict.fromkeys(names)]
+        people = [a for line in self.authors for a in nitf_reader.byline_people(line)]
+        people = people or [a for p in nitf for a in p.attributions]
+        if not people and f.get("creator"):
+            people = [Attribution(str(f["creator"]), role=Role.AUTHOR)]
+        attributions = list({(a.name, a.role): a for a in people}.values())
         published = f.get("first") or next((p.published for p in nitf if p.published), None)
         updated = f.get("revised")
         if isinstance(updated, datetime) and isinstance(published, datetime):

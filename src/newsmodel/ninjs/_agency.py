@@ -42,6 +42,7 @@ _BAD_GENRE = Dropped(
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IPTC_SUBJECT = re.compile(r"\d{8}")
 
 
 def is_day(value: str) -> bool:
@@ -81,8 +82,11 @@ def _qcode(alias: str, code: str) -> str | None:
     return qcode if is_qcode(qcode) else None
 
 
-def qcode_of(entry: dict[str, Any]) -> str | None:
-    """The QCode of a subject or genre: its literal or (1.x) code, or its URI in IPTC's schemes."""
+def qcode_of(entry: dict[str, Any], *, subject: bool = False) -> str | None:
+    """The QCode of a subject or genre: its literal or (1.x) code, or its URI in IPTC's schemes.
+
+    A ``subject`` whose bare code (no scheme, no URI) is eight digits is an IPTC subject code.
+    """
     uri, scheme = clean(entry.get("uri")), clean(entry.get("scheme"))
     for key in ("literal", "code", "qcode"):
         candidate = clean(entry.get(key))
@@ -95,6 +99,8 @@ def qcode_of(entry: dict[str, Any]) -> str | None:
                 return _qcode(alias, uri[len(start) :])
             if scheme is not None and code is not None and scheme.rstrip("/") + "/" == start:
                 return _qcode(alias, code)
+    if subject and uri is None and scheme is None and code and _IPTC_SUBJECT.fullmatch(code):
+        return _qcode("subj", code)  # as NITF and NewsML 1.2 write them
     return None
 
 
@@ -190,6 +196,9 @@ def _genres(r: AgencyReader) -> list[Genre]:
 def _rights(r: AgencyReader) -> Rights | None:
     holder, notice = r.text("copyrightholder"), r.text("copyrightnotice")
     terms = r.text("usageterms")
+    listed = r.get("usageterms")
+    if terms is None and isinstance(listed, list):  # AP sends its terms as an array
+        terms = " ".join(t for t in (clean(v) for v in listed) if t is not None) or None
     if holder is None and notice is None and terms is None:
         return None
     return Rights(holder, notice, terms)

@@ -206,7 +206,7 @@ class _Article(Item):
             if uri is not None and uri.startswith(RUBRIC_BASE):
                 rubrics.append(name or uri[len(RUBRIC_BASE) :])
                 continue
-            code = qcode_of(entry)
+            code = qcode_of(entry, subject=True)
             if code is not None:
                 try:
                     subjects.append(Subject(code, name))
@@ -275,8 +275,7 @@ class _Article(Item):
     def ids(self, days: dict[str, date]) -> tuple[str | None, str | None, int]:
         """The guid, a slug given apart, and the version; the days alone go to ``days``."""
         guid = slug = None
-        for entry in self.dicts("altids"):
-            role, value = word(entry.get("role")), clean(entry.get("value"))
+        for role, value in self.alt_ids():
             if value is None:
                 continue
             day = _DAY_ROLES.get(role or "")
@@ -296,6 +295,18 @@ class _Article(Item):
         else:
             self.other_uri = uri
         return guid, slug, self.version()
+
+    def alt_ids(self) -> list[tuple[str | None, str | None]]:
+        """The alternative ids as (role, value) pairs.
+
+        ninjs 2.1 and 3 write an array of objects, 1.x and 2.0 an object of ids by name
+        (``{"itemid": "…", "etag": "…"}``).
+        """
+        value = self.props.get("altids")
+        if isinstance(value, dict) and all(not isinstance(v, dict) for v in value.values()):
+            self.used.add("altids")
+            return [(word(k), clean(v)) for k, v in value.items()]
+        return [(word(e.get("role")), clean(e.get("value"))) for e in self.dicts("altids")]
 
     def version(self) -> int:
         raw = self.get("version")

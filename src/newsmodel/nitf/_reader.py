@@ -27,6 +27,7 @@ from newsmodel._textrules import collapse, scrub
 from newsmodel._warnings import lossy
 from newsmodel.dates import parse_iso
 from newsmodel.errors import ParseError, ValidationError
+from newsmodel.newsml._agency import by_attributions
 from newsmodel.newsml._body import BodyReader
 from newsmodel.newsml._tree import local_name, text_of
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from newsmodel.newsml._parse import ReadOptions
 
-__all__ = ["NitfParts", "build_article", "read_nitf", "report", "when"]
+__all__ = ["NitfParts", "build_article", "byline_people", "read_nitf", "report", "when"]
 
 #: Values the model cannot hold: kept in ``extra`` and reported.
 NOT_IN_MODEL = {
@@ -53,6 +54,8 @@ _BY = re.compile(r"^\s*(?:by|por|av|von|par|di)\s+", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"[a-z]{1,4}(?:/[a-z]{1,4})+")
 _LEAD_MARKS = (("class", "lead"), ("lede", "true"), ("lead", "true"))
 _IPTC_SUBJECT = re.compile(r"^\d{8}$")
+#: A day alone, in ISO 8601's basic or extended form: ``20131020``, ``2013-10-20``.
+_DAY = re.compile(r"\d{8}|\d{4}-\d{2}-\d{2}")
 
 
 @attrs.define
@@ -91,8 +94,8 @@ def when(raw: str | None, tz: tzinfo) -> tuple[datetime | date | None, bool]:
     text = collapse(scrub(raw or ""))
     if not text:
         return None, False
-    if re.fullmatch(r"\d{8}", text):
-        day = parse_iso(text + "T000000")
+    if _DAY.fullmatch(text):
+        day = parse_iso(text.replace("-", "") + "T000000")
         return (day.date() if day is not None else None), False
     value = parse_iso(text)
     if value is None:
@@ -100,6 +103,21 @@ def when(raw: str | None, tz: tzinfo) -> tuple[datetime | date | None, bool]:
     if value.tzinfo is None:
         return value.replace(tzinfo=tz), True
     return value, False
+
+
+def byline_people(line: str) -> list[Attribution]:
+    """The people one byline names: "By Jane Doe and John Roe", "By Jane Doe, Agency".
+
+    A line that names no one plainly is one author less its "By"; lower-case initials joined
+    by slashes are the desk's editors.
+    """
+    found = by_attributions(line)
+    if found is not None:
+        return found
+    name = collapse(_BY.sub("", line))
+    if not name:
+        return []
+    return [Attribution(name, role=Role.EDITOR if _SIGN_OFF.fullmatch(name) else Role.AUTHOR)]
 
 
 class _Reader:
@@ -282,16 +300,13 @@ class _Reader:
         persons = [text_of(c) for c in el if local_name(c) == "person"]
         titles = [text_of(c) for c in el if local_name(c) == "byttl"]
         if persons:
-            names = [n for n in persons if n]
+            lines = [n for n in persons if n]
         else:
-            own = "".join([el.text or ""] + [c.tail or "" for c in el])
-            names = [collapse(_BY.sub("", scrub(own)))]
+            lines = [collapse(scrub("".join([el.text or ""] + [c.tail or "" for c in el])))]
         for title in titles:
             self.keep(f"{self.prefix}:byttl", title)
-        for name in names:
-            if name:
-                role = Role.EDITOR if _SIGN_OFF.fullmatch(name) else Role.AUTHOR
-                self.parts.attributions.append(Attribution(name, role=role))
+        for line in lines:
+            self.parts.attributions.extend(byline_people(line))
 
     def dateline(self, el: etree._Element) -> None:
         p = self.parts
