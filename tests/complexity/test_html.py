@@ -88,6 +88,18 @@ SHAPES = {
         lambda n: html_page(("<article>" + "<i> </i>\n" * 200) * n + "</article>" * n),
         110,
     ),
+    "many pictures and players with sources": (
+        lambda n: html_page(
+            (
+                "<figure><picture>"
+                + "<source srcset='https://example.kz/a.webp 1x'>" * 3
+                + "<img alt=''></picture><figcaption>Подпись</figcaption></figure>"
+                "<video><source src='https://example.kz/v.mp4'></video><source src='x'>т</source>"
+            )
+            * n
+        ),
+        1000,
+    ),
     "nested boxes of links": (_nested("<div><a href='/x'>ссылка</a> ", "</div>", 30), 110),
     "nested hidden ledes": (
         _nested("<div class='hidden'><div class='lede'>", "</div></div>", 30),

@@ -456,7 +456,7 @@ def _aside(element: HtmlElement) -> bool:
 _REPEATED = 100
 
 
-_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 _UNUSABLE_EMBED = Dropped(
     "element",
     "embed without an http(s) address (its caption kept as text)",

@@ -1,0 +1,85 @@
+"""Figures in an article's body on another site's page: where the image is, what a caption is.
+
+Every page here is written for its rule: the article's paragraphs beside the figure the rule
+is about, so that the test fails when the rule is gone.
+"""
+# ruff: noqa: E501 - the pages under test are written out as they are
+
+from __future__ import annotations
+
+import warnings
+
+from newsmodel import Article, Figure
+from newsmodel import html as nhtml
+
+LONG = "Это достаточно длинный абзац текста статьи, чтобы его приняли за основной текст, да."
+OTHER = "Второй абзац статьи рассказывает о другом, но тоже довольно длинно и подробно, вот."
+
+
+def _read(page: str, url: str | None = "https://example.kz/news/1") -> Article:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return nhtml.loads(page.encode(), url=url)
+
+
+def _page(figure: str) -> str:
+    return (
+        "<title>T</title><body><h1>H</h1><article class='story'>"
+        f"<p>{LONG}</p>{figure}<p>{OTHER}</p></article></body>"
+    )
+
+
+def _blocks(article: Article) -> list[object]:
+    return [block for section in article.sections for block in section.blocks]
+
+
+def _figures(article: Article) -> list[Figure]:
+    return [block for block in _blocks(article) if isinstance(block, Figure)]
+
+
+def test_a_picture_named_by_its_sources_alone_is_a_figure() -> None:
+    # A lazily loaded picture: its <img> names no address, its <source>s do.
+    figure = (
+        "<figure><picture>"
+        '<source media="(min-width: 800px)" srcset="https://example.kz/big.webp 1x, https://example.kz/big2.webp 2x" type="image/webp">'
+        '<img alt="Площадь" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        "</picture><figcaption>Площадь в центре города</figcaption></figure>"
+    )
+    figures = _figures(_read(_page(figure)))
+    assert [(f.image, f.caption) for f in figures] == [
+        ("https://example.kz/big.webp", "Площадь в центре города")
+    ]
+
+
+def test_the_sources_of_a_video_are_no_image() -> None:
+    # A <source> of a video or an audio clip goes with its player, whatever its address.
+    figure = (
+        '<figure><video><source src="https://example.kz/clip.mp4"></video>'
+        '<audio><source src="https://example.kz/clip.mp3"></audio>'
+        "<figcaption>Запись с места событий</figcaption></figure>"
+    )
+    article = _read(_page(figure))
+    assert _figures(article) == []
+    assert "clip.mp" not in repr(article)
+
+
+def test_an_image_named_in_data_srcset_is_a_figure() -> None:
+    figure = (
+        '<figure><img class="lazyload" alt="" data-srcset="/img/river.jpg 640w, /img/river-2x.jpg 1280w">'
+        "<figcaption>Река весной</figcaption></figure>"
+    )
+    figures = _figures(_read(_page(figure)))
+    assert [(f.image, f.caption) for f in figures] == [
+        ("https://example.kz/img/river.jpg", "Река весной")
+    ]
+
+
+def test_the_text_after_a_source_outside_a_picture_stays() -> None:
+    # The HTML parser reads what follows a <source> into it (it knows no such empty element);
+    # the source goes, the article's paragraph after it stays.
+    page = _page(
+        '<source src="https://example.kz/clip.mp4" type="video/mp4"><p>Третий абзац статьи, он следует сразу за потерянным источником видео.</p>'
+    )
+    body = "\n".join(s.text for s in _read(page).sections)
+    assert "Третий абзац статьи" in body
+    assert OTHER in body
