@@ -100,6 +100,22 @@ SHAPES = {
         ),
         1000,
     ),
+    "many figures of quotes and players": (
+        lambda n: html_page(
+            (
+                "<figure><blockquote><p>Цитата, довольно длинная для абзаца статьи.</p>"
+                "<figcaption><cite>Автор</cite></figcaption></blockquote>"
+                "<figcaption>— Автор</figcaption></figure>"
+                "<figure><iframe src='https://example.kz/v'></iframe><figcaption>Видео</figcaption></figure>"
+            )
+            * n
+        ),
+        1000,
+    ),
+    "nested figures": (
+        _nested("<figure><div>", "</div><figcaption>Подпись</figcaption></figure>", 30),
+        55,
+    ),
     "nested boxes of links": (_nested("<div><a href='/x'>ссылка</a> ", "</div>", 30), 110),
     "nested hidden ledes": (
         _nested("<div class='hidden'><div class='lede'>", "</div></div>", 30),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 
-from newsmodel import Article, Figure
+from newsmodel import Article, Figure, Paragraph, Quote
 from newsmodel import html as nhtml
 
 LONG = "Это достаточно длинный абзац текста статьи, чтобы его приняли за основной текст, да."
@@ -83,3 +83,49 @@ def test_the_text_after_a_source_outside_a_picture_stays() -> None:
     body = "\n".join(s.text for s in _read(page).sections)
     assert "Третий абзац статьи" in body
     assert OTHER in body
+
+
+def test_a_figure_around_a_quote_is_the_quote_its_caption_who_is_quoted() -> None:
+    figure = (
+        "<figure><blockquote><p>Мы откроем новую линию метро уже в этом году.</p></blockquote>"
+        "<figcaption>— Мэр города</figcaption></figure>"
+    )
+    quotes = [b for b in _blocks(_read(_page(figure))) if isinstance(b, Quote)]
+    assert [(q.text, q.cite) for q in quotes] == [
+        ("Мы откроем новую линию метро уже в этом году.", "Мэр города")
+    ]
+
+
+def test_a_quote_names_who_is_quoted_before_the_figure_caption() -> None:
+    figure = (
+        "<figure><blockquote><p>Работы завершат к осени.</p>"
+        "<figcaption><cite>Пресс-служба</cite></figcaption></blockquote></figure>"
+    )
+    blocks = _blocks(_read(_page(figure)))
+    quotes = [b for b in blocks if isinstance(b, Quote)]
+    assert [(q.text, q.cite) for q in quotes] == [("Работы завершат к осени.", "Пресс-служба")]
+    assert not any(isinstance(b, Paragraph) and b.text == "Пресс-служба" for b in blocks)
+
+
+def test_the_caption_of_a_dropped_player_goes_with_it() -> None:
+    figure = (
+        '<figure><div class="player"><iframe src="https://player.example.kz/v/1"></iframe></div>'
+        "<figcaption>Видео: как строили мост</figcaption></figure>"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = nhtml.loads(_page(figure).encode(), url="https://example.kz/news/1")
+    body = "\n".join(s.text for s in article.sections)
+    assert "как строили мост" not in body
+    assert LONG in body
+    assert OTHER in body
+    assert any("embedded frame" in str(w.message) for w in caught)
+
+
+def test_the_caption_of_an_image_without_an_address_stays_text() -> None:
+    # The image is counted as dropped; its caption, the page's text, stays.
+    figure = (
+        '<figure><img src="javascript:void(0)"><figcaption>Подпись к снимку</figcaption></figure>'
+    )
+    blocks = _blocks(_read(_page(figure)))
+    assert any(isinstance(b, Paragraph) and b.text == "Подпись к снимку" for b in blocks)

@@ -24,6 +24,7 @@ from newsmodel._models import (
     Inline,
     Link,
     Paragraph,
+    Quote,
     Section,
 )
 from newsmodel.errors import ValidationError
@@ -218,14 +219,12 @@ class BodyReader(BlockReader[HtmlElement]):
             else:
                 self.add(paragraph(self.inlines(child)))
         elif tag == "blockquote":
-            parts = list(child.iter("p")) if child.find("p") is not None else None
-            cite = next((text_of(c) or None for c in child.iter("cite")), None)
-            self.add(self.quote(child, depth, parts, cite, _CITE_SKIP))
+            self.add(self.block_quote(child, depth))
         elif tag in {"ul", "ol"}:
             if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
                 self.add(self.item_list(child, depth))
         elif tag in {"figure", "picture", "img"}:
-            self.add(self.figure(child))
+            self.add(self.figure(child, depth=depth))
         elif tag == "pre":
             self.add(paragraph(self.inlines(child)))
         else:
@@ -319,13 +318,26 @@ class BodyReader(BlockReader[HtmlElement]):
             self.dropped[_UNUSABLE_EMBED] += 1
             return paragraph(self.inlines(caption_el)) if caption_el is not None else None
 
+    def block_quote(
+        self, element: HtmlElement, depth: int, cite: str | None = None
+    ) -> Quote | None:
+        """A quote from a ``<blockquote>``: its paragraphs, and who is quoted in a ``<cite>``.
+
+        ``cite`` is who is quoted when the quote names no one itself.
+        """
+        parts = list(element.iter("p")) if element.find("p") is not None else None
+        cite = next((text_of(c) or None for c in element.iter("cite")), None) or cite
+        return self.quote(element, depth, parts, cite, _CITE_SKIP)
+
     def figure(
-        self, element: HtmlElement, caption_el: HtmlElement | None = None
-    ) -> Figure | Paragraph | None:
+        self, element: HtmlElement, caption_el: HtmlElement | None = None, depth: int = 0
+    ) -> Block | None:
         """A figure from an image element, or an element holding one and its caption.
 
         An image without an http(s) address (``javascript:``, ``data:``) is dropped and
-        counted; its caption is kept as a paragraph.
+        counted; its caption is kept as a paragraph. A figure of no image is what it holds: a
+        quote (its caption says who is quoted), or a player the page had (dropped and counted
+        before), whose caption goes with it.
         """
         if caption_el is None and element.tag != "img":
             caption_el = element.find(".//figcaption")
@@ -333,6 +345,12 @@ class BodyReader(BlockReader[HtmlElement]):
         if image is None:
             if _has_image_source(element):
                 self.dropped[_UNUSABLE_IMAGE] += 1
+            elif element.tag == "figure":
+                quoted = element.find(".//blockquote")
+                if quoted is not None:
+                    return self.block_quote(quoted, depth, _who(caption_el, quoted, element))
+                if _held_player(element):
+                    return None
             if caption_el is None:
                 return None
             return paragraph(self.inlines(caption_el))
@@ -467,6 +485,27 @@ _UNUSABLE_IMAGE = Dropped(
     "image without an http(s) address (its caption kept as text)",
     "images without an http(s) address (their captions kept as text)",
 )
+
+
+def _held_player(figure: HtmlElement) -> bool:
+    """Whether a figure held a player (a frame, a video, an object), dropped from the page."""
+    return any(marker.get("data-dropped") for marker in figure.iter("hr"))
+
+
+def _who(caption: HtmlElement | None, quote: HtmlElement, figure: HtmlElement) -> str | None:
+    """Who is quoted, by the caption of a figure around a quote (not one in the quote)."""
+    if caption is None:
+        return None
+    for holder in caption.iterancestors():
+        if holder is quote:
+            return None
+        if holder is figure:
+            break
+    return _DASHES.sub("", text_of(caption)) or None
+
+
+#: The dash before the name of who is quoted ("— Mayor"), and the spaces around it.
+_DASHES = re.compile(r"^[\s\-\u2012-\u2015]+")
 
 
 def _has_image_source(element: HtmlElement) -> bool:
