@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 
-from newsmodel import Article, Figure, Paragraph, Quote
+from newsmodel import Article, Embed, EmbedProvider, Figure, Paragraph, Quote
 from newsmodel import html as nhtml
 
 LONG = "Это достаточно длинный абзац текста статьи, чтобы его приняли за основной текст, да."
@@ -129,3 +129,27 @@ def test_the_caption_of_an_image_without_an_address_stays_text() -> None:
     )
     blocks = _blocks(_read(_page(figure)))
     assert any(isinstance(b, Paragraph) and b.text == "Подпись к снимку" for b in blocks)
+
+
+def test_another_sites_embed_figure_without_a_link_is_its_player() -> None:
+    # A figure named "…-embed" around a known service's player frame, no link beside it.
+    figure = (
+        '<figure class="block-embed is-provider-video"><div class="block-embed__wrapper">'
+        '<iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe></div></figure>'
+    )
+    embeds = [b for b in _blocks(_read(_page(figure))) if isinstance(b, Embed)]
+    assert [(e.url, e.provider) for e in embeds] == [
+        ("https://www.youtube.com/embed/abcdefghijk", EmbedProvider.YOUTUBE)
+    ]
+
+
+def test_an_image_figure_named_embed_is_a_figure_not_a_link_to_the_page() -> None:
+    figure = (
+        '<figure class="image embed_in_text"><img src="/img/team.jpg" alt="">'
+        "<figcaption>Команда после матча</figcaption></figure>"
+    )
+    blocks = _blocks(_read(_page(figure)))
+    assert not any(isinstance(b, Embed) for b in blocks)
+    assert [(f.image, f.caption) for f in _figures(_read(_page(figure)))] == [
+        ("https://example.kz/img/team.jpg", "Команда после матча")
+    ]

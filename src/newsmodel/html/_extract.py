@@ -180,7 +180,7 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag in DROP or tag == "hr":
             self.report(child)
         elif tag == "figure" and "embed" in class_tokens(child):
-            self.add(self.embed_block(child))
+            self.add(self.embed_block(child, depth))
         elif (
             self.embed(child)
             or tag == "h1"
@@ -297,14 +297,21 @@ class BodyReader(BlockReader[HtmlElement]):
         self.add(embed)
         return True
 
-    def embed_block(self, element: HtmlElement) -> Embed | Paragraph | None:
+    def embed_block(self, element: HtmlElement, depth: int) -> Block | None:
         """An embed as newsmodel writes it: a ``figure class="embed"`` with its link.
 
-        Its player frame, when there is one, is the embed itself: read, not lost.
+        Its player frame, when there is one, is the embed itself: read, not lost. A figure
+        so named without a link is another site's: its player, when a known service's, is
+        the embed; else it is read as any figure (a picture, or a player's caption).
         """
+        link = next((a for a in element.iter("a") if a.get("href")), None)
+        if link is None:
+            for marker in element.iter("hr"):
+                if marker.get("data-src") and marker.get("data-dropped") and self.framed(marker):
+                    return None
+            return self.figure(element, depth=depth)
         for marker in element.iter("hr"):
             marker.attrib.pop("data-dropped", None)
-        link = next((a for a in element.iter("a") if a.get("href")), None)
         caption_el = element.find(".//figcaption")
         caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
         href = (link.get("href") or "") if link is not None else ""
