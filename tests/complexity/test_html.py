@@ -112,6 +112,12 @@ SHAPES = {
         ),
         1000,
     ),
+    "many credit lines": (
+        lambda n: html_page(
+            "".join(f"<p>{_LONG}</p><p>Photo: Имя{i} Фамилия{i}</p>" for i in range(n))
+        ),
+        1000,
+    ),
     "nested figures": (
         _nested("<figure><div>", "</div><figcaption>Подпись</figcaption></figure>", 30),
         55,

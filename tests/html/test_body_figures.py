@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 
-from newsmodel import Article, Embed, EmbedProvider, Figure, Paragraph, Quote
+from newsmodel import Article, Embed, EmbedProvider, Figure, Paragraph, Quote, Role
 from newsmodel import html as nhtml
 
 LONG = "Это достаточно длинный абзац текста статьи, чтобы его приняли за основной текст, да."
@@ -153,3 +153,32 @@ def test_an_image_figure_named_embed_is_a_figure_not_a_link_to_the_page() -> Non
     assert [(f.image, f.caption) for f in _figures(_read(_page(figure)))] == [
         ("https://example.kz/img/team.jpg", "Команда после матча")
     ]
+
+
+def test_a_credit_line_under_a_picture_is_its_credit() -> None:
+    figure = (
+        '<figure><img src="https://example.kz/bridge.jpg" alt=""></figure><p>Photo: Иван Петров</p>'
+    )
+    article = _read(_page(figure))
+    assert [(f.image, f.credit.name if f.credit else None) for f in _figures(article)] == [
+        ("https://example.kz/bridge.jpg", "Иван Петров")
+    ]
+    assert "Иван Петров" not in "\n".join(s.text for s in article.sections)
+
+
+def test_a_credit_line_with_no_picture_before_it_credits_the_article() -> None:
+    article = _read(_page("<p>Crédits photos : Агентство Север</p>"))
+    body = "\n".join(s.text for s in article.sections)
+    assert "Агентство Север" not in body
+    assert LONG in body
+    assert OTHER in body
+    assert [(a.name, a.role) for a in article.credited(Role.PHOTOGRAPHER)] == [
+        ("Агентство Север", Role.PHOTOGRAPHER)
+    ]
+
+
+def test_a_sentence_about_a_photo_is_text() -> None:
+    # A word for a picture and a colon, but a long line: the article's sentence.
+    line = "Фото: этот снимок сделан в тот день, когда мост открыли для пешеходов, и его сразу перепечатали все газеты."
+    body = "\n".join(s.text for s in _read(_page(f"<p>{line}</p>")).sections)
+    assert line in body

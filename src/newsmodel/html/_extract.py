@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+import attrs
 from lxml import html as lxml_html
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
@@ -28,7 +29,7 @@ from newsmodel._models import (
     Section,
 )
 from newsmodel.errors import ValidationError
-from newsmodel.html._captions import bold_heading, captioned_image, read_caption
+from newsmodel.html._captions import bold_heading, captioned_image, credit_line, read_caption
 from newsmodel.html._embeds import framed, social_post
 from newsmodel.html._names import (
     BLOCK_TAGS,
@@ -127,6 +128,8 @@ class BodyReader(BlockReader[HtmlElement]):
         self.accounts: set[HtmlElement] | None = None
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
+        #: Pictures' credits met as lines of the body, with no figure to hold them.
+        self.credits: list[Attribution] = []
 
     def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
         if not name:
@@ -209,6 +212,8 @@ class BodyReader(BlockReader[HtmlElement]):
             self.close()
             self.walk(child, depth)
             self.close()
+        elif tag == "p" and (self.marked or not self.trusted) and self.credited(child):
+            pass
         elif tag == "p":
             heading = None if self.trusted else bold_heading(child)
             if not self.trusted and captioned_image(child):
@@ -243,6 +248,26 @@ class BodyReader(BlockReader[HtmlElement]):
                     return
                 self.seen.add(text)
         super().add(block)
+
+    def credited(self, element: HtmlElement) -> bool:
+        """True for a paragraph that only credits a picture ("Photo: AFP"): not text.
+
+        The credit goes to the figure before it when that one has none, else to
+        :attr:`credits` (the article's).
+        """
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        if self.texts.lengths(element)[0] > _CREDIT_LINE_CHARS:
+            return False  # (measured once: a long paragraph is not read twice)
+        credit = credit_line(text_of(element))
+        if credit is None:
+            return False
+        last = self.blocks[-1] if self.blocks else None
+        if isinstance(last, Figure) and last.credit is None:
+            self.blocks[-1] = attrs.evolve(last, credit=credit)
+        else:
+            self.credits.append(credit)
+        return True
 
     def linked_block(self, element: HtmlElement, tag: str) -> bool:
         """True for a box of links in the body: teasers, "more on this", a skip-ad button.
@@ -481,6 +506,8 @@ def _aside(element: HtmlElement) -> bool:
 _REPEATED = 100
 
 
+#: A paragraph longer than this is no credit line.
+_CREDIT_LINE_CHARS = 120
 _IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 _UNUSABLE_EMBED = Dropped(
     "element",
