@@ -88,6 +88,40 @@ SHAPES = {
         lambda n: html_page(("<article>" + "<i> </i>\n" * 200) * n + "</article>" * n),
         110,
     ),
+    "many pictures and players with sources": (
+        lambda n: html_page(
+            (
+                "<figure><picture>"
+                + "<source srcset='https://example.kz/a.webp 1x'>" * 3
+                + "<img alt=''></picture><figcaption>Подпись</figcaption></figure>"
+                "<video><source src='https://example.kz/v.mp4'></video><source src='x'>т</source>"
+            )
+            * n
+        ),
+        1000,
+    ),
+    "many figures of quotes and players": (
+        lambda n: html_page(
+            (
+                "<figure><blockquote><p>Цитата, довольно длинная для абзаца статьи.</p>"
+                "<figcaption><cite>Автор</cite></figcaption></blockquote>"
+                "<figcaption>— Автор</figcaption></figure>"
+                "<figure><iframe src='https://example.kz/v'></iframe><figcaption>Видео</figcaption></figure>"
+            )
+            * n
+        ),
+        1000,
+    ),
+    "many credit lines": (
+        lambda n: html_page(
+            "".join(f"<p>{_LONG}</p><p>Photo: Имя{i} Фамилия{i}</p>" for i in range(n))
+        ),
+        1000,
+    ),
+    "nested figures": (
+        _nested("<figure><div>", "</div><figcaption>Подпись</figcaption></figure>", 30),
+        55,
+    ),
     "nested boxes of links": (_nested("<div><a href='/x'>ссылка</a> ", "</div>", 30), 110),
     "nested hidden ledes": (
         _nested("<div class='hidden'><div class='lede'>", "</div></div>", 30),

@@ -12,7 +12,7 @@ from newsmodel.errors import ValidationError
 from newsmodel.html._names import class_tokens
 from newsmodel.html._texts import text_of
 
-__all__ = ["bold_heading", "captioned_image", "read_caption", "read_credit"]
+__all__ = ["bold_heading", "captioned_image", "credit_line", "read_caption", "read_credit"]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -32,6 +32,34 @@ def captioned_image(p: HtmlElement) -> bool:
     if next(p.iter("img"), None) is None:
         return False
     return any(class_tokens(el) & _CAPTION_CLASSES for el in p.iter() if el is not p)
+
+
+#: A line that credits pictures: "Photo: AFP", "Bild: …", "Crédits photos : …", "© 2020 …".
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:©|\(c\)|(?:photos?|fotos?|фото|bild(?:er)?|images?|(?:photo\s+)?credits?"
+    r"|crédits?(?:\s+photos?)?|bildnachweis|фотография|фотосурет|суреттер)(?![^\W_])\s*[:：])"
+    r"\s*(\S.*)$",
+    re.IGNORECASE,
+)
+#: A credit line holds at most this many characters; a longer paragraph is text.
+_CREDIT_LINE_CHARS = 100
+
+
+def credit_line(text: str) -> Attribution | None:
+    """The photographer a paragraph credits when it is only a picture's credit line.
+
+    A short line that starts with a word for a picture and a colon, or with ``©``, as pages
+    set under an image: "Photo: AFP", "Bild: shutterstock", "Crédits photos : Bestimage".
+    """
+    if len(text) > _CREDIT_LINE_CHARS:
+        return None
+    match = _CREDIT_LINE.match(text)
+    if match is None:
+        return None
+    try:
+        return Attribution(match.group(1).strip(" ./"), role=Role.PHOTOGRAPHER, phrase="фото")
+    except ValidationError:
+        return None
 
 
 _BOLD = frozenset({"strong", "b"})

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+import attrs
 from lxml import html as lxml_html
 
 from newsmodel._blocks import BlockReader, Kind, paragraph
@@ -24,10 +25,11 @@ from newsmodel._models import (
     Inline,
     Link,
     Paragraph,
+    Quote,
     Section,
 )
 from newsmodel.errors import ValidationError
-from newsmodel.html._captions import bold_heading, captioned_image, read_caption
+from newsmodel.html._captions import bold_heading, captioned_image, credit_line, read_caption
 from newsmodel.html._embeds import framed, social_post
 from newsmodel.html._names import (
     BLOCK_TAGS,
@@ -126,6 +128,8 @@ class BodyReader(BlockReader[HtmlElement]):
         self.accounts: set[HtmlElement] | None = None
         self.dropped: Counter[Dropped] = Counter()
         self.bad_links: Counter[str] = Counter()
+        #: Pictures' credits met as lines of the body, with no figure to hold them.
+        self.credits: list[Attribution] = []
 
     def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
         if not name:
@@ -179,7 +183,7 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag in DROP or tag == "hr":
             self.report(child)
         elif tag == "figure" and "embed" in class_tokens(child):
-            self.add(self.embed_block(child))
+            self.add(self.embed_block(child, depth))
         elif (
             self.embed(child)
             or tag == "h1"
@@ -208,6 +212,8 @@ class BodyReader(BlockReader[HtmlElement]):
             self.close()
             self.walk(child, depth)
             self.close()
+        elif tag == "p" and (self.marked or not self.trusted) and self.credited(child):
+            pass
         elif tag == "p":
             heading = None if self.trusted else bold_heading(child)
             if not self.trusted and captioned_image(child):
@@ -218,14 +224,12 @@ class BodyReader(BlockReader[HtmlElement]):
             else:
                 self.add(paragraph(self.inlines(child)))
         elif tag == "blockquote":
-            parts = list(child.iter("p")) if child.find("p") is not None else None
-            cite = next((text_of(c) or None for c in child.iter("cite")), None)
-            self.add(self.quote(child, depth, parts, cite, _CITE_SKIP))
+            self.add(self.block_quote(child, depth))
         elif tag in {"ul", "ol"}:
             if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
                 self.add(self.item_list(child, depth))
         elif tag in {"figure", "picture", "img"}:
-            self.add(self.figure(child))
+            self.add(self.figure(child, depth=depth))
         elif tag == "pre":
             self.add(paragraph(self.inlines(child)))
         else:
@@ -244,6 +248,26 @@ class BodyReader(BlockReader[HtmlElement]):
                     return
                 self.seen.add(text)
         super().add(block)
+
+    def credited(self, element: HtmlElement) -> bool:
+        """True for a paragraph that only credits a picture ("Photo: AFP"): not text.
+
+        The credit goes to the figure before it when that one has none, else to
+        :attr:`credits` (the article's).
+        """
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        if self.texts.lengths(element)[0] > _CREDIT_LINE_CHARS:
+            return False  # (measured once: a long paragraph is not read twice)
+        credit = credit_line(text_of(element))
+        if credit is None:
+            return False
+        last = self.blocks[-1] if self.blocks else None
+        if isinstance(last, Figure) and last.credit is None:
+            self.blocks[-1] = attrs.evolve(last, credit=credit)
+        else:
+            self.credits.append(credit)
+        return True
 
     def linked_block(self, element: HtmlElement, tag: str) -> bool:
         """True for a box of links in the body: teasers, "more on this", a skip-ad button.
@@ -298,14 +322,21 @@ class BodyReader(BlockReader[HtmlElement]):
         self.add(embed)
         return True
 
-    def embed_block(self, element: HtmlElement) -> Embed | Paragraph | None:
+    def embed_block(self, element: HtmlElement, depth: int) -> Block | None:
         """An embed as newsmodel writes it: a ``figure class="embed"`` with its link.
 
-        Its player frame, when there is one, is the embed itself: read, not lost.
+        Its player frame, when there is one, is the embed itself: read, not lost. A figure
+        so named without a link is another site's: its player, when a known service's, is
+        the embed; else it is read as any figure (a picture, or a player's caption).
         """
+        link = next((a for a in element.iter("a") if a.get("href")), None)
+        if link is None:
+            for marker in element.iter("hr"):
+                if marker.get("data-src") and marker.get("data-dropped") and self.framed(marker):
+                    return None
+            return self.figure(element, depth=depth)
         for marker in element.iter("hr"):
             marker.attrib.pop("data-dropped", None)
-        link = next((a for a in element.iter("a") if a.get("href")), None)
         caption_el = element.find(".//figcaption")
         caption, credit = read_caption(caption_el) if caption_el is not None else (None, None)
         href = (link.get("href") or "") if link is not None else ""
@@ -319,13 +350,26 @@ class BodyReader(BlockReader[HtmlElement]):
             self.dropped[_UNUSABLE_EMBED] += 1
             return paragraph(self.inlines(caption_el)) if caption_el is not None else None
 
+    def block_quote(
+        self, element: HtmlElement, depth: int, cite: str | None = None
+    ) -> Quote | None:
+        """A quote from a ``<blockquote>``: its paragraphs, and who is quoted in a ``<cite>``.
+
+        ``cite`` is who is quoted when the quote names no one itself.
+        """
+        parts = list(element.iter("p")) if element.find("p") is not None else None
+        cite = next((text_of(c) or None for c in element.iter("cite")), None) or cite
+        return self.quote(element, depth, parts, cite, _CITE_SKIP)
+
     def figure(
-        self, element: HtmlElement, caption_el: HtmlElement | None = None
-    ) -> Figure | Paragraph | None:
+        self, element: HtmlElement, caption_el: HtmlElement | None = None, depth: int = 0
+    ) -> Block | None:
         """A figure from an image element, or an element holding one and its caption.
 
         An image without an http(s) address (``javascript:``, ``data:``) is dropped and
-        counted; its caption is kept as a paragraph.
+        counted; its caption is kept as a paragraph. A figure of no image is what it holds: a
+        quote (its caption says who is quoted), or a player the page had (dropped and counted
+        before), whose caption goes with it.
         """
         if caption_el is None and element.tag != "img":
             caption_el = element.find(".//figcaption")
@@ -333,6 +377,12 @@ class BodyReader(BlockReader[HtmlElement]):
         if image is None:
             if _has_image_source(element):
                 self.dropped[_UNUSABLE_IMAGE] += 1
+            elif element.tag == "figure":
+                quoted = element.find(".//blockquote")
+                if quoted is not None:
+                    return self.block_quote(quoted, depth, _who(caption_el, quoted, element))
+                if _held_player(element):
+                    return None
             if caption_el is None:
                 return None
             return paragraph(self.inlines(caption_el))
@@ -456,7 +506,9 @@ def _aside(element: HtmlElement) -> bool:
 _REPEATED = 100
 
 
-_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+#: A paragraph longer than this is no credit line.
+_CREDIT_LINE_CHARS = 120
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 _UNUSABLE_EMBED = Dropped(
     "element",
     "embed without an http(s) address (its caption kept as text)",
@@ -467,6 +519,27 @@ _UNUSABLE_IMAGE = Dropped(
     "image without an http(s) address (its caption kept as text)",
     "images without an http(s) address (their captions kept as text)",
 )
+
+
+def _held_player(figure: HtmlElement) -> bool:
+    """Whether a figure held a player (a frame, a video, an object), dropped from the page."""
+    return any(marker.get("data-dropped") for marker in figure.iter("hr"))
+
+
+def _who(caption: HtmlElement | None, quote: HtmlElement, figure: HtmlElement) -> str | None:
+    """Who is quoted, by the caption of a figure around a quote (not one in the quote)."""
+    if caption is None:
+        return None
+    for holder in caption.iterancestors():
+        if holder is quote:
+            return None
+        if holder is figure:
+            break
+    return _DASHES.sub("", text_of(caption)) or None
+
+
+#: The dash before the name of who is quoted ("— Mayor"), and the spaces around it.
+_DASHES = re.compile(r"^[\s\-\u2012-\u2015]+")
 
 
 def _has_image_source(element: HtmlElement) -> bool:

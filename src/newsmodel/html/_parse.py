@@ -120,8 +120,9 @@ def _check_run(text: str, run_start: int, max_tag_chars: int) -> None:
 
 # Dropped before the body is looked for: these leave a mark (or their text, for a form)...
 MARKED_DROPS = ("form", "iframe", "video", "object", "embed")
-# ...and these go whole, tail kept (in C); the head's own metadata tags stay.
-PLAIN_DROPS = tuple(sorted(DROP - {*MARKED_DROPS, "head", "title", "meta", "link"}))
+# ...and these go whole, tail kept (in C); the head's own metadata tags stay, and so do the
+# sources of a <picture> (its image's address, when its <img> gives none).
+PLAIN_DROPS = tuple(sorted(DROP - {*MARKED_DROPS, "head", "title", "meta", "link", "source"}))
 _PARSERS = threading.local()
 
 
@@ -290,7 +291,9 @@ def drop_non_text(root: HtmlElement) -> None:
     reader to count, but the player frame of an embed (``figure class="embed"``), whose link
     is read instead; a ``<form>`` keeps its text (some sites wrap the whole page in one). The
     elements around a field for an e-mail address or a password are marked
-    (:data:`~newsmodel.html._names.FIELD_HOLDER`): a short one is a sign-up box.
+    (:data:`~newsmodel.html._names.FIELD_HOLDER`): a short one is a sign-up box. The
+    ``<source>`` of a ``<picture>`` stays: a lazily loaded picture may name its image there
+    alone.
     """
     for element in list(root.iter(*MARKED_DROPS, "input")):
         parent = element.getparent()
@@ -322,3 +325,22 @@ def drop_non_text(root: HtmlElement) -> None:
             marker.tail = script.tail
             parent.replace(script, marker)
     etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)
+    _drop_stray_sources(root)
+
+
+def _drop_stray_sources(root: HtmlElement) -> None:
+    """Drop the ``<source>`` elements outside a ``<picture>``, but not what they hold.
+
+    The parser knows no ``<source>`` as empty: what follows one is read into it, and stays.
+    (Those of a video went with it.) Renamed, then unwrapped in one pass in C.
+    """
+    stray = False
+    for source in root.iter("source"):
+        parent = source.getparent()
+        if parent is not None and parent.tag != "picture":
+            source.tag, stray = _STRAY_SOURCE, True
+    if stray:
+        etree.strip_tags(root, _STRAY_SOURCE)
+
+
+_STRAY_SOURCE = "newsmodel-source"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from lxml import html as lxml_html
 
-from newsmodel._models import Article, Section
+from newsmodel._models import Article, Attribution, Section
 from newsmodel._warnings import counted, issue
 from newsmodel.errors import LossyConversionWarning, ParseError, ValidationError
 from newsmodel.html._choose import (
@@ -94,6 +94,8 @@ def read(
     sections = without_date_lines(page, sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
+    if body_reader is not None:
+        attributions = _with_credits(attributions, body_reader.credits)
     published = choose_published(sources, page, url)
     fields: dict[str, Any] = {
         "headline": headline,
@@ -360,6 +362,20 @@ def _build(fields: dict[str, Any], notes: list[LossyConversionWarning]) -> Artic
             )
             fields.pop(name)
     raise ParseError(_FORMAT, "no valid article could be built")  # pragma: no cover
+
+
+def _with_credits(
+    attributions: list[Attribution], picture_credits: list[Attribution]
+) -> list[Attribution]:
+    """The attributions, then the pictures' credits the body gave that name someone new."""
+    named = {(a.name.casefold(), a.role) for a in attributions}
+    out = list(attributions)
+    for credit in picture_credits:
+        key = (credit.name.casefold(), credit.role)
+        if key not in named:
+            named.add(key)
+            out.append(credit)
+    return out
 
 
 def _unique_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
