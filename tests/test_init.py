@@ -71,8 +71,8 @@ def _build(init: Any, cls: type, kwargs: dict[str, Any]) -> tuple[object, ...]:
     try:
         init(obj, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the error itself is compared
-        return ("error", type(exc), str(exc))
-    return ("ok", *(getattr(obj, a.name) for a in attrs.fields(cls)))
+        return ("error", type(exc), str(exc), type(obj))
+    return ("ok", type(obj), *(getattr(obj, a.name) for a in attrs.fields(cls)))
 
 
 @st.composite
@@ -124,6 +124,23 @@ def test_a_subclass_built_by_attrs_keeps_every_check() -> None:
     assert Story(headline="  Т  ", language="KK-kz").headline == "Т"
     with pytest.raises(ValueError, match="headline"):
         Story(headline=" ")
+
+
+def test_a_plain_subclass_that_inherits_the_constructor_keeps_its_class_and_checks() -> None:
+    class Kept(Article):
+        __slots__ = ()
+
+    class Checked(Section):
+        __slots__ = ()
+
+        def __attrs_post_init__(self) -> None:
+            raise ValueError("its own check")
+
+    assert type(Kept(headline="Т", lede="Л")) is Kept
+    fields = attrs.asdict(Kept(headline="Т", lede="Л"), recurse=False)
+    assert fields == attrs.asdict(Article(headline="Т", lede="Л"), recurse=False)
+    with pytest.raises(ValueError, match="its own check"):
+        Checked("Подзаголовок")
 
 
 def test_every_character_a_text_rule_changes_is_one_isprintable_refuses() -> None:
