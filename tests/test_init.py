@@ -26,6 +26,8 @@ from newsmodel import (
     LineBreak,
     Link,
     Paragraph,
+    PubStatus,
+    Role,
     Section,
     Strong,
     Subject,
@@ -61,6 +63,9 @@ _VALUES = st.one_of(
     ns.datetimes,
     ns.dates,
     st.just(datetime(2026, 3, 29, 2, 30, tzinfo=ZoneInfo("Europe/Berlin"))),  # in a DST gap
+    # Values some converters keep without a call: members, fixed offsets up to the calendar's ends.
+    st.sampled_from([*Role, *PubStatus]),
+    st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-23))])),
     st.just(datetime(2026, 1, 1, 12)),  # noqa: DTZ001 - naive, to be refused
 )
 
@@ -98,6 +103,23 @@ def test_the_generated_constructor_gives_what_attrs_gave(cls: type, data: st.Dat
 @given(ns.articles())
 def test_a_whole_article_rebuilt_both_ways_is_the_same(article: Article) -> None:
     kwargs = {a.alias: getattr(article, a.name) for a in attrs.fields(Article)}
+    fast, slow = Article.__init__, ATTRS_INITS[Article]
+    assert _build(fast, Article, kwargs) == _build(slow, Article, kwargs)
+
+
+_AT_THE_ENDS = [
+    datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-23))),
+    datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5))),
+    datetime(2026, 1, 1, tzinfo=timezone.utc),
+]
+
+
+@pytest.mark.parametrize("value", _AT_THE_ENDS)
+@pytest.mark.parametrize("field", ["published", "updated", "embargo", "first_created"])
+def test_a_datetime_at_the_calendar_ends_is_checked_as_attrs_checked(
+    field: str, value: datetime
+) -> None:
+    kwargs = {"headline": "Т", field: value}
     fast, slow = Article.__init__, ATTRS_INITS[Article]
     assert _build(fast, Article, kwargs) == _build(slow, Article, kwargs)
 
