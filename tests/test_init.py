@@ -26,6 +26,8 @@ from newsmodel import (
     LineBreak,
     Link,
     Paragraph,
+    PubStatus,
+    Role,
     Section,
     Strong,
     Subject,
@@ -61,6 +63,9 @@ _VALUES = st.one_of(
     ns.datetimes,
     ns.dates,
     st.just(datetime(2026, 3, 29, 2, 30, tzinfo=ZoneInfo("Europe/Berlin"))),  # in a DST gap
+    # Values some converters keep without a call: members, fixed offsets up to the calendar's ends.
+    st.sampled_from([*Role, *PubStatus]),
+    st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-23))])),
     st.just(datetime(2026, 1, 1, 12)),  # noqa: DTZ001 - naive, to be refused
 )
 
@@ -71,8 +76,8 @@ def _build(init: Any, cls: type, kwargs: dict[str, Any]) -> tuple[object, ...]:
     try:
         init(obj, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the error itself is compared
-        return ("error", type(exc), str(exc))
-    return ("ok", *(getattr(obj, a.name) for a in attrs.fields(cls)))
+        return ("error", type(exc), str(exc), type(obj))
+    return ("ok", type(obj), *(getattr(obj, a.name) for a in attrs.fields(cls)))
 
 
 @st.composite
@@ -102,6 +107,23 @@ def test_a_whole_article_rebuilt_both_ways_is_the_same(article: Article) -> None
     assert _build(fast, Article, kwargs) == _build(slow, Article, kwargs)
 
 
+_AT_THE_ENDS = [
+    datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-23))),
+    datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5))),
+    datetime(2026, 1, 1, tzinfo=timezone.utc),
+]
+
+
+@pytest.mark.parametrize("value", _AT_THE_ENDS)
+@pytest.mark.parametrize("field", ["published", "updated", "embargo", "first_created"])
+def test_a_datetime_at_the_calendar_ends_is_checked_as_attrs_checked(
+    field: str, value: datetime
+) -> None:
+    kwargs = {"headline": "Т", field: value}
+    fast, slow = Article.__init__, ATTRS_INITS[Article]
+    assert _build(fast, Article, kwargs) == _build(slow, Article, kwargs)
+
+
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
 def test_the_generated_constructor_has_the_signature_attrs_gave(cls: type) -> None:
     assert inspect.signature(cls.__init__) == inspect.signature(ATTRS_INITS[cls])
@@ -124,6 +146,23 @@ def test_a_subclass_built_by_attrs_keeps_every_check() -> None:
     assert Story(headline="  Т  ", language="KK-kz").headline == "Т"
     with pytest.raises(ValueError, match="headline"):
         Story(headline=" ")
+
+
+def test_a_plain_subclass_that_inherits_the_constructor_keeps_its_class_and_checks() -> None:
+    class Kept(Article):
+        __slots__ = ()
+
+    class Checked(Section):
+        __slots__ = ()
+
+        def __attrs_post_init__(self) -> None:
+            raise ValueError("its own check")
+
+    assert type(Kept(headline="Т", lede="Л")) is Kept
+    fields = attrs.asdict(Kept(headline="Т", lede="Л"), recurse=False)
+    assert fields == attrs.asdict(Article(headline="Т", lede="Л"), recurse=False)
+    with pytest.raises(ValueError, match="its own check"):
+        Checked("Подзаголовок")
 
 
 def test_every_character_a_text_rule_changes_is_one_isprintable_refuses() -> None:

@@ -76,14 +76,15 @@ def _items_field(value: Iterable[Paragraph | str] | str) -> tuple[Paragraph, ...
 
 
 def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
-    items = iterable("blocks", value)
+    kind = type(value)
+    items = value if kind is tuple else tuple(value) if kind is list else iterable("blocks", value)
     out: list[Block] = []
     for item in items:  # blocks as they are, and clean text as a paragraph of it (see below)
         if type(item) is str and (
             item
-            and item[0] != " " != item[-1]
             and item.isprintable()
             and "  " not in item
+            and item.strip(" ") is item
             and (item.isascii() or _nfc("NFC", item))
         ):
             paragraph = _new(Paragraph)  # Paragraph(item): see plain_paragraph()
@@ -328,9 +329,9 @@ def _paragraph_content(value: Iterable[Inline] | Inline) -> tuple[Inline, ...]:
     if (  # a plain paragraph of clean text (see CLEAN_LINE), as it is
         type(value) is str
         and value
-        and value[0] != " " != value[-1]
         and value.isprintable()
         and "  " not in value
+        and value.strip(" ") is value
         and (value.isascii() or _nfc("NFC", value))
     ):
         return (value,)
@@ -553,4 +554,4 @@ class Section:
 text_fields(_title_field, _cite_field, _caption_field, _heading_field)
 for _cls in (LineBreak, Emphasis, Strong, Link, Paragraph, Quote, ItemList, Table):
     install(_cls)
-install(Section)
+install(Section, post_init_if="heading is None")

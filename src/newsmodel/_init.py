@@ -9,7 +9,10 @@ work with the same signature, and leaves out only calls whose result is known:
 - a one-line text field (its converter registered with :func:`text_fields`) holding a string
   that no text rule changes is kept as it is, tested inline (:data:`CLEAN_LINE`); any other
   value goes through the converter, which cleans it or raises;
-- fields are set through their slots' descriptors, bypassing the frozen ``__setattr__``.
+- fields are set through their slots' descriptors, bypassing the frozen ``__setattr__``; a
+  class of many fields has its fields set by plain attribute stores, while the object is, for
+  those lines only, of a private subclass that adds nothing but the ordinary ``__setattr__``
+  (a call of a slot's descriptor costs some ten times a store the interpreter does itself).
 
 Validators, ``__attrs_post_init__`` and every other converter call stay. The original
 constructors are kept in :data:`ATTRS_INITS`, so that a test can check that both give the same
@@ -30,15 +33,21 @@ __all__ = ["ATTRS_INITS", "CLEAN_LINE", "install", "text_fields"]
 #: character other than the plain space; see :mod:`newsmodel._textrules`), no two spaces in a
 #: row, none at either end, and NFC. Anything else takes the converter.
 CLEAN_LINE = (
-    'type({v}) is str and {v} and {v}[0] != " " != {v}[-1] and {v}.isprintable() '
-    'and "  " not in {v} and ({v}.isascii() or _nfc("NFC", {v}))'
+    'type({v}) is str and {v} and {v}.isprintable() and "  " not in {v} '
+    'and {v}.strip(" ") is {v} and ({v}.isascii() or _nfc("NFC", {v}))'
 )
+
+# ``text.strip(" ") is text``: no space at either end, in one call. CPython gives back the str
+# itself when there is nothing to strip; where an interpreter gives a copy, the test says no
+# and the converter, which keeps clean text, runs.
 
 #: Each class's constructor as attrs generated it, before :func:`install` replaced it.
 ATTRS_INITS: dict[type, Any] = {}
 
-_REQUIRED_TEXT: set[object] = set()
-_OPTIONAL_TEXT: set[object] = set()
+#: For a converter, a test over ``{v}`` that is true only of values it returns as they are.
+_KEEPS: dict[object, str] = {}
+#: The names those tests use, in every generated constructor's scope.
+_NAMES: dict[str, object] = {"_nfc": unicodedata.is_normalized}
 
 
 def text_fields(*converters: object, required: bool = False) -> None:
@@ -47,13 +56,30 @@ def text_fields(*converters: object, required: bool = False) -> None:
     ``required_text``: a non-blank str after the text rules, else an error. ``optional_text``:
     ``None`` stays ``None``, blank text becomes ``None``. A clean string is kept by both.
     """
-    (_REQUIRED_TEXT if required else _OPTIONAL_TEXT).update(converters)
+    for converter in converters:
+        _KEEPS[converter] = CLEAN_LINE if required else "{v} is None or " + CLEAN_LINE
 
 
-def install(cls: type) -> None:
-    """Replace the attrs-generated ``__init__`` of ``cls`` by the generated fast one."""
+def keeps(converter: object, test: str, **names: object) -> None:
+    """Register ``test``: true only of values that ``converter`` returns as they are.
+
+    ``test`` is a Python expression over ``{v}``; the generated constructors keep a value it
+    holds for without the call. ``names`` are the names it uses besides the builtins, each
+    with a leading underscore.
+    """
+    _KEEPS[converter] = test
+    _NAMES.update(names)
+
+
+def install(cls: type, *, post_init_if: str | None = None) -> None:
+    """Replace the attrs-generated ``__init__`` of ``cls`` by the generated fast one.
+
+    ``post_init_if``: a Python expression over the constructor's converted arguments that is
+    true whenever ``__attrs_post_init__`` could refuse anything; for an object of exactly
+    ``cls``, the check is called only then (a subclass's own check is always called).
+    """
     fields = attrs.fields(cls)
-    scope: dict[str, Any] = {"_nfc": unicodedata.is_normalized}
+    scope: dict[str, Any] = {**_NAMES, "_cls": cls}
     params: list[str] = []
     keyword: list[str] = []
     body: list[str] = []
@@ -72,14 +98,17 @@ def install(cls: type) -> None:
         scope[f"_c_{a.name}"] = a.converter
         scope[f"_set_{a.name}"] = cls.__dict__[a.name].__set__
         body.extend(_convert(a, name, scope))
-        body.append(f"    _set_{a.name}(self, {name})")
         if a.validator is not None:
             scope[f"_v_{a.name}"] = a.validator
             scope[f"_a_{a.name}"] = a
+    # Every value is converted before any is set: converters do not read the object.
+    body.extend(_store(cls, fields, scope))
     # As attrs does: the validators run once every field is set.
     body.extend(f"    _v_{a.name}(self, _a_{a.name}, self.{a.name})" for a in fields if a.validator)
     if hasattr(cls, "__attrs_post_init__"):
-        body.append("    self.__attrs_post_init__()")
+        if post_init_if is not None:
+            body.append(f"    if type(self) is not _cls or {post_init_if}:")
+        body.append(f"    {'    ' if post_init_if else ''}self.__attrs_post_init__()")
     signature = ", ".join(["self", *params, *(["*", *keyword] if keyword else [])])
     source = f"def __init__({signature}):\n" + "\n".join(body or ["    pass"]) + "\n"
     exec(compile(source, f"<newsmodel fast init {cls.__qualname__}>", "exec"), scope)  # noqa: S102
@@ -93,19 +122,37 @@ def install(cls: type) -> None:
     cls.__init__ = init  # type: ignore[misc]
 
 
+#: A class of this many fields or more sets them through a builder subclass (see above).
+_MANY_FIELDS = 4
+
+
+def _store(cls: type, fields: tuple[attrs.Attribute[Any], ...], scope: dict[str, Any]) -> list[str]:
+    """The lines that set every field of ``self`` to its converted value."""
+    calls = [f"_set_{a.name}(self, {a.alias})" for a in fields]
+    if len(fields) < _MANY_FIELDS:
+        return [f"    {call}" for call in calls]
+    # An object of exactly ``cls`` becomes, while its fields are stored, an object of a
+    # subclass with the same slots and the ordinary __setattr__ and __delattr__: stores to
+    # its slots are then plain attribute stores. Nothing between the two class changes can
+    # raise, so no object of the builder class is ever seen outside these lines. An object of
+    # another subclass (one that inherits this constructor) is set through the descriptors.
+    plain = {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__}
+    scope["_builder"] = type(f"_{cls.__name__}Builder", (cls,), plain)
+    scope["_set_class"] = object.__dict__["__class__"].__set__
+    lines = ["    if type(self) is _cls:", "        _set_class(self, _builder)"]
+    lines += [f"        self.{a.name} = {a.alias}" for a in fields]
+    lines += ["        self.__class__ = _cls", "    else:"]
+    return lines + [f"        {call}" for call in calls]
+
+
 def _convert(a: attrs.Attribute[Any], name: str, scope: dict[str, Any]) -> list[str]:
     """The lines that turn the argument ``name`` into the value of the field ``a``."""
     converter = a.converter
     if converter is None:
         return []
     convert = f"{name} = _c_{a.name}({name})"
-    clean = CLEAN_LINE.format(v=name)
-    if converter in _REQUIRED_TEXT:
-        test = f"not ({clean})"
-    elif converter in _OPTIONAL_TEXT:
-        test = f"{name} is not None and not ({clean})"
-    else:
-        test = ""
+    kept = _KEEPS.get(converter)
+    test = "" if kept is None else f"not ({kept.format(v=name)})"
     if a.default is attrs.NOTHING:
         return [f"    if {test}:", f"        {convert}"] if test else [f"    {convert}"]
     # The converted default, once: the converters are pure, a default gives the same value.

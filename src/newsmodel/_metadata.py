@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newsmodel._init import install, text_fields
+from newsmodel._init import install, keeps, text_fields
 from newsmodel._values import (
     absolute_url,
     language,
@@ -267,5 +267,6 @@ class Rights:
 text_fields(_name_field, required=True)
 text_fields(_phrase_field, _label_field, _genre_name_field, _holder_field, _notice_field)
 text_fields(_usage_terms_field)
+keeps(_role, "type({v}) is _Role", _Role=Role)
 for _cls in (Attribution, Subject, Genre, Rights):
     install(_cls)

@@ -38,7 +38,7 @@ from newsmodel._content import (
     Table,
     provider_of,
 )
-from newsmodel._init import install, text_fields
+from newsmodel._init import install, keeps, text_fields
 from newsmodel._metadata import Attribution, Genre, PubStatus, Rights, Role, Subject
 from newsmodel._values import (
     LINK_SCHEMES,
@@ -502,7 +502,13 @@ class Article:
 text_fields(_headline_field, required=True)
 text_fields(_lede_field, _site_field, _guid_field, _dateline_field, _place_field)
 text_fields(_editorial_note_field, _slugline_field, _correction_field)
-install(Article)
+keeps(_pub_status_field, "type({v}) is _PubStatus", _PubStatus=PubStatus)
+# An aware datetime of a fixed offset, in the years aware() keeps as they are.
+_FIXED = "type({v}) is _datetime and type({v}.tzinfo) is _timezone and 1 < {v}.year < 9999"
+_WHEN = (_published_field, _updated_field, _embargo_field, _first_created_field)
+for _when in (*_WHEN, _version_created_field):
+    keeps(_when, _FIXED, _datetime=datetime, _timezone=timezone)
+install(Article, post_init_if="updated is not None or version_created is not None")
 
 
 def extension_fields(article: Article) -> tuple[str, ...]:

@@ -122,7 +122,7 @@ def collapse(text: str) -> str:
     """
     if text.isprintable():
         # No no-break space either (see SUSPECT): the plain space is the only one to look for.
-        if "  " not in text and text[:1] != " " != text[-1:] and _is_nfc(text):
+        if "  " not in text and text.strip(" ") is text and _is_nfc(text):
             return text
     elif (
         _SUSPECT.search(text) is None

@@ -46,7 +46,7 @@ def text(field: str, value: object, *, inner: bool = False) -> str:
         type(value) is str
         and value.isprintable()
         and "  " not in value
-        and (inner or (value[:1] != " " and value[-1:] != " "))
+        and (inner or value.strip(" ") is value)
         and (value.isascii() or _nfc("NFC", value))
     ):
         return value
@@ -87,9 +87,9 @@ def text_tuple(values: object, field: str) -> tuple[str, ...]:
         if not (
             type(v) is str
             and v
-            and v[0] != " " != v[-1]
             and v.isprintable()
             and "  " not in v
+            and v.strip(" ") is v
             and (v.isascii() or _nfc("NFC", v))
         ):
             break

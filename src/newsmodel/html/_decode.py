@@ -349,7 +349,7 @@ def decode_clean(data: bytes, encoding: str | None = None) -> DecodedText:
         _CONTROL_SAFE.match(name) is not None
         and len(data.translate(None, _CONTROL_BYTES)) == len(data)
         and (
-            _UTF8_C1.search(data) is None
+            (b"\xc2" not in data or _UTF8_C1.search(data) is None)  # C1 in UTF-8: \xc2 first
             if name == "utf-8"
             else not _may_decode_to_c1(name) or _HIGH_C1_BYTES.search(data) is None
         )

@@ -10,6 +10,7 @@ read otherwise.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from newsmodel._blocks import paragraph
@@ -26,7 +27,7 @@ from newsmodel._models import (
     Section,
     Strong,
 )
-from newsmodel._textrules import keeps_run
+from newsmodel._textrules import is_clean_inner
 from newsmodel._values import href
 from newsmodel.errors import ValidationError
 from newsmodel.html._extract import MAX_INLINE_DEPTH, BodyReader
@@ -74,6 +75,7 @@ _SIMPLE_MARKUP: dict[object, type[Emphasis | Strong | Link]] = {
     "a": Link,
 }
 _WEB = ("https://", "http://")
+_nfc = unicodedata.is_normalized
 
 
 class NotOwn(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -123,7 +125,7 @@ def elements(el: HtmlElement) -> list[HtmlElement]:
     text = el.text
     if text and not text.isspace():
         raise NotOwn
-    children = list(el)
+    children = el[:]  # a slice: one call, where list(el) iterates
     for child in children:  # no_text() of each tail, inline: the walk's most common check
         tail = child.tail
         if not isinstance(child.tag, str) or (tail and not tail.isspace()):
@@ -344,15 +346,21 @@ class OwnBody:
 
         ``levels`` is how deep its children may hold markup, as :meth:`inlines` reads it.
         """
+        # Each text run: what keeps_run() tells, its common case written inline.
         text = el.text
         if text:
-            if not keeps_run(text, at_space=at_space):
+            if not (
+                text.isprintable() and "  " not in text and (text.isascii() or _nfc("NFC", text))
+            ) and not is_clean_inner(text):
+                return None
+            if at_space and text[0] == " ":
                 return None
             out.append(text)
             at_space = text[-1] == " "
-        if not levels and len(el):
+        children = el[:]
+        if not levels and children:
             return None
-        for child in el:
+        for child in children:
             kind = _SIMPLE_MARKUP.get(child.tag)
             if kind is Link:
                 marks = child.items()
@@ -380,7 +388,13 @@ class OwnBody:
                 text = child.text
                 if not text:
                     return None
-                if not keeps_run(text, at_space=at_space):
+                if not (
+                    text.isprintable()
+                    and "  " not in text
+                    and (text.isascii() or _nfc("NFC", text))
+                ) and not is_clean_inner(text):
+                    return None
+                if at_space and text[0] == " ":
                     return None
                 at_space = text[-1] == " "
                 content = (text,)
@@ -389,7 +403,13 @@ class OwnBody:
             )
             text = child.tail
             if text:
-                if not keeps_run(text, at_space=at_space):
+                if not (
+                    text.isprintable()
+                    and "  " not in text
+                    and (text.isascii() or _nfc("NFC", text))
+                ) and not is_clean_inner(text):
+                    return None
+                if at_space and text[0] == " ":
                     return None
                 out.append(text)
                 at_space = text[-1] == " "
