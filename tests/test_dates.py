@@ -463,6 +463,47 @@ def test_parse_relative(text, value, precision):
     assert parse_date(text, now=NOW) == ParsedDate(value, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25 ноября 2026, 14.05", almaty(2026, 11, 25, 14, 5)),
+        ("14.05, 25 ноября 2026", almaty(2026, 11, 25, 14, 5)),
+        ("Обновлено 25 ноября 2026 в 9.05", almaty(2026, 11, 25, 9, 5)),
+        ("25 ноября 2026 г. 14.05 (мск)", dt.datetime(2026, 11, 25, 11, 5, tzinfo=UTC)),
+        ("среда, 25 ноября 2026 г., 14.05 +06:00", dt.datetime(2026, 11, 25, 8, 5, tzinfo=UTC)),
+        ("25.11.2026 14.05", almaty(2026, 11, 25, 14, 5)),
+        ("25 ноября 2026 | 14.05", almaty(2026, 11, 25, 14, 5)),
+        ("2026 ж. 25 қараша, 14.05", almaty(2026, 11, 25, 14, 5)),
+        ("вчера в 23.30", almaty(2026, 11, 24, 23, 30)),
+    ],
+)
+def test_parse_a_time_written_with_a_dot_beside_a_date(text, value):
+    assert parse_date(text, now=NOW) == ParsedDate(value, M)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "25 ноября 2026, 12.50 тенге",  # a price after the date
+        "курс 12.50 — 25 ноября 2026",  # a number after a word, before the date
+        "25 ноября 2026, 24.35",  # no such hour
+        "25 ноября 2026 14.05.30",  # part of a longer number
+        "25 ноября 2026, 3.14159",
+    ],
+)
+def test_a_number_with_a_dot_that_is_no_time_leaves_the_day(text):
+    assert parse_date(text, now=NOW) == ParsedDate(dt.date(2026, 11, 25), D)
+
+
+def test_an_offset_is_not_read_as_a_time():
+    assert parse_date("+06:00", now=NOW) is None
+    found = parse_date("25 ноября 2026 г., 14.05 +06:00", now=NOW)
+    assert found is not None
+    assert found.value == dt.datetime(
+        2026, 11, 25, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=6))
+    )
+
+
 def test_parse_relative_days_are_counted_in_tz():
     now = dt.datetime(2026, 11, 25, 19, 30, tzinfo=UTC)  # 00:30 on the 26th in Almaty
     assert parse_date("вчера", now=now) == ParsedDate(dt.date(2026, 11, 25), D)

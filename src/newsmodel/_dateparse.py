@@ -69,6 +69,8 @@ class _Tables:
     weekdays: dict[str, int]
     weekday: re.Pattern[str]
     time: re.Pattern[str]
+    dotted_time: re.Pattern[str]
+    joint: re.Pattern[str]
     ago: re.Pattern[str]
     just_now: re.Pattern[str]
     day_word: re.Pattern[str]
@@ -120,6 +122,10 @@ def _tables() -> _Tables:
     unit_alternatives = "|".join(stem for stem, _, _ in _UNITS)
     offset = r"[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
     number_words = "|".join(_NUMBER_WORDS)
+    zone = (
+        rf"(?:\s*\(?\s*(?P<zone>мск|msk|utc|gmt|z(?![a-z])|{offset})"
+        rf"(?:\s*(?P<zone_offset>{offset}))?\)?)?"
+    )
     return _Tables(
         months=months,
         iso=re.compile(
@@ -153,11 +159,16 @@ def _tables() -> _Tables:
             r"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>\d{4}|\d{2})(?![\d])"
         ),
         time=re.compile(
-            r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
-            r"(?![\d])"
-            rf"(?:\s*\(?\s*(?P<zone>мск|msk|utc|gmt|z(?![a-z])|{offset})"
-            rf"(?:\s*(?P<zone_offset>{offset}))?\)?)?"
+            r"(?<![\d:+])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
+            rf"(?![\d]){zone}"
         ),
+        # "14.35", the Russian typographic time: read only beside a date (see _time_beside).
+        dotted_time=re.compile(
+            r"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3])\.(?P<minute>[0-5]\d)(?P<second>(?!))?"
+            rf"(?![\d%]|[.,:]\d){zone}"
+        ),
+        # What may stand between a date and its time: spaces, commas, dashes, bars, "в".
+        joint=re.compile(r"[\s,|/–—-]*(?:(?:в|во|г\.|ж\.|сағат)[\s,]*)?"),
         ago=re.compile(
             rf"(?<![{_LETTER}\d])(?:(?P<number>\d{{1,4}}|{number_words}|пол)\s*)?"
             rf"(?P<unit>{unit_alternatives})[{_LETTER}]*\.?\s*(?:назад|бұрын)"
@@ -236,10 +247,31 @@ def normalize(text: str) -> str:
 
 
 def _time_outside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match[str] | None:
-    if ":" not in text:  # no time
+    """The first ``14:35`` outside the date at ``span``, else a ``14.35`` beside it."""
+    if ":" in text:
+        for match in tables.time.finditer(text):
+            if match.end() <= span[0] or match.start() >= span[1]:
+                return match
+    return _time_beside(tables, text, span)
+
+
+def _time_beside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match[str] | None:
+    """A time written with a dot (``14.35``) just before or after the date at ``span``.
+
+    Only beside a date, with nothing but spaces, commas, dashes, a bar or "в" between, and
+    no word on its other side, is such a number a time: elsewhere it may be a price or a
+    score ("12.50 тенге").
+    """
+    if "." not in text:
         return None
-    for match in tables.time.finditer(text):
-        if match.end() <= span[0] or match.start() >= span[1]:
+    for match in tables.dotted_time.finditer(text):
+        if match.start() >= span[1]:
+            between, beyond = text[span[1] : match.start()], text[match.end() :].lstrip()[:1]
+        elif match.end() <= span[0]:
+            between, beyond = text[match.end() : span[0]], text[: match.start()].rstrip()[-1:]
+        else:
+            continue
+        if tables.joint.fullmatch(between) and not beyond.isalpha():
             return match
     return None
 
@@ -372,6 +404,7 @@ def _relative(
     time = tables.time.search(text) if ":" in text else None
     if word is not None:
         day = today + dt.timedelta(days=_DAY_WORDS[word["word"]])
+        time = time or _time_beside(tables, text, word.span())
         return _named_weekday(text, _combine(day, time, zone), *word.span())
     if time is not None:
         # A time alone is today's, or yesterday's when that would be in the future.
