@@ -142,7 +142,9 @@ class BodyReader(BlockReader[HtmlElement]):
         if name in _NOT_INLINE:
             self.report(el)
             return "skip"
-        if (self.marked or not self.trusted) and (_aside(el) or _card(el, name)):
+        if (self.marked or not self.trusted) and (
+            _aside(el) or _card(el, name) or (name == "time" and _header_field(el))
+        ):
             return "skip"
         if name == "span" and el.get("data-href") is not None:
             return "link"
@@ -189,6 +191,7 @@ class BodyReader(BlockReader[HtmlElement]):
             or tag == "h1"
             or is_hidden(child)
             or (self.marked and _never_body(child))
+            or ((self.marked or not self.trusted) and self.header_line(child))
             or (
                 not self.trusted
                 and tag not in HEADINGS
@@ -268,6 +271,18 @@ class BodyReader(BlockReader[HtmlElement]):
         else:
             self.credits.append(credit)
         return True
+
+    def header_line(self, element: HtmlElement) -> bool:
+        """True for a byline or a date line: a short block marked as the author or a date.
+
+        A long block so marked is an author's box ("About the author ..."), kept as the page
+        gives it.
+        """
+        if not _header_field(element):
+            return False
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        return self.texts.lengths(element)[0] <= _HEADER_LINE
 
     def linked_block(self, element: HtmlElement, tag: str) -> bool:
         """True for a box of links in the body: teasers, "more on this", a skip-ad button.
@@ -490,6 +505,21 @@ def _card(element: HtmlElement, name: str) -> bool:
 
 
 _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")
+
+
+#: The microdata properties of an article's header: who wrote it and when. An element of the
+#: body so marked is the byline or the date line read with the text, not the text.
+_HEADER_PROPERTIES = frozenset({"author", "creator", "datePublished", "dateModified", "dateCreated"})
+
+
+#: A byline or a date line holds at most this many characters of text.
+_HEADER_LINE = 100
+
+
+def _header_field(element: HtmlElement) -> bool:
+    """True for an element that carries the article's author or dates as microdata."""
+    names = element.get("itemprop")
+    return names is not None and not _HEADER_PROPERTIES.isdisjoint(names.split())
 
 
 def _aside(element: HtmlElement) -> bool:

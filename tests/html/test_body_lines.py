@@ -1,0 +1,53 @@
+"""Lines of another site's page that are read with the body but are not its text.
+
+Every page here is written for its rule: the article beside the line the rule is about, so that
+the test fails when the rule is gone.
+"""
+# ruff: noqa: E501 - the pages under test are written out as they are
+
+from __future__ import annotations
+
+import warnings
+
+from newsmodel import Article
+from newsmodel import html as nhtml
+
+LONG = "The council met on Monday to vote on the new bridge, and the debate ran late into the night."
+OTHER = "Residents who spoke at the meeting asked for a footpath on both sides of the river crossing."
+THIRD = "The vote is expected next month, after the engineers have answered the council's questions."
+
+
+def _read(page: str) -> Article:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return nhtml.loads(page.encode(), url="https://example.org/news/bridge")
+
+
+def _body(article: Article) -> str:
+    return "\n".join([article.lede or "", *(s.text for s in article.sections)])
+
+
+def test_a_short_byline_and_date_marked_as_microdata_are_not_body_text() -> None:
+    header = (
+        '<div class="when"><time itemprop="datePublished" datetime="2024-03-05T10:00:00+01:00">05.03.24 10:00</time></div>'
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<p><span itemprop="name">Ada Lovell</span> <a href="mailto:ada@example.org">Write to me</a></p></div>'
+    )
+    page = f"<title>T</title><body><h1>Bridge</h1><div class='story'>{header}<p>{LONG}</p><p>{OTHER}</p><p>{THIRD}</p></div></body>"
+    article = _read(page)
+    body = _body(article)
+    assert LONG in body
+    assert "05.03.24" not in body
+    assert "Ada Lovell" not in body
+    assert "Write to me" not in body
+
+
+def test_a_long_author_box_marked_as_microdata_is_kept() -> None:
+    # an author's box at the end ("About the author ...") is the page's to give; only a
+    # byline's short line is left out
+    about = "Ada Lovell has covered the city council for ten years and writes about roads, bridges and the people who use them every day."
+    page = (
+        f"<title>T</title><body><h1>Bridge</h1><div class='story'><p>{LONG}</p><p>{OTHER}</p><p>{THIRD}</p>"
+        f'<div itemprop="author" itemscope><p>{about}</p></div></div></body>'
+    )
+    assert about in _body(_read(page))
