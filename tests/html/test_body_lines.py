@@ -12,9 +12,15 @@ import warnings
 from newsmodel import Article
 from newsmodel import html as nhtml
 
-LONG = "The council met on Monday to vote on the new bridge, and the debate ran late into the night."
-OTHER = "Residents who spoke at the meeting asked for a footpath on both sides of the river crossing."
-THIRD = "The vote is expected next month, after the engineers have answered the council's questions."
+LONG = (
+    "The council met on Monday to vote on the new bridge, and the debate ran late into the night."
+)
+OTHER = (
+    "Residents who spoke at the meeting asked for a footpath on both sides of the river crossing."
+)
+THIRD = (
+    "The vote is expected next month, after the engineers have answered the council's questions."
+)
 
 
 def _read(page: str) -> Article:
@@ -51,3 +57,29 @@ def test_a_long_author_box_marked_as_microdata_is_kept() -> None:
         f'<div itemprop="author" itemscope><p>{about}</p></div></div></body>'
     )
     assert about in _body(_read(page))
+
+
+def test_a_byline_line_at_the_top_of_the_body_is_not_body_text() -> None:
+    meta = '<meta name="author" content="Ada Lovell">'
+    lines = "<p>By Ada Lovell</p><p>Tue 05.03.24 | 10:00 | Ada Lovell | City desk</p>"
+    page = f"<title>T</title>{meta}<body><h1>Bridge</h1><div class='story'>{lines}<p>{LONG}</p><p>{OTHER}</p><p>{THIRD}</p></div></body>"
+    article = _read(page)
+    assert [a.name for a in article.attributions] == ["Ada Lovell"]
+    body = _body(article)
+    assert LONG in body
+    assert "Ada Lovell" not in body
+
+
+def test_a_short_line_about_the_author_that_says_more_is_kept() -> None:
+    meta = '<meta name="author" content="Ada Lovell">'
+    line = "<p>Ada Lovell walked the length of the old bridge with the town's engineer.</p>"
+    page = f"<title>T</title>{meta}<body><h1>Bridge</h1><div class='story'>{line}<p>{LONG}</p><p>{OTHER}</p><p>{THIRD}</p></div></body>"
+    assert "Ada Lovell walked" in _body(_read(page))
+
+
+def test_a_heading_that_is_the_byline_is_not_a_section_heading() -> None:
+    meta = '<meta name="author" content="Ada Lovell">'
+    page = f"<title>T</title>{meta}<body><h1>Bridge</h1><div class='story'><h2>Ada Lovell</h2><p>{LONG}</p><p>{OTHER}</p><p>{THIRD}</p></div></body>"
+    article = _read(page)
+    assert article.sections[0].heading is None
+    assert "Ada Lovell" not in _body(article)

@@ -65,6 +65,7 @@ __all__ = [
     "choose_updated",
     "choose_url",
     "choose_version",
+    "without_byline_lines",
     "without_date_lines",
 ]
 
@@ -388,6 +389,57 @@ def without_date_lines(page: Page, sections: list[Section]) -> list[Section]:
     for where in reversed(found):
         sections = _without(sections, where)
     return sections
+
+
+def without_byline_lines(
+    page: Page, sections: list[Section], attributions: list[Attribution]
+) -> list[Section]:
+    """The sections without the byline lines the body starts with, on another's page.
+
+    A line of the article's header read with the body: a short paragraph or heading, before
+    the first long paragraph, that names one of the article's authors and little else ("By Ada
+    Lovell", "Ada Lovell Write to me", "Mon 05.03.24 | 10:00 | By Ada Lovell").
+    """
+    names = [
+        a.name.casefold()
+        for a in attributions
+        if a.role is Role.AUTHOR and len(a.name) >= _SHORTEST_NAME
+    ]
+    if page.own or not names or not sections:
+        return sections
+    found = []
+    for where, text in _leading(sections):
+        if len(text) >= _LONG_LINE:
+            break
+        if len(text) <= _DATE_LINE and _names_only(text.casefold(), names):
+            found.append(where)
+    for where in reversed(found):
+        sections = _without(sections, where)
+    first = sections[0] if sections else None
+    if first is not None and first.heading and _names_only(first.heading.casefold(), names):
+        try:
+            sections = [attrs.evolve(first, heading=None), *sections[1:]]
+        except ValidationError:  # a heading alone
+            sections = sections[1:]
+    return sections
+
+
+def _names_only(line: str, names: list[str]) -> bool:
+    """Whether a line names one of ``names`` and holds few other words besides."""
+    rest = line
+    for name in names:
+        rest = rest.replace(name, " ")
+    if rest == line:
+        return False
+    return len(_WORDS.findall(rest)) <= _BYLINE_WORDS
+
+
+#: An author's name this short ("AP") may be part of another word: not looked for in lines.
+_SHORTEST_NAME = 4
+#: A byline line holds at most this many words besides the authors' names ("By", "Write to
+#: me", a weekday, "Uhr", a site's name); digits are not words.
+_BYLINE_WORDS = 5
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 #: A dated line of the header has at most this many characters; a paragraph this long or

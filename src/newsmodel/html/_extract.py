@@ -509,7 +509,9 @@ _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")
 
 #: The microdata properties of an article's header: who wrote it and when. An element of the
 #: body so marked is the byline or the date line read with the text, not the text.
-_HEADER_PROPERTIES = frozenset({"author", "creator", "datePublished", "dateModified", "dateCreated"})
+_HEADER_PROPERTIES = frozenset(
+    {"author", "creator", "datePublished", "dateModified", "dateCreated"}
+)
 
 
 #: A byline or a date line holds at most this many characters of text.

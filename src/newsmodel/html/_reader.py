@@ -31,6 +31,7 @@ from newsmodel.html._choose import (
     choose_updated,
     choose_url,
     choose_version,
+    without_byline_lines,
     without_date_lines,
 )
 from newsmodel.html._extract import REPORTED, BodyReader
@@ -94,6 +95,7 @@ def read(
     sections = without_date_lines(page, sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
+    sections = without_byline_lines(page, sections, attributions)
     if body_reader is not None:
         attributions = _with_credits(attributions, body_reader.credits)
     published = choose_published(sources, page, url)
