@@ -17,6 +17,7 @@ from newsmodel._attribution import split_attribution
 from newsmodel._models import Attribution, Role, Section
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._dates import url_date
+from newsmodel.html._lines import leading, without
 from newsmodel.html._names import resolve
 from newsmodel.html._page import (
     SENTENCE_END,
@@ -34,9 +35,7 @@ from newsmodel.html._page import (
 from newsmodel.html._texts import text_of
 from newsmodel.html._values import (
     MAX_SITE_NAMES,
-    YEAR,
     clean,
-    date_value,
     unique,
     weak_author,
 )
@@ -65,8 +64,6 @@ __all__ = [
     "choose_updated",
     "choose_url",
     "choose_version",
-    "without_byline_lines",
-    "without_date_lines",
 ]
 
 _FORMAT = "html"
@@ -363,115 +360,12 @@ def choose_lede(
     if not lede:
         return lede, sections
     key = " ".join(lede.split()).casefold()
-    for index, (where, text) in enumerate(_leading(sections)):
+    for index, (where, text) in enumerate(leading(sections)):
         if index and " ".join(text.split()).casefold() == key:
-            return lede, _without(sections, where)
+            return lede, without(sections, where)
         if not index and _prefix(lede, text):
             return None, sections
     return lede, sections
-
-
-def without_date_lines(page: Page, sections: list[Section]) -> list[Section]:
-    """The sections without the short dated lines the body starts with, on another's page.
-
-    A line of the article's header read with the body ("Published Jun 5, 2026 • 3 minute
-    read", "17:41 JST, October 13, 2024"): a short paragraph that gives a date, before the
-    first long paragraph.
-    """
-    if page.own:
-        return sections
-    found = []
-    for where, text in _leading(sections):
-        if len(text) >= _LONG_LINE:
-            break
-        if len(text) <= _DATE_LINE and YEAR.search(text) and date_value(text, page.zone):
-            found.append(where)
-    for where in reversed(found):
-        sections = _without(sections, where)
-    return sections
-
-
-def without_byline_lines(
-    page: Page, sections: list[Section], attributions: list[Attribution]
-) -> list[Section]:
-    """The sections without the byline lines the body starts with, on another's page.
-
-    A line of the article's header read with the body: a short paragraph or heading, before
-    the first long paragraph, that names one of the article's authors and little else ("By Ada
-    Lovell", "Ada Lovell Write to me", "Mon 05.03.24 | 10:00 | By Ada Lovell").
-    """
-    names = [
-        a.name.casefold()
-        for a in attributions
-        if a.role is Role.AUTHOR and len(a.name) >= _SHORTEST_NAME
-    ]
-    if page.own or not names or not sections:
-        return sections
-    found = []
-    for where, text in _leading(sections):
-        if len(text) >= _LONG_LINE:
-            break
-        if len(text) <= _DATE_LINE and _names_only(text.casefold(), names):
-            found.append(where)
-    for where in reversed(found):
-        sections = _without(sections, where)
-    first = sections[0] if sections else None
-    if first is not None and first.heading and _names_only(first.heading.casefold(), names):
-        try:
-            sections = [attrs.evolve(first, heading=None), *sections[1:]]
-        except ValidationError:  # a heading alone
-            sections = sections[1:]
-    return sections
-
-
-def _names_only(line: str, names: list[str]) -> bool:
-    """Whether a line names one of ``names`` and holds few other words besides."""
-    rest = line
-    for name in names:
-        rest = rest.replace(name, " ")
-    if rest == line:
-        return False
-    return len(_WORDS.findall(rest)) <= _BYLINE_WORDS
-
-
-#: An author's name this short ("AP") may be part of another word: not looked for in lines.
-_SHORTEST_NAME = 4
-#: A byline line holds at most this many words besides the authors' names ("By", "Write to
-#: me", a weekday, "Uhr", a site's name); digits are not words.
-_BYLINE_WORDS = 5
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-#: A dated line of the header has at most this many characters; a paragraph this long or
-#: longer is the text.
-_DATE_LINE = 100
-_LONG_LINE = 150
-#: How many of the body's first paragraphs are compared with the lede.
-_LEADING = 5
-
-
-def _leading(sections: list[Section]) -> list[tuple[tuple[int, int], str]]:
-    """Where the body's first paragraphs are (section, block) and their text."""
-    found: list[tuple[tuple[int, int], str]] = []
-    for number, section in enumerate(sections):
-        for index, block in enumerate(section.blocks):
-            if hasattr(block, "content"):
-                found.append(((number, index), str(block.text)))
-                if len(found) == _LEADING:
-                    return found
-    return found
-
-
-def _without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
-    """The sections without one block; a section left with no block goes (its heading too)."""
-    number, index = where
-    section = sections[number]
-    blocks = [*section.blocks[:index], *section.blocks[index + 1 :]]
-    try:
-        kept = [attrs.evolve(section, blocks=blocks)]
-    except ValidationError:
-        kept = []
-    return [*sections[:number], *kept, *sections[number + 1 :]]
 
 
 def choose_rubrics(sources: Sources, headline: str, site: str | None) -> list[str]:

@@ -31,10 +31,9 @@ from newsmodel.html._choose import (
     choose_updated,
     choose_url,
     choose_version,
-    without_byline_lines,
-    without_date_lines,
 )
 from newsmodel.html._extract import REPORTED, BodyReader
+from newsmodel.html._lines import without_byline_lines, without_date_lines
 from newsmodel.html._main import find_main, sibling_run
 from newsmodel.html._metadata import find_article_item, meta_tags
 from newsmodel.html._own import read_own

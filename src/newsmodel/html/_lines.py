@@ -1,0 +1,125 @@
+"""Lines of another site's page read with the body that are not its text.
+
+The article's header (a date line, a byline) read before the first paragraph, and the labels
+after the last one (a widget's title, a credit, the tags): each rule takes the body's sections
+and gives them back without such lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsmodel._models import Attribution, Role, Section
+from newsmodel.errors import ValidationError
+from newsmodel.html._values import YEAR, date_value
+
+if TYPE_CHECKING:
+    from newsmodel.html._choose import Page
+
+__all__ = ["leading", "without", "without_byline_lines", "without_date_lines"]
+
+
+def without_date_lines(page: Page, sections: list[Section]) -> list[Section]:
+    """The sections without the short dated lines the body starts with, on another's page.
+
+    A line of the article's header read with the body ("Published Jun 5, 2026 • 3 minute
+    read", "17:41 JST, October 13, 2024"): a short paragraph that gives a date, before the
+    first long paragraph.
+    """
+    if page.own:
+        return sections
+    found = []
+    for where, text in leading(sections):
+        if len(text) >= _LONG_LINE:
+            break
+        if len(text) <= _DATE_LINE and YEAR.search(text) and date_value(text, page.zone):
+            found.append(where)
+    for where in reversed(found):
+        sections = without(sections, where)
+    return sections
+
+
+def without_byline_lines(
+    page: Page, sections: list[Section], attributions: list[Attribution]
+) -> list[Section]:
+    """The sections without the byline lines the body starts with, on another's page.
+
+    A line of the article's header read with the body: a short paragraph or heading, before
+    the first long paragraph, that names one of the article's authors and little else ("By Ada
+    Lovell", "Ada Lovell Write to me", "Mon 05.03.24 | 10:00 | By Ada Lovell").
+    """
+    names = [
+        a.name.casefold()
+        for a in attributions
+        if a.role is Role.AUTHOR and len(a.name) >= _SHORTEST_NAME
+    ]
+    if page.own or not names or not sections:
+        return sections
+    found = []
+    for where, text in leading(sections):
+        if len(text) >= _LONG_LINE:
+            break
+        if len(text) <= _DATE_LINE and _names_only(text.casefold(), names):
+            found.append(where)
+    for where in reversed(found):
+        sections = without(sections, where)
+    first = sections[0] if sections else None
+    if first is not None and first.heading and _names_only(first.heading.casefold(), names):
+        try:
+            sections = [attrs.evolve(first, heading=None), *sections[1:]]
+        except ValidationError:  # a heading alone
+            sections = sections[1:]
+    return sections
+
+
+def _names_only(line: str, names: list[str]) -> bool:
+    """Whether a line names one of ``names`` and holds few other words besides."""
+    rest = line
+    for name in names:
+        rest = rest.replace(name, " ")
+    if rest == line:
+        return False
+    return len(_WORDS.findall(rest)) <= _BYLINE_WORDS
+
+
+#: An author's name this short ("AP") may be part of another word: not looked for in lines.
+_SHORTEST_NAME = 4
+#: A byline line holds at most this many words besides the authors' names ("By", "Write to
+#: me", a weekday, "Uhr", a site's name); digits are not words.
+_BYLINE_WORDS = 5
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+#: A dated line of the header has at most this many characters; a paragraph this long or
+#: longer is the text.
+_DATE_LINE = 100
+_LONG_LINE = 150
+#: How many of the body's first paragraphs are compared with the lede.
+_LEADING = 5
+
+
+def leading(sections: list[Section]) -> list[tuple[tuple[int, int], str]]:
+    """Where the body's first paragraphs are (section, block) and their text."""
+    found: list[tuple[tuple[int, int], str]] = []
+    for number, section in enumerate(sections):
+        for index, block in enumerate(section.blocks):
+            if hasattr(block, "content"):
+                found.append(((number, index), str(block.text)))
+                if len(found) == _LEADING:
+                    return found
+    return found
+
+
+def without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
+    """The sections without one block; a section left with no block goes (its heading too)."""
+    number, index = where
+    section = sections[number]
+    blocks = [*section.blocks[:index], *section.blocks[index + 1 :]]
+    try:
+        kept = [attrs.evolve(section, blocks=blocks)]
+    except ValidationError:
+        kept = []
+    return [*sections[:number], *kept, *sections[number + 1 :]]
