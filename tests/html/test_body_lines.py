@@ -12,15 +12,9 @@ import warnings
 from newsmodel import Article
 from newsmodel import html as nhtml
 
-LONG = (
-    "The council met on Monday to vote on the new bridge, and the debate ran late into the night."
-)
-OTHER = (
-    "Residents who spoke at the meeting asked for a footpath on both sides of the river crossing."
-)
-THIRD = (
-    "The vote is expected next month, after the engineers have answered the council's questions."
-)
+LONG = "The council met on Monday to vote on the new bridge, and the debate ran late into the night, with speakers from both banks of the river taking turns at the microphone."
+OTHER = "Residents who spoke at the meeting asked for a footpath on both sides of the river crossing, and for the old ferry to keep running until the bridge is open to traffic."
+THIRD = "The vote is expected next month, after the engineers have answered the council's questions about the cost of the work and the time the river will be closed to boats."
 
 
 def _read(page: str) -> Article:
@@ -83,3 +77,23 @@ def test_a_heading_that_is_the_byline_is_not_a_section_heading() -> None:
     article = _read(page)
     assert article.sections[0].heading is None
     assert "Ada Lovell" not in _body(article)
+
+
+def _story(end: str, meta: str = "") -> str:
+    return f"<title>T</title>{meta}<body><h1>Bridge</h1><div class='story'><p>{LONG}</p><p>{OTHER}</p><p>{THIRD}</p>{end}</div></body>"
+
+
+def test_labels_after_the_last_sentence_are_not_body_text() -> None:
+    # a box's title whose links were left out, then a button's text
+    end = "<p>More from the city</p><ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul><div>Read it in Welsh</div>"
+    body = _body(_read(_story(end)))
+    assert THIRD in body
+    assert "More from the city" not in body
+    assert "Read it in Welsh" not in body
+
+
+def test_a_short_last_sentence_a_footnote_and_the_authors_signature_are_kept() -> None:
+    assert "It passed." in _body(_read(_story("<p>It passed.</p>")))
+    assert "* Name changed" in _body(_read(_story("<p>* Name changed</p>")))
+    meta = '<meta name="author" content="Ada Lovell">'
+    assert "Ada Lovell" in _body(_read(_story("<p>Ada Lovell</p>", meta)))

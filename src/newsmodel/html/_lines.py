@@ -19,7 +19,13 @@ from newsmodel.html._values import YEAR, date_value
 if TYPE_CHECKING:
     from newsmodel.html._choose import Page
 
-__all__ = ["leading", "without", "without_byline_lines", "without_date_lines"]
+__all__ = [
+    "leading",
+    "without",
+    "without_byline_lines",
+    "without_closing_labels",
+    "without_date_lines",
+]
 
 
 def without_date_lines(page: Page, sections: list[Section]) -> list[Section]:
@@ -123,3 +129,46 @@ def without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
     except ValidationError:
         kept = []
     return [*sections[:number], *kept, *sections[number + 1 :]]
+
+
+def without_closing_labels(
+    page: Page, sections: list[Section], attributions: list[Attribution]
+) -> list[Section]:
+    """The sections without the labels the body ends with, on another's page.
+
+    A body ends with a sentence. A short line after it, with no sentence's end, is the title of
+    what follows it on the page (a box of links, an ad, the tags: "Recommended", "Read in
+    English"), a credit ("AFP") or a button. The author's name signing the article and a
+    footnote ("* Name changed") are kept.
+    """
+    if page.own:
+        return sections
+    names = [a.name.casefold() for a in attributions if a.role is Role.AUTHOR]
+    for _ in range(_CLOSING_LABELS):
+        if not sections or not sections[-1].blocks:
+            break
+        last = sections[-1].blocks[-1]
+        if not hasattr(last, "content"):
+            break  # a list, a quote, a figure: not a line of text
+        text = last.text.strip()
+        if (
+            len(text) > _LABEL
+            or len(text.split()) > _LABEL_WORDS
+            or _SENTENCE_END.search(text)
+            or text.startswith(_FOOTNOTE)
+            or text.casefold() in names
+        ):
+            break
+        sections = without(sections, (len(sections) - 1, len(sections[-1].blocks) - 1))
+    return sections
+
+
+#: How many labels in a row are taken off the body's end, at most.
+_CLOSING_LABELS = 3
+#: A label holds at most this many characters and words.
+_LABEL = 30
+_LABEL_WORDS = 4
+#: The marks a footnote starts with.
+_FOOTNOTE = ("*", "†")
+#: What ends a sentence (or a quote, or a parenthesis closing an agency's mark).
+_SENTENCE_END = re.compile(r"[.!?…:;)\]\"'»”’」』。！？]$")

@@ -33,7 +33,11 @@ from newsmodel.html._choose import (
     choose_version,
 )
 from newsmodel.html._extract import REPORTED, BodyReader
-from newsmodel.html._lines import without_byline_lines, without_date_lines
+from newsmodel.html._lines import (
+    without_byline_lines,
+    without_closing_labels,
+    without_date_lines,
+)
 from newsmodel.html._main import find_main, sibling_run
 from newsmodel.html._metadata import find_article_item, meta_tags
 from newsmodel.html._own import read_own
@@ -95,6 +99,7 @@ def read(
     lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
     sections = without_byline_lines(page, sections, attributions)
+    sections = without_closing_labels(page, sections, attributions)
     if body_reader is not None:
         attributions = _with_credits(attributions, body_reader.credits)
     published = choose_published(sources, page, url)
