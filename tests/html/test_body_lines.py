@@ -97,3 +97,30 @@ def test_a_short_last_sentence_a_footnote_and_the_authors_signature_are_kept() -
     assert "* Name changed" in _body(_read(_story("<p>* Name changed</p>")))
     meta = '<meta name="author" content="Ada Lovell">'
     assert "Ada Lovell" in _body(_read(_story("<p>Ada Lovell</p>", meta)))
+
+
+def test_a_paragraph_said_again_otherwise_spaced_or_stopped_is_read_once() -> None:
+    point = "Only nine of these bridges were ever finished , leaving the river without a crossing"
+    again = "Only nine of these bridges were ever finished, leaving the river without a crossing."
+    page = _story("").replace(f"<p>{OTHER}</p>", f"<p>{point}</p><p>{OTHER}</p><p>{again}</p>")
+    body = _body(_read(page))
+    assert body.count("Only nine") == 1
+    assert OTHER in body
+
+
+def test_a_caption_set_again_as_a_paragraph_is_read_once() -> None:
+    caption = "The old ferry landing on the north bank, where the bridge will start."
+    figure = (
+        f"<figure><img src='https://example.org/a.jpg'><figcaption>{caption}</figcaption></figure>"
+    )
+    page = _story("").replace(f"<p>{OTHER}</p>", f"{figure}<p>{caption}</p><p>{OTHER}</p>")
+    article = _read(page)
+    assert _body(article).count("ferry landing") == 1
+    assert article.sections[0].blocks[1].text == caption  # the figure's
+
+
+def test_a_short_line_may_be_said_twice() -> None:
+    page = _story("").replace(
+        f"<p>{OTHER}</p>", f"<p>More to come.</p><p>{OTHER}</p><p>More to come.</p>"
+    )
+    assert _body(_read(page)).count("More to come.") == 2

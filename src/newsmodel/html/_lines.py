@@ -25,6 +25,7 @@ __all__ = [
     "without_byline_lines",
     "without_closing_labels",
     "without_date_lines",
+    "without_repeats",
 ]
 
 
@@ -172,3 +173,43 @@ _LABEL_WORDS = 4
 _FOOTNOTE = ("*", "†")
 #: What ends a sentence (or a quote, or a parenthesis closing an agency's mark).
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'»”’」』。！？]$")
+
+
+def without_repeats(page: Page, sections: list[Section]) -> list[Section]:
+    """The sections without the paragraphs that repeat a block before them.
+
+    On another site's page a picture's caption or a summary's point is often set again as a
+    paragraph, spaced or stopped otherwise ("... out there" and "... out there."); an article
+    hardly ever says the same sentence twice. Paragraphs are compared by their letters and
+    digits alone.
+    """
+    if page.own:
+        return sections
+    seen: set[str] = set()
+    kept: list[Section] = []
+    for section in sections:
+        blocks = []
+        for block in section.blocks:
+            key = _key(block.text)
+            if len(key) < _REPEAT:
+                blocks.append(block)
+            elif key not in seen:
+                seen.add(key)
+                blocks.append(block)
+            elif not hasattr(block, "content"):
+                blocks.append(block)  # a figure, a list or a quote is kept whole
+        if len(blocks) == len(section.blocks):
+            kept.append(section)
+        elif blocks:
+            kept.append(attrs.evolve(section, blocks=blocks))
+    return kept
+
+
+def _key(text: str) -> str:
+    """A paragraph's letters and digits, case folded: what a repeat has the same."""
+    return _NOT_WORD.sub("", text.casefold())
+
+
+#: A paragraph of fewer letters and digits may be said twice (a refrain, "More to come").
+_REPEAT = 40
+_NOT_WORD = re.compile(r"[\W_]+")

@@ -37,6 +37,7 @@ from newsmodel.html._lines import (
     without_byline_lines,
     without_closing_labels,
     without_date_lines,
+    without_repeats,
 )
 from newsmodel.html._main import find_main, sibling_run
 from newsmodel.html._metadata import find_article_item, meta_tags
@@ -97,6 +98,7 @@ def read(
     first_text = _first_paragraph_text(sections)
     sections = without_date_lines(page, sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
+    sections = without_repeats(page, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
     sections = without_byline_lines(page, sections, attributions)
     sections = without_closing_labels(page, sections, attributions)
