@@ -124,3 +124,24 @@ def test_a_short_line_may_be_said_twice() -> None:
         f"<p>{OTHER}</p>", f"<p>More to come.</p><p>{OTHER}</p><p>More to come.</p>"
     )
     assert _body(_read(page)).count("More to come.") == 2
+
+
+def test_a_list_of_teasers_with_linked_headlines_is_not_body_text() -> None:
+    teasers = (
+        "<ul><li><a href='/news/ferry'><img src='https://example.org/f.jpg'></a>"
+        "<h3><a href='/news/ferry'>The last ferry</a></h3>"
+        "<p>The crossing that served the town for a century, and the people who ran it, in pictures and words.</p></li></ul>"
+    )
+    body = _body(_read(_story("").replace(f"<p>{OTHER}</p>", f"<p>{OTHER}</p>{teasers}")))
+    assert OTHER in body
+    assert "The last ferry" not in body
+    assert "served the town" not in body
+
+
+def test_a_list_with_a_heading_linked_to_a_place_on_the_page_is_kept() -> None:
+    steps = (
+        "<ul><li><h3><a href='#first'>First step</a></h3><p>Close the road on the north bank for the works.</p></li>"
+        "<li><h3>Second step</h3><p>Open the footpath on the south bank before the summer.</p></li></ul>"
+    )
+    body = _body(_read(_story("").replace(f"<p>{OTHER}</p>", f"<p>{OTHER}</p>{steps}")))
+    assert "Close the road" in body

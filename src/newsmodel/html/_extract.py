@@ -229,7 +229,10 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag == "blockquote":
             self.add(self.block_quote(child, depth))
         elif tag in {"ul", "ol"}:
-            if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
+            if self.trusted or (
+                link_density(child) <= 0.6  # noqa: PLR2004 - else navigation
+                and not _teasers(child)
+            ):
                 self.add(self.item_list(child, depth))
         elif tag in {"figure", "picture", "img"}:
             self.add(self.figure(child, depth=depth))
@@ -493,6 +496,22 @@ def _never_body(element: HtmlElement) -> bool:
         or _aside(element)
         or not _NEVER_BODY.isdisjoint(class_tokens(element))
     )
+
+
+def _teasers(element: HtmlElement) -> bool:
+    """True for a list of teasers: one of its items has a heading that is a link elsewhere.
+
+    The headline of another story, set over its summary; a heading of the text is no link, or
+    one to a place on the page ("#part-2").
+    """
+    for heading in element.iter(*_CARD_BLOCKS[1:6]):
+        link = next(heading.iter("a"), None)
+        if link is None:
+            continue
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#") and text_of(link) == text_of(heading):
+            return True
+    return False
 
 
 def _card(element: HtmlElement, name: str) -> bool:
