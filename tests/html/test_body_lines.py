@@ -105,6 +105,7 @@ def test_a_paragraph_said_again_otherwise_spaced_or_stopped_is_read_once() -> No
     page = _story("").replace(f"<p>{OTHER}</p>", f"<p>{point}</p><p>{OTHER}</p><p>{again}</p>")
     body = _body(_read(page))
     assert body.count("Only nine") == 1
+    assert again in body  # the copy that ends its sentence
     assert OTHER in body
 
 
@@ -145,3 +146,32 @@ def test_a_list_with_a_heading_linked_to_a_place_on_the_page_is_kept() -> None:
     )
     body = _body(_read(_story("").replace(f"<p>{OTHER}</p>", f"<p>{OTHER}</p>{steps}")))
     assert "Close the road" in body
+
+
+def _described(description: str, first: str) -> Article:
+    meta = f'<meta name="description" content="{description}">'
+    return _read(_story("", meta).replace(f"<p>{LONG}</p>", f"<p>{first}</p>"))
+
+
+def test_the_first_paragraphs_a_description_runs_together_are_its_text() -> None:
+    # the description is the first paragraph and the start of the next, cut short: the lede
+    # is the first paragraph, taken out of the body, and the next paragraph stays whole
+    first = "The council voted on Monday to build the new bridge."
+    article = _described(f"{first} Residents who spoke at the meeting asked for a foot...", first)
+    assert article.lede == first
+    assert _body(article).count("The council voted") == 1
+    assert OTHER in _body(article)
+
+
+def test_a_description_of_the_first_paragraph_without_its_dateline_is_no_lede() -> None:
+    text = "The council voted on Monday to build the new bridge over the river."
+    article = _described(text, f"RIVERTON (Wire) — {text}")
+    assert article.lede is None
+    assert _body(article).count("The council voted") == 1
+    assert "RIVERTON (Wire)" in _body(article)
+
+
+def test_a_description_that_says_something_else_stays_the_lede() -> None:
+    description = "A new bridge for the town, and what it will cost the people who use it."
+    article = _described(description, "The council voted on Monday to build the new bridge.")
+    assert article.lede == description

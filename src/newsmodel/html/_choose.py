@@ -348,8 +348,10 @@ def choose_lede(
     """The lede: the article's description, or the standfirst, or the meta description.
 
     On a page without an article item the standfirst under the headline comes first. A lede the
-    body starts with already is left out. One of the body's next paragraphs (after a rubric, a
-    dateline or a byline line) that is the lede is a repeat: it is taken out of the body.
+    body starts with already (after the first paragraph's dateline or not) is left out. The
+    first paragraphs a lede holds whole, one after another (a description that runs them
+    together), are taken out of the body, and so is one of the body's next paragraphs (after a
+    rubric, a dateline or a byline line) that is the lede: they are repeats.
 
     Returns the lede and the sections.
     """
@@ -360,12 +362,65 @@ def choose_lede(
     if not lede:
         return lede, sections
     key = " ".join(lede.split()).casefold()
-    for index, (where, text) in enumerate(leading(sections)):
-        if index and " ".join(text.split()).casefold() == key:
+    first = True
+    for where, text in leading(sections):
+        if not text.strip():
+            continue
+        if not first and " ".join(text.split()).casefold() == key:
             return lede, without(sections, where)
-        if not index and _prefix(lede, text):
+        if first and _begins(lede, text):
             return None, sections
+        if first and _prefix(text, lede):
+            return _without_held(lede, sections)
+        first = False
     return lede, sections
+
+
+def _begins(lede: str, first: str) -> bool:
+    """Whether the body begins with the lede, after its dateline ("CITY (Agency) — ") or not."""
+    return _prefix(lede, first) or _prefix(lede, _DATELINE_PREFIX.sub("", first, count=1))
+
+
+def _without_held(lede: str, sections: list[Section]) -> tuple[str, list[Section]]:
+    """The lede and the sections without the first paragraphs the lede holds whole.
+
+    A description may run the body's first paragraphs together: they are the lede's text, not
+    the body's. The start of the next paragraph that it then cuts short ("He said...") is
+    left to that paragraph.
+    """
+    rest = "".join(lede.split()).casefold()
+    held = []
+    following = ""
+    for where, text in leading(sections):
+        words = "".join(text.split()).casefold()
+        if not words:
+            continue
+        if not rest.startswith(words):
+            following = words
+            break
+        held.append(where)
+        rest = rest[len(words) :]
+    cut = rest.rstrip(".…")
+    if cut and following.startswith(cut):
+        lede = _first_letters(lede, len("".join(lede.split())) - len(rest))
+    for where in reversed(held):
+        sections = without(sections, where)
+    return lede, sections
+
+
+def _first_letters(text: str, count: int) -> str:
+    """The start of a text that holds ``count`` characters other than spaces."""
+    seen = 0
+    for index, char in enumerate(text):
+        if seen == count:
+            return text[:index].rstrip()
+        if not char.isspace():
+            seen += 1
+    return text
+
+
+#: A dateline before a paragraph's first sentence: a place, a date or an agency and a dash.
+_DATELINE_PREFIX = re.compile(r"^[^\n—–]{2,40}?\s[—–]\s+")
 
 
 def choose_rubrics(sources: Sources, headline: str, site: str | None) -> list[str]:

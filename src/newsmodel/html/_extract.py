@@ -29,7 +29,13 @@ from newsmodel._models import (
     Section,
 )
 from newsmodel.errors import ValidationError
-from newsmodel.html._captions import bold_heading, captioned_image, credit_line, read_caption
+from newsmodel.html._captions import (
+    bold_heading,
+    captioned_image,
+    credit_line,
+    read_caption,
+    teasers,
+)
 from newsmodel.html._embeds import framed, social_post
 from newsmodel.html._names import (
     BLOCK_TAGS,
@@ -37,6 +43,7 @@ from newsmodel.html._names import (
     FIELD_HOLDER,
     HEADINGS,
     class_tokens,
+    header_field,
     is_boilerplate,
     is_hidden,
     link_density,
@@ -130,6 +137,8 @@ class BodyReader(BlockReader[HtmlElement]):
         self.bad_links: Counter[str] = Counter()
         #: Pictures' credits met as lines of the body, with no figure to hold them.
         self.credits: list[Attribution] = []
+        #: The captions kept as paragraphs, of figures dropped for their image's address.
+        self.captions: list[Block] = []
 
     def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
         if not name:
@@ -143,7 +152,7 @@ class BodyReader(BlockReader[HtmlElement]):
             self.report(el)
             return "skip"
         if (self.marked or not self.trusted) and (
-            _aside(el) or _card(el, name) or (name == "time" and _header_field(el))
+            _aside(el) or _card(el, name) or (name == "time" and header_field(el))
         ):
             return "skip"
         if name == "span" and el.get("data-href") is not None:
@@ -231,7 +240,7 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag in {"ul", "ol"}:
             if self.trusted or (
                 link_density(child) <= 0.6  # noqa: PLR2004 - else navigation
-                and not _teasers(child)
+                and not teasers(child)
             ):
                 self.add(self.item_list(child, depth))
         elif tag in {"figure", "picture", "img"}:
@@ -281,7 +290,7 @@ class BodyReader(BlockReader[HtmlElement]):
         A long block so marked is an author's box ("About the author ..."), kept as the page
         gives it.
         """
-        if not _header_field(element):
+        if not header_field(element):
             return False
         if self.texts is None:
             self.texts = Texts(element.getroottree().getroot())
@@ -401,9 +410,7 @@ class BodyReader(BlockReader[HtmlElement]):
                     return self.block_quote(quoted, depth, _who(caption_el, quoted, element))
                 if _held_player(element):
                     return None
-            if caption_el is None:
-                return None
-            return paragraph(self.inlines(caption_el))
+            return self.caption_text(caption_el)
         img = element if element.tag == "img" else next(element.iter("img"), None)
         alt = img.get("alt") if img is not None else None
         caption: str | None = None
@@ -414,6 +421,15 @@ class BodyReader(BlockReader[HtmlElement]):
             return Figure(image, caption=caption, credit=credit, alt=alt)
         except ValidationError:
             return None
+
+    def caption_text(self, caption_el: HtmlElement | None) -> Paragraph | None:
+        """The caption of a figure without an image, kept as a paragraph (and remembered)."""
+        if caption_el is None:
+            return None
+        caption = paragraph(self.inlines(caption_el))
+        if caption is not None:
+            self.captions.append(caption)
+        return caption
 
     def image_url(self, element: HtmlElement) -> str | None:
         """The absolute http(s) URL of the first image in an element, or ``None``."""
@@ -498,22 +514,6 @@ def _never_body(element: HtmlElement) -> bool:
     )
 
 
-def _teasers(element: HtmlElement) -> bool:
-    """True for a list of teasers: one of its items has a heading that is a link elsewhere.
-
-    The headline of another story, set over its summary; a heading of the text is no link, or
-    one to a place on the page ("#part-2").
-    """
-    for heading in element.iter(*_CARD_BLOCKS[1:6]):
-        link = next(heading.iter("a"), None)
-        if link is None:
-            continue
-        href = (link.get("href") or "").strip()
-        if href and not href.startswith("#") and text_of(link) == text_of(heading):
-            return True
-    return False
-
-
 def _card(element: HtmlElement, name: str) -> bool:
     """True for a link around a heading or a paragraph: a teaser or a banner, not a link in text.
 
@@ -526,21 +526,8 @@ def _card(element: HtmlElement, name: str) -> bool:
 _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")
 
 
-#: The microdata properties of an article's header: who wrote it and when. An element of the
-#: body so marked is the byline or the date line read with the text, not the text.
-_HEADER_PROPERTIES = frozenset(
-    {"author", "creator", "datePublished", "dateModified", "dateCreated"}
-)
-
-
 #: A byline or a date line holds at most this many characters of text.
 _HEADER_LINE = 100
-
-
-def _header_field(element: HtmlElement) -> bool:
-    """True for an element that carries the article's author or dates as microdata."""
-    names = element.get("itemprop")
-    return names is not None and not _HEADER_PROPERTIES.isdisjoint(names.split())
 
 
 def _aside(element: HtmlElement) -> bool:

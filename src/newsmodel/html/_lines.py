@@ -8,7 +8,7 @@ and gives them back without such lines.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,6 +17,8 @@ from newsmodel.errors import ValidationError
 from newsmodel.html._values import YEAR, date_value
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newsmodel.html._choose import Page
 
 __all__ = [
@@ -133,14 +135,18 @@ def without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
 
 
 def without_closing_labels(
-    page: Page, sections: list[Section], attributions: list[Attribution]
+    page: Page,
+    sections: list[Section],
+    attributions: list[Attribution],
+    captions: Sequence[object] = (),
 ) -> list[Section]:
     """The sections without the labels the body ends with, on another's page.
 
     A body ends with a sentence. A short line after it, with no sentence's end, is the title of
     what follows it on the page (a box of links, an ad, the tags: "Recommended", "Read in
-    English"), a credit ("AFP") or a button. The author's name signing the article and a
-    footnote ("* Name changed") are kept.
+    English"), a credit ("AFP") or a button. The author's name signing the article, a footnote
+    ("* Name changed") and the ``captions`` (blocks kept as text from a dropped figure) are
+    kept.
     """
     if page.own:
         return sections
@@ -149,7 +155,7 @@ def without_closing_labels(
         if not sections or not sections[-1].blocks:
             break
         last = sections[-1].blocks[-1]
-        if not hasattr(last, "content"):
+        if not hasattr(last, "content") or any(last is c for c in captions):
             break  # a list, a quote, a figure: not a line of text
         text = last.text.strip()
         if (
@@ -176,33 +182,57 @@ _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'»”’」』。！？]$")
 
 
 def without_repeats(page: Page, sections: list[Section]) -> list[Section]:
-    """The sections without the paragraphs that repeat a block before them.
+    """The sections without the paragraphs that repeat another block in another form.
 
     On another site's page a picture's caption or a summary's point is often set again as a
     paragraph, spaced or stopped otherwise ("... out there" and "... out there."); an article
-    hardly ever says the same sentence twice. Paragraphs are compared by their letters and
-    digits alone.
+    hardly ever says the same sentence twice. Blocks are compared by their letters and digits
+    alone. The copy kept is a caption (a figure's), else the first that ends a sentence, else
+    the first: a caption or a summary's point often goes without its stop. A paragraph said
+    again word for word, stops and all, is the article's own (a refrain, "More to come"): a
+    long one met twice is read once already as the page is read.
     """
     if page.own:
         return sections
-    seen: set[str] = set()
+    dropped = _repeated(sections)
+    if not dropped:
+        return sections
     kept: list[Section] = []
-    for section in sections:
-        blocks = []
-        for block in section.blocks:
-            key = _key(block.text)
-            if len(key) < _REPEAT:
-                blocks.append(block)
-            elif key not in seen:
-                seen.add(key)
-                blocks.append(block)
-            elif not hasattr(block, "content"):
-                blocks.append(block)  # a figure, a list or a quote is kept whole
+    for number, section in enumerate(sections):
+        blocks = [b for i, b in enumerate(section.blocks) if (number, i) not in dropped]
         if len(blocks) == len(section.blocks):
             kept.append(section)
         elif blocks:
             kept.append(attrs.evolve(section, blocks=blocks))
     return kept
+
+
+def _repeated(sections: list[Section]) -> set[tuple[int, int]]:
+    """Where the paragraphs are (section, block) that repeat another block in another form."""
+    copies: dict[str, list[tuple[int, int]]] = {}
+    for number, section in enumerate(sections):
+        for index, block in enumerate(section.blocks):
+            key = _key(block.text)
+            if len(key) >= _REPEAT:
+                copies.setdefault(key, []).append((number, index))
+    dropped: set[tuple[int, int]] = set()
+    for places in copies.values():
+        if len(places) > 1:
+            dropped.update(_repeats([sections[n].blocks[i] for n, i in places], places))
+    return dropped
+
+
+def _repeats(blocks: list[Any], places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the paragraphs are that repeat one copy of a text (see :func:`without_repeats`)."""
+    texts = [" ".join(b.text.split()) if hasattr(b, "content") else None for b in blocks]
+    if None not in texts and len(set(texts)) == 1:
+        return []  # said again word for word
+    if None in texts:
+        keep = texts.index(None)
+    else:
+        stopped = [i for i, t in enumerate(texts) if t and _SENTENCE_END.search(t)]
+        keep = stopped[0] if stopped else 0
+    return [p for i, p in enumerate(places) if i != keep and texts[i] is not None]
 
 
 def _key(text: str) -> str:
