@@ -145,6 +145,14 @@ SHAPES = {
         lambda n: html_page(f"<p>{_LONG}</p>" * 3 + "<div>Метка</div>" * n),
         5000,
     ),
+    "a description of many tags left open": (
+        lambda n: _in_head(
+            '<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "description": "<b " * n})
+            + "</script>"
+        ),
+        20_000,
+    ),
     "many teasers typed as articles": (
         lambda n: html_page(
             "<div>" + "<div itemscope itemtype='https://schema.org/NewsArticle'><h2>Тизер</h2>"

@@ -175,3 +175,8 @@ def test_a_description_that_says_something_else_stays_the_lede() -> None:
     description = "A new bridge for the town, and what it will cost the people who use it."
     article = _described(description, "The council voted on Monday to build the new bridge.")
     assert article.lede == description
+
+
+def test_a_description_carrying_markup_gives_its_text_as_the_lede() -> None:
+    meta = '<meta name="description" content="&lt;p&gt;A new bridge for the town, &lt;b&gt;at last&lt;/b&gt;.&lt;/p&gt;">'
+    assert _read(_story("", meta)).lede == "A new bridge for the town, at last ."
