@@ -37,6 +37,7 @@ from newsmodel.html._captions import (
     teasers,
 )
 from newsmodel.html._embeds import framed, social_post
+from newsmodel.html._lines import end_mark
 from newsmodel.html._names import (
     BLOCK_TAGS,
     DROP,
@@ -137,6 +138,8 @@ class BodyReader(BlockReader[HtmlElement]):
         self.bad_links: Counter[str] = Counter()
         #: Pictures' credits met as lines of the body, with no figure to hold them.
         self.credits: list[Attribution] = []
+        #: The paragraphs and figures by their ends (see :func:`~._lines.end_mark`).
+        self.ends: dict[str, list[Block]] = {}
         #: The captions kept as paragraphs, of figures dropped for their image's address.
         self.captions: list[Block] = []
 
@@ -254,14 +257,18 @@ class BodyReader(BlockReader[HtmlElement]):
         """Add a block; on another site's page, a paragraph met before is not added again.
 
         A syndicated page may hold the article twice; an article hardly ever repeats a long
-        paragraph of its own.
+        paragraph of its own. There, paragraphs and figures are noted in :attr:`ends` by their
+        ends.
         """
-        if not self.trusted and isinstance(block, Paragraph):
+        if not self.trusted and isinstance(block, (Paragraph, Figure)):
             text = block.text
-            if len(text) >= _REPEATED:
+            if isinstance(block, Paragraph) and len(text) >= _REPEATED:
                 if text in self.seen:
                     return
                 self.seen.add(text)
+            mark = end_mark(text)
+            if mark is not None:
+                self.ends.setdefault(mark, []).append(block)
         super().add(block)
 
     def credited(self, element: HtmlElement) -> bool:

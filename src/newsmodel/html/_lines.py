@@ -17,11 +17,12 @@ from newsmodel.errors import ValidationError
 from newsmodel.html._values import YEAR, date_value
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     from newsmodel.html._choose import Page
 
 __all__ = [
+    "end_mark",
     "leading",
     "without",
     "without_byline_lines",
@@ -110,16 +111,20 @@ _LONG_LINE = 150
 _LEADING = 5
 
 
-def leading(sections: list[Section]) -> list[tuple[tuple[int, int], str]]:
-    """Where the body's first paragraphs are (section, block) and their text."""
-    found: list[tuple[tuple[int, int], str]] = []
+def leading(sections: list[Section]) -> Iterator[tuple[tuple[int, int], str]]:
+    """Where the body's first paragraphs are (section, block) and their text, one by one.
+
+    Each text is found when it is asked for: a rule that stops at the first long paragraph
+    does not read the next ones.
+    """
+    count = 0
     for number, section in enumerate(sections):
         for index, block in enumerate(section.blocks):
             if hasattr(block, "content"):
-                found.append(((number, index), str(block.text)))
-                if len(found) == _LEADING:
-                    return found
-    return found
+                yield (number, index), str(block.text)
+                count += 1
+                if count == _LEADING:
+                    return
 
 
 def without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
@@ -181,20 +186,24 @@ _FOOTNOTE = ("*", "†")
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"'»”’」』。！？]$")
 
 
-def without_repeats(page: Page, sections: list[Section]) -> list[Section]:
+def without_repeats(
+    page: Page, sections: list[Section], ends: Mapping[str, list[Any]]
+) -> list[Section]:
     """The sections without the paragraphs that repeat another block in another form.
 
     On another site's page a picture's caption or a summary's point is often set again as a
     paragraph, spaced or stopped otherwise ("... out there" and "... out there."); an article
-    hardly ever says the same sentence twice. Blocks are compared by their letters and digits
-    alone. The copy kept is a caption (a figure's), else the first that ends a sentence, else
-    the first: a caption or a summary's point often goes without its stop. A paragraph said
-    again word for word, stops and all, is the article's own (a refrain, "More to come"): a
-    long one met twice is read once already as the page is read.
+    hardly ever says the same sentence twice. Blocks (of 40 to 400 characters) that the body's
+    reader noted under the same ends (``ends``, see :func:`end_mark`) are compared by their
+    letters and digits alone. The copy kept is a caption (a figure's), else the first that
+    ends a sentence, else the first: a caption or a summary's point often goes without its
+    stop. A paragraph said again word for word, stops and all, is the article's own (a
+    refrain, "More to come"): a long one met twice is read once already as the page is read.
     """
-    if page.own:
+    groups = [blocks for blocks in ends.values() if len(blocks) > 1]
+    if page.own or not groups:
         return sections
-    dropped = _repeated(sections)
+    dropped = _repeated(sections, groups)
     if not dropped:
         return sections
     kept: list[Section] = []
@@ -207,19 +216,31 @@ def without_repeats(page: Page, sections: list[Section]) -> list[Section]:
     return kept
 
 
-def _repeated(sections: list[Section]) -> set[tuple[int, int]]:
-    """Where the paragraphs are (section, block) that repeat another block in another form."""
-    copies: dict[str, list[tuple[int, int]]] = {}
-    for number, section in enumerate(sections):
-        for index, block in enumerate(section.blocks):
-            key = _key(block.text)
-            if len(key) >= _REPEAT:
-                copies.setdefault(key, []).append((number, index))
+def _repeated(sections: list[Section], groups: list[list[Any]]) -> set[tuple[int, int]]:
+    """Where the paragraphs are (section, block) that repeat another block of their group."""
+    where = {id(b): (n, i) for n, part in enumerate(sections) for i, b in enumerate(part.blocks)}
     dropped: set[tuple[int, int]] = set()
-    for places in copies.values():
-        if len(places) > 1:
-            dropped.update(_repeats([sections[n].blocks[i] for n, i in places], places))
+    for blocks in groups:
+        copies: dict[str, list[tuple[int, int]]] = {}
+        for block in blocks:
+            if id(block) in where:
+                copies.setdefault(_key(block.text), []).append(where[id(block)])
+        for places in copies.values():
+            if len(places) > 1:
+                found = [sections[n].blocks[i] for n, i in places]
+                dropped.update(_repeats(found, places))
     return dropped
+
+
+def end_mark(text: str) -> str | None:
+    """A block's ends: its first and last characters, spaces and stops aside.
+
+    ``None`` for a block too short or too long to be said again.
+    """
+    text = text.strip(_ENDS)
+    if not _REPEAT <= len(text) <= _LONGEST_REPEAT:
+        return None
+    return "".join(f"{text[:_END]}|{text[-_END:]}".split())
 
 
 def _repeats(blocks: list[Any], places: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -240,6 +261,12 @@ def _key(text: str) -> str:
     return _NOT_WORD.sub("", text.casefold())
 
 
-#: A paragraph of fewer letters and digits may be said twice (a refrain, "More to come").
+#: A paragraph of fewer characters may be said twice (a refrain, "More to come").
 _REPEAT = 40
+#: A caption or a summary's point is no longer than this; a longer paragraph said again is
+#: read once already as the page is read.
+_LONGEST_REPEAT = 400
 _NOT_WORD = re.compile(r"[\W_]+")
+#: How many characters of each end of a block are compared first, and what is no part of them.
+_END = 24
+_ENDS = " \t\n\r\f\v\xa0.!?…;:,。"

@@ -150,7 +150,7 @@ def _tidy(
     The sections without repeats, the byline lines they start with and the labels they end
     with; the credits with those of the pictures the body met as lines (on another's page).
     """
-    sections = without_repeats(page, sections)
+    sections = without_repeats(page, sections, body_reader.ends if body_reader else {})
     sections = without_byline_lines(page, sections, attributions)
     if body_reader is None:
         return without_closing_labels(page, sections, attributions), attributions
