@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python bench/html_corpus.py [CORPUS_DIR ...] [--repeat N]
+    python bench/html_corpus.py [CORPUS_DIR ...] [--repeat N] [--halves] [--digits N]
 
 Each CORPUS_DIR holds NAME.html (or gzip-compressed NAME.html.gz) pages with NAME.json ground
 truth (default: tests/data/html/corpus); several folders are measured together. The body of an
@@ -252,8 +252,10 @@ def print_table(
     picked: list[int],
     results: dict[str, list[dict[str, Any]]],
     truths: list[dict[str, Any]],
+    digits: int = 2,
 ) -> None:
-    """The scores of the pages ``picked`` (indexes), newsmodel beside the other readers."""
+    """The scores of the pages ``picked`` (indexes), newsmodel beside the other readers, each
+    with ``digits`` decimals."""
     rows = {name: score([(found[i], truths[i]) for i in picked]) for name, found in results.items()}
     names = list(rows)
     print(f"Corpus: {len(picked)} pages in {', '.join(folders)}\n")
@@ -263,7 +265,7 @@ def print_table(
         if not n:
             continue  # no page of these folders has truth for the field
         cells = " | ".join(
-            "-" if field in _NOT_GIVEN.get(name, ()) else f"{rows[name][field][0]:.2f}"
+            "-" if field in _NOT_GIVEN.get(name, ()) else f"{rows[name][field][0]:.{digits}f}"
             for name in names
         )
         print(f"| {field} ({n}) | {cells} |")
@@ -277,6 +279,7 @@ def print_tables(
     truths: list[dict[str, Any]],
     *,
     halves: bool,
+    digits: int = 2,
 ) -> None:
     """One table per folder when there are several, all the pages together, then the halves."""
     groups = [[f] for f in corpus] if len(corpus) > 1 else []
@@ -289,12 +292,12 @@ def print_tables(
             if f in folders
             for i in range(start, start + n)
         ]
-        print_table(folders, picked, results, truths)
+        print_table(folders, picked, results, truths, digits)
     if halves:
         for folder, start, n in zip(corpus, starts, counts, strict=True):
             for half in "AB":
                 picked = [i for i in range(start, start + n) if half_of(files[i]) == half]
-                print_table([f"{folder} (half {half})"], picked, results, truths)
+                print_table([f"{folder} (half {half})"], picked, results, truths, digits)
 
 
 def print_speed(readers: dict[str, Any], pages: list[tuple[bytes, str]], repeat: int) -> None:
@@ -325,6 +328,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--halves", action="store_true", help="also score each folder's halves")
+    parser.add_argument(
+        "--digits", type=int, default=2, help="decimals of the scores in the tables (default 2)"
+    )
     args = parser.parse_args()
     files, truths, data = read_pages(args.corpus)
     pages = [(page, t["url"]) for page, t in zip(data, truths, strict=True)]
@@ -354,7 +360,7 @@ def main() -> int:
                 truth.get("published_date"),
                 truth.get("authors"),
             )
-    print_tables(args.corpus, files, results, truths, halves=args.halves)
+    print_tables(args.corpus, files, results, truths, halves=args.halves, digits=args.digits)
     print_speed(readers, pages, args.repeat)
     return 0
 

@@ -127,6 +127,32 @@ SHAPES = {
         _nested("<div class='hidden'><div class='lede'>", "</div></div>", 30),
         55,
     ),
+    "nested lists of linked headings": (
+        _nested("<ul><li><h3><a href='/x'>ссылка</a></h3>", "</li></ul>", 30),
+        55,
+    ),
+    "many paragraphs said twice": (
+        lambda n: html_page("".join(f"<p>{_LONG} {i}</p><p>{_LONG}, {i}.</p>" for i in range(n))),
+        1000,
+    ),
+    "many authors and byline lines": (
+        lambda n: _in_head(f"<meta name='author' content='{_names(n)}'>").replace(
+            b"<article>", ("<article>" + "<p>By Имя1 Фамилия1 и Имя2</p>" * 5).encode(), 1
+        ),
+        2000,
+    ),
+    "many short lines at the end": (
+        lambda n: html_page(f"<p>{_LONG}</p>" * 3 + "<div>Метка</div>" * n),
+        5000,
+    ),
+    "a description of many tags left open": (
+        lambda n: _in_head(
+            '<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "description": "<b " * n})
+            + "</script>"
+        ),
+        20_000,
+    ),
     "many teasers typed as articles": (
         lambda n: html_page(
             "<div>" + "<div itemscope itemtype='https://schema.org/NewsArticle'><h2>Тизер</h2>"

@@ -1,4 +1,4 @@
-"""Captions, photo credits and bold subheadings in an article's body."""
+"""Captions, photo credits, bold subheadings and other stories' headlines in a body."""
 
 from __future__ import annotations
 
@@ -12,7 +12,14 @@ from newsmodel.errors import ValidationError
 from newsmodel.html._names import class_tokens
 from newsmodel.html._texts import text_of
 
-__all__ = ["bold_heading", "captioned_image", "credit_line", "read_caption", "read_credit"]
+__all__ = [
+    "bold_heading",
+    "captioned_image",
+    "credit_line",
+    "read_caption",
+    "read_credit",
+    "teasers",
+]
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -169,3 +176,22 @@ def read_credit(element: HtmlElement, default_role: Role) -> Attribution | None:
             return Attribution(name, role=role, phrase=phrase)
         except ValidationError:
             return None
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def teasers(element: HtmlElement) -> bool:
+    """True for a list of teasers: one of its items has a heading that is a link elsewhere.
+
+    The headline of another story, set over its summary; a heading of the text is no link, or
+    one to a place on the page ("#part-2").
+    """
+    for heading in element.iter(*_HEADINGS):
+        link = next(heading.iter("a"), None)
+        if link is None:
+            continue
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#") and text_of(link) == text_of(heading):
+            return True
+    return False

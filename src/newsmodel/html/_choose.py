@@ -17,6 +17,7 @@ from newsmodel._attribution import split_attribution
 from newsmodel._models import Attribution, Role, Section
 from newsmodel.errors import ParseError, ValidationError
 from newsmodel.html._dates import url_date
+from newsmodel.html._lines import leading, without
 from newsmodel.html._names import resolve
 from newsmodel.html._page import (
     SENTENCE_END,
@@ -34,9 +35,7 @@ from newsmodel.html._page import (
 from newsmodel.html._texts import text_of
 from newsmodel.html._values import (
     MAX_SITE_NAMES,
-    YEAR,
     clean,
-    date_value,
     unique,
     weak_author,
 )
@@ -65,7 +64,6 @@ __all__ = [
     "choose_updated",
     "choose_url",
     "choose_version",
-    "without_date_lines",
 ]
 
 _FORMAT = "html"
@@ -350,8 +348,10 @@ def choose_lede(
     """The lede: the article's description, or the standfirst, or the meta description.
 
     On a page without an article item the standfirst under the headline comes first. A lede the
-    body starts with already is left out. One of the body's next paragraphs (after a rubric, a
-    dateline or a byline line) that is the lede is a repeat: it is taken out of the body.
+    body starts with already (after the first paragraph's dateline or not) is left out. The
+    first paragraphs a lede holds whole, one after another (a description that runs them
+    together), are taken out of the body, and so is one of the body's next paragraphs (after a
+    rubric, a dateline or a byline line) that is the lede: they are repeats.
 
     Returns the lede and the sections.
     """
@@ -362,64 +362,65 @@ def choose_lede(
     if not lede:
         return lede, sections
     key = " ".join(lede.split()).casefold()
-    for index, (where, text) in enumerate(_leading(sections)):
-        if index and " ".join(text.split()).casefold() == key:
-            return lede, _without(sections, where)
-        if not index and _prefix(lede, text):
+    first = True
+    for where, text in leading(sections):
+        if not text.strip():
+            continue
+        if not first and " ".join(text.split()).casefold() == key:
+            return lede, without(sections, where)
+        if first and _begins(lede, text):
             return None, sections
+        if first and _prefix(text, lede):
+            return _without_held(lede, sections)
+        first = False
     return lede, sections
 
 
-def without_date_lines(page: Page, sections: list[Section]) -> list[Section]:
-    """The sections without the short dated lines the body starts with, on another's page.
+def _begins(lede: str, first: str) -> bool:
+    """Whether the body begins with the lede, after its dateline ("CITY (Agency) — ") or not."""
+    return _prefix(lede, first) or _prefix(lede, _DATELINE_PREFIX.sub("", first, count=1))
 
-    A line of the article's header read with the body ("Published Jun 5, 2026 • 3 minute
-    read", "17:41 JST, October 13, 2024"): a short paragraph that gives a date, before the
-    first long paragraph.
+
+def _without_held(lede: str, sections: list[Section]) -> tuple[str, list[Section]]:
+    """The lede and the sections without the first paragraphs the lede holds whole.
+
+    A description may run the body's first paragraphs together: they are the lede's text, not
+    the body's. The start of the next paragraph that it then cuts short ("He said...") is
+    left to that paragraph.
     """
-    if page.own:
-        return sections
-    found = []
-    for where, text in _leading(sections):
-        if len(text) >= _LONG_LINE:
+    rest = "".join(lede.split()).casefold()
+    held = []
+    following = ""
+    for where, text in leading(sections):
+        words = "".join(text.split()).casefold()
+        if not words:
+            continue
+        if not rest.startswith(words):
+            following = words
             break
-        if len(text) <= _DATE_LINE and YEAR.search(text) and date_value(text, page.zone):
-            found.append(where)
-    for where in reversed(found):
-        sections = _without(sections, where)
-    return sections
+        held.append(where)
+        rest = rest[len(words) :]
+    cut = rest.rstrip(".…")
+    if cut and following.startswith(cut):
+        lede = _first_letters(lede, len("".join(lede.split())) - len(rest))
+    for where in reversed(held):
+        sections = without(sections, where)
+    return lede, sections
 
 
-#: A dated line of the header has at most this many characters; a paragraph this long or
-#: longer is the text.
-_DATE_LINE = 100
-_LONG_LINE = 150
-#: How many of the body's first paragraphs are compared with the lede.
-_LEADING = 5
+def _first_letters(text: str, count: int) -> str:
+    """The start of a text that holds ``count`` characters other than spaces."""
+    seen = 0
+    for index, char in enumerate(text):
+        if seen == count:
+            return text[:index].rstrip()
+        if not char.isspace():
+            seen += 1
+    return text
 
 
-def _leading(sections: list[Section]) -> list[tuple[tuple[int, int], str]]:
-    """Where the body's first paragraphs are (section, block) and their text."""
-    found: list[tuple[tuple[int, int], str]] = []
-    for number, section in enumerate(sections):
-        for index, block in enumerate(section.blocks):
-            if hasattr(block, "content"):
-                found.append(((number, index), str(block.text)))
-                if len(found) == _LEADING:
-                    return found
-    return found
-
-
-def _without(sections: list[Section], where: tuple[int, int]) -> list[Section]:
-    """The sections without one block; a section left with no block goes (its heading too)."""
-    number, index = where
-    section = sections[number]
-    blocks = [*section.blocks[:index], *section.blocks[index + 1 :]]
-    try:
-        kept = [attrs.evolve(section, blocks=blocks)]
-    except ValidationError:
-        kept = []
-    return [*sections[:number], *kept, *sections[number + 1 :]]
+#: A dateline before a paragraph's first sentence: a place, a date or an agency and a dash.
+_DATELINE_PREFIX = re.compile(r"^[^\n—–]{2,40}?\s[—–]\s+")
 
 
 def choose_rubrics(sources: Sources, headline: str, site: str | None) -> list[str]:

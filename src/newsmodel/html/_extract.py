@@ -29,14 +29,22 @@ from newsmodel._models import (
     Section,
 )
 from newsmodel.errors import ValidationError
-from newsmodel.html._captions import bold_heading, captioned_image, credit_line, read_caption
+from newsmodel.html._captions import (
+    bold_heading,
+    captioned_image,
+    credit_line,
+    read_caption,
+    teasers,
+)
 from newsmodel.html._embeds import framed, social_post
+from newsmodel.html._lines import end_mark
 from newsmodel.html._names import (
     BLOCK_TAGS,
     DROP,
     FIELD_HOLDER,
     HEADINGS,
     class_tokens,
+    header_field,
     is_boilerplate,
     is_hidden,
     link_density,
@@ -130,6 +138,10 @@ class BodyReader(BlockReader[HtmlElement]):
         self.bad_links: Counter[str] = Counter()
         #: Pictures' credits met as lines of the body, with no figure to hold them.
         self.credits: list[Attribution] = []
+        #: The paragraphs and figures by their ends (see :func:`~._lines.end_mark`).
+        self.ends: dict[str, list[Block]] = {}
+        #: The captions kept as paragraphs, of figures dropped for their image's address.
+        self.captions: list[Block] = []
 
     def kind(self, el: HtmlElement, name: str, depth: int) -> Kind:
         if not name:
@@ -142,7 +154,9 @@ class BodyReader(BlockReader[HtmlElement]):
         if name in _NOT_INLINE:
             self.report(el)
             return "skip"
-        if (self.marked or not self.trusted) and (_aside(el) or _card(el, name)):
+        if (self.marked or not self.trusted) and (
+            _aside(el) or _card(el, name) or (name == "time" and header_field(el))
+        ):
             return "skip"
         if name == "span" and el.get("data-href") is not None:
             return "link"
@@ -189,6 +203,7 @@ class BodyReader(BlockReader[HtmlElement]):
             or tag == "h1"
             or is_hidden(child)
             or (self.marked and _never_body(child))
+            or ((self.marked or not self.trusted) and self.header_line(child))
             or (
                 not self.trusted
                 and tag not in HEADINGS
@@ -226,7 +241,10 @@ class BodyReader(BlockReader[HtmlElement]):
         elif tag == "blockquote":
             self.add(self.block_quote(child, depth))
         elif tag in {"ul", "ol"}:
-            if self.trusted or link_density(child) <= 0.6:  # noqa: PLR2004 - else navigation
+            if self.trusted or (
+                link_density(child) <= 0.6  # noqa: PLR2004 - else navigation
+                and not teasers(child)
+            ):
                 self.add(self.item_list(child, depth))
         elif tag in {"figure", "picture", "img"}:
             self.add(self.figure(child, depth=depth))
@@ -239,14 +257,18 @@ class BodyReader(BlockReader[HtmlElement]):
         """Add a block; on another site's page, a paragraph met before is not added again.
 
         A syndicated page may hold the article twice; an article hardly ever repeats a long
-        paragraph of its own.
+        paragraph of its own. There, paragraphs and figures are noted in :attr:`ends` by their
+        ends.
         """
-        if not self.trusted and isinstance(block, Paragraph):
+        if not self.trusted and isinstance(block, (Paragraph, Figure)):
             text = block.text
-            if len(text) >= _REPEATED:
+            if isinstance(block, Paragraph) and len(text) >= _REPEATED:
                 if text in self.seen:
                     return
                 self.seen.add(text)
+            mark = end_mark(text)
+            if mark is not None:
+                self.ends.setdefault(mark, []).append(block)
         super().add(block)
 
     def credited(self, element: HtmlElement) -> bool:
@@ -268,6 +290,18 @@ class BodyReader(BlockReader[HtmlElement]):
         else:
             self.credits.append(credit)
         return True
+
+    def header_line(self, element: HtmlElement) -> bool:
+        """True for a byline or a date line: a short block marked as the author or a date.
+
+        A long block so marked is an author's box ("About the author ..."), kept as the page
+        gives it.
+        """
+        if not header_field(element):
+            return False
+        if self.texts is None:
+            self.texts = Texts(element.getroottree().getroot())
+        return self.texts.lengths(element)[0] <= _HEADER_LINE
 
     def linked_block(self, element: HtmlElement, tag: str) -> bool:
         """True for a box of links in the body: teasers, "more on this", a skip-ad button.
@@ -383,9 +417,7 @@ class BodyReader(BlockReader[HtmlElement]):
                     return self.block_quote(quoted, depth, _who(caption_el, quoted, element))
                 if _held_player(element):
                     return None
-            if caption_el is None:
-                return None
-            return paragraph(self.inlines(caption_el))
+            return self.caption_text(caption_el)
         img = element if element.tag == "img" else next(element.iter("img"), None)
         alt = img.get("alt") if img is not None else None
         caption: str | None = None
@@ -396,6 +428,15 @@ class BodyReader(BlockReader[HtmlElement]):
             return Figure(image, caption=caption, credit=credit, alt=alt)
         except ValidationError:
             return None
+
+    def caption_text(self, caption_el: HtmlElement | None) -> Paragraph | None:
+        """The caption of a figure without an image, kept as a paragraph (and remembered)."""
+        if caption_el is None:
+            return None
+        caption = paragraph(self.inlines(caption_el))
+        if caption is not None:
+            self.captions.append(caption)
+        return caption
 
     def image_url(self, element: HtmlElement) -> str | None:
         """The absolute http(s) URL of the first image in an element, or ``None``."""
@@ -490,6 +531,10 @@ def _card(element: HtmlElement, name: str) -> bool:
 
 
 _CARD_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")
+
+
+#: A byline or a date line holds at most this many characters of text.
+_HEADER_LINE = 100
 
 
 def _aside(element: HtmlElement) -> bool:

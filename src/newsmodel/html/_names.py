@@ -25,6 +25,7 @@ __all__ = [
     "NOT_ARTICLE",
     "POSITIVE_NAMES",
     "class_tokens",
+    "header_field",
     "is_boilerplate",
     "is_hidden",
     "link_density",
@@ -311,3 +312,16 @@ def resolve(href: str, base: str | None) -> str:
         except ValueError:
             return href
     return href
+
+
+#: The microdata properties of an article's header: who wrote it and when. An element of the
+#: body so marked is the byline or the date line read with the text, not the text.
+_HEADER_PROPERTIES = frozenset(
+    {"author", "creator", "datePublished", "dateModified", "dateCreated"}
+)
+
+
+def header_field(element: HtmlElement) -> bool:
+    """True for an element that carries the article's author or dates as microdata."""
+    names = element.get("itemprop")
+    return names is not None and not _HEADER_PROPERTIES.isdisjoint(names.split())

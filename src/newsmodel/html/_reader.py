@@ -31,9 +31,14 @@ from newsmodel.html._choose import (
     choose_updated,
     choose_url,
     choose_version,
-    without_date_lines,
 )
 from newsmodel.html._extract import REPORTED, BodyReader
+from newsmodel.html._lines import (
+    without_byline_lines,
+    without_closing_labels,
+    without_date_lines,
+    without_repeats,
+)
 from newsmodel.html._main import find_main, sibling_run
 from newsmodel.html._metadata import find_article_item, meta_tags
 from newsmodel.html._own import read_own
@@ -94,8 +99,7 @@ def read(
     sections = without_date_lines(page, sections)
     lede, sections = choose_lede(sources, page, visible_text, sections)
     attributions, lede = choose_attributions(sources, page, site, lede, first_text)
-    if body_reader is not None:
-        attributions = _with_credits(attributions, body_reader.credits)
+    sections, attributions = _tidy(page, sections, attributions, body_reader)
     published = choose_published(sources, page, url)
     fields: dict[str, Any] = {
         "headline": headline,
@@ -133,6 +137,25 @@ def read(
     for note in notes:
         issue(note)
     return article
+
+
+def _tidy(
+    page: Page,
+    sections: list[Section],
+    attributions: list[Attribution],
+    body_reader: BodyReader | None,
+) -> tuple[list[Section], list[Attribution]]:
+    """The sections and credits tidied: lines that are no text out, pictures' credits in.
+
+    The sections without repeats, the byline lines they start with and the labels they end
+    with; the credits with those of the pictures the body met as lines (on another's page).
+    """
+    sections = without_repeats(page, sections, body_reader.ends if body_reader else {})
+    sections = without_byline_lines(page, sections, attributions)
+    if body_reader is None:
+        return without_closing_labels(page, sections, attributions), attributions
+    sections = without_closing_labels(page, sections, attributions, body_reader.captions)
+    return sections, _with_credits(attributions, body_reader.credits)
 
 
 def _read_page(

@@ -37,6 +37,7 @@ from newsmodel.html._values import (
     date_value,
     image_url,
     people_in,
+    plain,
     split_people,
     strings,
     unique,
@@ -474,7 +475,7 @@ class Sources:
         """The article object's fields."""
         j = self.json_ld
         j.headline = clean(obj.get("headline")) or clean(obj.get("name"))
-        j.lede = clean(obj.get("description"))
+        j.lede = plain(obj.get("description"))
         j.published = date_value(obj.get("datePublished") or obj.get("dateCreated"), self.zone)
         j.updated = date_value(obj.get("dateModified"), self.zone)
         self.json_ld_people(obj)
@@ -534,7 +535,7 @@ class Sources:
         """Fill :attr:`meta` from the ``<meta>`` tags; keep the other tags as extra fields."""
         m = self.meta
         m.headline = clean(meta.first("og:title"))
-        m.lede = clean(meta.first("og:description", "description", "twitter:description"))
+        m.lede = plain(meta.first("og:description", "description", "twitter:description"))
         m.site = clean(meta.first("og:site_name", "application-name"))
         m.url = clean(meta.first("og:url"))
         m.image = self.make_figure(

@@ -31,6 +31,7 @@ __all__ = [
     "image_url",
     "lossy",
     "people_in",
+    "plain",
     "split_people",
     "strings",
     "unique",
@@ -65,6 +66,22 @@ def clean(value: object) -> str | None:
         value = unescape(value)
     text = squash(scrub(value))
     return text or None
+
+
+def plain(value: object) -> str | None:
+    """A description as :func:`clean` gives it, without the tags of markup it may carry.
+
+    >>> plain("&lt;p&gt;The council voted.&lt;/p&gt;")
+    'The council voted.'
+    """
+    text = clean(value)
+    if text is None or "<" not in text:
+        return text
+    return squash(_TAG.sub(" ", text)) or None
+
+
+#: A tag of markup in a text ("<p>", "</p>", "<br/>"); "a < b" and "<3" are not.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
