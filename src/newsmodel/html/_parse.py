@@ -18,7 +18,7 @@ from newsmodel._textrules import scrub
 from newsmodel._warnings import counted
 from newsmodel._xmlsafe import html_parser
 from newsmodel.errors import LossyConversionWarning, ParseError
-from newsmodel.html._decode import decode_clean
+from newsmodel.html._decode import DecodedText, decode_clean
 from newsmodel.html._names import ACCOUNT_FIELDS, DROP, FIELD_HOLDER
 from newsmodel.html._values import lossy
 
@@ -127,11 +127,13 @@ _PARSERS = threading.local()
 
 
 def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
-    """This thread's HTML parser (lxml parsers may be reused, not shared between threads).
+    """This thread's HTML parser of UTF-8 bytes (lxml parsers may be reused, not shared).
 
     Every element is an :class:`lxml.html.HtmlElement` through a lookup done in C: lxml's default
     lookup calls back into Python for each element the reader touches. ``huge`` lifts
-    libxml2's 10 MB limit on one text node or attribute.
+    libxml2's 10 MB limit on one text node or attribute. The page is given as UTF-8 bytes:
+    text would be handed to libxml2 in UTF-16 or UCS-4 (any text that is not ASCII alone) and
+    converted back to UTF-8 on the way in, slower than encoding it here.
     """
     name = "huge" if huge else "parser"
     parser: lxml_html.HTMLParser | None = getattr(_PARSERS, name, None)
@@ -143,6 +145,7 @@ def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
             default_doctype=False,
             recover=True,
             huge_tree=huge,
+            encoding="utf-8",
         )
         parser.set_element_class_lookup(
             etree.ElementDefaultClassLookup(
@@ -178,8 +181,8 @@ def check_max_depth(max_depth: int) -> None:
         raise ValueError(msg)
 
 
-def _parse(text: str, max_depth: int) -> HtmlElement:
-    """Parse page text; a page nested too deep is refused, and none is cut short.
+def _parse(text: bytes, max_depth: int) -> HtmlElement:
+    """Parse page text (UTF-8); a page nested too deep is refused, and none is cut short.
 
     The parser recovers from every error, its own limits too, by dropping the rest of the
     page: a text node or attribute over 10 MB (as the writer may write) has the page parsed
@@ -223,6 +226,7 @@ def parse_page(
     """
     notes: list[LossyConversionWarning] = []
     check_size(_FORMAT, data, max_bytes)
+    raw = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         decoded = decode_clean(raw, encoding)
@@ -265,10 +269,17 @@ def parse_page(
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
-    root = _parse(text, max_depth)
+    root = _parse(_utf8(text, raw), max_depth)
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
     return root, notes
+
+
+def _utf8(text: str, raw: bytes | None) -> bytes:
+    """The page text as UTF-8: the bytes read, when they are that text already."""
+    if isinstance(text, DecodedText) and text.exact and text.encoding == "utf-8" and raw:
+        return raw  # all of them decoded as UTF-8 with nothing replaced, nothing removed since
+    return text.encode("utf-8")
 
 
 def _mark_holders(field: HtmlElement) -> None:
