@@ -69,15 +69,6 @@ _COUNTED_TAG_CHARS = 2 * MAX_ATTRIBUTES
 _ATTRIBUTE = re.compile(r"""(?<!\s)\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
-@functools.lru_cache(maxsize=8)
-def _long_run(threshold: int) -> re.Pattern[str]:
-    """A ``>`` followed by more than ``threshold`` characters none of which is ``>``.
-
-    Each try ends at the next ``>``: one search reads the text about once.
-    """
-    return re.compile(f">[^>]{{{threshold + 1}}}")
-
-
 def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit or with too many attributes, in one pass."""
     # A page shorter than the threshold, or with no run between two ">" longer than it,
@@ -86,13 +77,22 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
     if len(text) <= threshold:
         return
     # A tag ends at the first ">" after it, so a long tag lies in a long run without ">", and
-    # the longest tag of a run starts at the run's first tag start. The long runs are found
-    # in C: the first, and each after a ">" (the search reads each character once).
+    # the longest tag of a run starts at the run's first tag start. The long runs are the
+    # first, and each after a ">" followed by more than ``threshold`` characters none of which
+    # is ">": from each ">", the last ">" within that many characters is the next one to try
+    # (those between start no long run), found in C by a search that stops as soon as it meets
+    # one. Real pages have a ">" every few hundred characters: the text is mostly stepped over.
     first = text.find(">")
     if (first if first >= 0 else len(text)) > threshold:
         _check_run(text, 0, max_tag_chars)
-    for match in _long_run(threshold).finditer(text):
-        _check_run(text, match.start() + 1, max_tag_chars)
+    end = len(text)
+    close = first
+    while close >= 0 and close + threshold + 1 < end:
+        last = text.rfind(">", close + 1, close + threshold + 2)
+        if last < 0:  # a long run after this ">"
+            _check_run(text, close + 1, max_tag_chars)
+            last = text.find(">", close + threshold + 2)
+        close = last
 
 
 def _check_run(text: str, run_start: int, max_tag_chars: int) -> None:
