@@ -324,8 +324,9 @@ _CONTROL_SAFE = re.compile(
     r"^(?:utf-8|cp12\d\d|cp874|koi8-[a-z]+|iso8859-\d+|mac-[a-z]+|shift_jis|cp932|euc_[a-z]+"
     r"|gb2312|gbk|gb18030|big5|big5hkscs|cp949)$"
 )
-# C0 controls but tab, newline, vertical tab, form feed and carriage return; DEL.
-_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
+# C0 controls but tab, newline, vertical tab, form feed and carriage return; DEL. Each is looked
+# for on its own: a search for one byte runs at memory speed, faster than one pass over all.
+_CONTROL_BYTES = tuple(bytes([b]) for b in (*range(0x09), *range(0x0E, 0x20), 0x7F))
 _UTF8_C1 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 _HIGH_C1_BYTES = re.compile(rb"[\x80-\x9f]")
 
@@ -351,7 +352,7 @@ def decode_clean(data: bytes, encoding: str | None = None) -> DecodedText:
     name = text.encoding
     if (
         _CONTROL_SAFE.match(name) is not None
-        and len(data.translate(None, _CONTROL_BYTES)) == len(data)
+        and not any(byte in data for byte in _CONTROL_BYTES)
         and (
             (b"\xc2" not in data or _UTF8_C1.search(data) is None)  # C1 in UTF-8: \xc2 first
             if name == "utf-8"
