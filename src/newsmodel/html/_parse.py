@@ -305,9 +305,20 @@ def drop_non_text(root: HtmlElement) -> None:
     (:data:`~newsmodel.html._names.FIELD_HOLDER`): a short one is a sign-up box. The
     ``<source>`` of a ``<picture>`` stays: a lazily loaded picture may name its image there
     alone.
+
+    The elements looked at are found in one walk of the tree. Those under an element dropped
+    before them are changed where they lie, out of the tree, as if never met.
     """
-    for element in list(root.iter(*MARKED_DROPS, "input")):
+    scripts: list[HtmlElement] = []
+    sources: list[HtmlElement] = []
+    for element in list(root.iter(*MARKED_DROPS, "input", "script", "source")):
         parent = element.getparent()
+        if element.tag == "script":
+            scripts.append(element)
+            continue
+        if element.tag == "source":
+            sources.append(element)
+            continue
         if parent is None:
             continue
         if element.tag == "input":
@@ -325,7 +336,14 @@ def drop_non_text(root: HtmlElement) -> None:
                 marker.set("data-src", source[:2000])
             marker.tail = element.tail
             parent.replace(element, marker)
-    for script in list(root.iter("script")):
+    _mark_posts(scripts)
+    etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)
+    _drop_stray_sources(root, sources)
+
+
+def _mark_posts(scripts: list[HtmlElement]) -> None:
+    """Put a mark for the body reader in place of each Telegram post widget among ``scripts``."""
+    for script in scripts:
         # a Telegram post widget: <script data-telegram-post="channel/123">
         post = script.get("data-telegram-post")
         parent = script.getparent()
@@ -335,18 +353,16 @@ def drop_non_text(root: HtmlElement) -> None:
             marker.set("data-src", f"https://t.me/{post.strip()[:200]}")
             marker.tail = script.tail
             parent.replace(script, marker)
-    etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)
-    _drop_stray_sources(root)
 
 
-def _drop_stray_sources(root: HtmlElement) -> None:
+def _drop_stray_sources(root: HtmlElement, sources: list[HtmlElement]) -> None:
     """Drop the ``<source>`` elements outside a ``<picture>``, but not what they hold.
 
     The parser knows no ``<source>`` as empty: what follows one is read into it, and stays.
     (Those of a video went with it.) Renamed, then unwrapped in one pass in C.
     """
     stray = False
-    for source in root.iter("source"):
+    for source in sources:
         parent = source.getparent()
         if parent is not None and parent.tag != "picture":
             source.tag, stray = _STRAY_SOURCE, True
