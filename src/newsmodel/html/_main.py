@@ -91,9 +91,14 @@ def _best(scores: dict[HtmlElement, float], texts: Texts) -> HtmlElement:
         if value > best_score:
             best, best_score = element, value
     # A parent that holds nearly as much good text (the body split around an ad) is better.
+    # (Its link density only brings its score nearer zero: one too low is not measured.)
     parent = best.getparent()
     while parent is not None and parent.tag not in {"body", "html"}:
-        if parent in scores and adjusted(parent) >= best_score * 0.9:
+        if (
+            parent in scores
+            and max(scores[parent], 0.0) >= best_score * 0.9
+            and adjusted(parent) >= best_score * 0.9
+        ):
             best, best_score = parent, adjusted(parent)
         parent = parent.getparent()
     return best
