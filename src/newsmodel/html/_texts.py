@@ -209,16 +209,18 @@ class Texts:
     def _index(self) -> None:
         """Find the elements with a class or an id, and those with an ``itemprop``, at once.
 
-        One walk of the tree reading attributes is faster than XPath predicates over it.
+        One walk of the tree reading attributes is faster than XPath predicates over it; the
+        names of an element's attributes are read at once (most elements have one or none).
         """
         classed: list[HtmlElement] = []
         itemprops = self._itemprops
         for element in self.root.iter(etree.Element):
-            get = element.get
-            if get("class") is not None or get("id") is not None:
-                classed.append(element)
-            if get("itemprop") is not None:
-                itemprops.append(element)
+            names = element.keys()
+            if names:
+                if "class" in names or "id" in names:
+                    classed.append(element)
+                if "itemprop" in names:
+                    itemprops.append(element)
         self._classed = classed
         self._order = {element: index for index, element in enumerate(classed)}
 
