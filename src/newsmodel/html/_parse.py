@@ -192,16 +192,18 @@ def _parse(text: bytes, max_depth: int) -> HtmlElement:
     parser = _parser()
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
+        log = parser.error_log  # (a copy, made at each call)
         huge = any(
             LIFTED_BY_HUGE_TREE.search(e.message) and "Excessive depth" not in e.message
-            for e in parser.error_log
+            for e in log
         )
         if huge:
             parser = _parser(huge=True)
             root = lxml_html.document_fromstring(text, parser=parser)
+            log = parser.error_log
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(_FORMAT, f"cannot parse: {exc}") from None
-    for entry in parser.error_log:
+    for entry in log:
         if "Excessive depth" in entry.message:
             raise _too_deep(MAX_DEPTH, entry.line, entry.column)
     # huge_tree lifts the parser's own depth limit; a lower limit is the caller's
