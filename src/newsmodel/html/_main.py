@@ -19,6 +19,7 @@ from newsmodel.html._names import (
     FIELD_HOLDER,
     NOT_ARTICLE,
     POSITIVE_NAMES,
+    SIGN_UP_TEXT,
     class_tokens,
     is_boilerplate,
     named_aside,
@@ -202,7 +203,7 @@ def _set_apart(ancestors: list[HtmlElement], texts: Texts) -> bool:
             return False
         if texts.tokens(ancestor) & _COMMENTS or (
             ancestor.get(FIELD_HOLDER) is not None  # (measured only then)
-            and sign_up_box(ancestor, texts.lengths(ancestor)[0])
+            and sign_up_box(ancestor, texts.solid_within(ancestor, SIGN_UP_TEXT))
         ):
             return True
     return False
