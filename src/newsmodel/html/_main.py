@@ -211,10 +211,14 @@ def _set_apart(ancestors: list[HtmlElement], texts: Texts) -> bool:
 
 def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
     """The length of a paragraph's text, spaces collapsed, and its commas."""
-    if _nests(p, _SCORED):
+    if not len(p):
+        text = p.text or ""  # (most have no child: their text, without an XPath evaluation)
+    elif _nests(p, _SCORED):
         # its text holds theirs: summed from theirs, each subtree once
         return texts.spaced(p, _SCORED)
-    text = " ".join(p.text_content().split())  # for counting only: faster than squash
+    else:
+        text = p.text_content()
+    text = " ".join(text.split())  # for counting only: faster than squash
     return len(text), commas_in(text)
 
 
