@@ -70,6 +70,28 @@ def test_lengths_and_spaced_are_those_of_the_whole_text(root: lxml.html.HtmlElem
         assert Texts(root).spaced(element, ("span", "b")) == expected
 
 
+def _within_is_length_when_short(
+    texts: Texts, element: lxml.html.HtmlElement, longest: int
+) -> None:
+    length, got = solid_length(element), texts.solid_within(element, longest)
+    assert got == length if length <= longest else got > longest
+
+
+@given(trees(), st.sampled_from([0, 1, 2, 3, 5, 10]))
+def test_solid_within_is_the_length_when_short(root: lxml.html.HtmlElement, longest: int) -> None:
+    texts = Texts(root)
+    for element in [*root.iter(), *reversed(list(root.iter()))]:  # measured, then known
+        _within_is_length_when_short(texts, element, longest)
+        _within_is_length_when_short(texts, element, longest + 3)
+
+
+def test_solid_within_reads_many_pieces_whole() -> None:
+    # more pieces than are read before the text is measured whole, each short, some blank
+    root = lxml.html.fragment_fromstring("<div>" + "<b>ab</b> " * 200 + "</div>")
+    for longest in (0, 50, 399, 400, 401, 1000):
+        _within_is_length_when_short(Texts(root), root, longest)
+
+
 @given(trees())
 def test_classed_is_the_scope_s_classed_elements(root: lxml.html.HtmlElement) -> None:
     texts = Texts(root)

@@ -19,6 +19,7 @@ from newsmodel.html._names import (
     FIELD_HOLDER,
     NOT_ARTICLE,
     POSITIVE_NAMES,
+    SIGN_UP_TEXT,
     class_tokens,
     is_boilerplate,
     named_aside,
@@ -91,9 +92,14 @@ def _best(scores: dict[HtmlElement, float], texts: Texts) -> HtmlElement:
         if value > best_score:
             best, best_score = element, value
     # A parent that holds nearly as much good text (the body split around an ad) is better.
+    # (Its link density only brings its score nearer zero: one too low is not measured.)
     parent = best.getparent()
     while parent is not None and parent.tag not in {"body", "html"}:
-        if parent in scores and adjusted(parent) >= best_score * 0.9:
+        if (
+            parent in scores
+            and max(scores[parent], 0.0) >= best_score * 0.9
+            and adjusted(parent) >= best_score * 0.9
+        ):
             best, best_score = parent, adjusted(parent)
         parent = parent.getparent()
     return best
@@ -197,7 +203,7 @@ def _set_apart(ancestors: list[HtmlElement], texts: Texts) -> bool:
             return False
         if texts.tokens(ancestor) & _COMMENTS or (
             ancestor.get(FIELD_HOLDER) is not None  # (measured only then)
-            and sign_up_box(ancestor, texts.lengths(ancestor)[0])
+            and sign_up_box(ancestor, texts.solid_within(ancestor, SIGN_UP_TEXT))
         ):
             return True
     return False
@@ -205,10 +211,14 @@ def _set_apart(ancestors: list[HtmlElement], texts: Texts) -> bool:
 
 def _measure(p: HtmlElement, texts: Texts) -> tuple[int, int]:
     """The length of a paragraph's text, spaces collapsed, and its commas."""
-    if _nests(p, _SCORED):
+    if not len(p):
+        text = p.text or ""  # (most have no child: their text, without an XPath evaluation)
+    elif _nests(p, _SCORED):
         # its text holds theirs: summed from theirs, each subtree once
         return texts.spaced(p, _SCORED)
-    text = " ".join(p.text_content().split())  # for counting only: faster than squash
+    else:
+        text = p.text_content()
+    text = " ".join(text.split())  # for counting only: faster than squash
     return len(text), commas_in(text)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import html as lxml_html
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -159,10 +159,13 @@ class Meta:
         return [v.strip() for v in self.values.get(key, ()) if v.strip()]
 
 
-def meta_tags(root: HtmlElement) -> Meta:
-    """The page's ``<meta name|property|itemprop content>`` tags outside any microdata item."""
+def meta_tags(elements: Iterable[HtmlElement]) -> Meta:
+    """The page's ``<meta name|property|itemprop content>`` tags outside any microdata item.
+
+    ``elements`` are the page's ``<meta>`` elements, in document order.
+    """
     meta = Meta()
-    for element in root.iter("meta"):
+    for element in elements:
         content = element.get("content")
         if content is None:
             continue

@@ -251,7 +251,7 @@ FIELD_HOLDER = "data-account-field"
 ACCOUNT_FIELDS = frozenset({"email", "password"})
 #: A box with such a field and at most this much text (without the whitespace between tags)
 #: is a sign-up or log-in box; an article around a newsletter form holds more.
-_SIGN_UP_TEXT = 500
+SIGN_UP_TEXT = 500
 
 
 def sign_up_box(
@@ -262,7 +262,7 @@ def sign_up_box(
     Or one of the ``linked`` boxes: those that link to a page to log in, register or
     subscribe.
     """
-    return length <= _SIGN_UP_TEXT and (element.get(FIELD_HOLDER) is not None or element in linked)
+    return length <= SIGN_UP_TEXT and (element.get(FIELD_HOLDER) is not None or element in linked)
 
 
 def named_aside(element: HtmlElement) -> bool:

@@ -18,7 +18,7 @@ from newsmodel._textrules import scrub
 from newsmodel._warnings import counted
 from newsmodel._xmlsafe import html_parser
 from newsmodel.errors import LossyConversionWarning, ParseError
-from newsmodel.html._decode import decode_clean
+from newsmodel.html._decode import DecodedText, decode_clean
 from newsmodel.html._names import ACCOUNT_FIELDS, DROP, FIELD_HOLDER
 from newsmodel.html._values import lossy
 
@@ -69,15 +69,6 @@ _COUNTED_TAG_CHARS = 2 * MAX_ATTRIBUTES
 _ATTRIBUTE = re.compile(r"""(?<!\s)\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
-@functools.lru_cache(maxsize=8)
-def _long_run(threshold: int) -> re.Pattern[str]:
-    """A ``>`` followed by more than ``threshold`` characters none of which is ``>``.
-
-    Each try ends at the next ``>``: one search reads the text about once.
-    """
-    return re.compile(f">[^>]{{{threshold + 1}}}")
-
-
 def _check_tags(text: str, max_tag_chars: int) -> None:
     """Refuse a start tag longer than the limit or with too many attributes, in one pass."""
     # A page shorter than the threshold, or with no run between two ">" longer than it,
@@ -86,13 +77,22 @@ def _check_tags(text: str, max_tag_chars: int) -> None:
     if len(text) <= threshold:
         return
     # A tag ends at the first ">" after it, so a long tag lies in a long run without ">", and
-    # the longest tag of a run starts at the run's first tag start. The long runs are found
-    # in C: the first, and each after a ">" (the search reads each character once).
+    # the longest tag of a run starts at the run's first tag start. The long runs are the
+    # first, and each after a ">" followed by more than ``threshold`` characters none of which
+    # is ">": from each ">", the last ">" within that many characters is the next one to try
+    # (those between start no long run), found in C by a search that stops as soon as it meets
+    # one. Real pages have a ">" every few hundred characters: the text is mostly stepped over.
     first = text.find(">")
     if (first if first >= 0 else len(text)) > threshold:
         _check_run(text, 0, max_tag_chars)
-    for match in _long_run(threshold).finditer(text):
-        _check_run(text, match.start() + 1, max_tag_chars)
+    end = len(text)
+    close = first
+    while close >= 0 and close + threshold + 1 < end:
+        last = text.rfind(">", close + 1, close + threshold + 2)
+        if last < 0:  # a long run after this ">"
+            _check_run(text, close + 1, max_tag_chars)
+            last = text.find(">", close + threshold + 2)
+        close = last
 
 
 def _check_run(text: str, run_start: int, max_tag_chars: int) -> None:
@@ -127,11 +127,13 @@ _PARSERS = threading.local()
 
 
 def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
-    """This thread's HTML parser (lxml parsers may be reused, not shared between threads).
+    """This thread's HTML parser of UTF-8 bytes (lxml parsers may be reused, not shared).
 
     Every element is an :class:`lxml.html.HtmlElement` through a lookup done in C: lxml's default
     lookup calls back into Python for each element the reader touches. ``huge`` lifts
-    libxml2's 10 MB limit on one text node or attribute.
+    libxml2's 10 MB limit on one text node or attribute. The page is given as UTF-8 bytes:
+    text would be handed to libxml2 in UTF-16 or UCS-4 (any text that is not ASCII alone) and
+    converted back to UTF-8 on the way in, slower than encoding it here.
     """
     name = "huge" if huge else "parser"
     parser: lxml_html.HTMLParser | None = getattr(_PARSERS, name, None)
@@ -143,6 +145,7 @@ def _parser(*, huge: bool = False) -> lxml_html.HTMLParser:
             default_doctype=False,
             recover=True,
             huge_tree=huge,
+            encoding="utf-8",
         )
         parser.set_element_class_lookup(
             etree.ElementDefaultClassLookup(
@@ -178,8 +181,8 @@ def check_max_depth(max_depth: int) -> None:
         raise ValueError(msg)
 
 
-def _parse(text: str, max_depth: int) -> HtmlElement:
-    """Parse page text; a page nested too deep is refused, and none is cut short.
+def _parse(text: bytes, max_depth: int) -> HtmlElement:
+    """Parse page text (UTF-8); a page nested too deep is refused, and none is cut short.
 
     The parser recovers from every error, its own limits too, by dropping the rest of the
     page: a text node or attribute over 10 MB (as the writer may write) has the page parsed
@@ -189,16 +192,18 @@ def _parse(text: str, max_depth: int) -> HtmlElement:
     parser = _parser()
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
+        log = parser.error_log  # (a copy, made at each call)
         huge = any(
             LIFTED_BY_HUGE_TREE.search(e.message) and "Excessive depth" not in e.message
-            for e in parser.error_log
+            for e in log
         )
         if huge:
             parser = _parser(huge=True)
             root = lxml_html.document_fromstring(text, parser=parser)
+            log = parser.error_log
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(_FORMAT, f"cannot parse: {exc}") from None
-    for entry in parser.error_log:
+    for entry in log:
         if "Excessive depth" in entry.message:
             raise _too_deep(MAX_DEPTH, entry.line, entry.column)
     # huge_tree lifts the parser's own depth limit; a lower limit is the caller's
@@ -223,6 +228,7 @@ def parse_page(
     """
     notes: list[LossyConversionWarning] = []
     check_size(_FORMAT, data, max_bytes)
+    raw = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         decoded = decode_clean(raw, encoding)
@@ -265,10 +271,17 @@ def parse_page(
     if _HTML_SIGN.search(text, 0, 65536) is None:
         raise ParseError(_FORMAT, "not HTML: no HTML element near the start of the input")
     _check_tags(text, max_tag_chars)
-    root = _parse(text, max_depth)
+    root = _parse(_utf8(text, raw), max_depth)
     if root is None or not isinstance(root.tag, str):
         raise ParseError(_FORMAT, "no document element")
     return root, notes
+
+
+def _utf8(text: str, raw: bytes | None) -> bytes:
+    """The page text as UTF-8: the bytes read, when they are that text already."""
+    if isinstance(text, DecodedText) and text.exact and text.encoding == "utf-8" and raw:
+        return raw  # all of them decoded as UTF-8 with nothing replaced, nothing removed since
+    return text.encode("utf-8")
 
 
 def _mark_holders(field: HtmlElement) -> None:
@@ -294,9 +307,20 @@ def drop_non_text(root: HtmlElement) -> None:
     (:data:`~newsmodel.html._names.FIELD_HOLDER`): a short one is a sign-up box. The
     ``<source>`` of a ``<picture>`` stays: a lazily loaded picture may name its image there
     alone.
+
+    The elements looked at are found in one walk of the tree. Those under an element dropped
+    before them are changed where they lie, out of the tree, as if never met.
     """
-    for element in list(root.iter(*MARKED_DROPS, "input")):
+    scripts: list[HtmlElement] = []
+    sources: list[HtmlElement] = []
+    for element in list(root.iter(*MARKED_DROPS, "input", "script", "source")):
         parent = element.getparent()
+        if element.tag == "script":
+            scripts.append(element)
+            continue
+        if element.tag == "source":
+            sources.append(element)
+            continue
         if parent is None:
             continue
         if element.tag == "input":
@@ -314,7 +338,14 @@ def drop_non_text(root: HtmlElement) -> None:
                 marker.set("data-src", source[:2000])
             marker.tail = element.tail
             parent.replace(element, marker)
-    for script in list(root.iter("script")):
+    _mark_posts(scripts)
+    etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)
+    _drop_stray_sources(root, sources)
+
+
+def _mark_posts(scripts: list[HtmlElement]) -> None:
+    """Put a mark for the body reader in place of each Telegram post widget among ``scripts``."""
+    for script in scripts:
         # a Telegram post widget: <script data-telegram-post="channel/123">
         post = script.get("data-telegram-post")
         parent = script.getparent()
@@ -324,18 +355,16 @@ def drop_non_text(root: HtmlElement) -> None:
             marker.set("data-src", f"https://t.me/{post.strip()[:200]}")
             marker.tail = script.tail
             parent.replace(script, marker)
-    etree.strip_elements(root, *PLAIN_DROPS, with_tail=False)
-    _drop_stray_sources(root)
 
 
-def _drop_stray_sources(root: HtmlElement) -> None:
+def _drop_stray_sources(root: HtmlElement, sources: list[HtmlElement]) -> None:
     """Drop the ``<source>`` elements outside a ``<picture>``, but not what they hold.
 
     The parser knows no ``<source>`` as empty: what follows one is read into it, and stays.
     (Those of a video went with it.) Renamed, then unwrapped in one pass in C.
     """
     stray = False
-    for source in root.iter("source"):
+    for source in sources:
         parent = source.getparent()
         if parent is not None and parent.tag != "picture":
             source.tag, stray = _STRAY_SOURCE, True

@@ -199,15 +199,18 @@ def _read_sources(
     own = item is not None and item.get("data-version") is not None
     body_el = sources.read_microdata(item) if item is not None else None
     if not own:
-        # JSON-LD lives in scripts, which are dropped below: read it first.
+        # JSON-LD lives in scripts, which are dropped below: read it first. The scripts and
+        # the <meta> tags are found in one walk of the tree.
+        found = list(root.iter("script", "meta"))
         sources.read_json_ld(
             [
                 s.text or ""
-                for s in root.iter("script")
-                if (s.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
+                for s in found
+                if s.tag == "script"
+                and (s.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
             ]
         )
-        sources.read_meta(meta_tags(root))
+        sources.read_meta(meta_tags(e for e in found if e.tag == "meta"))
     drop_non_text(root)
     texts = Texts(root)
     if body_el is not None and (

@@ -11,6 +11,7 @@ link text once.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -32,6 +33,8 @@ _DROPPED = re.compile(
 )
 _NFC_SHRINK = 4
 _CHUNK = 65_536
+# The pieces of text read to tell that a text is short before it is measured whole.
+_PIECES_READ = 64
 
 
 def squash(text: str) -> str:
@@ -179,6 +182,7 @@ class Texts:
         # the collapsed text of an element, or a lower bound of its length when it is long
         self._texts: dict[HtmlElement, str | int] = {}
         self._lengths: dict[HtmlElement, tuple[int, int]] = {}
+        self._bounded: dict[HtmlElement, int] = {}  # a lower bound of an element's length
         self._words: dict[HtmlElement, _Words] = {}
         self._tokens: dict[HtmlElement, frozenset[str]] = {}
 
@@ -209,16 +213,18 @@ class Texts:
     def _index(self) -> None:
         """Find the elements with a class or an id, and those with an ``itemprop``, at once.
 
-        One walk of the tree reading attributes is faster than XPath predicates over it.
+        One walk of the tree reading attributes is faster than XPath predicates over it; the
+        names of an element's attributes are read at once (most elements have one or none).
         """
         classed: list[HtmlElement] = []
         itemprops = self._itemprops
         for element in self.root.iter(etree.Element):
-            get = element.get
-            if get("class") is not None or get("id") is not None:
-                classed.append(element)
-            if get("itemprop") is not None:
-                itemprops.append(element)
+            names = element.keys()
+            if names:
+                if "class" in names or "id" in names:
+                    classed.append(element)
+                if "itemprop" in names:
+                    itemprops.append(element)
         self._classed = classed
         self._order = {element: index for index, element in enumerate(classed)}
 
@@ -300,6 +306,31 @@ class Texts:
             total, linked = _sum_children(node, measured)
             measured[node] = (total, linked)
         return self._lengths[element]
+
+    def solid_within(self, element: HtmlElement, longest: int) -> int:
+        """The element's text length (as :meth:`lengths` gives it) when at most ``longest``.
+
+        When the text is longer, a number over ``longest``. A box that must be short to count
+        (a sign-up box) is told apart from the page around it by reading a few pieces of its
+        text, not all of them; past ``_PIECES_READ`` pieces, the text is measured whole, once.
+        """
+        known = self._lengths.get(element)
+        if known is not None:
+            return known[0]
+        total = self._bounded.get(element)
+        if total is not None and total > longest:
+            return total
+        total = 0
+        pieces = element.itertext()
+        for piece in islice(pieces, _PIECES_READ):
+            if not piece.isspace():
+                total += len(piece)
+                if total > longest:
+                    self._bounded[element] = total
+                    return total
+        if next(pieces, None) is None:
+            return total  # all of it read
+        return self.lengths(element)[0]
 
     def spaced(self, element: HtmlElement, nested: tuple[str, ...] = ()) -> tuple[int, int]:
         """The length of ``" ".join(element.text_content().split())`` and its commas.
