@@ -35,7 +35,7 @@ from newsmodel import (
 from newsmodel._content import _collapse_run, _inline_tuple, _normalize_inlines, _rstrip
 from newsmodel._init import ATTRS_INITS, builder
 from newsmodel._textrules import SUSPECT
-from newsmodel._values import aware, checked_href, href
+from newsmodel._values import absolute_url, aware, checked_absolute_url, checked_href, href
 
 CLASSES = sorted(ATTRS_INITS, key=lambda cls: cls.__name__)
 
@@ -303,3 +303,21 @@ def test_link_targets_read_quickly_are_those_every_check_keeps(value: object) ->
             return repr(exc)
 
     assert outcome(href) == outcome(checked_href)
+
+
+_URLS = st.builds(
+    str.__add__,
+    st.sampled_from(["http://", "https://", "HTTPS://", "https:/", "ftp://", "", " "]),
+    st.text(st.sampled_from([*"ab/.:?#@%[]", " ", "\t", "\u00a0", "ё", "\x00"]), max_size=8),
+)
+
+
+@given(_URLS | st.none() | st.integers())
+def test_absolute_urls_read_quickly_are_those_every_check_keeps(value: object) -> None:
+    def outcome(convert: Any) -> object:
+        try:
+            return convert(value, "url")
+        except ValueError as exc:
+            return repr(exc)
+
+    assert outcome(absolute_url) == outcome(checked_absolute_url)
