@@ -191,6 +191,9 @@ def _read(
                 f"    if {name} is not _d_{a.name}:",
                 f"        {name} = {read.format(v=name)}",
             ]
+    if type(a.default) is str:  # a read str equal to the default: its converted default
+        test = f"type({name}) is str and {name} == _d_{a.name}"
+        lines += [f"    if {test}:", f"        {name} = _d_{a.name}"]
     if not final:
         return lines + _convert(a, name, scope)
     if a.default is not attrs.NOTHING and a.converter is not None:

@@ -25,7 +25,7 @@ from typing import Any
 from newsmodel._content import clean_inline, clean_link, clean_paragraph
 from newsmodel._init import builder
 from newsmodel._jsonfast import SlowPath
-from newsmodel._metadata import Role
+from newsmodel._metadata import PubStatus, Role
 from newsmodel._models import (
     Article,
     Attribution,
@@ -260,6 +260,7 @@ def _when(value: object) -> datetime | date:
 
 _TYPE = frozenset(("type",))
 _ROLES = {role.value: role for role in Role}
+_STATUSES = {status.value: status for status in PubStatus}
 # An empty JSON array as the empty tuple, the default object of every tuple field.
 _EMPTY = "(() if type({v}) is list and not {v} else {v})"
 
@@ -298,6 +299,7 @@ _ARTICLE_READS = {
     "image": "_figure({v})",
     "extra": "_list({v}) or ()",
     "embargo": "_datetime({v})",
+    "pub_status": "_statuses.get({v}, {v})",
     "genres": "_genres({v})",
     "rights": "_rights({v})",
     "first_created": "_datetime({v})",
@@ -317,6 +319,7 @@ _article = builder(
     _subjects=_all(_subject),
     _figure=_figure,
     _list=_list,
+    _statuses=_STATUSES,
     _genres=_all(builder(Genre)),
     _rights=builder(Rights),
 )
