@@ -33,9 +33,9 @@ from newsmodel import (
     Subject,
 )
 from newsmodel._content import _collapse_run, _inline_tuple, _normalize_inlines, _rstrip
-from newsmodel._init import ATTRS_INITS
+from newsmodel._init import ATTRS_INITS, builder
 from newsmodel._textrules import SUSPECT
-from newsmodel._values import aware, checked_href, href
+from newsmodel._values import absolute_url, aware, checked_absolute_url, checked_href, href
 
 CLASSES = sorted(ATTRS_INITS, key=lambda cls: cls.__name__)
 
@@ -98,6 +98,43 @@ def _arguments(draw: st.DrawFn, cls: type) -> dict[str, Any]:
 def test_the_generated_constructor_gives_what_attrs_gave(cls: type, data: st.DataObject) -> None:
     kwargs = data.draw(_arguments(cls))
     assert _build(cls.__init__, cls, kwargs) == _build(ATTRS_INITS[cls], cls, kwargs)
+
+
+_BUILDERS = {cls: builder(cls) for cls in CLASSES}
+
+
+def _built(build: Any, kwargs: dict[str, Any]) -> tuple[object, ...]:
+    """What a builder makes of ``kwargs``: the fields' values, or the error it raises."""
+    try:
+        obj = build(kwargs)
+    except Exception as exc:  # noqa: BLE001 - the error itself is compared
+        return ("error", type(exc), str(exc))
+    return ("ok", type(obj), *(getattr(obj, a.name) for a in attrs.fields(type(obj))))
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_a_builder_gives_what_the_constructor_gives(cls: type, data: st.DataObject) -> None:
+    kwargs = data.draw(_arguments(cls))
+    expected = _build(ATTRS_INITS[cls], cls, kwargs)
+    got = _built(_BUILDERS[cls], kwargs)
+    assert got == (expected[:3] if expected[0] == "error" else expected)
+
+
+def test_a_builder_refuses_unknown_and_missing_arguments() -> None:
+    build = builder(Attribution)
+    assert build({"name": "Анна"}) == Attribution("Анна")
+    with pytest.raises(TypeError):
+        build({"name": "Анна", "rank": 1})
+    with pytest.raises(KeyError):
+        build({"role": "author"})
+    assert builder(Attribution, ignore=frozenset({"type"}))({"name": "А", "type": 1}).name == "А"
+
+
+def test_a_builder_reads_given_values_first() -> None:
+    build = builder(Section, {"blocks": "_twice({v})"}, _twice=lambda v: [*v, *v])
+    assert build({"blocks": ["а"]}) == Section(blocks=["а", "а"])
+    assert build({"heading": "Б"}) == Section(heading="Б")  # a value not given is not read
 
 
 @given(ns.articles())
@@ -266,3 +303,21 @@ def test_link_targets_read_quickly_are_those_every_check_keeps(value: object) ->
             return repr(exc)
 
     assert outcome(href) == outcome(checked_href)
+
+
+_URLS = st.builds(
+    str.__add__,
+    st.sampled_from(["http://", "https://", "HTTPS://", "https:/", "ftp://", "", " "]),
+    st.text(st.sampled_from([*"ab/.:?#@%[]", " ", "\t", "\u00a0", "ё", "\x00"]), max_size=8),
+)
+
+
+@given(_URLS | st.none() | st.integers())
+def test_absolute_urls_read_quickly_are_those_every_check_keeps(value: object) -> None:
+    def outcome(convert: Any) -> object:
+        try:
+            return convert(value, "url")
+        except ValueError as exc:
+            return repr(exc)
+
+    assert outcome(absolute_url) == outcome(checked_absolute_url)

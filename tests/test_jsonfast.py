@@ -9,9 +9,11 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsmodel import Article, ParseError, json
-from newsmodel._jsonfast import SlowPath, from_dict, to_dict
+from newsmodel._jsonfast import SlowPath, to_dict
+from newsmodel._jsonread import from_dict
 from newsmodel.json import _converter
 from strategies import articles
 
@@ -39,6 +41,68 @@ def test_a_subclass_takes_the_converter() -> None:
     with pytest.raises(SlowPath):
         to_dict(Story(headline="Т"))
     assert stdjson.loads(json.dumps(Story(headline="Т")))["desk"] == "politics"
+
+
+# Text runs that a paragraph keeps, trims, merges, collapses, changes or (rarely) refuses.
+# The refused one ("\x00") is one draw in fifteen.
+_RUNS = st.sampled_from(
+    [
+        *"аб",
+        "",
+        " ",
+        " а",
+        "а ",
+        " а ",
+        "а  б",
+        "б в",
+        "\u00a0",
+        "а\u00a0б",
+        "б\n",
+        "е\u0301",
+        "\x00",
+    ]
+)
+_HREFS = st.sampled_from(
+    ["https://example.kz/", " https://example.kz/a ", "/a", "mailto:a@b.kz", 1]
+)
+_ODD = st.sampled_from([{"type": "break"}] * 6 + [{"type": "break", "x": 1}, {"type": "x"}])
+
+
+def _json_inlines(depth: int) -> st.SearchStrategy[list[Any]]:
+    """JSON arrays of inline content, as a document may hold them (not only as written)."""
+    leaf = _RUNS | _ODD
+    if depth:
+        inner = _json_inlines(depth - 1)
+        mark = st.sampled_from(["emphasis", "strong"])
+        leaf |= st.fixed_dictionaries({"type": mark, "content": inner})
+        leaf |= st.fixed_dictionaries({"type": mark, "content": _RUNS})
+        leaf |= st.fixed_dictionaries(
+            {"type": st.just("link"), "href": _HREFS},
+            optional={"content": inner, "title": st.none() | _RUNS},
+        )
+    return st.lists(leaf, max_size=4)
+
+
+def _outcome(read: Any, data: dict[str, Any]) -> object:
+    try:
+        return read(data)
+    except Exception:  # noqa: BLE001 - refused, by whatever error
+        return "refused"
+
+
+@settings(_SETTINGS, max_examples=200)
+@given(_json_inlines(2))
+def test_any_paragraph_builds_what_the_converter_builds_or_takes_the_converter(
+    content: list[Any],
+) -> None:
+    blocks = [
+        {"type": "paragraph", "content": content},
+        {"type": "list", "items": [{"content": content}]},
+    ]
+    data = {"headline": "Т", "sections": [{"blocks": blocks}]}
+    expected = _outcome(lambda d: _converter().structure(d, Article), data)
+    got = _outcome(from_dict, data)
+    assert got in {expected, "refused"}
 
 
 def _mutations(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -71,3 +135,17 @@ def test_what_the_converter_refuses_stays_refused() -> None:
 
 def _example() -> bytes:
     return (Path(__file__).parent.parent / "examples" / "article.json").read_bytes()
+
+
+def _nested(depth: int) -> dict[str, Any]:
+    content: list[Any] = ["текст"]
+    for _ in range(depth):
+        content = [{"type": "emphasis", "content": content}]
+    return {"headline": "Т", "sections": [{"blocks": [{"type": "paragraph", "content": content}]}]}
+
+
+def test_markup_nested_past_the_direct_paths_depth_is_left_to_the_converter() -> None:
+    with pytest.raises(SlowPath):
+        from_dict(_nested(40))
+    assert from_dict(_nested(30)) == _converter().structure(_nested(30), Article)
+    assert json.loads(stdjson.dumps(_nested(40))) == _converter().structure(_nested(40), Article)

@@ -400,12 +400,12 @@ def clean_inline(kind: type[Emphasis | Strong], content: tuple[Inline, ...]) -> 
     return item
 
 
-def clean_link(href: str, content: tuple[Inline, ...]) -> Link:
-    """``Link(href, content)`` of an ``href`` the link converter gave and clean content."""
+def clean_link(href: str, content: tuple[Inline, ...], title: str | None = None) -> Link:
+    """``Link(href, content, title=title)`` of values the link's converters gave, directly."""
     link = _new(Link)
     _set_href(link, href)
     _set_link_content(link, content)
-    _set_title(link, None)
+    _set_title(link, title)
     return link
 
 

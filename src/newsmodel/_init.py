@@ -17,6 +17,11 @@ work with the same signature, and leaves out only calls whose result is known:
 Validators, ``__attrs_post_init__`` and every other converter call stay. The original
 constructors are kept in :data:`ATTRS_INITS`, so that a test can check that both give the same
 object, or the same error, for any input.
+
+:func:`builder` writes, from the same fields, a function that builds an object from a dict of
+its arguments (a reader's object of named values), as ``cls(**values)`` would, without the
+call's keyword matching, and with a reader's own step for some values (nested objects read
+first).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["ATTRS_INITS", "CLEAN_LINE", "install", "text_fields"]
+__all__ = ["ATTRS_INITS", "CLEAN_LINE", "builder", "install", "keeps", "text_fields"]
 
 #: A test, as a Python expression over ``{v}``, that ``{v}`` is a non-blank str that every
 #: text rule leaves as it is: printable (no control, surrogate, invisible or whitespace
@@ -119,7 +124,83 @@ def install(cls: type, *, post_init_if: str | None = None) -> None:
     init.__doc__ = original.__doc__
     init.__annotations__ = dict(original.__annotations__)
     ATTRS_INITS[cls] = original
+    _POST_INIT_IF[cls] = post_init_if
     cls.__init__ = init  # type: ignore[misc]
+
+
+def builder(
+    cls: type,
+    reads: dict[str, str] | None = None,
+    *,
+    final: frozenset[str] = frozenset(),
+    ignore: frozenset[str] = frozenset(),
+    **names: object,
+) -> Any:  # noqa: ANN401 - a function of one dict
+    """A function that builds an object of exactly ``cls`` from a dict of its arguments.
+
+    ``build(values)`` gives what ``cls(**values)`` gives (the same value, or an error), after
+    ``reads`` turned some values: each is a Python expression over ``{v}``, the value of that
+    key, applied when the key is given and its value is not the field's default object (a
+    JSON ``null`` for a field whose default is ``None``). A key named in ``final`` is one whose
+    read gives the value its converter would keep: the converter is not called. Keys in
+    ``ignore`` are passed over; any other key the class has no argument for raises
+    :class:`TypeError`, and a missing required one :class:`KeyError`. ``names`` are the names
+    the reads use.
+    """
+    fields = attrs.fields(cls)
+    scope: dict[str, Any] = {**_NAMES, **names, "_cls": cls, "_new": object.__new__}
+    scope["_keys"] = frozenset(a.alias for a in fields) | ignore
+    body = [
+        "    if not _values.keys() <= _keys:",
+        "        raise TypeError(_values.keys() - _keys)",
+    ]
+    for a in fields:
+        scope[f"_set_{a.name}"] = cls.__dict__[a.name].__set__
+        body.extend(_read(a, (reads or {}).get(a.alias), scope, final=a.alias in final))
+    body.append("    self = _new(_cls)")
+    body.extend(f"    {line}" for line in _exact_store(cls, fields, scope))
+    body.extend(f"    _v_{a.name}(self, _a_{a.name}, self.{a.name})" for a in fields if a.validator)
+    if hasattr(cls, "__attrs_post_init__"):
+        condition = _POST_INIT_IF.get(cls)
+        if condition is not None:
+            body.append(f"    if {condition}:")
+        body.append(f"    {'    ' if condition else ''}self.__attrs_post_init__()")
+    source = "def build(_values):\n" + "\n".join([*body, "    return self"]) + "\n"
+    exec(compile(source, f"<newsmodel builder {cls.__qualname__}>", "exec"), scope)  # noqa: S102
+    return scope["build"]
+
+
+def _read(
+    a: attrs.Attribute[Any], read: str | None, scope: dict[str, Any], *, final: bool
+) -> list[str]:
+    """The lines of a builder that take the argument of the field ``a`` from ``_values``."""
+    name = str(a.alias)
+    scope[f"_d_{a.name}"] = a.default
+    scope[f"_c_{a.name}"] = a.converter
+    if a.validator is not None:
+        scope[f"_v_{a.name}"] = a.validator
+        scope[f"_a_{a.name}"] = a
+    if a.default is attrs.NOTHING:
+        lines = [f"    {name} = _values[{name!r}]"]
+        if read is not None:
+            lines.append(f"    {name} = {read.format(v=name)}")
+    else:
+        lines = [f"    {name} = _values.get({name!r}, _d_{a.name})"]
+        if read is not None:
+            lines += [
+                f"    if {name} is not _d_{a.name}:",
+                f"        {name} = {read.format(v=name)}",
+            ]
+    if type(a.default) is str:  # a read str equal to the default: its converted default
+        test = f"type({name}) is str and {name} == _d_{a.name}"
+        lines += [f"    if {test}:", f"        {name} = _d_{a.name}"]
+    if not final:
+        return lines + _convert(a, name, scope)
+    if a.default is not attrs.NOTHING and a.converter is not None:
+        converted = scope[f"_cd_{a.name}"] = a.converter(a.default)  # type: ignore[operator]
+        if converted is not a.default:
+            lines += [f"    if {name} is _d_{a.name}:", f"        {name} = _cd_{a.name}"]
+    return lines
 
 
 #: A class of this many fields or more sets them through a builder subclass (see above).
@@ -131,18 +212,39 @@ def _store(cls: type, fields: tuple[attrs.Attribute[Any], ...], scope: dict[str,
     calls = [f"_set_{a.name}(self, {a.alias})" for a in fields]
     if len(fields) < _MANY_FIELDS:
         return [f"    {call}" for call in calls]
-    # An object of exactly ``cls`` becomes, while its fields are stored, an object of a
-    # subclass with the same slots and the ordinary __setattr__ and __delattr__: stores to
-    # its slots are then plain attribute stores. Nothing between the two class changes can
-    # raise, so no object of the builder class is ever seen outside these lines. An object of
-    # another subclass (one that inherits this constructor) is set through the descriptors.
-    plain = {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__}
-    scope["_builder"] = type(f"_{cls.__name__}Builder", (cls,), plain)
+    # An object of another subclass (one that inherits this constructor) is set through the
+    # descriptors.
+    exact = [f"        {line}" for line in _exact_store(cls, fields, scope)]
+    return ["    if type(self) is _cls:", *exact, "    else:", *(f"        {c}" for c in calls)]
+
+
+def _exact_store(
+    cls: type, fields: tuple[attrs.Attribute[Any], ...], scope: dict[str, Any]
+) -> list[str]:
+    """The lines, not indented, that set every field of ``self``, an object of exactly ``cls``."""
+    if len(fields) < _MANY_FIELDS:
+        return [f"_set_{a.name}(self, {a.alias})" for a in fields]
+    # The object becomes, while its fields are stored, an object of a subclass with the same
+    # slots and the ordinary __setattr__ and __delattr__: stores to its slots are then plain
+    # attribute stores. Nothing between the two class changes can raise, so no object of the
+    # builder class is ever seen outside these lines.
+    if cls not in _BUILDER_CLASSES:
+        plain = {
+            "__slots__": (),
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+        }
+        _BUILDER_CLASSES[cls] = type(f"_{cls.__name__}Builder", (cls,), plain)
+    scope["_builder"] = _BUILDER_CLASSES[cls]
     scope["_set_class"] = object.__dict__["__class__"].__set__
-    lines = ["    if type(self) is _cls:", "        _set_class(self, _builder)"]
-    lines += [f"        self.{a.name} = {a.alias}" for a in fields]
-    lines += ["        self.__class__ = _cls", "    else:"]
-    return lines + [f"        {call}" for call in calls]
+    stores = [f"self.{a.name} = {a.alias}" for a in fields]
+    return ["_set_class(self, _builder)", *stores, "self.__class__ = _cls"]
+
+
+#: The builder subclass of each class of many fields (see :func:`_exact_store`).
+_BUILDER_CLASSES: dict[type, type] = {}
+#: Each installed class's ``post_init_if``.
+_POST_INIT_IF: dict[type, str | None] = {}
 
 
 def _convert(a: attrs.Attribute[Any], name: str, scope: dict[str, Any]) -> list[str]:

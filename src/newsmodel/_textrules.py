@@ -50,7 +50,8 @@ _NO_BREAK = "\u00a0\u202f\u2007"
 _TRIMMED = " " + _NO_BREAK
 # Two spaces in a row, plain or no-break: without one (and without any other whitespace, which
 # _SUSPECT finds), rule 4 keeps every space, and a lone no-break space is kept as it is.
-_RUN = re.compile(f"[{_TRIMMED}]{{2}}")
+# Written as two classes, not one repeated: sre then scans for the first with its charset.
+_RUN = re.compile(f"[{_TRIMMED}][{_TRIMMED}]")
 # Whitespace other than the plain space, minus the no-break spaces (which stay as they are):
 # every character str.isspace() accepts, listed so that one character class tests them all.
 _OTHER_SPACES = (

@@ -33,8 +33,9 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from newsmodel._json_input import read_json
-from newsmodel._jsonfast import SlowPath, from_dict, to_dict
+from newsmodel._jsonfast import SlowPath, to_dict
 from newsmodel._jsonpath import JSON_KEYS, Problem, first_error
+from newsmodel._jsonread import from_dict
 from newsmodel._limits import MAX_BYTES
 from newsmodel._models import (
     Article,
