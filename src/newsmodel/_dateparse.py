@@ -69,8 +69,8 @@ class _Tables:
     weekdays: dict[str, int]
     weekday: re.Pattern[str]
     time: re.Pattern[str]
-    dotted_time: re.Pattern[str]
-    joint: re.Pattern[str]
+    time_after: re.Pattern[str]
+    time_before: re.Pattern[str]
     ago: re.Pattern[str]
     just_now: re.Pattern[str]
     day_word: re.Pattern[str]
@@ -122,6 +122,11 @@ def _tables() -> _Tables:
     unit_alternatives = "|".join(stem for stem, _, _ in _UNITS)
     offset = r"[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
     number_words = "|".join(_NUMBER_WORDS)
+    dotted = (
+        r"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3])\.(?P<minute>[0-5]\d)(?P<second>(?!))?"
+        r"(?![\d%]|[.,:]\d)"
+    )
+    joint = r"[\s,|/–—-]*(?:(?:в|во|г\.|ж\.|сағат)[\s,]*)?"
     zone = (
         rf"(?:\s*\(?\s*(?P<zone>мск|msk|utc|gmt|z(?![a-z])|{offset})"
         rf"(?:\s*(?P<zone_offset>{offset}))?\)?)?"
@@ -162,13 +167,10 @@ def _tables() -> _Tables:
             r"(?<![\d:+])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
             rf"(?![\d]){zone}"
         ),
-        # "14.35", the Russian typographic time: read only beside a date (see _time_beside).
-        dotted_time=re.compile(
-            r"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3])\.(?P<minute>[0-5]\d)(?P<second>(?!))?"
-            rf"(?![\d%]|[.,:]\d){zone}"
-        ),
-        # What may stand between a date and its time: spaces, commas, dashes, bars, "в".
-        joint=re.compile(r"[\s,|/–—-]*(?:(?:в|во|г\.|ж\.|сағат)[\s,]*)?"),
+        # "14.35", the Russian typographic time, just after or just before a date: with nothing
+        # but spaces, commas, dashes, a bar or "в" between (see _time_beside).
+        time_after=re.compile(rf"{joint}{dotted}{zone}"),
+        time_before=re.compile(rf"{dotted}{zone}{joint}\Z"),
         ago=re.compile(
             rf"(?<![{_LETTER}\d])(?:(?P<number>\d{{1,4}}|{number_words}|пол)\s*)?"
             rf"(?P<unit>{unit_alternatives})[{_LETTER}]*\.?\s*(?:назад|бұрын)"
@@ -256,7 +258,7 @@ def _time_outside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match
 
 
 def _time_beside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match[str] | None:
-    """A time written with a dot (``14.35``) just before or after the date at ``span``.
+    """A time written with a dot (``14.35``) just before or just after the date at ``span``.
 
     Only beside a date, with nothing but spaces, commas, dashes, a bar or "в" between, and
     no word on its other side, is such a number a time: elsewhere it may be a price or a
@@ -264,15 +266,12 @@ def _time_beside(tables: _Tables, text: str, span: tuple[int, int]) -> re.Match[
     """
     if "." not in text:
         return None
-    for match in tables.dotted_time.finditer(text):
-        if match.start() >= span[1]:
-            between, beyond = text[span[1] : match.start()], text[match.end() :].lstrip()[:1]
-        elif match.end() <= span[0]:
-            between, beyond = text[match.end() : span[0]], text[: match.start()].rstrip()[-1:]
-        else:
-            continue
-        if tables.joint.fullmatch(between) and not beyond.isalpha():
-            return match
+    before = tables.time_before.search(text, 0, span[0])
+    if before is not None and not text[: before.start()].rstrip()[-1:].isalpha():
+        return before
+    after = tables.time_after.match(text, span[1])
+    if after is not None and not text[after.end() :].lstrip()[:1].isalpha():
+        return after
     return None
 
 

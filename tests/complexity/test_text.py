@@ -59,6 +59,10 @@ DATE_SHAPES = {
     "long-digits": lambda n: "1" * n + " минут назад",
     "nbsp-run": lambda n: "25" + NBSP * n + "ноября",
     "dotted": lambda n: "24." * (n // 3),
+    # Times written with a dot after and before a date: read only beside it.
+    "dotted-times-after-a-date": lambda n: "25 ноября 2026 " + "14.05 " * (n // 6),
+    "dotted-times-before-a-date": lambda n: "14.05 " * (n // 6) + "25 ноября 2026",
+    "dotted-times-after-a-day-word": lambda n: "вчера " + "14.05 " * (n // 6),
     "words": lambda n: "сегодня вчера кеше " * (n // 19),
 }
 
