@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from cputime import assert_linear, growth
 
 
@@ -30,5 +28,16 @@ def test_a_quadratic_pass_is_refused() -> None:
         if ratio > 3.0:
             break
     assert ratio > 3.0
-    with pytest.raises(AssertionError, match="doubling the input"):
+    # The guard forgives a miss a busy machine can blur; the quadratic pass must still be
+    # refused in one of three tries, and refused for its growth.
+    messages = [_refusal() for _ in range(3)]
+    assert any("doubling the input" in message for message in messages)
+
+
+def _refusal() -> str:
+    """The guard's message on the quadratic pass, or "" when it let the pass through."""
+    try:
         assert_linear(lambda n: list(range(n)), _quadratic, 1_000)
+    except AssertionError as exc:
+        return str(exc)
+    return ""
