@@ -169,22 +169,15 @@ def test_attack(case, worker, listener, secret, fifo):
     if result["outcome"] == "empty":
         return
 
-    _check_article(case, result, secret_value)
+    _check_article(case, result)
 
 
-def _check_article(case: dict[str, Any], result: dict[str, Any], secret_value: str) -> None:
+def _check_article(case: dict[str, Any], result: dict[str, Any]) -> None:
     if "headline" in case:
         assert result["headline"] == case["headline"]
     if "warns" in case:
         assert any(case["warns"] in w for w in result["warnings"]), result["warnings"]
-    for part in case.get("contains", []):
-        assert part in result["text"]
-    everything = [result["model"], result["text"], *result["written"].values()]
-    for part in [*case.get("absent", []), secret_value, "root:x:0:0"]:
-        for output in everything:
-            assert part not in output
-    for writer, output in result["written"].items():
-        assert inert.problems(writer, output) == [], f"{writer} writer output: {output[:2000]}"
+    assert result["findings"] == []
 
 
 # --- the same payload through every writer and back ----------------------------------------

@@ -3,8 +3,9 @@
 An attack that hangs or eats memory must fail its test, not the test run: each case runs in a
 long-lived worker process (started with ``spawn``, so no state leaks in from the test process);
 a case that overruns its budget gets the worker killed and a fresh one started for the next.
-The worker answers with a plain summary (what the reader returned or raised, and what every
-writer made of it), so nothing unpicklable has to cross the pipe.
+The worker answers with a plain summary (what the reader returned or raised) and checks what
+every writer made of the article itself: only the findings cross the pipe, not the outputs, which
+for a large input are many megabytes each.
 """
 
 from __future__ import annotations
@@ -212,6 +213,38 @@ def summarise(
     }
 
 
+def findings(result: dict[str, Any], contains: list[str], absent: list[str]) -> list[str]:
+    """What is wrong with an article's outputs, from a :func:`summarise` result.
+
+    A part of ``contains`` missing from the article's text; a part of ``absent`` in the text,
+    the model's JSON or any writer's output; any writer's output that is not inert.
+    """
+    from attacks import inert  # noqa: PLC0415
+
+    found = [f"{part!r} is not in the text" for part in contains if part not in result["text"]]
+    outputs = {"text": result["text"], "model": result["model"], **result["written"]}
+    for part in absent:
+        found += [
+            f"{part!r} is in the {name} output" for name, out in outputs.items() if part in out
+        ]
+    for writer, output in result["written"].items():
+        problems = inert.problems(writer, output)
+        if problems:
+            found.append(f"{writer} writer output: {problems}: {output[:2000]}")
+    return found
+
+
+def _brief(result: dict[str, Any], case: dict[str, Any], forbidden: list[str]) -> dict[str, Any]:
+    """``result`` with its findings in place of the outputs they were found in."""
+    if result["outcome"] != "article":
+        return result
+    contains, absent = case.get("contains", []), [*case.get("absent", []), *forbidden]
+    result["findings"] = findings(result, contains, absent)
+    result["text"] = result["text"][:2000]
+    del result["model"], result["written"]
+    return result
+
+
 def write_everywhere(article: object) -> dict[str, str]:
     """What every writer of this installation makes of an article (or why it refused)."""
     import newsmodel  # noqa: PLC0415
@@ -265,6 +298,8 @@ def _serve(conn: Any) -> None:
             result = summarise(
                 case["format"], data, case.get("kwargs", {}), case.get("entry", "loads")
             )
+            forbidden = [part for part in (substitutions.get("secret"), "root:x:0:0") if part]
+            result = _brief(result, case, forbidden)
         except MemoryError:
             result = {
                 "outcome": "escaped",
