@@ -139,6 +139,22 @@ def test_worker_processes_give_the_same_outcomes(tmp_path):
     assert len(runs[1]) == 41
 
 
+def test_a_worker_that_cannot_write_its_result_fails_that_document(tmp_path):
+    write_articles(tmp_path, ["Первая", "Вторая"])
+    paths = [(str(path), path.name) for path in sorted(tmp_path.glob("*.json"))]
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    (scratch / "8").write_bytes(b"")  # the second result's file: taken
+    outcomes = batch._convert_paths(  # noqa: SLF001 - the worker function itself
+        paths, None, "text", str(scratch), first=7, force_embargo=False
+    )
+    assert [(o.name, o.error) for o in outcomes] == [
+        ("item000.json", ""),
+        ("item001.json", "FileExistsError"),
+    ]
+    assert Path(outcomes[0].output).read_text(encoding="utf-8").endswith("Абзац 0.")
+
+
 def test_never_overwrites_unless_forced(tmp_path):
     write_articles(tmp_path / "src", ["Первая"])
     out = tmp_path / "out"

@@ -33,6 +33,11 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# Made once: json.loads() with a hook builds a new decoder on every call. The standard library
+# shares its own default decoder the same way; a decode keeps no state between calls.
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)
+
+
 def read_json(fmt: str, data: str | bytes, max_bytes: int) -> tuple[str, object]:
     """The text of a JSON document and the value it holds.
 
@@ -50,7 +55,7 @@ def read_json(fmt: str, data: str | bytes, max_bytes: int) -> tuple[str, object]
     check_size(fmt, data, max_bytes)
     text = utf8_text(fmt, data)
     try:
-        value = json.loads(text, object_pairs_hook=_unique_keys)
+        value = _DECODER.decode(text)
     except _RepeatedKeyError as exc:
         raise ParseError(fmt, str(exc)) from None
     except json.JSONDecodeError as exc:

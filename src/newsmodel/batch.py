@@ -424,20 +424,34 @@ def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
         yield _deliver(sub, attrs.evolve(outcome, data=data, slug=""), plan)
 
 
+def _written(outcome: Outcome, output: str) -> Outcome:
+    """A successful ``outcome`` whose document is now in the file ``output``, not in memory."""
+    return Outcome(
+        name=outcome.name,
+        output=output,
+        slug=outcome.slug,
+        warnings=outcome.warnings,
+        lost=outcome.lost,
+    )
+
+
 def _convert_paths(
     paths: Sequence[tuple[str, str]],
     source: str | None,
     to: str,
     scratch: str,
     *,
+    first: int,
     force_embargo: bool,
 ) -> list[Outcome]:
     """The worker of parallel batches: convert ``(path, name)`` files into new files in scratch.
 
-    Only file names cross the process boundary; the parent moves each result to its name.
+    Only file names cross the process boundary; the parent moves each result to its name. The
+    scratch folder is this batch's own, so the ``n``-th input's result is simply file ``n``
+    there, counting from ``first``.
     """
     out = []
-    for path, name in paths:
+    for n, (path, name) in enumerate(paths, first):
         try:
             with open(path, "rb") as fp:
                 data = fp.read()
@@ -446,10 +460,14 @@ def _convert_paths(
             continue
         outcome = convert(data, to=to, source=source, name=name, force_embargo=force_embargo)
         if outcome.ok:
-            fd, written = tempfile.mkstemp(dir=scratch, suffix=".part")
-            with os.fdopen(fd, "wb") as fp:
-                fp.write(outcome.data)
-            outcome = attrs.evolve(outcome, data=b"", output=written)
+            written = os.path.join(scratch, str(n))
+            try:
+                with open(written, "xb") as fp:
+                    fp.write(outcome.data)
+            except OSError as exc:  # a full disk, a quota: this document is not written
+                outcome = _failure(name, exc, _Found(outcome.warnings, outcome.lost))
+            else:
+                outcome = _written(outcome, written)
         out.append(outcome)
     return out
 
@@ -506,6 +524,7 @@ def _results(
                 plan.source,
                 plan.to,
                 scratch,
+                first=start,
                 force_embargo=plan.force_embargo,
             )
             window.append((chunk, task))
@@ -551,4 +570,4 @@ def _deliver(item: Input, outcome: Outcome, plan: _Plan) -> Outcome:
         return attrs.evolve(
             outcome, data=b"", output="", error=type(exc).__name__, message=str(exc)
         )
-    return attrs.evolve(outcome, data=b"", output=path)
+    return _written(outcome, path)
