@@ -139,20 +139,47 @@ def test_worker_processes_give_the_same_outcomes(tmp_path):
     assert len(runs[1]) == 41
 
 
-def test_a_worker_that_cannot_write_its_result_fails_that_document(tmp_path):
-    write_articles(tmp_path, ["Первая", "Вторая"])
+def test_a_worker_sends_small_results_and_writes_large_ones(tmp_path):
+    # A result over the size sent back is written to the scratch file of its input's number.
+    long = "Длинный абзац. " * (batch._SENT_BYTES // 20)  # noqa: SLF001
+    for i, text in enumerate(["Короткий абзац.", long, long]):
+        article = Article(headline=f"Новость {i}", sections=[Section(blocks=[text])])
+        (tmp_path / f"item{i}.json").write_text(json.dumps(article), encoding="utf-8")
     paths = [(str(path), path.name) for path in sorted(tmp_path.glob("*.json"))]
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    (scratch / "8").write_bytes(b"")  # the second result's file: taken
+    (scratch / "9").write_bytes(b"")  # the third result's file: taken
     outcomes = batch._convert_paths(  # noqa: SLF001 - the worker function itself
         paths, None, "text", str(scratch), first=7, force_embargo=False
     )
     assert [(o.name, o.error) for o in outcomes] == [
-        ("item000.json", ""),
-        ("item001.json", "FileExistsError"),
+        ("item0.json", ""),
+        ("item1.json", ""),
+        ("item2.json", "FileExistsError"),  # a worker that cannot write fails that document
     ]
-    assert Path(outcomes[0].output).read_text(encoding="utf-8").endswith("Абзац 0.")
+    assert outcomes[0].data.decode().endswith("Короткий абзац.")
+    assert outcomes[0].output == ""
+    assert outcomes[1].output == str(scratch / "8")
+    assert outcomes[1].data == b""
+    assert (scratch / "8").read_text(encoding="utf-8").endswith("Длинный абзац.")
+
+
+def test_large_and_small_results_land_the_same_with_workers(tmp_path):
+    long = "Длинный абзац. " * (batch._SENT_BYTES // 20)  # noqa: SLF001
+    for i in range(40):
+        text = long if i % 3 == 0 else f"Абзац {i}."
+        article = Article(headline=f"Новость {i}", sections=[Section(blocks=[text])])
+        (tmp_path / "src").mkdir(exist_ok=True)
+        (tmp_path / "src" / f"item{i:02d}.json").write_text(json.dumps(article), encoding="utf-8")
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        outcomes = list(batch.convert_files([tmp_path / "src"], to="json", output=out, jobs=jobs))
+        assert all(o.ok and o.data == b"" for o in outcomes)
+    one = {p.name: p.read_bytes() for p in (tmp_path / "out1").iterdir()}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "out2").iterdir()}
+    assert one == two
+    assert len(one) == 40
+    assert not any(p.name.startswith(".") for p in (tmp_path / "out2").iterdir())
 
 
 def test_never_overwrites_unless_forced(tmp_path):

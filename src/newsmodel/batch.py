@@ -424,6 +424,12 @@ def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
         yield _deliver(sub, attrs.evolve(outcome, data=data, slug=""), plan)
 
 
+#: The largest result a worker sends back to the parent rather than writing it to a scratch
+#: file: most articles in any format. Sending costs a copy; a scratch file costs the worker a
+#: file and the parent two more file-system calls to move it.
+_SENT_BYTES = 32 * 1024
+
+
 def _written(outcome: Outcome, output: str) -> Outcome:
     """A successful ``outcome`` whose document is now in the file ``output``, not in memory."""
     return Outcome(
@@ -444,11 +450,14 @@ def _convert_paths(
     first: int,
     force_embargo: bool,
 ) -> list[Outcome]:
-    """The worker of parallel batches: convert ``(path, name)`` files into new files in scratch.
+    """The worker of parallel batches: convert the ``(path, name)`` files.
 
-    Only file names cross the process boundary; the parent moves each result to its name. The
-    scratch folder is this batch's own, so the ``n``-th input's result is simply file ``n``
-    there, counting from ``first``.
+    File names are sent to the worker, and results come back as the parent writes them: a
+    result of up to :data:`_SENT_BYTES` is sent back in its outcome, and the parent writes it
+    to its name; a larger one is written to a file in scratch, which the parent moves to its
+    name, so that the results of the tasks in flight never take much memory. The scratch
+    folder is this batch's own, so the ``n``-th input's result is file ``n`` there, counting
+    from ``first``.
     """
     out = []
     for n, (path, name) in enumerate(paths, first):
@@ -459,7 +468,7 @@ def _convert_paths(
             out.append(_failure(name, exc))
             continue
         outcome = convert(data, to=to, source=source, name=name, force_embargo=force_embargo)
-        if outcome.ok:
+        if outcome.ok and len(outcome.data) > _SENT_BYTES:
             written = os.path.join(scratch, str(n))
             try:
                 with open(written, "xb") as fp:
@@ -491,6 +500,24 @@ def _in_process(inputs: Sequence[Input], plan: _Plan) -> Iterator[tuple[Input, O
         )
 
 
+def _preload(plan: _Plan, first: Input) -> None:
+    """Import the format modules the workers will use, before they are forked.
+
+    The workers then share the parent's modules instead of each importing its own: importing a
+    format module costs as much as converting dozens of documents. Without ``plan.source``,
+    the first input's format is taken as the batch's (detection looks at the first 4 KiB).
+    """
+    fmt = plan.source
+    if fmt is None and first.path is not None:
+        try:
+            with open(first.path, "rb") as fp:
+                fmt = detect_format(fp.read(4096), name=first.path)
+        except OSError:  # the worker reports it
+            fmt = None
+    for name in sorted({plan.to, fmt or plan.to}):
+        _module(name)
+
+
 def _results(
     inputs: Sequence[Input], plan: _Plan, scratch: str | None
 ) -> Iterator[tuple[Input, Outcome]]:
@@ -509,6 +536,7 @@ def _results(
     # collection in a worker writes to every object it visits: frozen, they are never visited,
     # so the workers neither copy the parent's memory nor spend time collecting it. A program
     # that froze objects of its own keeps them as they are.
+    _preload(plan, on_disk[0])
     ours = gc.get_freeze_count() == 0
     if ours:
         gc.freeze()
