@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import os
 import pickle
 import sys
 from datetime import datetime, timezone
@@ -208,6 +209,36 @@ def test_streams_and_find_inputs(tmp_path):
     assert batch.find_inputs([tmp_path / "src"], source="text") == []
     outcomes = list(batch.convert_files(inputs, to="text", output=tmp_path / "out"))
     assert sorted(Path(o.output).name for o in outcomes) == ["pervaya.txt", "stream.txt"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="links and named pipes as on POSIX")
+def test_a_folder_gives_its_files_in_order_and_nothing_else(tmp_path):
+    src = tmp_path / "src"
+    for relative in ["b.json", "a/z.json", "a/b/c.json", "a.json", "A.JSON", "a/.x/y.json"]:
+        (src / relative).parent.mkdir(parents=True, exist_ok=True)
+        (src / relative).write_text("{}", encoding="utf-8")
+    (src / "outside").mkdir()
+    (src / "outside" / "o.json").write_text("{}", encoding="utf-8")
+    (src / "link-to-folder.json").symlink_to(src / "outside")  # a folder: not followed
+    (src / "linked").symlink_to(src / "outside", target_is_directory=True)
+    (src / "link-to-file.json").symlink_to(src / "b.json")  # a file
+    (src / "broken.json").symlink_to(src / "missing.json")
+    os.mkfifo(src / "pipe.json")
+    locked = src / "locked"
+    locked.mkdir()
+    (locked / "l.json").write_text("{}", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        found = [(i.relative, i.path) for i in batch.find_inputs([src])]
+    finally:
+        locked.chmod(0o700)
+    # by the parts of their paths: the folder "a" before the file "a.json"
+    expected = ["A", "a/b/c", "a/z", "a", "b", "link-to-file", "outside/o"]
+    if os.access(locked, os.R_OK) and os.geteuid() == 0:  # root lists any folder
+        expected.insert(-1, "locked/l")
+    assert [relative for relative, _ in found] == expected
+    assert all(path == os.path.normpath(path) for _, path in found)
+    assert found[0][1] == str(src / "A.JSON")
 
 
 def test_read_files_reads_a_message_item_by_item(tmp_path):

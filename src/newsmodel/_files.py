@@ -210,22 +210,36 @@ def _walk(top: str, extensions: set[str]) -> list[Input]:
     """The files under a folder with one of the extensions, skipping hidden files and folders.
 
     In the order of their relative paths' parts, the same order on every run whatever the file
-    system lists first.
+    system lists first. As :func:`os.walk` does, a folder that cannot be listed is passed over
+    and a link to a folder is not followed; a link to a file is a file, and anything that is
+    not a file (a named pipe, a device, a broken link) is not taken.
     """
-    found: list[tuple[list[str], Input]] = []
-    for folder, folders, files in os.walk(top):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        within = os.path.relpath(folder, top)
-        parts = [] if within == os.curdir else within.split(os.sep)
-        for name in files:
-            stem, extension = os.path.splitext(name)
-            full = os.path.join(folder, name)
-            if name.startswith(".") or extension.lower() not in extensions:
+    found: list[tuple[tuple[str, ...], Input]] = []
+    pending: list[tuple[str, tuple[str, ...]]] = [(os.path.normpath(top), ())]
+    while pending:
+        folder, parts = pending.pop()
+        prefix = "/".join(parts) + "/" if parts else ""
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            if os.path.isfile(full):
-                relative = "/".join([*parts, stem])
-                item = Input(name=os.path.normpath(full), relative=relative, path=full)
-                found.append(([*parts, name], item))
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        pending.append((entry.path, (*parts, name)))
+                    continue
+                stem, extension = os.path.splitext(name)
+                if extension.lower() not in extensions or not entry.is_file():
+                    continue
+            except OSError:  # gone since it was listed
+                continue
+            item = Input(name=entry.path, relative=prefix + stem, path=entry.path)
+            found.append(((*parts, name), item))
     found.sort(key=lambda entry: entry[0])
     return [item for _, item in found]
 
