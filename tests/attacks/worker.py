@@ -166,7 +166,6 @@ def summarise(
 ) -> dict[str, Any]:
     """Read ``data`` with the format's reader (or another entry point) and describe the outcome."""
     import newsmodel  # noqa: PLC0415
-    import newsmodel.json  # noqa: PLC0415
 
     module = importlib.import_module(f"newsmodel.{fmt}")
     started = time.perf_counter()
@@ -208,7 +207,6 @@ def summarise(
         "warnings": [str(w.message) for w in caught],
         "headline": article.headline,
         "text": article.text,
-        "model": newsmodel.json.dumps(article),
         "written": write_everywhere(article),
     }
 
@@ -222,7 +220,7 @@ def findings(result: dict[str, Any], contains: list[str], absent: list[str]) -> 
     from attacks import inert  # noqa: PLC0415
 
     found = [f"{part!r} is not in the text" for part in contains if part not in result["text"]]
-    outputs = {"text": result["text"], "model": result["model"], **result["written"]}
+    outputs = {"text": result["text"], **result["written"]}  # the model's JSON is "json"
     for part in absent:
         found += [
             f"{part!r} is in the {name} output" for name, out in outputs.items() if part in out
@@ -241,7 +239,7 @@ def _brief(result: dict[str, Any], case: dict[str, Any], forbidden: list[str]) -
     contains, absent = case.get("contains", []), [*case.get("absent", []), *forbidden]
     result["findings"] = findings(result, contains, absent)
     result["text"] = result["text"][:2000]
-    del result["model"], result["written"]
+    del result["written"]
     return result
 
 
