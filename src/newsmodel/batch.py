@@ -424,9 +424,8 @@ def _split_message(item: Input, plan: _Plan) -> Iterator[Outcome]:
         yield _deliver(sub, attrs.evolve(outcome, data=data, slug=""), plan)
 
 
-#: The largest result a worker sends back to the parent rather than writing it to a scratch
-#: file: most articles in any format. Sending costs a copy; a scratch file costs the worker a
-#: file and the parent two more file-system calls to move it.
+#: The largest result a worker sends back rather than writing it to a scratch file (which then
+#: costs the parent two more file-system calls to move): most articles in any format.
 _SENT_BYTES = 32 * 1024
 
 
