@@ -183,6 +183,13 @@ def test_large_and_small_results_land_the_same_with_workers(tmp_path):
     assert not any(p.name.startswith(".") for p in (tmp_path / "out2").iterdir())
 
 
+def test_streams_alone_convert_in_this_process_whatever_the_jobs(tmp_path):
+    streams = [io.BytesIO(json.dumps(Article(headline=f"Новость {i}")).encode()) for i in range(40)]
+    outcomes = list(batch.convert_files(streams, to="text", output=tmp_path / "out", jobs=2))
+    assert [o.error for o in outcomes] == [""] * 40
+    assert len(list((tmp_path / "out").iterdir())) == 40
+
+
 def test_never_overwrites_unless_forced(tmp_path):
     write_articles(tmp_path / "src", ["Первая"])
     out = tmp_path / "out"

@@ -451,12 +451,11 @@ def _convert_paths(
 ) -> list[Outcome]:
     """The worker of parallel batches: convert the ``(path, name)`` files.
 
-    File names are sent to the worker, and results come back as the parent writes them: a
-    result of up to :data:`_SENT_BYTES` is sent back in its outcome, and the parent writes it
-    to its name; a larger one is written to a file in scratch, which the parent moves to its
-    name, so that the results of the tasks in flight never take much memory. The scratch
-    folder is this batch's own, so the ``n``-th input's result is file ``n`` there, counting
-    from ``first``.
+    File names are sent to the worker, which reads and converts the files. A result of up to
+    :data:`_SENT_BYTES` comes back in its outcome, for the parent to write to its name; a
+    larger one is written to a file in scratch, which the parent moves to its name, so that
+    the results of the tasks in flight never take much memory. The scratch folder is this
+    batch's own: the ``n``-th input's result is file ``n`` there, counting from ``first``.
     """
     out = []
     for n, (path, name) in enumerate(paths, first):
@@ -502,9 +501,8 @@ def _in_process(inputs: Sequence[Input], plan: _Plan) -> Iterator[tuple[Input, O
 def _preload(plan: _Plan, first: Input) -> None:
     """Import the format modules the workers will use, before they are forked.
 
-    The workers then share the parent's modules instead of each importing its own: importing a
-    format module costs as much as converting dozens of documents. Without ``plan.source``,
-    the first input's format is taken as the batch's (detection looks at the first 4 KiB).
+    The workers share them instead of each importing its own, which costs as much as converting
+    dozens of documents. Without ``plan.source``, the first input's format is the batch's.
     """
     fmt = plan.source
     if fmt is None and first.path is not None:
@@ -531,11 +529,13 @@ def _results(
         return
     yield from _in_process([item for item in inputs if item.path is None], plan)
     on_disk = [item for item in inputs if item.path is not None]
+    if not on_disk:
+        return
+    _preload(plan, on_disk[0])
     # Forked workers share the parent's objects until they write to them, and a garbage
     # collection in a worker writes to every object it visits: frozen, they are never visited,
     # so the workers neither copy the parent's memory nor spend time collecting it. A program
     # that froze objects of its own keeps them as they are.
-    _preload(plan, on_disk[0])
     ours = gc.get_freeze_count() == 0
     if ours:
         gc.freeze()
