@@ -42,7 +42,6 @@ __all__ = [
     "clean_inline",
     "clean_link",
     "clean_paragraph",
-    "plain_paragraph",
     "provider_of",
 ]
 
@@ -87,7 +86,7 @@ def _blocks_field(value: Iterable[Block | str]) -> tuple[Block, ...]:
             and item.strip(" ") is item
             and (item.isascii() or _nfc("NFC", item))
         ):
-            paragraph = _new(Paragraph)  # Paragraph(item): see plain_paragraph()
+            paragraph = _new(Paragraph)  # Paragraph(item): see clean_paragraph()
             _set_content(paragraph, (item,))
             out.append(paragraph)
         elif type(item) in _BLOCK_CLASSES:
@@ -371,13 +370,6 @@ def _as_paragraph(value: object) -> object:
 
 _new = object.__new__
 _set_content = Paragraph.__dict__["content"].__set__
-
-
-def plain_paragraph(line: str) -> Paragraph:
-    """``Paragraph(line)`` of a ``line`` that no text rule changes: what it gives, directly."""
-    paragraph = _new(Paragraph)
-    _set_content(paragraph, (line,))
-    return paragraph
 
 
 def clean_paragraph(content: tuple[Inline, ...]) -> Paragraph:
