@@ -99,13 +99,8 @@ def install(cls: type, *, post_init_if: str | None = None) -> None:
             raise TypeError(msg)
         param = name if default is attrs.NOTHING else f"{name}=_d_{a.name}"
         (keyword if a.kw_only else params).append(param)
-        scope[f"_d_{a.name}"] = default
-        scope[f"_c_{a.name}"] = a.converter
-        scope[f"_set_{a.name}"] = cls.__dict__[a.name].__set__
+        _name_field(cls, a, scope)
         body.extend(_convert(a, name, scope))
-        if a.validator is not None:
-            scope[f"_v_{a.name}"] = a.validator
-            scope[f"_a_{a.name}"] = a
     # Every value is converted before any is set: converters do not read the object.
     body.extend(_store(cls, fields, scope))
     # As attrs does: the validators run once every field is set.
@@ -126,6 +121,20 @@ def install(cls: type, *, post_init_if: str | None = None) -> None:
     ATTRS_INITS[cls] = original
     _POST_INIT_IF[cls] = post_init_if
     cls.__init__ = init  # type: ignore[misc]
+
+
+def _name_field(cls: type, a: attrs.Attribute[Any], scope: dict[str, Any]) -> None:
+    """Name the field ``a``'s parts in the scope of generated code.
+
+    Its default, converter and slot setter (``_d_``, ``_c_``, ``_set_`` and the field's name);
+    its validator and attribute (``_v_``, ``_a_``) when it has a validator.
+    """
+    scope[f"_d_{a.name}"] = a.default
+    scope[f"_c_{a.name}"] = a.converter
+    scope[f"_set_{a.name}"] = cls.__dict__[a.name].__set__
+    if a.validator is not None:
+        scope[f"_v_{a.name}"] = a.validator
+        scope[f"_a_{a.name}"] = a
 
 
 def builder(
@@ -155,7 +164,7 @@ def builder(
         "        raise TypeError(_values.keys() - _keys)",
     ]
     for a in fields:
-        scope[f"_set_{a.name}"] = cls.__dict__[a.name].__set__
+        _name_field(cls, a, scope)
         body.extend(_read(a, (reads or {}).get(a.alias), scope, final=a.alias in final))
     body.append("    self = _new(_cls)")
     body.extend(f"    {line}" for line in _exact_store(cls, fields, scope))
@@ -175,11 +184,6 @@ def _read(
 ) -> list[str]:
     """The lines of a builder that take the argument of the field ``a`` from ``_values``."""
     name = str(a.alias)
-    scope[f"_d_{a.name}"] = a.default
-    scope[f"_c_{a.name}"] = a.converter
-    if a.validator is not None:
-        scope[f"_v_{a.name}"] = a.validator
-        scope[f"_a_{a.name}"] = a
     if a.default is attrs.NOTHING:
         lines = [f"    {name} = _values[{name!r}]"]
         if read is not None:
