@@ -11,9 +11,6 @@ module with the same four functions, ``loads``, ``load``, ``dumps`` and ``dump``
 'zagolovok-stati'
 """
 
-from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
-from importlib.metadata import version as _version
-
 import attrs as _attrs
 
 from newsmodel._attribution import format_attribution, parse_attribution, split_attribution
@@ -97,10 +94,8 @@ for _obj in (
     _obj.__module__ = __name__
 del _obj
 
-try:
-    __version__ = _version("pynewsmodel")
-except _PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
-    __version__ = "0+unknown"
+#: The release, the one place it is written (the package's metadata reads it from here).
+__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Article",
