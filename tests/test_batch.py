@@ -198,9 +198,11 @@ def test_never_overwrites_unless_forced(tmp_path):
     (again,) = batch.convert_files([tmp_path / "src"], to="json", output=out)
     assert (again.error, again.message) == ("FileExistsError", f"{first.output} exists")
     assert Path(first.output).read_bytes() == b"keep me"
+    Path(first.output).write_bytes(b"x" * 100_000)  # longer than the article: cut, not kept
     (forced,) = batch.convert_files([tmp_path / "src"], to="json", output=out, force=True)
     assert forced.ok
-    assert Path(first.output).read_bytes() != b"keep me"
+    source = next((tmp_path / "src").iterdir()).read_bytes()
+    assert Path(first.output).read_bytes() == batch.convert(source, to="json").data
 
 
 def test_streams_and_find_inputs(tmp_path):

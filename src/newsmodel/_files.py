@@ -32,6 +32,8 @@ __all__ = [
     "is_windows_device",
     "open_input",
     "place",
+    "read_file",
+    "write_file",
 ]
 
 
@@ -157,8 +159,10 @@ class Input:
         Raises:
             OSError: the file cannot be read.
         """
-        with open_input(self) as fp:
-            return fp.read()
+        if self.stream is not None:
+            return self.stream.read()
+        assert self.path is not None  # noqa: S101 - an Input has a path or a stream
+        return read_file(self.path)
 
 
 def find_inputs(
@@ -365,11 +369,48 @@ class OutputNames:
             self.folders.add(folder)
 
 
+# Whole files are read and written through the system calls alone: Python's buffered file
+# object would add a buffer, a size query and a terminal test for every document of a batch.
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | _BINARY
+_CHUNK = 1 << 20
+
+
+def read_file(path: str) -> bytes:
+    """The bytes of the file ``path``.
+
+    Raises:
+        OSError: it cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | _BINARY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, _CHUNK):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def write_file(path: str, data: bytes, *, replace: bool) -> None:
+    """Write ``data`` to a new file ``path``; an existing one is replaced only if told.
+
+    Raises:
+        FileExistsError: ``path`` exists and ``replace`` is false.
+    """
+    fd = os.open(path, _NEW_FILE | (os.O_TRUNC if replace else os.O_EXCL), 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 def place(path: str, *, data: bytes, written: str, force: bool) -> None:
     """Write ``data`` or move the file ``written`` to ``path``; replace a file only if forced."""
     if not written:
-        with open(path, "wb" if force else "xb") as fp:
-            fp.write(data)
+        write_file(path, data, replace=force)
         return
     if force:
         os.replace(written, path)

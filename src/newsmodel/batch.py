@@ -50,6 +50,8 @@ from newsmodel._files import (
     is_message,
     open_input,
     place,
+    read_file,
+    write_file,
 )
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError, WriteError
 
@@ -460,8 +462,7 @@ def _convert_paths(
     out = []
     for n, (path, name) in enumerate(paths, first):
         try:
-            with open(path, "rb") as fp:
-                data = fp.read()
+            data = read_file(path)
         except OSError as exc:
             out.append(_failure(name, exc))
             continue
@@ -469,8 +470,7 @@ def _convert_paths(
         if outcome.ok and len(outcome.data) > _SENT_BYTES:
             written = os.path.join(scratch, str(n))
             try:
-                with open(written, "xb") as fp:
-                    fp.write(outcome.data)
+                write_file(written, outcome.data, replace=False)
             except OSError as exc:  # a full disk, a quota: this document is not written
                 outcome = _failure(name, exc, _Found(outcome.warnings, outcome.lost))
             else:
