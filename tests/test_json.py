@@ -142,9 +142,13 @@ def test_broken_json_gives_line_and_column() -> None:
     assert (info.value.line, info.value.column) == (3, 3)
 
 
-def test_invalid_utf8_is_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="not UTF-8"):
-        json.loads(b'{"headline": "\xff"}')
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_invalid_utf8_is_a_parse_error_at_its_byte(mark: bytes) -> None:
+    data = mark + b'{"headline": "\xff"}'
+    with pytest.raises(ParseError, match="not UTF-8") as info:
+        json.loads(data)
+    at = data.index(b"\xff")
+    assert info.value.message.endswith(f"at byte {at}")
 
 
 def test_an_integer_too_long_to_convert_is_a_parse_error() -> None:

@@ -50,6 +50,9 @@ def check_size(fmt: str, data: object, max_bytes: int) -> None:
         raise ParseError(fmt, msg)
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def utf8_text(fmt: str, data: object) -> str:
     """The text of a document given as ``str`` or as UTF-8 bytes (a byte order mark dropped).
 
@@ -58,10 +61,13 @@ def utf8_text(fmt: str, data: object) -> str:
         TypeError: ``data`` is neither text nor bytes.
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+        # The "utf-8-sig" codec would do this in Python, and count the bytes after the mark.
+        skip = 3 if data.startswith(_BOM) else 0
         try:
-            return bytes(data).decode("utf-8-sig")
+            return (data[skip:] if skip else data).decode("utf-8")
         except UnicodeDecodeError as exc:
-            msg = f"not UTF-8: {exc.reason} at byte {exc.start}"
+            msg = f"not UTF-8: {exc.reason} at byte {exc.start + skip}"
             raise ParseError(fmt, msg) from None
     if not isinstance(data, str):
         msg = f"expected str or bytes, got {type(data).__name__}"
