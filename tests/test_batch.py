@@ -7,13 +7,14 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from newsmodel import Article, Section, batch, json, newsml
-from newsmodel._files import OutputNames, is_windows_device
+from newsmodel._files import OutputNames, is_windows_device, read_file, write_file
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -430,3 +431,34 @@ def test_an_embargoed_item_of_a_message_is_refused(tmp_path, monkeypatch):
         (f"{message}#1", "WriteError"),
         (f"{message}#2", ""),
     ]
+
+
+def test_files_are_read_and_written_whole(tmp_path):
+    data = os.urandom(3 * 1024 * 1024 + 7)  # more than one read's chunk
+    path = str(tmp_path / "big")
+    write_file(path, data, replace=False)
+    assert read_file(path) == data
+    with pytest.raises(FileExistsError):
+        write_file(path, b"short", replace=False)
+    write_file(path, b"short", replace=True)
+    assert read_file(path) == b"short"
+    write_file(path, b"", replace=True)
+    assert read_file(path) == b""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_given_by_name_is_read_to_its_end(tmp_path):
+    fifo = str(tmp_path / "pipe")
+    os.mkfifo(fifo)
+    data = os.urandom(2 * 1024 * 1024 + 3)  # a pipe tells no size: read in chunks
+
+    def feed() -> None:
+        with Path(fifo).open("wb") as fp:
+            fp.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        assert read_file(fifo) == data
+    finally:
+        writer.join()

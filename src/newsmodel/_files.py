@@ -384,8 +384,10 @@ def read_file(path: str) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | _BINARY)
     try:
-        chunks = []
-        while chunk := os.read(fd, _CHUNK):
+        # A regular file in one read of its size (and one more byte, to see its end); a file
+        # that grows, or a pipe or device that tells no size, in chunks after that.
+        chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
+        while chunks[-1] and (chunk := os.read(fd, _CHUNK)):
             chunks.append(chunk)
     finally:
         os.close(fd)
