@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
 import os
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsmodel import Article, Section, batch, json, newsml
-from newsmodel._files import OutputNames, is_windows_device, read_file, write_file
+from newsmodel._files import MOST, OutputNames, is_windows_device, read_file, write_file
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -462,3 +463,45 @@ def test_a_named_pipe_given_by_name_is_read_to_its_end(tmp_path):
         assert read_file(fifo) == data
     finally:
         writer.join()
+
+
+_OVER = "document of more than 16777216 bytes is over the limit of max_bytes=16777216"
+
+
+def test_a_document_over_the_size_limit_is_refused_unread(tmp_path):
+    big = tmp_path / "big.json"
+    with big.open("wb") as fp:
+        fp.write(b'{"headline": "' + b"a" * (MOST + 100) + b'"}')
+    assert len(read_file(str(big))) == MOST
+    assert read_file(str(big), 10) == b'{"headline'
+    (outcome,) = batch.convert_files([big], to="json")
+    assert (outcome.error, outcome.message) == ("ParseError", _OVER)
+    (outcome,) = batch._convert_paths(  # noqa: SLF001 - the worker function itself
+        [(str(big), "big.json")], None, "json", str(tmp_path), first=0, force_embargo=False
+    )
+    assert (outcome.error, outcome.message) == ("ParseError", _OVER)
+    ((outcome, article),) = batch.read_files([big])
+    assert (outcome.error, article) == ("ParseError", None)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_without_end_is_read_no_further_than_the_limit(tmp_path):
+    fifo = str(tmp_path / "endless.json")
+    os.mkfifo(fifo)
+    sent = [0]
+    chunk = b"[" * (1 << 20)
+
+    def feed() -> None:  # 40 MiB, or until the reader has had enough
+        with contextlib.suppress(BrokenPipeError), Path(fifo).open("wb") as fp:
+            for _ in range(40):
+                fp.write(chunk)
+                sent[0] += len(chunk)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        (outcome,) = batch.convert_files([fifo], to="json")
+    finally:
+        writer.join()
+    assert (outcome.error, outcome.message) == ("ParseError", _OVER)
+    assert sent[0] < 40 * len(chunk)

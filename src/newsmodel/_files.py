@@ -15,11 +15,14 @@ from typing import IO, TYPE_CHECKING
 
 import attrs
 
+from newsmodel._limits import MAX_BYTES
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
 __all__ = [
     "FORMATS",
+    "MOST",
     "PUBLISHING",
     "WINDOWS_DEVICES",
     "Input",
@@ -35,6 +38,12 @@ __all__ = [
     "read_file",
     "write_file",
 ]
+
+
+#: The most a whole document is read of: one byte over the size limit every reader holds its
+#: input to, so that a longer one is refused without reading the rest (a device such as
+#: ``/dev/zero`` has no end).
+MOST = MAX_BYTES + 1
 
 
 @attrs.frozen
@@ -153,16 +162,16 @@ class Input:
     #: the open binary stream to read, when ``path`` is ``None``.
     stream: IO[bytes] | None = attrs.field(default=None, eq=False, repr=False)
 
-    def read(self) -> bytes:
-        """The whole document.
+    def read(self, most: int = MOST) -> bytes:
+        """The whole document, or its first ``most`` bytes when it is longer.
 
         Raises:
             OSError: the file cannot be read.
         """
         if self.stream is not None:
-            return self.stream.read()
+            return self.stream.read(most)
         assert self.path is not None  # noqa: S101 - an Input has a path or a stream
-        return read_file(self.path)
+        return read_file(self.path, most)
 
 
 def find_inputs(
@@ -376,8 +385,8 @@ _NEW_FILE = os.O_WRONLY | os.O_CREAT | _BINARY
 _CHUNK = 1 << 20
 
 
-def read_file(path: str) -> bytes:
-    """The bytes of the file ``path``.
+def read_file(path: str, most: int = MOST) -> bytes:
+    """The bytes of the file ``path``, or its first ``most`` bytes when it is longer.
 
     Raises:
         OSError: it cannot be opened or read.
@@ -386,9 +395,11 @@ def read_file(path: str) -> bytes:
     try:
         # A regular file in one read of its size (and one more byte, to see its end); a file
         # that grows, or a pipe or device that tells no size, in chunks after that.
-        chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
-        while chunks[-1] and (chunk := os.read(fd, _CHUNK)):
+        chunks = [os.read(fd, min(os.fstat(fd).st_size + 1, most))]
+        got = len(chunks[0])
+        while chunks[-1] and got < most and (chunk := os.read(fd, min(_CHUNK, most - got))):
             chunks.append(chunk)
+            got += len(chunk)
     finally:
         os.close(fd)
     return b"".join(chunks)

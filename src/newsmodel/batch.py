@@ -53,6 +53,7 @@ from newsmodel._files import (
     read_file,
     write_file,
 )
+from newsmodel._limits import MAX_BYTES
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError, WriteError
 
 if TYPE_CHECKING:
@@ -177,6 +178,19 @@ def _mark_bug(exc: BaseException, name: str) -> None:
     """Say which input a bug showed on, where Python can attach a note (3.11 and later)."""
     if sys.version_info >= (3, 11):  # pragma: no branch
         exc.add_note(f"while converting {name}: a bug in newsmodel, please report it")
+
+
+def _whole(data: bytes, name: str, source: str | None) -> bytes:
+    """A document read whole, at most :data:`~newsmodel._files.MOST` bytes of it.
+
+    Raises:
+        ParseError: it is longer than every reader takes (the rest of it was not read).
+    """
+    if len(data) > MAX_BYTES:
+        fmt = source or detect_format(data[:4096], name=name)
+        msg = f"document of more than {MAX_BYTES} bytes is over the limit of max_bytes={MAX_BYTES}"
+        raise ParseError(fmt, msg)
+    return data
 
 
 def _dumps(article: Article, to: str, *, force_embargo: bool = False) -> bytes:
@@ -307,7 +321,7 @@ def _read_inputs(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                data = item.read()
+                data = _whole(item.read(), item.name, source)
                 article = _module(source or detect_format(data, name=item.name)).loads(data)
             except _INPUT_PROBLEMS as exc:
                 yield _failure(item.name, exc, _messages(caught)), None
@@ -462,8 +476,8 @@ def _convert_paths(
     out = []
     for n, (path, name) in enumerate(paths, first):
         try:
-            data = read_file(path)
-        except OSError as exc:
+            data = _whole(read_file(path), name, source)
+        except _INPUT_PROBLEMS as exc:
             out.append(_failure(name, exc))
             continue
         outcome = convert(data, to=to, source=source, name=name, force_embargo=force_embargo)
@@ -482,8 +496,8 @@ def _convert_paths(
 def _in_process(inputs: Sequence[Input], plan: _Plan) -> Iterator[tuple[Input, Outcome]]:
     for item in inputs:
         try:
-            data = item.read()
-        except OSError as exc:
+            data = _whole(item.read(), item.name, plan.source)
+        except _INPUT_PROBLEMS as exc:
             yield item, _failure(item.name, exc)
             continue
         yield (
