@@ -472,7 +472,7 @@ def test_a_document_over_the_size_limit_is_refused_unread(tmp_path):
     big = tmp_path / "big.json"
     with big.open("wb") as fp:
         fp.write(b'{"headline": "' + b"a" * (MOST + 100) + b'"}')
-    assert len(read_file(str(big))) == MOST
+    assert len(read_file(str(big), MOST)) == MOST
     assert read_file(str(big), 10) == b'{"headline'
     (outcome,) = batch.convert_files([big], to="json")
     assert (outcome.error, outcome.message) == ("ParseError", _OVER)

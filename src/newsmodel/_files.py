@@ -10,6 +10,7 @@ import contextlib
 import io
 import os
 import re
+import sys
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING
 
@@ -31,6 +32,7 @@ __all__ = [
     "check_source",
     "detect_format",
     "find_inputs",
+    "head_of",
     "is_message",
     "is_windows_device",
     "open_input",
@@ -40,8 +42,8 @@ __all__ = [
 ]
 
 
-#: The most a whole document is read of: one byte over the size limit every reader holds its
-#: input to, so that a longer one is refused without reading the rest (a device such as
+#: The most a batch reads of a whole document: one byte over the size limit every reader holds
+#: its input to, so that a longer one is refused without reading the rest (a device such as
 #: ``/dev/zero`` has no end).
 MOST = MAX_BYTES + 1
 
@@ -162,14 +164,14 @@ class Input:
     #: the open binary stream to read, when ``path`` is ``None``.
     stream: IO[bytes] | None = attrs.field(default=None, eq=False, repr=False)
 
-    def read(self, most: int = MOST) -> bytes:
+    def read(self, most: int | None = None) -> bytes:
         """The whole document, or its first ``most`` bytes when it is longer.
 
         Raises:
             OSError: the file cannot be read.
         """
         if self.stream is not None:
-            return self.stream.read(most)
+            return self.stream.read(-1 if most is None else most)
         assert self.path is not None  # noqa: S101 - an Input has a path or a stream
         return read_file(self.path, most)
 
@@ -257,7 +259,7 @@ def _walk(top: str, extensions: set[str]) -> list[Input]:
     return [item for _, item in found]
 
 
-def _head(item: Input) -> bytes:
+def head_of(item: Input) -> bytes:
     """The first bytes of an input, for a file or an in-memory stream; ``b""`` for others."""
     if item.path is not None:
         try:
@@ -285,7 +287,7 @@ def is_message(item: Input, source: str | None) -> bool:
         extension = os.path.splitext(item.path)[1].lower()
         if _EXTENSIONS.get(extension) != "newsml":
             return False
-    head = _head(item)
+    head = head_of(item)
     if source is None and detect_format(head, name=item.path or "") != "newsml":
         return False
     return _MESSAGE.search(head) is not None
@@ -385,12 +387,13 @@ _NEW_FILE = os.O_WRONLY | os.O_CREAT | _BINARY
 _CHUNK = 1 << 20
 
 
-def read_file(path: str, most: int = MOST) -> bytes:
+def read_file(path: str, most: int | None = None) -> bytes:
     """The bytes of the file ``path``, or its first ``most`` bytes when it is longer.
 
     Raises:
         OSError: it cannot be opened or read.
     """
+    most = sys.maxsize if most is None else most
     fd = os.open(path, os.O_RDONLY | _BINARY)
     try:
         # A regular file in one read of its size (and one more byte, to see its end); a file

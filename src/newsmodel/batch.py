@@ -39,20 +39,22 @@ from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 import attrs
 
 from newsmodel._files import FORMATS as _FORMATS
-from newsmodel._files import PUBLISHING as _PUBLISHING
 from newsmodel._files import (
+    MOST,
     Input,
     OutputNames,
     check_format,
     check_source,
     detect_format,
     find_inputs,
+    head_of,
     is_message,
     open_input,
     place,
     read_file,
     write_file,
 )
+from newsmodel._files import PUBLISHING as _PUBLISHING
 from newsmodel._limits import MAX_BYTES
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError, WriteError
 
@@ -181,13 +183,13 @@ def _mark_bug(exc: BaseException, name: str) -> None:
 
 
 def _whole(data: bytes, name: str, source: str | None) -> bytes:
-    """A document read whole, at most :data:`~newsmodel._files.MOST` bytes of it.
+    """A document read whole, of at most :data:`~newsmodel._files.MOST` bytes.
 
     Raises:
         ParseError: it is longer than every reader takes (the rest of it was not read).
     """
     if len(data) > MAX_BYTES:
-        fmt = source or detect_format(data[:4096], name=name)
+        fmt = source or detect_format(data, name=name)
         msg = f"document of more than {MAX_BYTES} bytes is over the limit of max_bytes={MAX_BYTES}"
         raise ParseError(fmt, msg)
     return data
@@ -321,7 +323,7 @@ def _read_inputs(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                data = _whole(item.read(), item.name, source)
+                data = _whole(item.read(MOST), item.name, source)
                 article = _module(source or detect_format(data, name=item.name)).loads(data)
             except _INPUT_PROBLEMS as exc:
                 yield _failure(item.name, exc, _messages(caught)), None
@@ -476,7 +478,7 @@ def _convert_paths(
     out = []
     for n, (path, name) in enumerate(paths, first):
         try:
-            data = _whole(read_file(path), name, source)
+            data = _whole(read_file(path, MOST), name, source)
         except _INPUT_PROBLEMS as exc:
             out.append(_failure(name, exc))
             continue
@@ -496,7 +498,7 @@ def _convert_paths(
 def _in_process(inputs: Sequence[Input], plan: _Plan) -> Iterator[tuple[Input, Outcome]]:
     for item in inputs:
         try:
-            data = _whole(item.read(), item.name, plan.source)
+            data = _whole(item.read(MOST), item.name, plan.source)
         except _INPUT_PROBLEMS as exc:
             yield item, _failure(item.name, exc)
             continue
@@ -518,14 +520,8 @@ def _preload(plan: _Plan, first: Input) -> None:
     The workers share them instead of each importing its own, which costs as much as converting
     dozens of documents. Without ``plan.source``, the first input's format is the batch's.
     """
-    fmt = plan.source
-    if fmt is None and first.path is not None:
-        try:
-            with open(first.path, "rb") as fp:
-                fmt = detect_format(fp.read(4096), name=first.path)
-        except OSError:  # the worker reports it
-            fmt = None
-    for name in sorted({plan.to, fmt or plan.to}):
+    fmt = plan.source or detect_format(head_of(first), name=first.name)
+    for name in sorted({plan.to, fmt}):
         _module(name)
 
 
