@@ -256,16 +256,9 @@ def bench_batch(
             out = root / f"out{j}"
             before = _cpu()
             start = time.perf_counter()
-            with redirect_stderr(io.StringIO()), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                code = cli.main(
-                    ["convert", str(src), "--to", target, "-o", str(out), "-q", "-j", str(j)]
-                )
+            _convert_part([str(src)], str(out), target, jobs=j)
             took = time.perf_counter() - start
             cpu[j] = min(cpu.get(j, float("inf")), _cpu() - before)
-            if code != 0:
-                msg = f"batch conversion failed with exit status {code}"
-                raise RuntimeError(msg)
             shutil.rmtree(out)
             return n / took
 
@@ -310,11 +303,11 @@ def bench_batch(
     ]
 
 
-def _convert_part(files: list[str], out: str, target: str) -> None:
-    """Convert ``files`` with one job, in the process it runs in (see :func:`bench_batch`)."""
+def _convert_part(sources: list[str], out: str, target: str, *, jobs: int = 1) -> None:
+    """``newsmodel convert`` of ``sources`` into ``out``, quietly (see :func:`bench_batch`)."""
     with redirect_stderr(io.StringIO()), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        code = cli.main(["convert", *files, "--to", target, "-o", out, "-q", "-j", "1"])
+        code = cli.main(["convert", *sources, "--to", target, "-o", out, "-q", "-j", str(jobs)])
     if code != 0:
         msg = f"batch conversion failed with exit status {code}"
         raise RuntimeError(msg)
