@@ -105,6 +105,23 @@ def test_a_bug_in_a_worker_process_propagates(monkeypatch, tmp_path):
         list(outcomes)
 
 
+def dying_reader(*_args, **_options):
+    os._exit(9)
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the dying reader"
+)
+def test_a_worker_process_that_dies_stops_the_batch(monkeypatch, tmp_path):
+    write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
+    monkeypatch.setattr(json, "loads", dying_reader)
+    outcomes = batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / "o", jobs=2)
+    with pytest.raises(RuntimeError, match=r"worker process ended unexpectedly \(exit code 9\)"):
+        list(outcomes)
+    assert not multiprocessing.active_children()
+    assert not list((tmp_path / "o").iterdir())  # nothing written, the scratch folder removed
+
+
 def test_input_problems_are_failures_and_the_batch_goes_on(tmp_path):
     write_articles(tmp_path / "src", ["Первая"])
     (tmp_path / "src" / "bad.json").write_text("{", encoding="utf-8")

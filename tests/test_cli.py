@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import io
 import json as stdjson
+import multiprocessing
 import os
 import re
 import subprocess
@@ -746,3 +747,19 @@ def test_a_bug_in_a_reader_stops_the_command_and_says_so(tmp_path, monkeypatch, 
     assert report.read_text(encoding="utf-8") == ""
     assert cli.main(["show", str(src / "item000.json")]) == 70
     assert cli.main(["validate", str(src / "item000.json")]) == 70
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the dying reader"
+)
+def test_a_killed_worker_stops_the_command_without_calling_it_a_bug(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "src"
+    make_articles(src, 40, nested=False)
+    monkeypatch.setattr(json, "loads", lambda *_args, **_options: os.kill(os.getpid(), 9))
+    argv = ["convert", str(src), "--to", "text", "-o", str(tmp_path / "o"), "-j", "2"]
+    assert cli.main(argv) == 70
+    err = capsys.readouterr().err
+    assert "newsmodel: error: a worker process ended unexpectedly (exit code -9)" in err
+    assert "the batch stopped" in err
+    assert "bug" not in err
+    assert "Traceback" not in err

@@ -23,8 +23,8 @@ newsmodel: it propagates, so that it is seen and reported, and does not pass for
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
+import functools
 import gc
 import importlib
 import os
@@ -32,7 +32,6 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections import deque
 from datetime import datetime, timezone
 from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
@@ -56,6 +55,7 @@ from newsmodel._files import (
 )
 from newsmodel._files import PUBLISHING as _PUBLISHING
 from newsmodel._limits import MAX_BYTES
+from newsmodel._pool import ordered_map
 from newsmodel.errors import LossyConversionWarning, NewsmodelError, ParseError, WriteError
 
 if TYPE_CHECKING:
@@ -388,6 +388,8 @@ def convert_files(
 
     Raises:
         ValueError: ``to`` or ``source`` is not a format name, or ``jobs`` is below 1.
+        RuntimeError: a worker process ended before it sent its results (it was killed, or
+            ran out of memory); the other workers are stopped.
 
     An input that is a NewsML-G2 newsMessage, or a feed with ``source="feed"``, gives one output
     per item, named ``message/slug.ext``.
@@ -542,6 +544,11 @@ def _results(
     if not on_disk:
         return
     _preload(plan, on_disk[0])
+    tasks = [
+        (start, [(item.path, item.name) for item in on_disk[start : start + size] if item.path])
+        for start in range(0, len(on_disk), size)
+    ]
+    work = functools.partial(_convert_task, plan.source, plan.to, scratch, plan.force_embargo)
     # Forked workers share the parent's objects until they write to them, and a garbage
     # collection in a worker writes to every object it visits: frozen, they are never visited,
     # so the workers neither copy the parent's memory nor spend time collecting it. A program
@@ -549,32 +556,24 @@ def _results(
     ours = gc.get_freeze_count() == 0
     if ours:
         gc.freeze()
-    pool = cf.ProcessPoolExecutor(max_workers=jobs)
     try:
-        window: deque[tuple[list[Input], cf.Future[list[Outcome]]]] = deque()
-        for start in range(0, len(on_disk), size):
-            chunk = on_disk[start : start + size]
-            paths = [(item.path, item.name) for item in chunk if item.path is not None]
-            task = pool.submit(
-                _convert_paths,
-                paths,
-                plan.source,
-                plan.to,
-                scratch,
-                first=start,
-                force_embargo=plan.force_embargo,
-            )
-            window.append((chunk, task))
-            while len(window) > jobs * 4:
-                chunk, future = window.popleft()
-                yield from zip(chunk, future.result(), strict=True)
-        while window:
-            chunk, future = window.popleft()
-            yield from zip(chunk, future.result(), strict=True)
+        for (start, _), outcomes in zip(tasks, ordered_map(work, tasks, jobs), strict=True):
+            yield from zip(on_disk[start : start + size], outcomes, strict=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
         if ours:
             gc.unfreeze()
+
+
+def _convert_task(
+    source: str | None,
+    to: str,
+    scratch: str,
+    force_embargo: bool,  # noqa: FBT001 - bound by position in a partial
+    task: tuple[int, list[tuple[str, str]]],
+) -> list[Outcome]:
+    """One task of a worker process: files ``task[1]``, the first being input ``task[0]``."""
+    first, paths = task
+    return _convert_paths(paths, source, to, scratch, first=first, force_embargo=force_embargo)
 
 
 @contextlib.contextmanager

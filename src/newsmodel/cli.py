@@ -32,6 +32,7 @@ from typing import IO, TYPE_CHECKING
 
 from newsmodel import batch
 from newsmodel._cliparser import build_parser
+from newsmodel._pool import WorkerError
 from newsmodel.dates import format_date
 from newsmodel.errors import NewsmodelError, ParseError
 
@@ -509,7 +510,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsmodel`` command; returns the exit status.
 
     0 when everything worked, 1 when a document failed, 2 for a usage error, 70 when
-    newsmodel itself failed (a bug: the traceback is printed, and the batch stops).
+    newsmodel itself failed (a bug: the traceback is printed, and the batch stops; or a worker
+    process was killed).
 
     >>> main(["show", "no-such-file.json"])
     1
@@ -532,11 +534,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except Exception:  # noqa: BLE001 - a bug in newsmodel, not a bad document: say so
-        traceback.print_exc()
-        _say(
-            "newsmodel: internal error: a bug in newsmodel, not a problem of the input; "
-            "please report it with the traceback above",
-            err=True,
-        )
+    except Exception as exc:  # noqa: BLE001 - not a bad document: say what it is
+        _stopped(exc)
         return _BUG
+
+
+def _stopped(exc: Exception) -> None:
+    """Say why the command stopped: a worker process killed, or a bug in newsmodel."""
+    if isinstance(exc, WorkerError):
+        # Killed from outside (out of memory, a signal): neither a bad document nor a bug.
+        _say(f"newsmodel: error: {exc}; the batch stopped", err=True)
+        return
+    traceback.print_exception(exc)
+    _say(
+        "newsmodel: internal error: a bug in newsmodel, not a problem of the input; "
+        "please report it with the traceback above",
+        err=True,
+    )

@@ -1,0 +1,176 @@
+"""Worker processes served by the parent itself: tasks out, results back in task order.
+
+A batch hands its workers many small tasks and writes each result as it comes back, in input
+order. :class:`concurrent.futures.ProcessPoolExecutor` runs two threads in the parent for this
+(one to feed the call queue, one to collect results), and on a machine with as many cores as
+workers they take their CPU time, and the lock, from the thread that writes the results. Here the
+parent does it all itself between results: it sends a task to a worker when that worker has room
+for one, and reads whatever results are ready before writing the next one.
+
+Each worker gets the function and the task list when it starts (inherited on ``fork``, pickled
+once otherwise); a task sent to it is only its index. A worker holds at most :data:`_AHEAD` tasks
+(one running, the rest waiting in its pipe), so it never waits for the parent while there is work,
+and tasks are never given out further than :data:`_WINDOW` tasks a worker past the first one whose
+result the caller has not taken, which bounds the results held in memory.
+
+An exception raised by the function in a worker is raised in the parent, with the worker's
+traceback as its cause; a worker that dies is a :class:`WorkerError`. Either way the other workers
+are stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import traceback
+from collections import deque
+from multiprocessing.connection import wait
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+__all__ = ["WorkerError", "ordered_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Tasks a worker holds at once: the one it runs and the next, so that it goes on while the
+#: parent is busy writing.
+_AHEAD = 2
+#: How far past the oldest result not yet taken tasks are given out, in tasks a worker.
+_WINDOW = 4
+
+
+class WorkerError(RuntimeError):
+    """A worker process ended before it sent the result of a task it had been given."""
+
+
+class _RemoteTraceback(Exception):  # noqa: N818 - shown as the cause, as concurrent.futures does
+    """The traceback of an exception in a worker, as text."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _serve(
+    conn: Connection, work: Callable[[T], R], tasks: Sequence[T], others: list[Connection]
+) -> None:
+    """The worker's loop: run the tasks whose index comes in, send back each result.
+
+    ``others`` are the parent's ends of the pipes, which a forked worker holds copies of: closed,
+    the worker's pipe ends when the parent does, so that no worker outlives a parent that was
+    killed.
+    """
+    for end in others:
+        end.close()
+    with contextlib.suppress(KeyboardInterrupt, EOFError, BrokenPipeError):
+        while (n := conn.recv()) is not None:
+            try:
+                reply: tuple[bool, object] = (True, work(tasks[n]))
+            except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
+                reply = (False, (exc, traceback.format_exc()))
+            try:
+                conn.send(reply)
+            except Exception as exc:  # noqa: BLE001 - the result or the exception does not pickle
+                conn.send((False, (RuntimeError(repr(exc)), traceback.format_exc())))
+
+
+class _Worker:
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.given: deque[int] = deque()
+
+    def give(self, n: int) -> None:
+        """Send task ``n``."""
+        try:
+            self.conn.send(n)
+        except OSError:
+            raise self.lost() from None
+        self.given.append(n)
+
+    def take(self) -> tuple[int, tuple[bool, Any]]:
+        """The oldest task given, and what the worker sent for it: a result or an exception."""
+        try:
+            reply = self.conn.recv()
+        except (EOFError, OSError):
+            raise self.lost() from None
+        return self.given.popleft(), reply
+
+    def lost(self) -> WorkerError:
+        self.process.join(1)
+        code = self.process.exitcode
+        return WorkerError(f"a worker process ended unexpectedly (exit code {code})")
+
+
+def ordered_map(work: Callable[[T], R], tasks: Sequence[T], jobs: int) -> Iterator[R]:
+    """``work(task)`` for each task, in ``jobs`` worker processes, the results in task order.
+
+    Raises:
+        WorkerError: a worker process ended without sending a result (killed, out of memory).
+        Exception: what ``work`` raised in a worker, with the worker's traceback as its cause.
+    """
+    if not tasks:
+        return
+    context = multiprocessing.get_context()
+    workers: list[_Worker] = []
+    try:
+        for _ in range(min(jobs, len(tasks))):
+            ours, theirs = context.Pipe()
+            others = [*(worker.conn for worker in workers), ours]
+            process = context.Process(
+                target=_serve, args=(theirs, work, tasks, others), daemon=True
+            )
+            process.start()
+            theirs.close()
+            workers.append(_Worker(process, ours))
+        yield from _collect(workers, len(tasks))
+    finally:
+        _stop(workers)
+
+
+def _collect(workers: list[_Worker], total: int) -> Iterator[Any]:
+    done: dict[int, tuple[bool, Any]] = {}
+    sent = 0
+    by_conn = {worker.conn: worker for worker in workers}
+    for want in range(total):
+        limit = min(total, want + _WINDOW * len(workers))
+        for worker in workers:
+            while len(worker.given) < _AHEAD and sent < limit:
+                worker.give(sent)
+                sent += 1
+        # Take every result that is ready, then wait for the one wanted if it is not yet.
+        timeout: float | None = 0
+        while True:
+            busy = [worker.conn for worker in workers if worker.given]
+            for conn in wait(busy, timeout):
+                worker = by_conn[conn]  # type: ignore[index]
+                n, reply = worker.take()
+                done[n] = reply
+                if sent < limit:
+                    worker.give(sent)
+                    sent += 1
+            if want in done:
+                break
+            timeout = None
+        ok, value = done.pop(want)
+        if not ok:
+            exc, text = value
+            raise exc from _RemoteTraceback(text)
+        yield value
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """Tell idle workers to end, stop busy ones, and wait for all of them."""
+    for worker in workers:
+        if worker.given:
+            worker.process.terminate()
+        else:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        worker.conn.close()
+    for worker in workers:
+        worker.process.join()
