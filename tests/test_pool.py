@@ -56,6 +56,17 @@ def _unpicklable(n: int) -> object:
     return threading.Lock() if n == 3 else n
 
 
+class _NeedsAWord(Exception):  # noqa: N818 - an exception that cannot be rebuilt from its args
+    def __init__(self, *, word: str) -> None:
+        super().__init__(f"the word is {word}")
+
+
+def _raises_what_does_not_unpickle(n: int) -> int:
+    if n == 2:
+        raise _NeedsAWord(word="brittle")
+    return n
+
+
 def test_results_come_in_task_order_from_every_worker():
     tasks = list(range(200))
     assert list(_pool.ordered_map(_square, tasks, 2)) == [n * n for n in tasks]
@@ -89,8 +100,17 @@ def test_an_exception_in_a_worker_is_raised_in_its_turn_with_its_traceback():
 
 
 def test_a_result_that_does_not_pickle_is_an_error_naming_it():
-    with pytest.raises(RuntimeError, match="lock"):
+    with pytest.raises(TypeError, match="cannot pickle .*lock"):
         list(_pool.ordered_map(_unpicklable, list(range(10)), 2))
+    assert not multiprocessing.active_children()
+
+
+def test_an_exception_that_would_not_arrive_whole_is_raised_as_its_name_and_message():
+    results = _pool.ordered_map(_raises_what_does_not_unpickle, list(range(5)), 2)
+    assert [next(results), next(results)] == [0, 1]
+    with pytest.raises(RuntimeError, match="_NeedsAWord: the word is brittle") as info:
+        next(results)
+    assert "raise _NeedsAWord" in str(info.value.__cause__)
     assert not multiprocessing.active_children()
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import pickle
 import traceback
 from collections import deque
 from multiprocessing.connection import wait
@@ -71,11 +72,20 @@ def _serve(
             try:
                 reply: tuple[bool, object] = (True, work(tasks[n]))
             except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
-                reply = (False, (exc, traceback.format_exc()))
+                reply = (False, (_portable(exc), traceback.format_exc()))
             try:
                 conn.send(reply)
-            except Exception as exc:  # noqa: BLE001 - the result or the exception does not pickle
-                conn.send((False, (RuntimeError(repr(exc)), traceback.format_exc())))
+            except Exception as exc:  # noqa: BLE001 - the result does not pickle
+                conn.send((False, (_portable(exc), traceback.format_exc())))
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc``, or a :class:`RuntimeError` naming it if it would not arrive whole."""
+    try:
+        pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own bytes, just made
+    except Exception:  # noqa: BLE001 - any failure to pickle or unpickle
+        return RuntimeError(f"{type(exc).__qualname__}: {exc}")
+    return exc
 
 
 class _Worker:
