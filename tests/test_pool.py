@@ -99,8 +99,8 @@ def test_an_exception_in_a_worker_is_raised_in_its_turn_with_its_traceback():
     assert not multiprocessing.active_children()
 
 
-def test_a_result_that_does_not_pickle_is_an_error_naming_it():
-    with pytest.raises(TypeError, match="cannot pickle .*lock"):
+def test_a_result_that_does_not_pickle_is_raised_as_the_pickling_error():
+    with pytest.raises(TypeError, match=r"cannot pickle .*lock"):
         list(_pool.ordered_map(_unpicklable, list(range(10)), 2))
     assert not multiprocessing.active_children()
 
