@@ -94,29 +94,26 @@ def test_a_bug_propagates_from_every_batch_function(monkeypatch, tmp_path):
     assert not list((tmp_path / "out").glob(".newsmodel-*"))  # the scratch folder is removed
 
 
-@pytest.mark.skipif(
-    multiprocessing.get_start_method() != "fork", reason="workers must inherit the broken reader"
-)
-def test_a_bug_in_a_worker_process_propagates(monkeypatch, tmp_path):
-    write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
-    monkeypatch.setattr(json, "loads", broken_reader)
-    outcomes = batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / "o", jobs=2)
-    with pytest.raises(RuntimeError, match="a bug in a reader"):
-        list(outcomes)
-
-
 def dying_reader(*_args, **_options):
     os._exit(9)
 
 
 @pytest.mark.skipif(
-    multiprocessing.get_start_method() != "fork", reason="workers must inherit the dying reader"
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the reader"
 )
-def test_a_worker_process_that_dies_stops_the_batch(monkeypatch, tmp_path):
+@pytest.mark.parametrize(
+    ("reader", "error"),
+    [
+        (broken_reader, "a bug in a reader"),
+        (dying_reader, r"worker process ended unexpectedly \(exit code 9\)"),
+    ],
+    ids=["a bug propagates", "a worker that dies stops the batch"],
+)
+def test_a_worker_process_that_fails(monkeypatch, tmp_path, reader, error):
     write_articles(tmp_path / "src", [f"Новость {i}" for i in range(40)])
-    monkeypatch.setattr(json, "loads", dying_reader)
+    monkeypatch.setattr(json, "loads", reader)
     outcomes = batch.convert_files([tmp_path / "src"], to="text", output=tmp_path / "o", jobs=2)
-    with pytest.raises(RuntimeError, match=r"worker process ended unexpectedly \(exit code 9\)"):
+    with pytest.raises(RuntimeError, match=error):
         list(outcomes)
     assert not multiprocessing.active_children()
     assert not list((tmp_path / "o").iterdir())  # nothing written, the scratch folder removed
