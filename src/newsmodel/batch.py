@@ -545,7 +545,7 @@ def _results(
         return
     _preload(plan, on_disk[0])
     tasks = [
-        (start, [(item.path, item.name) for item in on_disk[start : start + size] if item.path])
+        (start, [(i.path, i.name) for i in on_disk[start : start + size] if i.path is not None])
         for start in range(0, len(on_disk), size)
     ]
     work = functools.partial(_convert_task, plan.source, plan.to, scratch, plan.force_embargo)
