@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json as std_json
 import multiprocessing
 import os
 import signal
@@ -114,6 +115,25 @@ def test_an_exception_that_would_not_arrive_whole_is_raised_as_its_name_and_mess
     assert not multiprocessing.active_children()
 
 
+class _Brittle:
+    """Pickles, but does not unpickle."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return _NeedsAWord, ()
+
+
+def _brittle_on_four(n: int) -> object:
+    return _Brittle() if n == 4 else n
+
+
+def test_a_result_that_does_not_unpickle_is_raised_in_its_turn():
+    results = _pool.ordered_map(_brittle_on_four, list(range(10)), 2)
+    assert [next(results) for _ in range(4)] == [0, 1, 2, 3]
+    with pytest.raises(TypeError, match="word"):
+        next(results)
+    assert not multiprocessing.active_children()
+
+
 def test_a_worker_that_dies_is_an_error_and_the_others_stop():
     with pytest.raises(_pool.WorkerError, match=r"ended unexpectedly \(exit code 7\)"):
         list(_pool.ordered_map(_dies_on_five, list(range(40)), 2))
@@ -127,22 +147,34 @@ def test_closing_early_stops_the_workers():
     assert not multiprocessing.active_children()
 
 
+def test_jobs_below_one_are_refused():
+    with pytest.raises(ValueError, match="jobs must be 1 or more, not 0"):
+        list(_pool.ordered_map(_square, [1], 0))
+
+
 def test_no_tasks_and_more_workers_than_tasks():
     assert list(_pool.ordered_map(_square, [], 2)) == []
     assert list(_pool.ordered_map(_square, [3], 4)) == [9]
 
 
 _KILLED_PARENT = """
-import multiprocessing, os, signal, sys, time
+import json, multiprocessing, os, signal, sys, time
 from newsmodel import _pool
 
 def nap(n):
-    time.sleep(0.05)
+    time.sleep(0.01)
     return n
 
 results = _pool.ordered_map(nap, list(range(1000)), 2)
 next(results)
-print(*(p.pid for p in multiprocessing.active_children()), flush=True)
+pids = {"workers": [p.pid for p in multiprocessing.active_children()], "others": []}
+if sys.argv[1] == "beside another process":
+    # forked after the workers, it holds copies of the parent's ends of their pipes
+    other = multiprocessing.Process(target=time.sleep, args=(60,), daemon=True)
+    other.start()
+    pids["others"].append(other.pid)
+print(json.dumps(pids), flush=True)
+time.sleep(0.2)  # results pile up unread
 os.kill(os.getpid(), signal.SIGKILL)
 """
 
@@ -155,25 +187,63 @@ def _running(pid: int) -> bool:
     return "\nState:\tZ" not in status  # a zombie has ended; only its exit status is left
 
 
-@pytest.mark.skipif(
+_PROC = pytest.mark.skipif(
     multiprocessing.get_start_method() != "fork" or not Path("/proc/self/status").exists(),
-    reason="reads the workers' state in /proc",
+    reason="forks, and reads the workers' state in /proc",
 )
-def test_workers_end_when_their_parent_is_killed(tmp_path):
-    # The output goes to a file, not a pipe: a worker left running would hold a pipe open.
-    out = tmp_path / "pids"
-    with out.open("w") as fp:
+
+
+@_PROC
+@pytest.mark.parametrize("case", ["alone", "beside another process"])
+def test_workers_end_quietly_when_their_parent_is_killed(tmp_path, case):
+    # The output goes to files, not pipes: a worker left running would hold a pipe open.
+    out, err = tmp_path / "pids", tmp_path / "err"
+    with out.open("w") as stdout, err.open("w") as stderr:
         code = subprocess.call(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", _KILLED_PARENT], stdout=fp, timeout=60
+            [sys.executable, "-c", _KILLED_PARENT, case], stdout=stdout, stderr=stderr, timeout=60
         )
     assert code == -signal.SIGKILL
-    pids = [int(pid) for pid in out.read_text().split()]
-    assert len(pids) == 2
+    pids = std_json.loads(out.read_text())
+    assert len(pids["workers"]) == 2
     try:
         deadline = time.monotonic() + 10
-        while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        while any(map(_running, pids["workers"])) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not any(_running(pid) for pid in pids)
+        assert not any(map(_running, pids["workers"]))
+        assert err.read_text() == ""  # no worker's traceback
     finally:
-        for pid in filter(_running, pids):
+        for pid in filter(_running, pids["workers"] + pids["others"]):
             os.kill(pid, signal.SIGKILL)
+
+
+class _Crowded:
+    """A fork context that forks another process beside each new pipe, which holds both ends."""
+
+    def __init__(self) -> None:
+        self.context = multiprocessing.get_context("fork")
+        self.others: list[multiprocessing.process.BaseProcess] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.context, name)
+
+    def Pipe(self) -> object:  # noqa: N802 - the context's method
+        ends = self.context.Pipe()
+        other = self.context.Process(target=time.sleep, args=(60,), daemon=True)
+        other.start()
+        self.others.append(other)
+        return ends
+
+
+@_PROC
+def test_a_worker_that_dies_is_seen_while_another_process_holds_its_pipe(monkeypatch):
+    crowded = _Crowded()
+    monkeypatch.setattr(_pool.multiprocessing, "get_context", lambda: crowded)
+    start = time.monotonic()
+    try:
+        with pytest.raises(_pool.WorkerError, match=r"exit code 7"):
+            list(_pool.ordered_map(_dies_on_five, list(range(40)), 2))
+        assert time.monotonic() - start < 10  # not when the other processes end
+    finally:
+        for other in crowded.others:
+            other.kill()
+            other.join()

@@ -13,15 +13,18 @@ once otherwise); a task sent to it is only its index. A worker holds at most :da
 and tasks are never given out further than :data:`_WINDOW` tasks a worker past the first one whose
 result the caller has not taken, which bounds the results held in memory.
 
-An exception raised by the function in a worker is raised in the parent, with the worker's
-traceback as its cause; a worker that dies is a :class:`WorkerError`. Either way the other workers
-are stopped.
+An exception raised by the function in a worker is raised in the parent in its turn, with the
+worker's traceback as its cause; a worker that dies is a :class:`WorkerError`. Either way the
+other workers are stopped. A worker's death shows as the end of its pipe, unless another process
+forked meanwhile holds a copy of the pipe's other end: so a wait for results also looks, every
+:data:`_PATIENCE` seconds, whether the workers it waits for still run.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import pickle
 import traceback
 from collections import deque
@@ -43,6 +46,8 @@ R = TypeVar("R")
 _AHEAD = 2
 #: How far past the oldest result not yet taken tasks are given out, in tasks a worker.
 _WINDOW = 4
+#: Seconds between two looks at whether the workers still run, while waiting for them.
+_PATIENCE = 0.5
 
 
 class WorkerError(RuntimeError):
@@ -62,19 +67,30 @@ def _serve(
     """The worker's loop: run the tasks whose index comes in, send back each result.
 
     ``others`` are the parent's ends of the pipes, which a forked worker holds copies of: closed,
-    the worker's pipe ends when the parent does, so that no worker outlives a parent that was
-    killed.
+    the worker's pipe ends when the parent does. A copy held by another process forked from the
+    parent would keep it open, so an idle worker also looks, every :data:`_PATIENCE` seconds,
+    whether its parent is still the process that started it: a worker whose parent was killed
+    ends instead of waiting for work forever.
     """
     for end in others:
         end.close()
-    with contextlib.suppress(KeyboardInterrupt, EOFError, BrokenPipeError):
-        while (n := conn.recv()) is not None:
+    parent = os.getppid()
+    with contextlib.suppress(KeyboardInterrupt, EOFError, OSError):
+        while True:
+            while not conn.poll(_PATIENCE):
+                if os.getppid() != parent:
+                    return
+            n = conn.recv()
+            if n is None:
+                return
             try:
                 reply: tuple[bool, object] = (True, work(tasks[n]))
             except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
                 reply = (False, (_portable(exc), traceback.format_exc()))
             try:
                 conn.send(reply)
+            except OSError:  # the parent is gone
+                raise
             except Exception as exc:  # noqa: BLE001 - the result does not pickle
                 conn.send((False, (_portable(exc), traceback.format_exc())))
 
@@ -108,7 +124,14 @@ class _Worker:
             reply = self.conn.recv()
         except (EOFError, OSError):
             raise self.lost() from None
+        except Exception as exc:  # noqa: BLE001 - read whole, but it does not unpickle here
+            reply = (False, (exc, "(the result of the task was sent, but could not be read)"))
         return self.given.popleft(), reply
+
+    def check(self) -> None:
+        """Raise if the worker has ended with tasks given and nothing left to read."""
+        if self.given and not self.process.is_alive() and not self.conn.poll():
+            raise self.lost()
 
     def lost(self) -> WorkerError:
         self.process.join(1)
@@ -123,14 +146,18 @@ def ordered_map(work: Callable[[T], R], tasks: Sequence[T], jobs: int) -> Iterat
         WorkerError: a worker process ended without sending a result (killed, out of memory).
         Exception: what ``work`` raised in a worker, with the worker's traceback as its cause.
     """
+    if jobs < 1:
+        msg = f"jobs must be 1 or more, not {jobs}"
+        raise ValueError(msg)
     if not tasks:
         return
     context = multiprocessing.get_context()
+    forked = context.get_start_method() == "fork"
     workers: list[_Worker] = []
     try:
         for _ in range(min(jobs, len(tasks))):
             ours, theirs = context.Pipe()
-            others = [*(worker.conn for worker in workers), ours]
+            others = [*(worker.conn for worker in workers), ours] if forked else []
             process = context.Process(
                 target=_serve, args=(theirs, work, tasks, others), daemon=True
             )
@@ -148,24 +175,23 @@ def _collect(workers: list[_Worker], total: int) -> Iterator[Any]:
     by_conn = {worker.conn: worker for worker in workers}
     for want in range(total):
         limit = min(total, want + _WINDOW * len(workers))
-        for worker in workers:
-            while len(worker.given) < _AHEAD and sent < limit:
-                worker.give(sent)
-                sent += 1
         # Take every result that is ready, then wait for the one wanted if it is not yet.
-        timeout: float | None = 0
+        timeout = 0.0
         while True:
-            busy = [worker.conn for worker in workers if worker.given]
-            for conn in wait(busy, timeout):
-                worker = by_conn[conn]  # type: ignore[index]
-                n, reply = worker.take()
-                done[n] = reply
-                if sent < limit:
+            for worker in workers:
+                while len(worker.given) < _AHEAD and sent < limit:
                     worker.give(sent)
                     sent += 1
+            ready = wait([worker.conn for worker in workers if worker.given], timeout)
+            for conn in ready:
+                n, reply = by_conn[conn].take()  # type: ignore[index]
+                done[n] = reply
             if want in done:
                 break
-            timeout = None
+            if not ready and timeout:
+                for worker in workers:
+                    worker.check()
+            timeout = _PATIENCE
         ok, value = done.pop(want)
         if not ok:
             exc, text = value
