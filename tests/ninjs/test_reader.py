@@ -209,7 +209,8 @@ def test_a_field_the_model_refuses_is_kept_as_text():
 @pytest.mark.parametrize(
     ("name", "message", "line"),
     [
-        ("trailing-comma.json", "Expecting property name", 1),
+        # the standard library's words, which Python 3.13 changed
+        ("trailing-comma.json", "Expecting property name|Illegal trailing comma", 1),
         ("repeated-key.json", "duplicate key 'headline'", None),
         ("repeated-key-case.json", "repeats another in a different case", None),
         ("no-headline.json", "no headline", None),

@@ -196,10 +196,10 @@ def loads(
     >>> article = loads('{"uri": "urn:x:1", "headlines": [{"role": "main", "value": "Привет"}]}')
     >>> article.headline, article.guid
     ('Привет', 'urn:x:1')
-    >>> loads('{"uri": "urn:x:1",}')
+    >>> loads('{"uri" "urn:x:1"}')
     Traceback (most recent call last):
     ...
-    newsmodel.ParseError: ninjs: Expecting property name enclosed in double quotes (line 1, ...)
+    newsmodel.ParseError: ninjs: Expecting ':' delimiter (line 1, column 8)
     """
     articles = _read(data, tz, max_bytes)
     first = next(articles)
