@@ -258,9 +258,9 @@ def test_a_parallel_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path):
     src = tmp_path / "src"
     make_articles(src, 40, nested=False)
     argv = ["convert", str(src), "--to", "text", "-q", "-j", "2", "--force", "-o"]
-    assert gc.get_freeze_count() == 0
+    before = gc.get_freeze_count()  # not 0 on Python 3.12, which starts with some frozen
     assert cli.main([*argv, str(tmp_path / "a")]) == 0
-    assert gc.get_freeze_count() == 0  # what it froze for the workers is collectable again
+    assert gc.get_freeze_count() == before
     gc.freeze()  # a program that froze its own objects before calling
     try:
         frozen = gc.get_freeze_count()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json as std_json
 import multiprocessing
 import os
@@ -66,6 +67,18 @@ def _raises_what_does_not_unpickle(n: int) -> int:
     if n == 2:
         raise _NeedsAWord(word="brittle")
     return n
+
+
+def _frozen(_: int) -> int:
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="inherits the objects")
+def test_a_forked_worker_freezes_what_it_inherits():
+    # its collections then never visit, nor copy, the pages it shares with the parent
+    tracked = len(gc.get_objects())
+    (frozen,) = _pool.ordered_map(_frozen, [0], 1)
+    assert frozen >= tracked
 
 
 def test_results_come_in_task_order_from_every_worker():

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import importlib
 import os
 import shutil
@@ -549,19 +548,8 @@ def _results(
         for start in range(0, len(on_disk), size)
     ]
     work = functools.partial(_convert_task, plan.source, plan.to, scratch, plan.force_embargo)
-    # Forked workers share the parent's objects until they write to them, and a garbage
-    # collection in a worker writes to every object it visits: frozen, they are never visited,
-    # so the workers neither copy the parent's memory nor spend time collecting it. A program
-    # that froze objects of its own keeps them as they are.
-    ours = gc.get_freeze_count() == 0
-    if ours:
-        gc.freeze()
-    try:
-        for (start, _), outcomes in zip(tasks, ordered_map(work, tasks, jobs), strict=True):
-            yield from zip(on_disk[start : start + size], outcomes, strict=True)
-    finally:
-        if ours:
-            gc.unfreeze()
+    for (start, _), outcomes in zip(tasks, ordered_map(work, tasks, jobs), strict=True):
+        yield from zip(on_disk[start : start + size], outcomes, strict=True)
 
 
 def _convert_task(
