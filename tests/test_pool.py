@@ -78,7 +78,7 @@ def test_a_forked_worker_freezes_what_it_inherits():
     # its collections then never visit, nor copy, the pages it shares with the parent
     tracked = len(gc.get_objects())
     (frozen,) = _pool.ordered_map(_frozen, [0], 1)
-    assert frozen >= tracked
+    assert frozen > tracked // 2  # all but what changed in between, and not a few hundred
 
 
 def test_results_come_in_task_order_from_every_worker():
