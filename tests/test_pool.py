@@ -86,7 +86,7 @@ def test_results_come_in_task_order_from_every_worker():
     assert list(_pool.ordered_map(_square, tasks, 2)) == [n * n for n in tasks]
 
 
-def test_a_slow_task_holds_neither_order_nor_the_other_workers():
+def test_a_slow_first_task_keeps_the_order_with_more_workers_than_two():
     assert list(_pool.ordered_map(_slow_first, list(range(50)), 3)) == list(range(50))
 
 
